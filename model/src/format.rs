@@ -1,0 +1,44 @@
+//! Numbers written for people: thousands separators, cents, billions.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use thousands::Separable;
+
+/// The exact decimal with commas between thousands: `4766600000` → `4,766,600,000`.
+#[must_use]
+pub fn group_thousands(value: Decimal) -> String {
+    value.to_string().separate_with_commas()
+}
+
+/// Dollars rounded to the cent (halves away from zero) with separators: `$2,383.30`.
+#[must_use]
+pub fn usd_cents(value: Decimal) -> String {
+    let rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    // Always two decimals, as on an invoice: 1500 → 1,500.00.
+    let text = format!("{rounded:.2}").separate_with_commas();
+    match text.strip_prefix('-') {
+        Some(positive) => format!("-${positive}"),
+        None => format!("${text}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn thousands_are_grouped_and_decimals_kept() {
+        assert_eq!(group_thousands(dec!(4766600000)), "4,766,600,000");
+        assert_eq!(group_thousands(dec!(1234.5678)), "1,234.5678");
+        assert_eq!(group_thousands(dec!(-1000)), "-1,000");
+        assert_eq!(group_thousands(dec!(999)), "999");
+    }
+
+    #[test]
+    fn dollars_show_two_decimals() {
+        assert_eq!(usd_cents(dec!(2383.3)), "$2,383.30");
+        assert_eq!(usd_cents(dec!(1500)), "$1,500.00");
+        assert_eq!(usd_cents(dec!(0.005)), "$0.01");
+        assert_eq!(usd_cents(dec!(-1234.5)), "-$1,234.50");
+    }
+}

@@ -1,0 +1,20 @@
+//! The domain of Breakeven: money as exact decimals, scenarios and their files, the price
+//! catalog, and the cost arithmetic of the source articles. No GUI, no file dialogs, no clock:
+//! every function is pure, so the command line, the window and the tests agree to the cent.
+//!
+//! The articles ("seeds") this encodes are in `shared/seeds/`; code comments cite them by file
+//! number (seed 001), the app by title (see [`sources`]).
+
+pub mod catalog;
+pub mod error;
+pub mod format;
+pub mod quick;
+pub mod scenario;
+pub mod sourced;
+pub mod sources;
+pub mod units;
+
+pub use catalog::Catalog;
+pub use error::{ArithmeticError, LoadError, Problem, SaveError};
+pub use scenario::Scenario;
+pub use sourced::Sourced;
