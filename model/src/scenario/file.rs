@@ -1,0 +1,317 @@
+//! Reading and writing scenario files (RON).
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+
+use super::{Scenario, validate};
+use crate::error::{LoadError, SaveError};
+
+/// The scenario format this build writes, and the newest it reads.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// The largest file read as a scenario. Real scenarios are a few kilobytes; anything near this
+/// is not one, and reading it would only waste memory.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Nesting deeper than this is refused rather than followed (a real scenario nests about 5 deep).
+const MAX_NESTING: usize = 64;
+
+fn options() -> ron::Options {
+    // `implicit_some` lets people write `source: "client finance"` instead of
+    // `source: Some("client finance")`; files we write also say so in their header.
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING)
+}
+
+/// Only the version, read first so that a newer file is refused by its version rather than by
+/// whichever field it renamed.
+#[derive(Deserialize)]
+#[serde(rename = "Scenario")]
+struct VersionProbe {
+    version: Option<u32>,
+}
+
+fn parse_error(error: &ron::error::SpannedError) -> LoadError {
+    LoadError::Parse {
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    }
+}
+
+/// Reads a scenario from the bytes of a file: refuses files that are too large or not text,
+/// then reads it as [`from_ron_str`] does.
+pub fn from_ron_bytes(bytes: &[u8]) -> Result<Scenario, LoadError> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            bytes: size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| LoadError::NotText)?;
+    from_ron_str(text)
+}
+
+/// Reads a scenario from RON text, checks its version and validates it. What comes back is a
+/// valid scenario; otherwise the first parse error (with line and column) or every validation
+/// problem at once.
+pub fn from_ron_str(text: &str) -> Result<Scenario, LoadError> {
+    // A probe that fails says nothing useful yet: the full parse below reports the position.
+    if let Ok(VersionProbe {
+        version: Some(found),
+    }) = options().from_str::<VersionProbe>(text)
+    {
+        if found > CURRENT_VERSION {
+            return Err(LoadError::TooNew {
+                found,
+                supported: CURRENT_VERSION,
+            });
+        }
+        if found == 0 {
+            return Err(LoadError::Parse {
+                line: 1,
+                column: 1,
+                message: "`version` is 0; scenario versions start at 1".to_owned(),
+            });
+        }
+    }
+    let scenario: Scenario = options().from_str(text).map_err(|e| parse_error(&e))?;
+    let problems = validate(&scenario);
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// Writes a scenario as RON, readably: one field a line, exact decimals as strings, and each
+/// number with its source note on one line: `(value: "0.15", source: "catalog: ...")`.
+pub fn to_ron_string(scenario: &Scenario) -> Result<String, SaveError> {
+    let pretty = PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ")
+        .extensions(Extensions::IMPLICIT_SOME);
+    let text = ron::Options::default()
+        .to_string_pretty(scenario, pretty)
+        .map_err(|e| SaveError(e.to_string()))?;
+    Ok(join_sourced_lines(&text))
+}
+
+/// Puts each `Sourced(...)` block that RON's pretty printer spreads over several lines on one
+/// line, without its name. Strings never hold a raw line break (RON escapes it), so a block is
+/// always whole lines: a line ending in `Sourced(`, its fields, and a line that is `)` or `),`.
+fn join_sourced_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let Some(head) = line.strip_suffix("Sourced(") else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        let mut fields = Vec::new();
+        let mut close = ")";
+        for inner in lines.by_ref() {
+            let inner = inner.trim();
+            if inner == ")" || inner == ")," {
+                close = inner;
+                break;
+            }
+            fields.push(inner);
+        }
+        let joined = fields.join(" ");
+        // RON's pretty output ends the last field with a comma; not needed on one line.
+        let joined = joined.strip_suffix(',').unwrap_or(&joined);
+        out.push_str(head);
+        out.push('(');
+        out.push_str(joined);
+        out.push_str(close);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::DEFAULT_RON;
+    use arbitrary::{Arbitrary, Unstructured};
+    use proptest::prelude::*;
+
+    fn default_with(from: &str, to: &str) -> String {
+        assert!(
+            DEFAULT_RON.contains(from),
+            "default.ron no longer contains {from}"
+        );
+        DEFAULT_RON.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn the_default_scenario_round_trips_value_equal() {
+        let scenario = from_ron_str(DEFAULT_RON).expect("default.ron is valid");
+        let written = to_ron_string(&scenario).expect("writes");
+        assert_eq!(from_ron_str(&written), Ok(scenario));
+    }
+
+    #[test]
+    fn written_files_declare_implicit_some_and_keep_decimal_scale() {
+        let scenario = from_ron_str(DEFAULT_RON).expect("default.ron is valid");
+        let written = to_ron_string(&scenario).expect("writes");
+        assert!(
+            written.starts_with("#![enable(implicit_some)]"),
+            "{written}"
+        );
+        // 0.60 stays 0.60: the file says what the user typed.
+        assert!(
+            written.contains(r#"output_usd_per_1m: (value: "0.60""#),
+            "{written}"
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line_and_column() {
+        let broken = default_with(
+            r#"growth_percent_per_month: (value: "5""#,
+            r#"growth_percent_per_month: (value "5""#,
+        );
+        let line = broken
+            .lines()
+            .position(|l| l.contains(r#"(value "5""#))
+            .expect("the broken line")
+            + 1;
+        match from_ron_str(&broken) {
+            Err(LoadError::Parse {
+                line: at, column, ..
+            }) => {
+                assert_eq!(at, line);
+                assert!(column > 1);
+            }
+            other => panic!("expected a parse error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_unknown_field_is_refused_by_name() {
+        let text = default_with(
+            "    retry_factor:",
+            "    retries: (value: \"3\"),\n    retry_factor:",
+        );
+        let error = from_ron_str(&text).unwrap_err().to_string();
+        assert!(error.contains("retries"), "{error}");
+    }
+
+    #[test]
+    fn a_missing_field_is_refused_by_name() {
+        let text = default_with("        commitment_discount_percent: (value: \"0\"),\n", "");
+        let error = from_ron_str(&text).unwrap_err().to_string();
+        assert!(error.contains("commitment_discount_percent"), "{error}");
+    }
+
+    #[test]
+    fn a_newer_version_is_refused_naming_both_versions() {
+        let text = default_with("version: 1,", "version: 7,\n    future_field: 3,");
+        assert_eq!(
+            from_ron_str(&text),
+            Err(LoadError::TooNew {
+                found: 7,
+                supported: 1
+            })
+        );
+        let message = from_ron_str(&text).unwrap_err().to_string();
+        assert!(
+            message.contains("version 7") && message.contains("up to 1"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn version_zero_is_refused() {
+        let text = default_with("version: 1,", "version: 0,");
+        assert!(matches!(from_ron_str(&text), Err(LoadError::Parse { .. })));
+    }
+
+    #[test]
+    fn bare_numbers_load_exactly() {
+        let text = default_with(
+            r#"output_usd_per_1m: (value: "0.60""#,
+            "output_usd_per_1m: (value: 0.6",
+        );
+        let text = text.replacen(r#"(value: "700000000""#, "(value: 700000000", 1);
+        let scenario = from_ron_str(&text).expect("bare numbers load");
+        assert_eq!(scenario.buy.output_usd_per_1m.value.to_string(), "0.6");
+        let crate::scenario::Volume::Tokens {
+            input_tokens_per_month,
+            ..
+        } = scenario.workload.volume
+        else {
+            panic!("the default gives tokens");
+        };
+        assert_eq!(input_tokens_per_month.value.to_string(), "700000000");
+    }
+
+    #[test]
+    fn invalid_values_are_all_listed_with_their_paths() {
+        let text = default_with(
+            r#"input_usd_per_1m: (value: "0.15""#,
+            r#"input_usd_per_1m: (value: "-0.15""#,
+        );
+        let text = text.replacen(
+            r#"cached_input_percent: (value: "20""#,
+            r#"cached_input_percent: (value: "120""#,
+            1,
+        );
+        let text = text.replacen("months: (value: 36", "months: (value: 0", 1);
+        let Err(LoadError::Invalid(problems)) = from_ron_str(&text) else {
+            panic!("expected validation problems");
+        };
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "buy.input_usd_per_1m",
+                "buy.cached_input_percent",
+                "horizon.months"
+            ]
+        );
+        assert!(problems[0].message.contains("must not be negative"));
+        assert!(problems[1].message.contains("between 0% and 100%"));
+    }
+
+    #[test]
+    fn files_too_large_or_not_text_are_refused_before_parsing() {
+        let huge = vec![b' '; usize::try_from(MAX_FILE_BYTES).expect("fits") + 1];
+        assert!(matches!(
+            from_ron_bytes(&huge),
+            Err(LoadError::TooLarge { .. })
+        ));
+        assert_eq!(from_ron_bytes(&[0xff, 0xfe, 0x00]), Err(LoadError::NotText));
+        assert!(matches!(from_ron_bytes(b""), Err(LoadError::Parse { .. })));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_followed() {
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(matches!(from_ron_str(&deep), Err(LoadError::Parse { .. })));
+    }
+
+    proptest! {
+        #[test]
+        fn any_scenario_round_trips_and_validates_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let mut u = Unstructured::new(&bytes);
+            if let Ok(scenario) = Scenario::arbitrary(&mut u) {
+                let _ = validate(&scenario);
+                let written = to_ron_string(&scenario).expect("any scenario can be written");
+                let read: Scenario = options().from_str(&written).expect("what we write we read");
+                prop_assert_eq!(read, scenario);
+            }
+        }
+
+        #[test]
+        fn loading_arbitrary_text_never_panics(text in ".{0,400}") {
+            let _ = from_ron_str(&text);
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! A scenario: one team's situation, as the user enters it and as it is saved to a `.ron` file.
+//!
+//! Every number is [`Sourced`], so where it comes from travels with it. Field names carry their
+//! unit (`_usd_per_1m`, `_percent`, `_months`) so a file reads without a manual.
+
+mod file;
+mod validate;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::sourced::Sourced;
+use crate::units::{
+    Count, HoursPerMonth, Percent, Ratio, TokensPerMonth, TokensPerRequest, TokensPerSecond, Usd,
+    UsdPerHour, UsdPerMillionTokens, UsdPerMonth, UsdPerYear,
+};
+
+pub use file::{CURRENT_VERSION, MAX_FILE_BYTES, from_ron_bytes, from_ron_str, to_ron_string};
+pub use validate::{Limits, validate};
+
+/// Everything the cost engine needs about one situation, plus its name and notes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// The file format's version; see [`CURRENT_VERSION`].
+    pub version: u32,
+    /// A short name shown in the title bar and in reports ("Acme support bot, Q4").
+    pub name: String,
+    /// Free text: context, caveats, who was in the room.
+    #[serde(default)]
+    pub notes: String,
+    /// When the decision was last reviewed; seed 002 says to revisit it every 6-9 months.
+    pub last_reviewed: NaiveDate,
+    /// How many tokens the product processes.
+    pub workload: Workload,
+    /// Buying: calling a hosted API.
+    pub buy: Buy,
+    /// Self-hosting open weights on rented GPUs.
+    pub self_host: SelfHost,
+    /// Fine-tuning a smaller model and routing part of the traffic to it.
+    pub fine_tune: FineTune,
+    /// Pretraining a model from scratch.
+    pub pretrain: Pretrain,
+    /// The cash view over time: horizon, price trends, migration.
+    pub horizon: Horizon,
+    /// The product's revenue, for gross margin; `None` when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revenue: Option<Revenue>,
+}
+
+/// The traffic, at the scenario's current month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    /// The monthly volume, given directly or built from users (seed 004).
+    pub volume: Volume,
+    /// Growth of the volume each month, compounded (0 for flat traffic).
+    pub growth_percent_per_month: Sourced<Percent>,
+    /// Peak traffic over average traffic; self-hosting must be sized for the peak.
+    pub peak_to_average: Sourced<Ratio>,
+}
+
+/// How the monthly volume is given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+pub enum Volume {
+    /// Tokens per month, input and output apart (they are priced apart).
+    Tokens {
+        /// Prompt tokens sent each month.
+        input_tokens_per_month: Sourced<TokensPerMonth>,
+        /// Tokens generated each month.
+        output_tokens_per_month: Sourced<TokensPerMonth>,
+    },
+    /// Built from usage, as seed 004 does: users × requests × tokens per request, with a month
+    /// of 365/12 days.
+    Users {
+        /// People using the feature on an average day.
+        daily_users: Sourced<Count>,
+        /// Requests each user makes on an average day.
+        requests_per_user_per_day: Sourced<Count>,
+        /// Prompt tokens in one request.
+        input_tokens_per_request: Sourced<TokensPerRequest>,
+        /// Generated tokens in one request.
+        output_tokens_per_request: Sourced<TokensPerRequest>,
+    },
+}
+
+/// Buying: a hosted API priced per token.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Buy {
+    /// The catalog model the prices were taken from, if any (its id, such as `gpt-4o-mini`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<String>,
+    /// Price of prompt tokens. A seed's "blended" price goes in both input and output.
+    pub input_usd_per_1m: Sourced<UsdPerMillionTokens>,
+    /// Price of generated tokens.
+    pub output_usd_per_1m: Sourced<UsdPerMillionTokens>,
+    /// Share of input tokens served from the provider's prompt cache.
+    pub cached_input_percent: Sourced<Percent>,
+    /// Price of cached input tokens.
+    pub cached_input_usd_per_1m: Sourced<UsdPerMillionTokens>,
+    /// Share of traffic sent through the batch API.
+    pub batch_percent: Sourced<Percent>,
+    /// Discount the batch API gives on both input and output.
+    pub batch_discount_percent: Sourced<Percent>,
+    /// Discount negotiated for committed spend.
+    pub commitment_discount_percent: Sourced<Percent>,
+    /// Calls per completed task: seed 003's "a cheaper model that needs 3 retries is not
+    /// cheaper". 1 means every call succeeds.
+    pub retry_factor: Sourced<Ratio>,
+}
+
+/// Self-hosting open weights.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct SelfHost {
+    /// The GPU instances that serve the model.
+    pub hosting: Hosting,
+    /// The people who keep it running (seed 001's "invisible labor").
+    pub staff: Staff,
+    /// Security and compliance work you take over from the vendor (seed 001, section 6).
+    pub security_usd_per_month: Sourced<UsdPerMonth>,
+    /// One-off cost of setting it up (engineering, evaluation, migration).
+    pub setup_usd: Sourced<Usd>,
+}
+
+/// GPU instances serving a model: the price, the time in service and what one instance serves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Hosting {
+    /// The catalog instance the price and throughput were taken from, if any (`g5.2xlarge`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<String>,
+    /// The price paid per instance-hour, on-demand or reserved as `pricing` says.
+    pub usd_per_hour: Sourced<UsdPerHour>,
+    /// Whether that price is on-demand or a reservation for a term.
+    pub pricing: Pricing,
+    /// Hours each instance is billed in a month: 730 when always on, fewer when it scales to
+    /// zero (seed 001: a GPU costs its price with zero requests unless it scales to zero).
+    pub hours_in_service_per_month: Sourced<HoursPerMonth>,
+    /// What one instance can serve.
+    pub throughput: Throughput,
+    /// The share of that throughput you plan to use; headroom for bursts.
+    pub target_utilisation_percent: Sourced<Percent>,
+    /// Instances kept running whatever the load, for availability.
+    pub min_instances: Sourced<u32>,
+}
+
+/// How an instance is paid for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+pub enum Pricing {
+    /// Paid by the hour, no commitment.
+    #[default]
+    OnDemand,
+    /// Reserved for a term, paid whether used or not.
+    Reserved {
+        /// Length of the reservation.
+        term_months: u32,
+    },
+}
+
+/// What one instance can serve.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+pub enum Throughput {
+    /// No limit is modelled: one instance serves any volume, as in seed 001's calculator. The
+    /// report still checks the volume against the catalog's figure for the instance.
+    Unlimited,
+    /// A measured sustained throughput, with the basis it was measured on, so it can be
+    /// converted to this scenario's mix of input and output tokens (catalog-facts.md).
+    Measured {
+        /// The model served, as the measurement names it (`Llama-3-8B FP16`).
+        model: String,
+        /// Aggregate generated tokens per second of one instance.
+        output_tokens_per_second: Sourced<TokensPerSecond>,
+        /// Concurrent requests in the measurement; throughput depends on it by up to 100x.
+        concurrency: u32,
+        /// Prompt tokens per request in the measurement.
+        input_tokens_per_request: TokensPerRequest,
+        /// Generated tokens per request in the measurement.
+        output_tokens_per_request: TokensPerRequest,
+    },
+}
+
+/// The people a phase needs, counted one of two ways.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+pub enum Staff {
+    /// Part of someone's time, as seed 001 counts it (10 hours a month at $150/hour).
+    Hours {
+        /// Hours of work each month.
+        hours_per_month: Sourced<HoursPerMonth>,
+        /// Fully loaded cost of an hour.
+        usd_per_hour: Sourced<UsdPerHour>,
+    },
+    /// Whole people, as seeds 003 and 004 count them ("ML + infra team (5+)").
+    People {
+        /// Full-time equivalents; 0.5 is half a person.
+        people: Sourced<Count>,
+        /// Total yearly cost of one person (seed 004: $250-400K).
+        loaded_usd_per_year: Sourced<UsdPerYear>,
+    },
+}
+
+/// Fine-tuning a smaller model and routing part of the traffic to it (seed 002).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct FineTune {
+    /// Share of traffic routed to the tuned model; the rest stays on the API.
+    pub routed_percent: Sourced<Percent>,
+    /// Share of the routed traffic that fails over to the API at API prices.
+    pub fallback_percent: Sourced<Percent>,
+    /// How the tuned model is served and paid for.
+    pub serving: TunedServing,
+    /// Collecting and cleaning the training data, each run.
+    pub curation_usd_per_run: Sourced<Usd>,
+    /// Training compute, each run.
+    pub training_usd_per_run: Sourced<Usd>,
+    /// Evaluating the tuned model before it takes traffic, each run.
+    pub evaluation_usd_per_run: Sourced<Usd>,
+    /// Months between retraining runs; 0 for never. Seed 004: about 6 when the frontier moves
+    /// fast.
+    pub retrain_every_months: Sourced<u32>,
+    /// The people who keep the tuned model and its pipeline running.
+    pub staff: Staff,
+}
+
+/// How the fine-tuned model is served.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+pub enum TunedServing {
+    /// On your own instances, costed like self-hosting.
+    Hosted(Box<Hosting>),
+    /// By a provider, per token (a fine-tuning API, Together AI, Fireworks AI: seed 001).
+    PerToken {
+        /// Price of prompt tokens.
+        input_usd_per_1m: Sourced<UsdPerMillionTokens>,
+        /// Price of generated tokens.
+        output_usd_per_1m: Sourced<UsdPerMillionTokens>,
+    },
+    /// A flat monthly price whatever the volume (seed 000: "a flat $12,000/month").
+    Flat {
+        /// The monthly price.
+        usd_per_month: Sourced<UsdPerMonth>,
+    },
+}
+
+/// Pretraining a model from scratch (seed 004: $5M+, 12+ months).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Pretrain {
+    /// Acquiring, cleaning and licensing the corpus.
+    pub corpus_usd: Sourced<Usd>,
+    /// Training compute for the whole run.
+    pub compute_usd: Sourced<Usd>,
+    /// The team that builds and then runs the model.
+    pub team: Staff,
+    /// Months from the start until the model serves traffic; traffic stays on the API meanwhile.
+    pub build_months: Sourced<u32>,
+    /// Serving the model once built.
+    pub hosting: Hosting,
+}
+
+/// The cash view over the coming months.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Horizon {
+    /// Months to project (36 by default, 1 to 120).
+    pub months: Sourced<u32>,
+    /// Yearly change of API prices; negative when they fall, as they have.
+    pub api_price_change_percent_per_year: Sourced<Percent>,
+    /// Yearly change of GPU prices; seed catalog: the June 2025 cut took 44% off H100s.
+    pub gpu_price_change_percent_per_year: Sourced<Percent>,
+    /// Months to build a self-hosted or fine-tuned system, during which traffic stays on the API.
+    pub build_months: Sourced<u32>,
+    /// Months of running the new system beside the API before switching (seed 000's shadow
+    /// mode).
+    pub parallel_run_months: Sourced<u32>,
+    /// Yearly discount rate for present values; 0 for plain cash.
+    pub discount_rate_percent_per_year: Sourced<Percent>,
+}
+
+/// The product's revenue, for gross margin (seed 000: $2M ARR).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Revenue {
+    /// Revenue this month.
+    pub usd_per_month: Sourced<UsdPerMonth>,
+    /// Growth of revenue each month, compounded.
+    pub growth_percent_per_month: Sourced<Percent>,
+    /// Cost of revenue other than the LLM (hosting, support), each month.
+    pub other_cost_of_revenue_usd_per_month: Sourced<UsdPerMonth>,
+}
+
+/// The scenario the app opens with, embedded in the binary.
+pub const DEFAULT_RON: &str = include_str!("../../../scenarios/default.ron");
+
+impl Scenario {
+    /// The embedded default scenario.
+    ///
+    /// # Panics
+    /// Never in a released build: a test loads and validates the embedded file.
+    #[must_use]
+    pub fn embedded_default() -> Self {
+        from_ron_str(DEFAULT_RON).expect("scenarios/default.ron is checked by a test")
+    }
+}

@@ -1,0 +1,532 @@
+//! Checks a scenario and lists every problem at once, each with its field's path.
+//!
+//! The limits are far beyond any real scenario (the largest seed case is 100B tokens a month)
+//! yet small enough that the engine's exact arithmetic cannot overflow on a valid scenario.
+
+use rust_decimal::{Decimal, dec};
+
+use super::{
+    Buy, FineTune, Horizon, Hosting, Pretrain, Pricing, Revenue, Scenario, SelfHost, Staff,
+    Throughput, TunedServing, Volume, Workload,
+};
+use crate::error::Problem;
+use crate::format::group_thousands;
+use crate::sourced::Sourced;
+use crate::units::{HOURS_PER_MONTH, Quantity};
+
+/// The ranges a valid scenario stays within, in each field's own unit.
+pub struct Limits;
+
+impl Limits {
+    /// Largest one-off amount: a trillion dollars.
+    pub const USD: Decimal = dec!(1_000_000_000_000);
+    /// Largest monthly or yearly amount: a hundred billion dollars.
+    pub const USD_PER_PERIOD: Decimal = dec!(100_000_000_000);
+    /// Largest hourly price or rate.
+    pub const USD_PER_HOUR: Decimal = dec!(100_000);
+    /// Largest price per million tokens.
+    pub const USD_PER_1M: Decimal = dec!(100_000);
+    /// Largest monthly volume: ten quadrillion tokens, 100,000 times seed 003's Enterprise tier.
+    pub const TOKENS_PER_MONTH: Decimal = dec!(10_000_000_000_000_000);
+    /// Largest throughput of one instance.
+    pub const TOKENS_PER_SECOND: Decimal = dec!(1_000_000_000);
+    /// Largest count of people, users, requests or tokens per request.
+    pub const COUNT: Decimal = dec!(1_000_000_000);
+    /// Largest staff time in a month.
+    pub const STAFF_HOURS_PER_MONTH: Decimal = dec!(1_000_000);
+    /// Largest factor (retries, peak over average).
+    pub const RATIO: Decimal = dec!(100);
+    /// Largest monthly growth, and largest yearly price change, in percent.
+    pub const CHANGE_PERCENT: Decimal = Decimal::ONE_HUNDRED;
+    /// Longest span in months (horizon, build, term).
+    pub const MONTHS: u32 = 120;
+    /// Most instances kept for availability.
+    pub const INSTANCES: u32 = 100_000;
+    /// Longest name, and longest source note, in characters.
+    pub const SHORT_TEXT: usize = 1_000;
+    /// Longest notes, in characters.
+    pub const NOTES: usize = 100_000;
+}
+
+/// Every problem in `scenario`, in file order; empty when it is valid.
+#[must_use]
+pub fn validate(scenario: &Scenario) -> Vec<Problem> {
+    let mut check = Check::default();
+    if scenario.version == 0 {
+        check.problem(
+            "version",
+            "must be 1 or more: scenario versions start at 1".to_owned(),
+        );
+    }
+    let name = scenario.name.trim();
+    if name.is_empty() {
+        check.problem(
+            "name",
+            "must not be empty: it names the scenario in titles and reports".into(),
+        );
+    }
+    check.text("name", &scenario.name, Limits::SHORT_TEXT);
+    check.text("notes", &scenario.notes, Limits::NOTES);
+    workload(&mut check, &scenario.workload);
+    buy(&mut check, &scenario.buy);
+    self_host(&mut check, &scenario.self_host);
+    fine_tune(&mut check, &scenario.fine_tune);
+    pretrain(&mut check, &scenario.pretrain);
+    horizon(&mut check, &scenario.horizon);
+    if let Some(revenue) = &scenario.revenue {
+        self::revenue(&mut check, revenue);
+    }
+    check.problems
+}
+
+fn workload(check: &mut Check, workload: &Workload) {
+    match &workload.volume {
+        Volume::Tokens {
+            input_tokens_per_month,
+            output_tokens_per_month,
+        } => {
+            let max = Limits::TOKENS_PER_MONTH;
+            check.at_most(
+                "workload.volume.input_tokens_per_month",
+                input_tokens_per_month,
+                max,
+            );
+            check.at_most(
+                "workload.volume.output_tokens_per_month",
+                output_tokens_per_month,
+                max,
+            );
+        }
+        Volume::Users {
+            daily_users,
+            requests_per_user_per_day,
+            input_tokens_per_request,
+            output_tokens_per_request,
+        } => {
+            let max = Limits::COUNT;
+            check.count("workload.volume.daily_users", daily_users, max);
+            check.count(
+                "workload.volume.requests_per_user_per_day",
+                requests_per_user_per_day,
+                max,
+            );
+            check.count(
+                "workload.volume.input_tokens_per_request",
+                input_tokens_per_request,
+                max,
+            );
+            check.count(
+                "workload.volume.output_tokens_per_request",
+                output_tokens_per_request,
+                max,
+            );
+        }
+    }
+    check.change(
+        "workload.growth_percent_per_month",
+        &workload.growth_percent_per_month,
+    );
+    check.between(
+        "workload.peak_to_average",
+        &workload.peak_to_average,
+        Decimal::ONE,
+        Limits::RATIO,
+        "peak traffic is at least the average",
+    );
+}
+
+fn buy(check: &mut Check, buy: &Buy) {
+    check.catalog_id("buy.catalog_id", buy.catalog_id.as_deref());
+    check.at_most(
+        "buy.input_usd_per_1m",
+        &buy.input_usd_per_1m,
+        Limits::USD_PER_1M,
+    );
+    check.at_most(
+        "buy.output_usd_per_1m",
+        &buy.output_usd_per_1m,
+        Limits::USD_PER_1M,
+    );
+    check.share("buy.cached_input_percent", &buy.cached_input_percent);
+    check.at_most(
+        "buy.cached_input_usd_per_1m",
+        &buy.cached_input_usd_per_1m,
+        Limits::USD_PER_1M,
+    );
+    check.share("buy.batch_percent", &buy.batch_percent);
+    check.share("buy.batch_discount_percent", &buy.batch_discount_percent);
+    check.share(
+        "buy.commitment_discount_percent",
+        &buy.commitment_discount_percent,
+    );
+    check.between(
+        "buy.retry_factor",
+        &buy.retry_factor,
+        Decimal::ONE,
+        Limits::RATIO,
+        "1 means every call succeeds; 3 means three calls per completed task",
+    );
+}
+
+fn self_host(check: &mut Check, self_host: &SelfHost) {
+    hosting(check, "self_host.hosting", &self_host.hosting);
+    staff(check, "self_host.staff", &self_host.staff);
+    check.at_most(
+        "self_host.security_usd_per_month",
+        &self_host.security_usd_per_month,
+        Limits::USD_PER_PERIOD,
+    );
+    check.at_most("self_host.setup_usd", &self_host.setup_usd, Limits::USD);
+}
+
+fn hosting(check: &mut Check, path: &str, hosting: &Hosting) {
+    check.catalog_id(&format!("{path}.catalog_id"), hosting.catalog_id.as_deref());
+    check.at_most(
+        &format!("{path}.usd_per_hour"),
+        &hosting.usd_per_hour,
+        Limits::USD_PER_HOUR,
+    );
+    if let Pricing::Reserved { term_months } = hosting.pricing {
+        check.months(&format!("{path}.pricing.term_months"), term_months, 1);
+    }
+    check.between(
+        &format!("{path}.hours_in_service_per_month"),
+        &hosting.hours_in_service_per_month,
+        Decimal::ONE,
+        HOURS_PER_MONTH,
+        "a month is 730 hours; fewer when instances scale to zero",
+    );
+    if let Throughput::Measured {
+        model,
+        output_tokens_per_second,
+        concurrency,
+        input_tokens_per_request,
+        output_tokens_per_request,
+    } = &hosting.throughput
+    {
+        let at = format!("{path}.throughput");
+        check.text(&format!("{at}.model"), model, Limits::SHORT_TEXT);
+        let rate = &output_tokens_per_second;
+        check.positive(
+            &format!("{at}.output_tokens_per_second"),
+            rate,
+            Limits::TOKENS_PER_SECOND,
+        );
+        if *concurrency == 0 {
+            check.problem(
+                &format!("{at}.concurrency"),
+                "must be 1 or more concurrent requests".into(),
+            );
+        }
+        let input = Sourced::bare(*input_tokens_per_request);
+        check.count(
+            &format!("{at}.input_tokens_per_request"),
+            &input,
+            Limits::COUNT,
+        );
+        let output = Sourced::bare(*output_tokens_per_request);
+        check.positive(
+            &format!("{at}.output_tokens_per_request"),
+            &output,
+            Limits::COUNT,
+        );
+    }
+    check.between(
+        &format!("{path}.target_utilisation_percent"),
+        &hosting.target_utilisation_percent,
+        Decimal::ONE,
+        Decimal::ONE_HUNDRED,
+        "the share of an instance's throughput you plan to use",
+    );
+    if hosting.min_instances.value > Limits::INSTANCES {
+        check.problem(
+            &format!("{path}.min_instances"),
+            format!(
+                "must be at most {}; it is {}",
+                group_thousands(Limits::INSTANCES.into()),
+                hosting.min_instances.value
+            ),
+        );
+    }
+    check.source(&format!("{path}.min_instances"), &hosting.min_instances);
+}
+
+fn staff(check: &mut Check, path: &str, staff: &Staff) {
+    match staff {
+        Staff::Hours {
+            hours_per_month,
+            usd_per_hour,
+        } => {
+            check.at_most(
+                &format!("{path}.hours_per_month"),
+                hours_per_month,
+                Limits::STAFF_HOURS_PER_MONTH,
+            );
+            check.at_most(
+                &format!("{path}.usd_per_hour"),
+                usd_per_hour,
+                Limits::USD_PER_HOUR,
+            );
+        }
+        Staff::People {
+            people,
+            loaded_usd_per_year,
+        } => {
+            check.count(&format!("{path}.people"), people, Limits::COUNT);
+            check.at_most(
+                &format!("{path}.loaded_usd_per_year"),
+                loaded_usd_per_year,
+                Limits::USD_PER_PERIOD,
+            );
+        }
+    }
+}
+
+fn fine_tune(check: &mut Check, fine_tune: &FineTune) {
+    check.share("fine_tune.routed_percent", &fine_tune.routed_percent);
+    check.share("fine_tune.fallback_percent", &fine_tune.fallback_percent);
+    match &fine_tune.serving {
+        TunedServing::Hosted(hosting) => self::hosting(check, "fine_tune.serving.hosting", hosting),
+        TunedServing::PerToken {
+            input_usd_per_1m,
+            output_usd_per_1m,
+        } => {
+            check.at_most(
+                "fine_tune.serving.input_usd_per_1m",
+                input_usd_per_1m,
+                Limits::USD_PER_1M,
+            );
+            check.at_most(
+                "fine_tune.serving.output_usd_per_1m",
+                output_usd_per_1m,
+                Limits::USD_PER_1M,
+            );
+        }
+        TunedServing::Flat { usd_per_month } => {
+            check.at_most(
+                "fine_tune.serving.usd_per_month",
+                usd_per_month,
+                Limits::USD_PER_PERIOD,
+            );
+        }
+    }
+    check.at_most(
+        "fine_tune.curation_usd_per_run",
+        &fine_tune.curation_usd_per_run,
+        Limits::USD,
+    );
+    check.at_most(
+        "fine_tune.training_usd_per_run",
+        &fine_tune.training_usd_per_run,
+        Limits::USD,
+    );
+    check.at_most(
+        "fine_tune.evaluation_usd_per_run",
+        &fine_tune.evaluation_usd_per_run,
+        Limits::USD,
+    );
+    check.sourced_months(
+        "fine_tune.retrain_every_months",
+        &fine_tune.retrain_every_months,
+        0,
+    );
+    staff(check, "fine_tune.staff", &fine_tune.staff);
+}
+
+fn pretrain(check: &mut Check, pretrain: &Pretrain) {
+    check.at_most("pretrain.corpus_usd", &pretrain.corpus_usd, Limits::USD);
+    check.at_most("pretrain.compute_usd", &pretrain.compute_usd, Limits::USD);
+    staff(check, "pretrain.team", &pretrain.team);
+    check.sourced_months("pretrain.build_months", &pretrain.build_months, 0);
+    hosting(check, "pretrain.hosting", &pretrain.hosting);
+}
+
+fn horizon(check: &mut Check, horizon: &Horizon) {
+    check.sourced_months("horizon.months", &horizon.months, 1);
+    check.change(
+        "horizon.api_price_change_percent_per_year",
+        &horizon.api_price_change_percent_per_year,
+    );
+    check.change(
+        "horizon.gpu_price_change_percent_per_year",
+        &horizon.gpu_price_change_percent_per_year,
+    );
+    check.sourced_months("horizon.build_months", &horizon.build_months, 0);
+    check.sourced_months(
+        "horizon.parallel_run_months",
+        &horizon.parallel_run_months,
+        0,
+    );
+    check.share(
+        "horizon.discount_rate_percent_per_year",
+        &horizon.discount_rate_percent_per_year,
+    );
+}
+
+fn revenue(check: &mut Check, revenue: &Revenue) {
+    check.at_most(
+        "revenue.usd_per_month",
+        &revenue.usd_per_month,
+        Limits::USD_PER_PERIOD,
+    );
+    check.change(
+        "revenue.growth_percent_per_month",
+        &revenue.growth_percent_per_month,
+    );
+    check.at_most(
+        "revenue.other_cost_of_revenue_usd_per_month",
+        &revenue.other_cost_of_revenue_usd_per_month,
+        Limits::USD_PER_PERIOD,
+    );
+}
+
+/// Collects problems as the scenario is walked.
+#[derive(Default)]
+struct Check {
+    problems: Vec<Problem>,
+}
+
+impl Check {
+    fn problem(&mut self, path: &str, message: String) {
+        self.problems.push(Problem {
+            path: path.to_owned(),
+            message,
+        });
+    }
+
+    /// A value in `[min, max]`, with `why` saying what the range means.
+    fn between<T: Quantity>(
+        &mut self,
+        path: &str,
+        field: &Sourced<T>,
+        min: Decimal,
+        max: Decimal,
+        why: &str,
+    ) {
+        let value = field.value.get();
+        if value < min || value > max {
+            let unit = T::UNIT;
+            self.problem(
+                path,
+                format!(
+                    "must be between {} and {} {unit} ({why}); it is {value}",
+                    group_thousands(min),
+                    group_thousands(max),
+                ),
+            );
+        }
+        self.source(path, field);
+    }
+
+    /// A money amount, price, rate or volume: zero or more, at most `max`.
+    fn at_most<T: Quantity>(&mut self, path: &str, field: &Sourced<T>, max: Decimal) {
+        let value = field.value.get();
+        if value.is_sign_negative() && !value.is_zero() {
+            self.problem(
+                path,
+                format!("must not be negative; it is {value} {}", T::UNIT),
+            );
+        } else if value > max {
+            self.problem(
+                path,
+                format!(
+                    "must be at most {} {}, far beyond any real scenario; it is {value}",
+                    group_thousands(max),
+                    T::UNIT
+                ),
+            );
+        }
+        self.source(path, field);
+    }
+
+    /// Like [`Check::at_most`] but for plain counts, which have no unit.
+    fn count<T: Quantity>(&mut self, path: &str, field: &Sourced<T>, max: Decimal) {
+        let value = field.value.get();
+        if value.is_sign_negative() && !value.is_zero() {
+            self.problem(path, format!("must not be negative; it is {value}"));
+        } else if value > max {
+            self.problem(
+                path,
+                format!("must be at most {}; it is {value}", group_thousands(max)),
+            );
+        }
+        self.source(path, field);
+    }
+
+    /// A divisor: above zero, at most `max`.
+    fn positive<T: Quantity>(&mut self, path: &str, field: &Sourced<T>, max: Decimal) {
+        let value = field.value.get();
+        if value <= Decimal::ZERO {
+            self.problem(path, format!("must be above zero; it is {value}"));
+        } else {
+            self.count(path, field, max);
+        }
+    }
+
+    /// A share of something: 0 % to 100 %.
+    fn share<T: Quantity>(&mut self, path: &str, field: &Sourced<T>) {
+        let value = field.value.get();
+        if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
+            self.problem(path, format!("must be between 0% and 100%; it is {value}%"));
+        }
+        self.source(path, field);
+    }
+
+    /// A growth or a trend: -100 % (everything gone) to +100 % per period.
+    fn change<T: Quantity>(&mut self, path: &str, field: &Sourced<T>) {
+        let value = field.value.get();
+        let max = Limits::CHANGE_PERCENT;
+        if value < -max || value > max {
+            self.problem(
+                path,
+                format!("must be between -{max}% and {max}%; it is {value}%"),
+            );
+        }
+        self.source(path, field);
+    }
+
+    fn months(&mut self, path: &str, months: u32, min: u32) {
+        if months < min || months > Limits::MONTHS {
+            self.problem(
+                path,
+                format!(
+                    "must be between {min} and {} months; it is {months}",
+                    Limits::MONTHS
+                ),
+            );
+        }
+    }
+
+    fn sourced_months(&mut self, path: &str, field: &Sourced<u32>, min: u32) {
+        self.months(path, field.value, min);
+        self.source(path, field);
+    }
+
+    fn source<T>(&mut self, path: &str, field: &Sourced<T>) {
+        if let Some(source) = &field.source {
+            self.text(&format!("{path}.source"), source, Limits::SHORT_TEXT);
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &str, max_chars: usize) {
+        let chars = text.chars().count();
+        if chars > max_chars {
+            self.problem(
+                path,
+                format!("must be at most {max_chars} characters long; it is {chars}"),
+            );
+        }
+    }
+
+    fn catalog_id(&mut self, path: &str, id: Option<&str>) {
+        if let Some(id) = id {
+            if id.trim().is_empty() {
+                self.problem(
+                    path,
+                    "must name a catalog entry, or be left out for your own numbers".into(),
+                );
+            }
+            self.text(path, id, Limits::SHORT_TEXT);
+        }
+    }
+}
