@@ -1,0 +1,163 @@
+//! The command line: the window by default, and subcommands for scripts and people without a
+//! display. Errors go to stderr as plain sentences with a non-zero exit; never a panic.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use breakeven_model::LoadError;
+use breakeven_model::quick::{self, InstanceCost, QuickInputs};
+use breakeven_model::units::{
+    HoursPerMonth, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, parse_decimal,
+};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
+
+use crate::error::FileError;
+use crate::files::load_scenario;
+
+/// Buy an API, fine-tune, self-host or pretrain? Break-even curves and a reasoned
+/// recommendation for the LLM features of a product.
+#[derive(Debug, Parser)]
+#[command(name = "breakeven", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A scenario file (.ron) to open in the window; without it, the built-in example opens.
+    pub file: Option<PathBuf>,
+    /// What to do instead of opening the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a scenario file: exit 0 when it is valid, otherwise list every problem and exit 1.
+    Check {
+        /// The scenario file (.ron).
+        file: PathBuf,
+    },
+    /// The break-even of one self-hosted instance against an API, as "Strategic Architecture:
+    /// Build vs. Buy vs. Fine-tune" computes it (instance + MLOps hours, no capacity limit).
+    Quick(QuickArgs),
+}
+
+/// The flags of `quick`, named after the article's calculator.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("instance_price").required(true).args(["gpu_usd_per_hour", "gpu_usd_per_month"])))]
+pub struct QuickArgs {
+    /// Blended API price, USD per 1M tokens (the article: 0.50).
+    #[arg(long, value_name = "USD", value_parser = parse_decimal, allow_negative_numbers = true)]
+    pub api_usd_per_1m: Decimal,
+    /// Instance price, USD per hour (the article: 1.21 for an AWS g5.2xlarge).
+    #[arg(long, value_name = "USD", value_parser = parse_decimal, allow_negative_numbers = true)]
+    pub gpu_usd_per_hour: Option<Decimal>,
+    /// Instance price, USD per month, instead of per hour (the article's prose: ~870).
+    #[arg(long, value_name = "USD", value_parser = parse_decimal, allow_negative_numbers = true)]
+    pub gpu_usd_per_month: Option<Decimal>,
+    /// Fully loaded MLOps engineer cost, USD per hour (the article: 150).
+    #[arg(long, value_name = "USD", value_parser = parse_decimal, allow_negative_numbers = true)]
+    pub mlops_usd_per_hour: Decimal,
+    /// MLOps hours each month to keep the instance running (the article: 10).
+    #[arg(long, value_name = "HOURS", value_parser = parse_decimal, allow_negative_numbers = true)]
+    pub mlops_hours_per_month: Decimal,
+    /// Hours the instance is billed each month: 730 when always on.
+    #[arg(long, value_name = "HOURS", value_parser = parse_decimal, allow_negative_numbers = true, default_value = "730")]
+    pub hours_per_month: Decimal,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// How `quick` prints its result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Two lines, as the article's script prints them.
+    Text,
+    /// A JSON object, decimals as strings.
+    Json,
+}
+
+/// Runs what the command line asked for and returns the process's exit code.
+#[must_use]
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Some(Command::Check { file }) => check(&file),
+        Some(Command::Quick(args)) => quick(&args),
+        None => crate::window::run(cli.file.as_deref()),
+    }
+}
+
+/// Prints to stdout, ignoring a closed pipe (`breakeven quick | head -1`).
+fn print(text: &str) {
+    let _ = std::io::stdout().write_all(text.as_bytes());
+}
+
+fn fail(message: &str) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "{message}");
+    ExitCode::FAILURE
+}
+
+fn check(path: &std::path::Path) -> ExitCode {
+    match load_scenario(path) {
+        Ok(scenario) => {
+            print(&format!(
+                "{}: a valid scenario, \"{}\" (format version {}).\n",
+                path.display(),
+                scenario.name,
+                scenario.version
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(FileError::Load {
+            path,
+            error: LoadError::Invalid(problems),
+        }) => {
+            let count = problems.len();
+            let heading = format!(
+                "{}: {count} problem{} in the scenario:",
+                path.display(),
+                if count == 1 { "" } else { "s" }
+            );
+            let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            fail(&format!("{heading}\n{}", lines.join("\n")))
+        }
+        Err(error) => fail(&error.to_string()),
+    }
+}
+
+fn quick(args: &QuickArgs) -> ExitCode {
+    let instance = match (args.gpu_usd_per_hour, args.gpu_usd_per_month) {
+        (Some(per_hour), _) => InstanceCost::PerHour(UsdPerHour::new(per_hour)),
+        (None, Some(per_month)) => InstanceCost::PerMonth(UsdPerMonth::new(per_month)),
+        // clap's group requires one of the two.
+        (None, None) => {
+            return fail("give the instance price with --gpu-usd-per-hour or --gpu-usd-per-month");
+        }
+    };
+    let inputs = QuickInputs {
+        api_usd_per_1m: UsdPerMillionTokens::new(args.api_usd_per_1m),
+        instance,
+        mlops_usd_per_hour: UsdPerHour::new(args.mlops_usd_per_hour),
+        mlops_hours_per_month: HoursPerMonth::new(args.mlops_hours_per_month),
+        hours_per_month: HoursPerMonth::new(args.hours_per_month),
+    };
+    match quick::break_even(&inputs) {
+        Ok(result) => {
+            match args.format {
+                Format::Text => print(&result.text()),
+                Format::Json => match serde_json::to_string_pretty(&result.report()) {
+                    Ok(json) => print(&format!("{json}\n")),
+                    Err(e) => {
+                        return fail(&format!("the result could not be written as JSON: {e}"));
+                    }
+                },
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&format!(
+            "--{} {}.",
+            error.field.replace('_', "-"),
+            error.message
+        )),
+    }
+}

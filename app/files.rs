@@ -1,0 +1,50 @@
+//! Reading scenario files from disk.
+
+use std::fs::File;
+use std::io::{self, Read as _};
+use std::path::Path;
+
+use breakeven_model::scenario::{MAX_FILE_BYTES, from_ron_bytes};
+use breakeven_model::{LoadError, Scenario};
+
+use crate::error::FileError;
+
+/// Says why a file could not be read, in words a person would use.
+fn plain_reason(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "there is no such file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// Reads and validates the scenario at `path`. Reads at most [`MAX_FILE_BYTES`] + 1 bytes, so a
+/// huge or endless file (a device, say) is refused without filling memory.
+pub fn load_scenario(path: &Path) -> Result<Scenario, FileError> {
+    let read_error = |e: &io::Error| FileError::Read {
+        path: path.to_owned(),
+        reason: plain_reason(e),
+    };
+    let file = File::open(path).map_err(|e| read_error(&e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_error(&e))?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_FILE_BYTES {
+        // The true size may be larger still; say at least how large it is.
+        let bytes =
+            std::fs::metadata(path).map_or(MAX_FILE_BYTES + 1, |m| m.len().max(MAX_FILE_BYTES + 1));
+        return Err(FileError::Load {
+            path: path.to_owned(),
+            error: LoadError::TooLarge {
+                bytes,
+                limit: MAX_FILE_BYTES,
+            },
+        });
+    }
+    from_ron_bytes(&bytes).map_err(|error| FileError::Load {
+        path: path.to_owned(),
+        error,
+    })
+}

@@ -1,0 +1,10 @@
+//! Starts Breakeven: the window, or a subcommand for scripts and people without a display.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+fn main() -> ExitCode {
+    let cli = breakeven::cli::Cli::parse();
+    breakeven::cli::run(cli)
+}

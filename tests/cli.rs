@@ -1,0 +1,240 @@
+//! The command line as a script or a person uses it: exit codes, stdout and stderr.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use breakeven_model::scenario::DEFAULT_RON;
+
+fn breakeven(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_breakeven"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A failure a user can read: exit 1, a message, and no panic or backtrace.
+fn assert_clean_failure(output: &Output) -> String {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(1), "stderr: {err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
+    assert!(!err.trim().is_empty());
+    err
+}
+
+const SEED_001: [&str; 9] = [
+    "quick",
+    "--api-usd-per-1m",
+    "0.50",
+    "--gpu-usd-per-hour",
+    "1.21",
+    "--mlops-usd-per-hour",
+    "150",
+    "--mlops-hours-per-month",
+    "10",
+];
+
+#[test]
+fn quick_reproduces_seed_001_in_json() {
+    let output = breakeven(&[&SEED_001[..], &["--format", "json"]].concat());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    assert_eq!(json["self_host_monthly_fixed_usd"], "2383.30");
+    assert_eq!(json["break_even_tokens_per_month"], "4766600000");
+    assert_eq!(json["break_even_billions"], "4.77");
+    assert_eq!(json["instance_usd_per_month"], "883.30");
+    assert_eq!(json["labour_usd_per_month"], "1500.00");
+}
+
+#[test]
+fn quick_prints_the_articles_two_lines_by_default() {
+    let output = breakeven(&SEED_001);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].contains("Monthly Self-Host Fixed Cost: $2,383.30"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains("You must process 4.77 Billion tokens/month"),
+        "{text}"
+    );
+}
+
+#[test]
+fn quick_with_the_prose_870_dollar_instance_gives_4_74_billion() {
+    let output = breakeven(&[
+        "quick",
+        "--api-usd-per-1m",
+        "0.50",
+        "--gpu-usd-per-month",
+        "870",
+        "--mlops-usd-per-hour",
+        "150",
+        "--mlops-hours-per-month",
+        "10",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    assert_eq!(json["self_host_monthly_fixed_usd"], "2370.00");
+    assert_eq!(json["break_even_billions"], "4.74");
+}
+
+#[test]
+fn quick_scales_to_zero_with_fewer_hours() {
+    let output = breakeven(
+        &[
+            &SEED_001[..],
+            &["--hours-per-month", "365", "--format", "json"],
+        ]
+        .concat(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    assert_eq!(json["instance_usd_per_month"], "441.65");
+}
+
+#[test]
+fn quick_refuses_a_free_api_naming_the_flag() {
+    let mut args = SEED_001;
+    args[2] = "0";
+    let err = assert_clean_failure(&breakeven(&args));
+    assert!(
+        err.starts_with("--api-usd-per-1m must be above zero"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn quick_refuses_a_negative_rate_naming_the_flag() {
+    let mut args = SEED_001;
+    args[6] = "-150";
+    let err = assert_clean_failure(&breakeven(&args));
+    assert!(
+        err.contains("--mlops-usd-per-hour must not be negative"),
+        "{err}"
+    );
+}
+
+#[test]
+fn quick_refuses_a_number_too_large_naming_the_flag() {
+    let mut args = SEED_001;
+    args[4] = "99999999999999999999999999";
+    let err = assert_clean_failure(&breakeven(&args));
+    assert!(err.contains("--gpu-usd-per-hour must be at most"), "{err}");
+}
+
+#[test]
+fn quick_says_what_is_wrong_with_a_mistyped_number() {
+    let mut args = SEED_001;
+    args[2] = "0,50";
+    let output = breakeven(&args);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("without commas"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn check_accepts_the_default_scenario() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/default.ron");
+    let output = breakeven(&["check", path.to_str().expect("a UTF-8 path")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("a valid scenario"));
+}
+
+fn check_text(text: &[u8]) -> Output {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("client.ron");
+    std::fs::write(&path, text).expect("writable");
+    breakeven(&["check", path.to_str().expect("a UTF-8 path")])
+}
+
+#[test]
+fn check_lists_every_problem_with_its_field() {
+    let text = DEFAULT_RON
+        .replacen(
+            r#"input_usd_per_1m: (value: "0.15""#,
+            r#"input_usd_per_1m: (value: "-0.15""#,
+            1,
+        )
+        .replacen(
+            r#"routed_percent: (value: "70""#,
+            r#"routed_percent: (value: "170""#,
+            1,
+        );
+    let err = assert_clean_failure(&check_text(text.as_bytes()));
+    assert!(err.contains("2 problems"), "{err}");
+    assert!(
+        err.contains("buy.input_usd_per_1m: must not be negative"),
+        "{err}"
+    );
+    assert!(
+        err.contains("fine_tune.routed_percent: must be between 0% and 100%"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_names_the_line_and_column_of_a_syntax_error() {
+    // A semicolon where a comma belongs, as a hand edit might leave.
+    let text = DEFAULT_RON.replacen(
+        r#"batch_percent: (value: "0","#,
+        r#"batch_percent: (value: "0";"#,
+        1,
+    );
+    let line = text
+        .lines()
+        .position(|l| l.contains(r#"(value: "0";"#))
+        .expect("the edit")
+        + 1;
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.find(';'))
+        .expect("the semicolon")
+        + 1;
+    let err = assert_clean_failure(&check_text(text.as_bytes()));
+    assert!(
+        err.contains(&format!("line {line}, column {column}")),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_refuses_a_newer_file_naming_both_versions() {
+    let err = assert_clean_failure(&check_text(
+        DEFAULT_RON
+            .replacen("version: 1,", "version: 2,", 1)
+            .as_bytes(),
+    ));
+    assert!(
+        err.contains("version 2") && err.contains("up to 1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_refuses_binary_and_empty_files_and_missing_ones() {
+    assert!(
+        assert_clean_failure(&check_text(&[0x89, b'P', b'N', b'G', 0xff])).contains("not text")
+    );
+    assert_clean_failure(&check_text(b""));
+    let err = assert_clean_failure(&breakeven(&["check", "/no/such/scenario.ron"]));
+    assert!(err.contains("there is no such file"), "{err}");
+}
