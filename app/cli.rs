@@ -1,15 +1,17 @@
 //! The command line: the window by default, and subcommands for scripts and people without a
 //! display. Errors go to stderr as plain sentences with a non-zero exit; never a panic.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use breakeven_model::LoadError;
+use breakeven_model::catalog::catalog_drift;
 use breakeven_model::quick::{self, InstanceCost, QuickInputs};
 use breakeven_model::units::{
     HoursPerMonth, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, parse_decimal,
 };
+use breakeven_model::{Catalog, LoadError};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
@@ -100,12 +102,16 @@ fn fail(message: &str) -> ExitCode {
 fn check(path: &std::path::Path) -> ExitCode {
     match load_scenario(path) {
         Ok(scenario) => {
-            print(&format!(
+            let mut text = format!(
                 "{}: a valid scenario, \"{}\" (format version {}).\n",
                 path.display(),
                 scenario.name,
                 scenario.version
-            ));
+            );
+            for drift in catalog_drift(&scenario, Catalog::embedded()) {
+                let _ = writeln!(text, "note: {}: {}.", drift.path, drift.message);
+            }
+            print(&text);
             ExitCode::SUCCESS
         }
         Err(FileError::Load {

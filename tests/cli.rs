@@ -238,3 +238,20 @@ fn check_refuses_binary_and_empty_files_and_missing_ones() {
     let err = assert_clean_failure(&breakeven(&["check", "/no/such/scenario.ron"]));
     assert!(err.contains("there is no such file"), "{err}");
 }
+
+#[test]
+fn check_notes_a_price_that_differs_from_the_catalog_but_still_passes() {
+    let text = DEFAULT_RON.replacen(
+        r#"usd_per_hour: (value: "1.212""#,
+        r#"usd_per_hour: (value: "1.10""#,
+        1,
+    );
+    let output = check_text(text.as_bytes());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(
+        out.contains("note: self_host.hosting.usd_per_hour: is 1.10 USD/hour"),
+        "{out}"
+    );
+    assert!(out.contains("now says 1.212 USD/hour"), "{out}");
+}

@@ -464,6 +464,17 @@ mod tests {
         assert!(parse_decimal("1e400").is_err());
     }
 
+    proptest::proptest! {
+        /// The module docs' promise: a bare number of up to 15 significant digits, as RON reads
+        /// it (through `f64`), loads as exactly the decimal written.
+        #[test]
+        fn bare_numbers_of_up_to_15_digits_load_exactly(mantissa in 0i64..1_000_000_000_000_000, scale in 0u32..=15) {
+            let written = Decimal::new(mantissa, scale);
+            let read: Usd = ron::from_str(&written.to_string()).expect("a bare number loads");
+            proptest::prop_assert_eq!(read.get(), written);
+        }
+    }
+
     #[test]
     fn yearly_becomes_monthly_and_percent_becomes_fraction() {
         assert_eq!(

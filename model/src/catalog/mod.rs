@@ -5,6 +5,10 @@
 //! scenario that picks from it stores the values it used, so an update never changes a saved
 //! scenario's numbers silently.
 
+mod drift;
+
+pub use drift::{CatalogDrift, catalog_drift};
+
 use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -17,7 +21,7 @@ use crate::sourced::Sourced;
 use crate::units::{TokensPerRequest, TokensPerSecond, UsdPerHour, UsdPerMillionTokens};
 
 /// The catalog as shipped, in RON.
-pub const CATALOG_RON: &str = include_str!("../../assets/catalog.ron");
+pub const CATALOG_RON: &str = include_str!("../../../assets/catalog.ron");
 
 static EMBEDDED: LazyLock<Catalog> = LazyLock::new(|| {
     ron::from_str(CATALOG_RON)

@@ -1,0 +1,169 @@
+//! Where a scenario's catalog picks no longer match the catalog: prices change, and a saved
+//! scenario keeps the values it was made with. The app says so instead of changing numbers.
+
+use super::Catalog;
+use crate::format::group_thousands;
+use crate::scenario::{Buy, Hosting, Pricing, Scenario, TunedServing};
+use crate::units::Quantity;
+
+/// A value that differs from the catalog entry the scenario says it was taken from, or a pick
+/// the catalog no longer has. Informational: the scenario's own value is the one used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogDrift {
+    /// The field's path, such as `buy.input_usd_per_1m`.
+    pub path: String,
+    /// What differs, as a sentence.
+    pub message: String,
+}
+
+/// Every difference between `scenario`'s catalog picks and `catalog`, in file order.
+#[must_use]
+pub fn catalog_drift(scenario: &Scenario, catalog: &Catalog) -> Vec<CatalogDrift> {
+    let mut drift = Vec::new();
+    buy(&mut drift, &scenario.buy, catalog);
+    hosting(
+        &mut drift,
+        "self_host.hosting",
+        &scenario.self_host.hosting,
+        catalog,
+    );
+    if let TunedServing::Hosted(serving) = &scenario.fine_tune.serving {
+        hosting(&mut drift, "fine_tune.serving.hosting", serving, catalog);
+    }
+    hosting(
+        &mut drift,
+        "pretrain.hosting",
+        &scenario.pretrain.hosting,
+        catalog,
+    );
+    drift
+}
+
+fn compare<T: Quantity>(
+    drift: &mut Vec<CatalogDrift>,
+    path: &str,
+    ours: T,
+    catalog: T,
+    entry: &str,
+) {
+    if ours.get() != catalog.get() {
+        drift.push(CatalogDrift {
+            path: path.to_owned(),
+            message: format!(
+                "is {} {unit}; the catalog's {entry} now says {} {unit}. The scenario's value is used",
+                group_thousands(ours.get()),
+                group_thousands(catalog.get()),
+                unit = T::UNIT,
+            ),
+        });
+    }
+}
+
+fn missing(drift: &mut Vec<CatalogDrift>, path: &str, id: &str) {
+    drift.push(CatalogDrift {
+        path: path.to_owned(),
+        message: format!(
+            "`{id}` is not in this build's catalog; the scenario's own values are used"
+        ),
+    });
+}
+
+fn buy(drift: &mut Vec<CatalogDrift>, buy: &Buy, catalog: &Catalog) {
+    let Some(id) = buy.catalog_id.as_deref() else {
+        return;
+    };
+    let Some(model) = catalog.api_model(id) else {
+        missing(drift, "buy.catalog_id", id);
+        return;
+    };
+    let entry = format!("{} (as of {})", model.name, model.as_of);
+    compare(
+        drift,
+        "buy.input_usd_per_1m",
+        buy.input_usd_per_1m.value,
+        model.input_usd_per_1m,
+        &entry,
+    );
+    compare(
+        drift,
+        "buy.output_usd_per_1m",
+        buy.output_usd_per_1m.value,
+        model.output_usd_per_1m,
+        &entry,
+    );
+    let cached = model
+        .cached_input_usd_per_1m
+        .unwrap_or(model.input_usd_per_1m);
+    compare(
+        drift,
+        "buy.cached_input_usd_per_1m",
+        buy.cached_input_usd_per_1m.value,
+        cached,
+        &entry,
+    );
+}
+
+fn hosting(drift: &mut Vec<CatalogDrift>, path: &str, hosting: &Hosting, catalog: &Catalog) {
+    let Some(id) = hosting.catalog_id.as_deref() else {
+        return;
+    };
+    let Some(instance) = catalog.gpu_instance(id) else {
+        missing(drift, &format!("{path}.catalog_id"), id);
+        return;
+    };
+    let entry = format!("{} (as of {})", instance.id, instance.as_of);
+    let price = match hosting.pricing {
+        Pricing::OnDemand => Some(instance.on_demand_usd_per_hour),
+        // A reservation's price depends on its term; compare only with the published term.
+        Pricing::Reserved { term_months } => instance
+            .reserved
+            .filter(|r| r.term_months == term_months)
+            .map(|r| r.usd_per_hour),
+    };
+    if let Some(price) = price {
+        compare(
+            drift,
+            &format!("{path}.usd_per_hour"),
+            hosting.usd_per_hour.value,
+            price,
+            &entry,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::UsdPerMillionTokens;
+    use rust_decimal::dec;
+
+    #[test]
+    fn the_default_scenario_matches_the_catalog() {
+        assert_eq!(
+            catalog_drift(&Scenario::embedded_default(), Catalog::embedded()),
+            []
+        );
+    }
+
+    #[test]
+    fn a_price_that_moved_is_reported_with_both_values() {
+        let mut scenario = Scenario::embedded_default();
+        scenario.buy.output_usd_per_1m.value = UsdPerMillionTokens::new(dec!(0.70));
+        let drift = catalog_drift(&scenario, Catalog::embedded());
+        assert_eq!(drift.len(), 1, "{drift:?}");
+        assert_eq!(drift[0].path, "buy.output_usd_per_1m");
+        assert!(
+            drift[0].message.contains("is 0.70") && drift[0].message.contains("now says 0.60"),
+            "{drift:?}"
+        );
+    }
+
+    #[test]
+    fn a_pick_the_catalog_dropped_is_reported() {
+        let mut scenario = Scenario::embedded_default();
+        scenario.self_host.hosting.catalog_id = Some("g4dn.retired".to_owned());
+        let drift = catalog_drift(&scenario, Catalog::embedded());
+        assert_eq!(drift[0].path, "self_host.hosting.catalog_id");
+        assert!(drift[0].message.contains("not in this build's catalog"));
+    }
+}
