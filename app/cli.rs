@@ -7,11 +7,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use breakeven_model::catalog::catalog_drift;
+use breakeven_model::engine::compute;
 use breakeven_model::quick::{self, InstanceCost, QuickInputs};
+use breakeven_model::report;
 use breakeven_model::units::{
     HoursPerMonth, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, parse_decimal,
 };
-use breakeven_model::{Catalog, LoadError};
+use breakeven_model::{Catalog, LoadError, Problem};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
@@ -37,6 +39,15 @@ pub enum Command {
     Check {
         /// The scenario file (.ron).
         file: PathBuf,
+    },
+    /// What each option costs at the scenario's volume, where they break even, the cash over
+    /// the horizon, payback and gross margin.
+    Report {
+        /// The scenario file (.ron).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
     },
     /// The break-even of one self-hosted instance against an API, as "Strategic Architecture:
     /// Build vs. Buy vs. Fine-tune" computes it (instance + MLOps hours, no capacity limit).
@@ -79,11 +90,36 @@ pub enum Format {
     Json,
 }
 
+/// How `report` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned text for a terminal.
+    Text,
+    /// Markdown tables.
+    Markdown,
+    /// JSON, decimals as strings.
+    Json,
+    /// The month-by-month table, for a spreadsheet.
+    Csv,
+}
+
+impl From<ReportFormat> for report::Format {
+    fn from(format: ReportFormat) -> Self {
+        match format {
+            ReportFormat::Text => Self::Text,
+            ReportFormat::Markdown => Self::Markdown,
+            ReportFormat::Json => Self::Json,
+            ReportFormat::Csv => Self::Csv,
+        }
+    }
+}
+
 /// Runs what the command line asked for and returns the process's exit code.
 #[must_use]
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { file }) => check(&file),
+        Some(Command::Report { file, format }) => report(&file, format),
         Some(Command::Quick(args)) => quick(&args),
         None => crate::window::run(cli.file.as_deref()),
     }
@@ -97,6 +133,36 @@ fn print(text: &str) {
 fn fail(message: &str) -> ExitCode {
     let _ = writeln!(std::io::stderr(), "{message}");
     ExitCode::FAILURE
+}
+
+fn report(path: &std::path::Path, format: ReportFormat) -> ExitCode {
+    let scenario = match load_scenario(path) {
+        Ok(scenario) => scenario,
+        Err(FileError::Load {
+            error: LoadError::Invalid(problems),
+            ..
+        }) => return invalid(path, &problems),
+        Err(error) => return fail(&error.to_string()),
+    };
+    match compute(&scenario) {
+        Ok(outcome) => {
+            print(&report::render(&scenario, &outcome, format.into()));
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&format!("{}: {error}.", path.display())),
+    }
+}
+
+/// Every problem of an invalid scenario, one a line under a heading naming the file.
+fn invalid(path: &std::path::Path, problems: &[Problem]) -> ExitCode {
+    let count = problems.len();
+    let heading = format!(
+        "{}: {count} problem{} in the scenario:",
+        path.display(),
+        if count == 1 { "" } else { "s" }
+    );
+    let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+    fail(&format!("{heading}\n{}", lines.join("\n")))
 }
 
 fn check(path: &std::path::Path) -> ExitCode {
@@ -115,18 +181,9 @@ fn check(path: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(FileError::Load {
-            path,
             error: LoadError::Invalid(problems),
-        }) => {
-            let count = problems.len();
-            let heading = format!(
-                "{}: {count} problem{} in the scenario:",
-                path.display(),
-                if count == 1 { "" } else { "s" }
-            );
-            let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-            fail(&format!("{heading}\n{}", lines.join("\n")))
-        }
+            ..
+        }) => invalid(path, &problems),
         Err(error) => fail(&error.to_string()),
     }
 }

@@ -250,7 +250,7 @@ fn check_notes_a_price_that_differs_from_the_catalog_but_still_passes() {
     assert!(output.status.success(), "{}", stderr(&output));
     let out = stdout(&output);
     assert!(
-        out.contains("note: self_host.hosting.usd_per_hour: is 1.10 USD/hour"),
+        out.contains("note: self_host.hosting.price.usd_per_hour: is 1.10 USD/hour"),
         "{out}"
     );
     assert!(out.contains("now says 1.212 USD/hour"), "{out}");

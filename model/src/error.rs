@@ -95,3 +95,30 @@ impl fmt::Display for ProblemList<'_> {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("the scenario could not be written: {0}")]
 pub struct SaveError(pub String);
+
+/// The cost engine could not compute a figure: the inputs, though each in range, combine into a
+/// number too large to hold exactly (a steep growth over a long horizon, say). Names the input
+/// that drove it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {error}; lower this value")]
+pub struct ComputeError {
+    /// The input whose value made the figure too large, such as `workload.growth_percent_per_month`.
+    pub path: String,
+    /// What failed.
+    pub error: ArithmeticError,
+}
+
+/// Attaches the input's path to an arithmetic error.
+pub trait AtField<T> {
+    /// Names `path` as the input behind a failure.
+    fn at(self, path: &str) -> Result<T, ComputeError>;
+}
+
+impl<T> AtField<T> for Result<T, ArithmeticError> {
+    fn at(self, path: &str) -> Result<T, ComputeError> {
+        self.map_err(|error| ComputeError {
+            path: path.to_owned(),
+            error,
+        })
+    }
+}

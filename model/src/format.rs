@@ -42,3 +42,47 @@ mod tests {
         assert_eq!(usd_cents(dec!(-1234.5)), "-$1,234.50");
     }
 }
+
+/// A token volume as people say it: `4.77B`, `800M`, `25K`, two decimals at most.
+#[must_use]
+pub fn tokens_short(value: Decimal) -> String {
+    let units = [
+        (Decimal::from(1_000_000_000_000_u64), "T"),
+        (Decimal::from(1_000_000_000_u64), "B"),
+        (Decimal::from(1_000_000_u64), "M"),
+        (Decimal::from(1_000_u64), "K"),
+    ];
+    for (size, suffix) in units {
+        if value.abs() >= size {
+            let scaled =
+                (value / size).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            return format!("{}{suffix}", scaled.normalize());
+        }
+    }
+    value.round_dp(0).to_string()
+}
+
+/// A fraction as a percentage with one decimal: 0.928 → `92.8%`.
+#[must_use]
+pub fn percent(fraction: Decimal) -> String {
+    let value = (fraction * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    format!("{value:.1}%")
+}
+
+#[cfg(test)]
+mod short_tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn volumes_read_as_people_write_them() {
+        assert_eq!(tokens_short(dec!(4_766_600_000)), "4.77B");
+        assert_eq!(tokens_short(dec!(800_000_000)), "800M");
+        assert_eq!(tokens_short(dec!(25_000)), "25K");
+        assert_eq!(tokens_short(dec!(100_000_000_000_000)), "100T");
+        assert_eq!(tokens_short(dec!(999)), "999");
+        assert_eq!(percent(dec!(0.928)), "92.8%");
+        assert_eq!(percent(dec!(0.16)), "16.0%");
+    }
+}

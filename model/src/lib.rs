@@ -6,9 +6,11 @@
 //! number (seed 001), the app by title (see [`sources`]).
 
 pub mod catalog;
+pub mod engine;
 pub mod error;
 pub mod format;
 pub mod quick;
+pub mod report;
 pub mod scenario;
 pub mod sourced;
 pub mod sources;

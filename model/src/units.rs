@@ -24,22 +24,38 @@ pub const HOURS_PER_MONTH: Decimal = dec!(730);
 /// Tokens in the "per million tokens" of a price.
 const MILLION: Decimal = dec!(1_000_000);
 
-fn add(a: Decimal, b: Decimal, operation: &'static str) -> Result<Decimal, ArithmeticError> {
+pub(crate) fn add(
+    a: Decimal,
+    b: Decimal,
+    operation: &'static str,
+) -> Result<Decimal, ArithmeticError> {
     a.checked_add(b)
         .ok_or(ArithmeticError::Overflow { operation })
 }
 
-fn sub(a: Decimal, b: Decimal, operation: &'static str) -> Result<Decimal, ArithmeticError> {
+pub(crate) fn sub(
+    a: Decimal,
+    b: Decimal,
+    operation: &'static str,
+) -> Result<Decimal, ArithmeticError> {
     a.checked_sub(b)
         .ok_or(ArithmeticError::Overflow { operation })
 }
 
-fn mul(a: Decimal, b: Decimal, operation: &'static str) -> Result<Decimal, ArithmeticError> {
+pub(crate) fn mul(
+    a: Decimal,
+    b: Decimal,
+    operation: &'static str,
+) -> Result<Decimal, ArithmeticError> {
     a.checked_mul(b)
         .ok_or(ArithmeticError::Overflow { operation })
 }
 
-fn div(a: Decimal, b: Decimal, operation: &'static str) -> Result<Decimal, ArithmeticError> {
+pub(crate) fn div(
+    a: Decimal,
+    b: Decimal,
+    operation: &'static str,
+) -> Result<Decimal, ArithmeticError> {
     if b.is_zero() {
         return Err(ArithmeticError::DivisionByZero { operation });
     }

@@ -3,7 +3,7 @@
 
 use super::Catalog;
 use crate::format::group_thousands;
-use crate::scenario::{Buy, Hosting, Pricing, Scenario, TunedServing};
+use crate::scenario::{Buy, Hosting, InstancePrice, Scenario, TunedServing};
 use crate::units::Quantity;
 
 /// A value that differs from the catalog entry the scenario says it was taken from, or a pick
@@ -112,22 +112,35 @@ fn hosting(drift: &mut Vec<CatalogDrift>, path: &str, hosting: &Hosting, catalog
         return;
     };
     let entry = format!("{} (as of {})", instance.id, instance.as_of);
-    let price = match hosting.pricing {
-        Pricing::OnDemand => Some(instance.on_demand_usd_per_hour),
+    match &hosting.price {
+        InstancePrice::OnDemand { usd_per_hour } => {
+            let path = format!("{path}.price.usd_per_hour");
+            compare(
+                drift,
+                &path,
+                usd_per_hour.value,
+                instance.on_demand_usd_per_hour,
+                &entry,
+            );
+        }
         // A reservation's price depends on its term; compare only with the published term.
-        Pricing::Reserved { term_months } => instance
-            .reserved
-            .filter(|r| r.term_months == term_months)
-            .map(|r| r.usd_per_hour),
-    };
-    if let Some(price) = price {
-        compare(
-            drift,
-            &format!("{path}.usd_per_hour"),
-            hosting.usd_per_hour.value,
-            price,
-            &entry,
-        );
+        InstancePrice::Reserved {
+            usd_per_hour,
+            term_months,
+        } => {
+            if let Some(reserved) = instance.reserved.filter(|r| r.term_months == *term_months) {
+                let path = format!("{path}.price.usd_per_hour");
+                compare(
+                    drift,
+                    &path,
+                    usd_per_hour.value,
+                    reserved.usd_per_hour,
+                    &entry,
+                );
+            }
+        }
+        // The catalog has no monthly prices to compare with.
+        InstancePrice::Monthly { .. } => {}
     }
 }
 

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::scenario::{Buy, Hosting, Throughput};
+use crate::scenario::{Buy, Hosting, InstancePrice, Throughput};
 use crate::sourced::Sourced;
 use crate::units::{TokensPerRequest, TokensPerSecond, UsdPerHour, UsdPerMillionTokens};
 
@@ -191,13 +191,13 @@ impl GpuInstance {
         )
     }
 
-    /// Sets `hosting`'s on-demand price to this instance's and records the pick; with a
+    /// Sets `hosting`'s price to this instance's on-demand price to this instance's and records the pick; with a
     /// throughput figure, also its measured throughput and basis.
     pub fn apply_to(&self, hosting: &mut Hosting, figure: Option<&ThroughputFigure>) {
         hosting.catalog_id = Some(self.id.clone());
-        hosting.usd_per_hour =
-            Sourced::from_source(self.on_demand_usd_per_hour, self.source_note());
-        hosting.pricing = crate::scenario::Pricing::OnDemand;
+        hosting.price = InstancePrice::OnDemand {
+            usd_per_hour: Sourced::from_source(self.on_demand_usd_per_hour, self.source_note()),
+        };
         if let Some(figure) = figure {
             hosting.throughput = figure.as_throughput(self);
         }

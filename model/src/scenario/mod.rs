@@ -137,10 +137,8 @@ pub struct Hosting {
     /// The catalog instance the price and throughput were taken from, if any (`g5.2xlarge`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalog_id: Option<String>,
-    /// The price paid per instance-hour, on-demand or reserved as `pricing` says.
-    pub usd_per_hour: Sourced<UsdPerHour>,
-    /// Whether that price is on-demand or a reservation for a term.
-    pub pricing: Pricing,
+    /// What one instance costs.
+    pub price: InstancePrice,
     /// Hours each instance is billed in a month: 730 when always on, fewer when it scales to
     /// zero (seed 001: a GPU costs its price with zero requests unless it scales to zero).
     pub hours_in_service_per_month: Sourced<HoursPerMonth>,
@@ -152,17 +150,26 @@ pub struct Hosting {
     pub min_instances: Sourced<u32>,
 }
 
-/// How an instance is paid for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// What one instance costs, as the provider quotes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
-pub enum Pricing {
-    /// Paid by the hour, no commitment.
-    #[default]
-    OnDemand,
-    /// Reserved for a term, paid whether used or not.
+pub enum InstancePrice {
+    /// Paid by the hour, for the hours in service.
+    OnDemand {
+        /// Price of one instance-hour.
+        usd_per_hour: Sourced<UsdPerHour>,
+    },
+    /// Reserved for a term: every hour of the month is paid, in service or not.
     Reserved {
+        /// Price of one instance-hour under the reservation.
+        usd_per_hour: Sourced<UsdPerHour>,
         /// Length of the reservation.
         term_months: u32,
+    },
+    /// A monthly price per instance, as seeds 003 and 004 quote ("$2,000/month" a GPU).
+    Monthly {
+        /// Price of one instance for a month.
+        usd_per_month: Sourced<UsdPerMonth>,
     },
 }
 

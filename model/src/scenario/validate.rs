@@ -6,7 +6,7 @@
 use rust_decimal::{Decimal, dec};
 
 use super::{
-    Buy, FineTune, Horizon, Hosting, Pretrain, Pricing, Revenue, Scenario, SelfHost, Staff,
+    Buy, FineTune, Horizon, Hosting, InstancePrice, Pretrain, Revenue, Scenario, SelfHost, Staff,
     Throughput, TunedServing, Volume, Workload,
 };
 use crate::error::Problem;
@@ -181,13 +181,32 @@ fn self_host(check: &mut Check, self_host: &SelfHost) {
 
 fn hosting(check: &mut Check, path: &str, hosting: &Hosting) {
     check.catalog_id(&format!("{path}.catalog_id"), hosting.catalog_id.as_deref());
-    check.at_most(
-        &format!("{path}.usd_per_hour"),
-        &hosting.usd_per_hour,
-        Limits::USD_PER_HOUR,
-    );
-    if let Pricing::Reserved { term_months } = hosting.pricing {
-        check.months(&format!("{path}.pricing.term_months"), term_months, 1);
+    match &hosting.price {
+        InstancePrice::OnDemand { usd_per_hour } => {
+            check.at_most(
+                &format!("{path}.price.usd_per_hour"),
+                usd_per_hour,
+                Limits::USD_PER_HOUR,
+            );
+        }
+        InstancePrice::Reserved {
+            usd_per_hour,
+            term_months,
+        } => {
+            check.at_most(
+                &format!("{path}.price.usd_per_hour"),
+                usd_per_hour,
+                Limits::USD_PER_HOUR,
+            );
+            check.months(&format!("{path}.price.term_months"), *term_months, 1);
+        }
+        InstancePrice::Monthly { usd_per_month } => {
+            check.at_most(
+                &format!("{path}.price.usd_per_month"),
+                usd_per_month,
+                Limits::USD_PER_PERIOD,
+            );
+        }
     }
     check.between(
         &format!("{path}.hours_in_service_per_month"),

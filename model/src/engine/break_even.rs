@@ -1,0 +1,337 @@
+//! Where two options' monthly costs cross, found exactly rather than read off sampled curves.
+//!
+//! Between two consecutive instance steps of either option, the difference of two costs is a
+//! straight line, so each crossing is either a volume where the costs are equal (the root of
+//! that line) or a step at which the cheaper option flips. To avoid visiting every step of a
+//! long staircase, the search first bounds the difference by straight lines (an instance count
+//! `ceil(v / w)` lies in `[v / w, v / w + 1)`) and only walks the steps where the bounds allow a
+//! change of sign.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::Phase;
+use super::cost_model::{CostModel, Instances, Stair};
+use crate::error::{AtField, ComputeError};
+use crate::units::{add, div, mul, sub};
+
+/// Most crossings reported for one pair; costs that keep trading places are summarised.
+const MAX_CROSSINGS: usize = 32;
+/// Most steps walked for one pair.
+const MAX_STEPS: usize = 20_000;
+
+/// How two costs cross.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum CrossingKind {
+    /// The costs are equal at this volume (to the cent and beyond).
+    Equal,
+    /// One option adds an instance at this volume and the other becomes cheaper from there.
+    Step,
+}
+
+/// One change of the cheaper option.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Crossing {
+    /// Equal costs, or a step.
+    pub kind: CrossingKind,
+    /// The monthly volume, tokens, exact.
+    pub volume: Decimal,
+    /// The option that is cheaper just above this volume.
+    pub cheaper_above: Phase,
+}
+
+/// The crossings of two options over the plotted range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PairBreakEven {
+    /// The first option.
+    pub a: Phase,
+    /// The second option.
+    pub b: Phase,
+    /// Every change of the cheaper option, by rising volume.
+    pub crossings: Vec<Crossing>,
+    /// Whether the costs trade places more often than reported.
+    pub truncated: bool,
+    /// The option cheaper at the top of the range; `None` when they cost the same there.
+    pub cheaper_at_top: Option<Phase>,
+}
+
+impl PairBreakEven {
+    /// The volume above which [`Self::cheaper_at_top`] stays cheaper: the last crossing, or
+    /// `None` when it is cheaper across the whole range.
+    #[must_use]
+    pub fn stays_cheaper_above(&self) -> Option<Decimal> {
+        self.crossings.last().map(|c| c.volume)
+    }
+}
+
+/// A staircase as the search sees it: price per instance signed by the option it belongs to.
+struct SignedStair<'a> {
+    stair: &'a Stair,
+    signed_step: Decimal,
+    /// The volume up to which the minimum count holds.
+    kink: Decimal,
+}
+
+fn count(model: &CostModel, volume: Decimal) -> Result<Decimal, ComputeError> {
+    model.instances_at(volume)
+}
+
+/// The difference `a − b` at `volume` with the instance counts at that volume.
+fn difference(a: &CostModel, b: &CostModel, volume: Decimal) -> Result<Decimal, ComputeError> {
+    sub(a.cost_at(volume)?, b.cost_at(volume)?, "cost − cost").at("break-even")
+}
+
+/// The smallest multiple of the stair's width above `volume` at which its count goes up.
+fn next_step(s: &SignedStair<'_>, volume: Decimal) -> Result<Decimal, ComputeError> {
+    if volume < s.kink {
+        return Ok(s.kink);
+    }
+    let k = s.stair.instances(volume)?;
+    let at = mul(k, s.stair.width, "instances × width").at("break-even")?;
+    if at > volume {
+        Ok(at)
+    } else {
+        mul(k + Decimal::ONE, s.stair.width, "instances × width").at("break-even")
+    }
+}
+
+/// The sub-ranges of `[lo, hi]` where the difference may change sign, by bounding it with
+/// straight lines on each side of the stairs' kinks.
+fn windows(
+    a: &CostModel,
+    b: &CostModel,
+    stairs: &[SignedStair<'_>],
+    lo: Decimal,
+    hi: Decimal,
+) -> Result<Vec<(Decimal, Decimal)>, ComputeError> {
+    let path = "break-even";
+    let mut cuts: Vec<Decimal> = stairs
+        .iter()
+        .map(|s| s.kink)
+        .filter(|k| *k > lo && *k < hi)
+        .collect();
+    cuts.push(lo);
+    cuts.push(hi);
+    cuts.sort();
+    cuts.dedup();
+    let slope = sub(a.slope, b.slope, "slope − slope").at(path)?;
+    let fixed_a = fixed_part(a)?;
+    let fixed_b = fixed_part(b)?;
+    let base = sub(fixed_a, fixed_b, "fixed − fixed").at(path)?;
+    let mut out = Vec::new();
+    for pair in cuts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        let (mut lambda, mut mu, mut plus, mut minus, mut widest) =
+            (slope, base, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        for s in stairs {
+            if to <= s.kink {
+                let floor = mul(s.signed_step, s.stair.min, "step × minimum").at(path)?;
+                mu = add(mu, floor, "adding floors").at(path)?;
+            } else {
+                let per_token = div(s.signed_step, s.stair.width, "step ÷ width").at(path)?;
+                lambda = add(lambda, per_token, "adding slopes").at(path)?;
+                if s.signed_step > Decimal::ZERO {
+                    plus = add(plus, s.signed_step, "adding steps").at(path)?;
+                } else {
+                    minus = sub(minus, s.signed_step, "adding steps").at(path)?;
+                }
+                widest = widest.max(s.stair.width);
+            }
+        }
+        // D lies in [L − minus, L + plus] with L(v) = lambda·v + mu: a zero needs
+        // −plus ≤ L(v) ≤ minus.
+        let (start, end) = if lambda.is_zero() {
+            if mu >= -plus && mu <= minus {
+                (from, to)
+            } else {
+                continue;
+            }
+        } else {
+            let x = div(sub(-plus, mu, "bound").at(path)?, lambda, "bound ÷ slope").at(path)?;
+            let y = div(sub(minus, mu, "bound").at(path)?, lambda, "bound ÷ slope").at(path)?;
+            (x.min(y), x.max(y))
+        };
+        // Widen by a step each side: the bounds were divided, and may be off in the last digit.
+        let start = sub(start, widest, "window").at(path)?.max(from);
+        let end = add(end, widest, "window").at(path)?.min(to);
+        if start <= end {
+            out.push((start, end));
+        }
+    }
+    Ok(out)
+}
+
+/// The cost that neither tokens nor a staircase explain: fixed lines and fixed instances.
+fn fixed_part(model: &CostModel) -> Result<Decimal, ComputeError> {
+    match &model.instances {
+        Instances::Fixed(n) => add(
+            model.fixed,
+            mul(model.step, *n, "step × instances").at("break-even")?,
+            "fixed",
+        )
+        .at("break-even"),
+        _ => Ok(model.fixed),
+    }
+}
+
+fn cheaper(a: &CostModel, b: &CostModel, difference: Decimal) -> Option<Phase> {
+    match difference.cmp(&Decimal::ZERO) {
+        std::cmp::Ordering::Less => Some(a.phase),
+        std::cmp::Ordering::Greater => Some(b.phase),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// Every crossing of `a` and `b` between `lo` and `hi` tokens a month.
+pub fn break_even(
+    a: &CostModel,
+    b: &CostModel,
+    lo: Decimal,
+    hi: Decimal,
+) -> Result<PairBreakEven, ComputeError> {
+    let path = "break-even";
+    let mut stairs = Vec::new();
+    for (model, sign) in [(a, Decimal::ONE), (b, Decimal::NEGATIVE_ONE)] {
+        if let Instances::Stair(stair) = &model.instances {
+            let kink = mul(stair.min, stair.width, "minimum × width").at(path)?;
+            stairs.push(SignedStair {
+                stair,
+                signed_step: mul(model.step, sign, "sign").at(path)?,
+                kink,
+            });
+        }
+    }
+    let slope = sub(a.slope, b.slope, "slope − slope").at(path)?;
+    let mut crossings: Vec<Crossing> = Vec::new();
+    let mut truncated = false;
+    let mut walked = 0;
+    'windows: for (start, end) in windows(a, b, &stairs, lo, hi)? {
+        let mut from = start;
+        loop {
+            let mut to = end;
+            for s in &stairs {
+                to = to.min(next_step(s, from)?);
+            }
+            // On (from, to] the counts are those at `to`, and the difference is a line.
+            let at_to = difference(a, b, to)?;
+            let intercept = sub(
+                at_to,
+                mul(slope, to, "slope × volume").at(path)?,
+                "intercept",
+            )
+            .at(path)?;
+            if !slope.is_zero() {
+                let root = div(-intercept, slope, "break-even volume").at(path)?;
+                // A window's first interval includes its start; later ones begin at a step,
+                // judged with the interval before.
+                let after_from = root > from || (root == from && from == start);
+                // A root exactly on a step is judged with the step below.
+                let before_to = root < to || (root == to && to >= end);
+                if after_from && before_to {
+                    let above = if slope > Decimal::ZERO {
+                        b.phase
+                    } else {
+                        a.phase
+                    };
+                    crossings.push(Crossing {
+                        kind: CrossingKind::Equal,
+                        volume: root,
+                        cheaper_above: above,
+                    });
+                }
+            }
+            if to >= end {
+                break;
+            }
+            // At a step: the difference just above `to` uses the counts one step up.
+            let just_above = difference_above(a, b, to, at_to)?;
+            let before = if at_to.is_zero() { -slope } else { at_to };
+            if (before > Decimal::ZERO && just_above < Decimal::ZERO)
+                || (before < Decimal::ZERO && just_above > Decimal::ZERO)
+            {
+                let kind = if at_to.is_zero() {
+                    CrossingKind::Equal
+                } else {
+                    CrossingKind::Step
+                };
+                let above = cheaper(a, b, just_above).unwrap_or(a.phase);
+                crossings.push(Crossing {
+                    kind,
+                    volume: to,
+                    cheaper_above: above,
+                });
+            }
+            if crossings.len() >= MAX_CROSSINGS {
+                truncated = true;
+                break 'windows;
+            }
+            walked += 1;
+            if walked >= MAX_STEPS {
+                truncated = true;
+                break 'windows;
+            }
+            from = to;
+        }
+    }
+    crossings.sort_by_key(|c| c.volume);
+    crossings.dedup_by(|x, y| x.volume == y.volume);
+    let cheaper_at_top = cheaper(a, b, difference(a, b, hi)?);
+    Ok(PairBreakEven {
+        a: a.phase,
+        b: b.phase,
+        crossings,
+        truncated,
+        cheaper_at_top,
+    })
+}
+
+/// The difference just above a step at `volume`: each stair that steps there has one more
+/// instance.
+fn difference_above(
+    a: &CostModel,
+    b: &CostModel,
+    volume: Decimal,
+    at: Decimal,
+) -> Result<Decimal, ComputeError> {
+    let path = "break-even";
+    let mut d = at;
+    for (model, sign) in [(a, Decimal::ONE), (b, Decimal::NEGATIVE_ONE)] {
+        if let Instances::Stair(stair) = &model.instances {
+            let now = count(model, volume)?;
+            let above = stair.instances(add(volume, tiny(stair.width), "volume").at(path)?)?;
+            if above > now {
+                let extra = mul(model.step, sub(above, now, "count").at(path)?, "step").at(path)?;
+                d = add(d, mul(extra, sign, "sign").at(path)?, "step").at(path)?;
+            }
+        }
+    }
+    Ok(d)
+}
+
+/// A volume far smaller than a step, to look just past a step's edge.
+fn tiny(width: Decimal) -> Decimal {
+    (width / Decimal::from(1_000_000)).max(Decimal::new(1, 6))
+}
+
+/// The option cheapest at the top of the range, and the volume above which it stays cheapest
+/// against every other option (`None`: across the whole range).
+pub fn cheapest_above(
+    models: &[CostModel],
+    pairs: &[PairBreakEven],
+    hi: Decimal,
+) -> Result<(Phase, Option<Decimal>), ComputeError> {
+    let mut best: Option<(Phase, Decimal)> = None;
+    for model in models {
+        let cost = model.cost_at(hi)?;
+        if best.is_none_or(|(_, c)| cost < c) {
+            best = Some((model.phase, cost));
+        }
+    }
+    let phase = best.map_or(Phase::Buy, |(p, _)| p);
+    let volume = pairs
+        .iter()
+        .filter(|p| p.a == phase || p.b == phase)
+        .filter_map(PairBreakEven::stays_cheaper_above)
+        .max();
+    Ok((phase, volume))
+}

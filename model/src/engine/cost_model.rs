@@ -1,0 +1,725 @@
+//! Each option's monthly cost as lines a CFO can add up: a price per token, a fixed amount, or
+//! a price per instance, with the instances on a staircase sized for the peak.
+
+use rust_decimal::{Decimal, dec};
+
+use super::Phase;
+use super::capacity::{Capacity, capacity};
+use crate::error::{AtField, ComputeError};
+use crate::format::{group_thousands, usd_cents};
+use crate::scenario::{Buy, Hosting, InstancePrice, Scenario, Staff, TunedServing};
+use crate::sourced::Sourced;
+use crate::units::{HOURS_PER_MONTH, Percent, UsdPerMillionTokens, add, div, mul, sub};
+
+const MILLION: Decimal = dec!(1_000_000);
+
+/// How a line moves over the horizon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Paid to an API provider: follows the API price trend.
+    Api,
+    /// Paid for GPU instances: follows the GPU price trend.
+    Gpu,
+    /// People: flat, and paid from the first month of a build.
+    Staff,
+    /// Other flat costs (security, a flat serving fee): paid once the option runs.
+    Flat,
+    /// An up-front cost spread over months in the monthly view; in the cash view it is paid in
+    /// the month it falls due instead.
+    Amortised,
+}
+
+/// One line of an option's monthly cost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CostLine {
+    /// What it is, with the inputs behind it ("Output tokens at $0.60 per 1M").
+    pub label: String,
+    /// How it moves over the horizon.
+    pub kind: LineKind,
+    /// USD for each token of the whole monthly traffic.
+    pub per_token: Decimal,
+    /// USD a month, whatever the traffic.
+    pub fixed: Decimal,
+    /// USD a month for each instance running.
+    pub per_instance: Decimal,
+}
+
+impl CostLine {
+    fn per_token(label: String, kind: LineKind, per_token: Decimal) -> Self {
+        Self {
+            label,
+            kind,
+            per_token,
+            fixed: Decimal::ZERO,
+            per_instance: Decimal::ZERO,
+        }
+    }
+
+    fn fixed(label: String, kind: LineKind, fixed: Decimal) -> Self {
+        Self {
+            label,
+            kind,
+            per_token: Decimal::ZERO,
+            fixed,
+            per_instance: Decimal::ZERO,
+        }
+    }
+
+    /// The line's amount at `volume` tokens a month with `instances` running.
+    pub fn at(&self, volume: Decimal, instances: Decimal) -> Result<Decimal, ComputeError> {
+        let variable = mul(self.per_token, volume, "USD per token × tokens").at(&self.label)?;
+        let per_instances =
+            mul(self.per_instance, instances, "USD per instance × instances").at(&self.label)?;
+        let sum = add(variable, self.fixed, "variable + fixed").at(&self.label)?;
+        add(sum, per_instances, "adding instances").at(&self.label)
+    }
+}
+
+/// How many instances an option runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Instances {
+    /// None: the option pays per token.
+    None,
+    /// A fixed number, whatever the traffic (no throughput limit modelled, or no traffic routed).
+    Fixed(Decimal),
+    /// As many as the peak needs, never fewer than a minimum: a staircase.
+    Stair(Stair),
+}
+
+/// A staircase of instances: one more each time the traffic passes a multiple of `width`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stair {
+    /// Monthly traffic (the whole workload's tokens) one instance covers, peak and target
+    /// utilisation allowed for.
+    pub width: Decimal,
+    /// Instances kept whatever the traffic.
+    pub min: Decimal,
+    /// Share of the workload's traffic these instances serve (fine-tune routes only part).
+    pub traffic_share: Decimal,
+    /// Peak over average traffic.
+    pub peak: Decimal,
+    /// What one instance serves.
+    pub capacity: Capacity,
+}
+
+impl Stair {
+    /// The smallest whole number of instances `k` with `k × width ≥ volume`, at least `min`.
+    pub fn instances(&self, volume: Decimal) -> Result<Decimal, ComputeError> {
+        if volume <= Decimal::ZERO {
+            return Ok(self.min);
+        }
+        let path = "instances";
+        let mut k = div(volume, self.width, "tokens ÷ tokens per instance")
+            .at(path)?
+            .ceil();
+        // The division rounds in its 28th digit; settle on the exact boundary by multiplying.
+        if mul(k, self.width, "instances × width").at(path)? < volume {
+            k += Decimal::ONE;
+        } else if k > Decimal::ZERO
+            && mul(k - Decimal::ONE, self.width, "instances × width").at(path)? >= volume
+        {
+            k -= Decimal::ONE;
+        }
+        Ok(k.max(self.min))
+    }
+}
+
+/// One option's monthly cost as a function of the monthly volume.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CostModel {
+    /// Which option.
+    pub phase: Phase,
+    /// The lines, in the order a report lists them.
+    pub lines: Vec<CostLine>,
+    /// The instances it runs.
+    pub instances: Instances,
+    /// The sum of the lines' per-token prices.
+    pub slope: Decimal,
+    /// The sum of the lines' fixed amounts.
+    pub fixed: Decimal,
+    /// The sum of the lines' per-instance prices.
+    pub step: Decimal,
+}
+
+impl CostModel {
+    fn new(phase: Phase, lines: Vec<CostLine>, instances: Instances) -> Result<Self, ComputeError> {
+        let mut slope = Decimal::ZERO;
+        let mut fixed = Decimal::ZERO;
+        let mut step = Decimal::ZERO;
+        for line in &lines {
+            slope = add(slope, line.per_token, "adding prices per token").at(&line.label)?;
+            fixed = add(fixed, line.fixed, "adding fixed costs").at(&line.label)?;
+            step = add(step, line.per_instance, "adding prices per instance").at(&line.label)?;
+        }
+        Ok(Self {
+            phase,
+            lines,
+            instances,
+            slope,
+            fixed,
+            step,
+        })
+    }
+
+    /// Instances running at `volume` tokens a month.
+    pub fn instances_at(&self, volume: Decimal) -> Result<Decimal, ComputeError> {
+        match &self.instances {
+            Instances::None => Ok(Decimal::ZERO),
+            Instances::Fixed(n) => Ok(*n),
+            Instances::Stair(stair) => stair.instances(volume),
+        }
+    }
+
+    /// The monthly cost at `volume` tokens a month: the sum of the lines.
+    pub fn cost_at(&self, volume: Decimal) -> Result<Decimal, ComputeError> {
+        let instances = self.instances_at(volume)?;
+        self.cost_with(volume, instances)
+    }
+
+    /// The monthly cost at `volume` with `instances` running.
+    pub fn cost_with(&self, volume: Decimal, instances: Decimal) -> Result<Decimal, ComputeError> {
+        let phase = self.phase.label();
+        let variable = mul(self.slope, volume, "USD per token × tokens").at(phase)?;
+        let per_instances = mul(self.step, instances, "USD per instance × instances").at(phase)?;
+        add(
+            add(variable, self.fixed, "variable + fixed").at(phase)?,
+            per_instances,
+            "adding instances",
+        )
+        .at(phase)
+    }
+
+    /// The monthly cost as plain `f64`, for plotting only.
+    #[must_use]
+    pub fn cost_f64(&self, volume: Decimal) -> Option<f64> {
+        use rust_decimal::prelude::ToPrimitive as _;
+        self.cost_at(volume).ok().and_then(|c| c.to_f64())
+    }
+}
+
+/// The four options' cost models for `scenario`, at its traffic's mix of input and output.
+pub fn build_models(
+    scenario: &Scenario,
+    input_share: Decimal,
+) -> Result<[CostModel; 4], ComputeError> {
+    let buy = buy_lines(&scenario.buy, input_share)?;
+    let months = Decimal::from(scenario.horizon.months.value.max(1));
+    let peak = scenario.workload.peak_to_average.value.get();
+    Ok([
+        CostModel::new(Phase::Buy, buy.clone(), Instances::None)?,
+        fine_tune(scenario, &buy, input_share, peak, months)?,
+        self_host(scenario, input_share, peak, months)?,
+        pretrain(scenario, input_share, peak, months)?,
+    ])
+}
+
+fn per_1m(price: Decimal, path: &str) -> Result<Decimal, ComputeError> {
+    div(price, MILLION, "USD per 1M ÷ 1,000,000").at(path)
+}
+
+fn price_label(what: &str, price: Decimal) -> String {
+    format!("{what} at ${price} per 1M")
+}
+
+fn fraction(percent: &Sourced<Percent>, path: &str) -> Result<Decimal, ComputeError> {
+    percent.value.fraction().at(path)
+}
+
+/// A price per token of the whole traffic: `share` of the tokens at `price` per 1M.
+fn share_at(
+    share: Decimal,
+    price: &Sourced<UsdPerMillionTokens>,
+    path: &str,
+) -> Result<Decimal, ComputeError> {
+    mul(share, per_1m(price.value.get(), path)?, "share × price").at(path)
+}
+
+/// Buy: each token class at its own price, then batch and commitment discounts, then retries
+/// (seed 003: cost per task, not per token).
+fn buy_lines(buy: &Buy, input_share: Decimal) -> Result<Vec<CostLine>, ComputeError> {
+    let output_share = sub(Decimal::ONE, input_share, "1 − input share").at("workload.volume")?;
+    let cached = fraction(&buy.cached_input_percent, "buy.cached_input_percent")?;
+    let uncached = sub(Decimal::ONE, cached, "1 − cached").at("buy.cached_input_percent")?;
+    let cached_tokens = mul(input_share, cached, "share × share").at("buy.cached_input_percent")?;
+    let uncached_tokens =
+        mul(input_share, uncached, "share × share").at("buy.cached_input_percent")?;
+    let input = share_at(
+        uncached_tokens,
+        &buy.input_usd_per_1m,
+        "buy.input_usd_per_1m",
+    )?;
+    let cached_input = share_at(
+        cached_tokens,
+        &buy.cached_input_usd_per_1m,
+        "buy.cached_input_usd_per_1m",
+    )?;
+    let output = share_at(
+        output_share,
+        &buy.output_usd_per_1m,
+        "buy.output_usd_per_1m",
+    )?;
+    let cached_label = format!("Cached input tokens ({}%)", buy.cached_input_percent.value);
+    let mut lines = vec![
+        CostLine::per_token(
+            price_label("Input tokens", buy.input_usd_per_1m.value.get()),
+            LineKind::Api,
+            input,
+        ),
+        CostLine::per_token(
+            price_label(&cached_label, buy.cached_input_usd_per_1m.value.get()),
+            LineKind::Api,
+            cached_input,
+        ),
+        CostLine::per_token(
+            price_label("Output tokens", buy.output_usd_per_1m.value.get()),
+            LineKind::Api,
+            output,
+        ),
+    ];
+    let base = [input, cached_input, output]
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, p| add(sum, *p, "prices").at("buy"))?;
+    lines.extend(adjustment_lines(buy, base)?);
+    Ok(lines)
+}
+
+/// Batch and commitment discounts, then retries, on a price per token of `base`.
+fn adjustment_lines(buy: &Buy, base: Decimal) -> Result<Vec<CostLine>, ComputeError> {
+    let batch_share = fraction(&buy.batch_percent, "buy.batch_percent")?;
+    let batch_discount = fraction(&buy.batch_discount_percent, "buy.batch_discount_percent")?;
+    let batch_off = mul(batch_share, batch_discount, "share × discount").at("buy.batch_percent")?;
+    let batch = -mul(base, batch_off, "price × discount").at("buy.batch_percent")?;
+    let after_batch = add(base, batch, "price − discount").at("buy.batch_percent")?;
+    let commitment = fraction(
+        &buy.commitment_discount_percent,
+        "buy.commitment_discount_percent",
+    )?;
+    let commit =
+        -mul(after_batch, commitment, "price × discount").at("buy.commitment_discount_percent")?;
+    let after_commit =
+        add(after_batch, commit, "price − discount").at("buy.commitment_discount_percent")?;
+    let extra_calls =
+        sub(buy.retry_factor.value.get(), Decimal::ONE, "retries − 1").at("buy.retry_factor")?;
+    let retries = mul(after_commit, extra_calls, "price × extra calls").at("buy.retry_factor")?;
+    let labelled = [
+        (
+            format!(
+                "Batch API: {}% of traffic at {}% off",
+                buy.batch_percent.value, buy.batch_discount_percent.value
+            ),
+            batch,
+        ),
+        (
+            format!(
+                "Committed-spend discount, {}%",
+                buy.commitment_discount_percent.value
+            ),
+            commit,
+        ),
+        (
+            format!(
+                "Retries: {} calls per completed task",
+                buy.retry_factor.value
+            ),
+            retries,
+        ),
+    ];
+    Ok(labelled
+        .into_iter()
+        .filter(|(_, amount)| !amount.is_zero())
+        .map(|(label, amount)| CostLine::per_token(label, LineKind::Api, amount))
+        .collect())
+}
+
+fn staff_line(staff: &Staff, path: &str, what: &str) -> Result<CostLine, ComputeError> {
+    match staff {
+        Staff::Hours {
+            hours_per_month,
+            usd_per_hour,
+        } => {
+            let cost = usd_per_hour
+                .value
+                .for_hours(hours_per_month.value)
+                .at(&format!("{path}.usd_per_hour"))?;
+            Ok(CostLine::fixed(
+                format!(
+                    "{what}: {} hours a month at {}/hour",
+                    hours_per_month.value,
+                    usd_cents(usd_per_hour.value.get())
+                ),
+                LineKind::Staff,
+                cost.get(),
+            ))
+        }
+        Staff::People {
+            people,
+            loaded_usd_per_year,
+        } => {
+            let yearly = mul(
+                people.value.get(),
+                loaded_usd_per_year.value.get(),
+                "people × yearly cost",
+            )
+            .at(&format!("{path}.people"))?;
+            let monthly = div(yearly, dec!(12), "yearly ÷ 12").at(&format!("{path}.people"))?;
+            Ok(CostLine::fixed(
+                format!(
+                    "{what}: {} people at {}/year",
+                    people.value,
+                    usd_cents(loaded_usd_per_year.value.get())
+                ),
+                LineKind::Staff,
+                monthly,
+            ))
+        }
+    }
+}
+
+fn amortised(
+    label: &str,
+    amount: Decimal,
+    months: Decimal,
+    path: &str,
+) -> Result<Option<CostLine>, ComputeError> {
+    if amount.is_zero() {
+        return Ok(None);
+    }
+    let monthly = div(amount, months, "up-front ÷ months").at(path)?;
+    Ok(Some(CostLine::fixed(
+        format!(
+            "{label} {} over {} months",
+            usd_cents(amount),
+            group_thousands(months)
+        ),
+        LineKind::Amortised,
+        monthly,
+    )))
+}
+
+/// The instance line and the staircase of a hosting serving `traffic_share` of the traffic.
+fn hosting(
+    hosting: &Hosting,
+    path: &str,
+    input_share: Decimal,
+    peak: Decimal,
+    traffic_share: Decimal,
+    what: &str,
+) -> Result<(CostLine, Instances), ComputeError> {
+    let hours = hosting.hours_in_service_per_month.value.get();
+    let name = hosting.catalog_id.as_deref().unwrap_or("instance");
+    let (per_instance, label) = match &hosting.price {
+        InstancePrice::OnDemand { usd_per_hour } => {
+            let price = usd_per_hour.value.get();
+            let cost =
+                mul(price, hours, "USD/hour × hours").at(&format!("{path}.price.usd_per_hour"))?;
+            (
+                cost,
+                format!("{what}: {name}, on-demand, at ${price}/hour × {hours} hours"),
+            )
+        }
+        InstancePrice::Reserved {
+            usd_per_hour,
+            term_months,
+        } => {
+            // A reservation is paid for every hour of the term, in service or not.
+            let price = usd_per_hour.value.get();
+            let cost = mul(price, HOURS_PER_MONTH, "USD/hour × hours")
+                .at(&format!("{path}.price.usd_per_hour"))?;
+            (
+                cost,
+                format!(
+                    "{what}: {name}, reserved for {term_months} months, at ${price}/hour × {HOURS_PER_MONTH} hours"
+                ),
+            )
+        }
+        InstancePrice::Monthly { usd_per_month } => {
+            let price = usd_per_month.value.get();
+            (
+                price,
+                format!("{what}: {name} at {}/month", usd_cents(price)),
+            )
+        }
+    };
+    let line = CostLine {
+        label,
+        kind: LineKind::Gpu,
+        per_token: Decimal::ZERO,
+        fixed: Decimal::ZERO,
+        per_instance,
+    };
+    let min = Decimal::from(hosting.min_instances.value);
+    let capacity = capacity(hosting, input_share, path)?;
+    let instances = match capacity.planned {
+        // No limit modelled: one instance, always on, serves everything (seed 001's model).
+        None => Instances::Fixed(min.max(Decimal::ONE)),
+        Some(_) if traffic_share.is_zero() => Instances::Fixed(min),
+        Some(planned) => {
+            let demand = mul(peak, traffic_share, "peak × share").at("workload.peak_to_average")?;
+            let width =
+                div(planned, demand, "capacity ÷ peak demand").at(&format!("{path}.throughput"))?;
+            Instances::Stair(Stair {
+                width,
+                min,
+                traffic_share,
+                peak,
+                capacity,
+            })
+        }
+    };
+    Ok((line, instances))
+}
+
+fn self_host(
+    scenario: &Scenario,
+    input_share: Decimal,
+    peak: Decimal,
+    months: Decimal,
+) -> Result<CostModel, ComputeError> {
+    let s = &scenario.self_host;
+    let (gpu, instances) = hosting(
+        &s.hosting,
+        "self_host.hosting",
+        input_share,
+        peak,
+        Decimal::ONE,
+        "GPU instances",
+    )?;
+    let mut lines = vec![gpu, staff_line(&s.staff, "self_host.staff", "Staff")?];
+    if !s.security_usd_per_month.value.get().is_zero() {
+        lines.push(CostLine::fixed(
+            "Security and compliance".to_owned(),
+            LineKind::Flat,
+            s.security_usd_per_month.value.get(),
+        ));
+    }
+    lines.extend(amortised(
+        "Setup",
+        s.setup_usd.value.get(),
+        months,
+        "self_host.setup_usd",
+    )?);
+    CostModel::new(Phase::SelfHost, lines, instances)
+}
+
+fn fine_tune(
+    scenario: &Scenario,
+    buy: &[CostLine],
+    input_share: Decimal,
+    peak: Decimal,
+    months: Decimal,
+) -> Result<CostModel, ComputeError> {
+    let f = &scenario.fine_tune;
+    let routed = fraction(&f.routed_percent, "fine_tune.routed_percent")?;
+    let fallback = fraction(&f.fallback_percent, "fine_tune.fallback_percent")?;
+    let kept = sub(Decimal::ONE, routed, "1 − routed").at("fine_tune.routed_percent")?;
+    let failed_over =
+        mul(routed, fallback, "routed × fallback").at("fine_tune.fallback_percent")?;
+    let tuned = sub(routed, failed_over, "routed − fallback").at("fine_tune.fallback_percent")?;
+    let buy_slope = buy.iter().try_fold(Decimal::ZERO, |sum, line| {
+        add(sum, line.per_token, "prices").at("buy")
+    })?;
+    let mut lines = Vec::new();
+    if !kept.is_zero() {
+        let kept_percent = mul(kept, Decimal::ONE_HUNDRED, "%")
+            .at("fine_tune.routed_percent")?
+            .normalize();
+        let price = mul(buy_slope, kept, "price × share").at("fine_tune.routed_percent")?;
+        lines.push(CostLine::per_token(
+            format!("API for traffic not routed ({kept_percent}%)"),
+            LineKind::Api,
+            price,
+        ));
+    }
+    if !failed_over.is_zero() {
+        let label = format!(
+            "API for fallback ({}% of routed traffic)",
+            f.fallback_percent.value
+        );
+        let price =
+            mul(buy_slope, failed_over, "price × share").at("fine_tune.fallback_percent")?;
+        lines.push(CostLine::per_token(label, LineKind::Api, price));
+    }
+    let (serving, instances) = tuned_serving(&f.serving, input_share, peak, tuned)?;
+    lines.push(serving);
+    let run = [
+        &f.curation_usd_per_run,
+        &f.training_usd_per_run,
+        &f.evaluation_usd_per_run,
+    ]
+    .iter()
+    .try_fold(Decimal::ZERO, |sum, cost| {
+        add(sum, cost.value.get(), "run costs").at("fine_tune.training_usd_per_run")
+    })?;
+    let every = f.retrain_every_months.value;
+    let (label, spread) = if every == 0 {
+        ("Training run (data, training, evals)".to_owned(), months)
+    } else {
+        (
+            format!("Training run every {every} months:"),
+            Decimal::from(every),
+        )
+    };
+    lines.extend(amortised(
+        &label,
+        run,
+        spread,
+        "fine_tune.retrain_every_months",
+    )?);
+    lines.push(staff_line(&f.staff, "fine_tune.staff", "ML staff")?);
+    CostModel::new(Phase::FineTune, lines, instances)
+}
+
+/// The tuned model's serving line, for the `tuned` share of the traffic it serves.
+fn tuned_serving(
+    serving: &TunedServing,
+    input_share: Decimal,
+    peak: Decimal,
+    tuned: Decimal,
+) -> Result<(CostLine, Instances), ComputeError> {
+    match serving {
+        TunedServing::Hosted(h) => hosting(
+            h,
+            "fine_tune.serving.hosting",
+            input_share,
+            peak,
+            tuned,
+            "Tuned model instances",
+        ),
+        TunedServing::PerToken {
+            input_usd_per_1m,
+            output_usd_per_1m,
+        } => {
+            let output_share =
+                sub(Decimal::ONE, input_share, "1 − input share").at("workload.volume")?;
+            let input = share_at(
+                input_share,
+                input_usd_per_1m,
+                "fine_tune.serving.input_usd_per_1m",
+            )?;
+            let output = share_at(
+                output_share,
+                output_usd_per_1m,
+                "fine_tune.serving.output_usd_per_1m",
+            )?;
+            let blended = add(input, output, "prices").at("fine_tune.serving")?;
+            let price = mul(blended, tuned, "price × share").at("fine_tune.routed_percent")?;
+            let label = format!(
+                "Tuned model tokens at ${} in / ${} out per 1M",
+                input_usd_per_1m.value, output_usd_per_1m.value
+            );
+            Ok((
+                CostLine::per_token(label, LineKind::Api, price),
+                Instances::None,
+            ))
+        }
+        TunedServing::Flat { usd_per_month } => {
+            let line = CostLine::fixed(
+                "Tuned model serving, flat".to_owned(),
+                LineKind::Flat,
+                usd_per_month.value.get(),
+            );
+            Ok((line, Instances::None))
+        }
+    }
+}
+
+fn pretrain(
+    scenario: &Scenario,
+    input_share: Decimal,
+    peak: Decimal,
+    months: Decimal,
+) -> Result<CostModel, ComputeError> {
+    let p = &scenario.pretrain;
+    let (gpu, instances) = hosting(
+        &p.hosting,
+        "pretrain.hosting",
+        input_share,
+        peak,
+        Decimal::ONE,
+        "Serving instances",
+    )?;
+    let build = add(
+        p.corpus_usd.value.get(),
+        p.compute_usd.value.get(),
+        "corpus + compute",
+    )
+    .at("pretrain.compute_usd")?;
+    let mut lines = vec![gpu, staff_line(&p.team, "pretrain.team", "Team")?];
+    lines.extend(amortised(
+        "Corpus and training compute",
+        build,
+        months,
+        "pretrain.compute_usd",
+    )?);
+    CostModel::new(Phase::Pretrain, lines, instances)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Scenario;
+
+    fn model(scenario: &Scenario, phase: Phase) -> CostModel {
+        build_models(scenario, dec!(0.7)).expect("computes")[phase.index()].clone()
+    }
+
+    #[test]
+    fn the_lines_add_up_to_the_total() {
+        let scenario = Scenario::embedded_default();
+        for model in build_models(&scenario, dec!(0.7)).expect("computes") {
+            let volume = dec!(1_000_000_000);
+            let instances = model.instances_at(volume).expect("counts");
+            let sum = model
+                .lines
+                .iter()
+                .map(|l| l.at(volume, instances).expect("line"))
+                .sum::<Decimal>();
+            assert_eq!(
+                sum,
+                model.cost_at(volume).expect("total"),
+                "{:?}",
+                model.phase
+            );
+        }
+    }
+
+    #[test]
+    fn buy_prices_each_token_class_then_discounts_then_retries() {
+        // Default: 70% input of which 20% cached, GPT-4o mini, retry 1.1.
+        let buy = model(&Scenario::embedded_default(), Phase::Buy);
+        let per_million = buy.cost_at(MILLION).expect("cost");
+        // (0.7 × 0.8 × 0.15 + 0.7 × 0.2 × 0.075 + 0.3 × 0.60) × 1.1
+        assert_eq!(
+            per_million,
+            (dec!(0.084) + dec!(0.0105) + dec!(0.18)) * dec!(1.1)
+        );
+    }
+
+    #[test]
+    fn instances_step_up_exactly_at_each_multiple_of_the_width() {
+        let stair = Stair {
+            width: dec!(1000),
+            min: Decimal::ONE,
+            traffic_share: Decimal::ONE,
+            peak: Decimal::ONE,
+            capacity: Capacity {
+                full: None,
+                planned: None,
+                basis: String::new(),
+            },
+        };
+        assert_eq!(stair.instances(dec!(0)), Ok(dec!(1)));
+        assert_eq!(stair.instances(dec!(1000)), Ok(dec!(1)));
+        assert_eq!(stair.instances(dec!(1000.000001)), Ok(dec!(2)));
+        assert_eq!(stair.instances(dec!(5000)), Ok(dec!(5)));
+    }
+
+    #[test]
+    fn unlimited_throughput_runs_one_instance_always() {
+        let mut scenario = Scenario::embedded_default();
+        scenario.self_host.hosting.throughput = crate::scenario::Throughput::Unlimited;
+        scenario.self_host.hosting.min_instances.value = 0;
+        let model = model(&scenario, Phase::SelfHost);
+        assert_eq!(model.instances_at(dec!(1e15)), Ok(Decimal::ONE));
+    }
+}

@@ -1,0 +1,379 @@
+//! The cash view: what each option costs month by month over the horizon, with growth, price
+//! trends, up-front payments in the month they are paid, build months on the API and months of
+//! running both systems (seed 000's shadow mode); cumulative totals, payback, present value and
+//! gross margin.
+
+use rust_decimal::{Decimal, dec};
+
+use super::Phase;
+use super::cost_model::{CostModel, LineKind};
+use crate::error::{AtField, ComputeError};
+use crate::scenario::Scenario;
+use crate::units::{add, div, mul, sub};
+
+/// One month of the horizon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HorizonMonth {
+    /// 1 for the first month.
+    pub month: u32,
+    /// Tokens this month, after growth.
+    pub volume: Decimal,
+    /// Cash paid this month by each option (in [`Phase::ALL`] order), up-front payments included.
+    pub cash: [Decimal; 4],
+    /// Cash paid so far by each option.
+    pub cumulative: [Decimal; 4],
+    /// Revenue this month, when the scenario gives it.
+    pub revenue: Option<Decimal>,
+    /// Gross margin of each option this month, as a fraction of revenue: revenue less the
+    /// month's running costs (not one-off investments) and other cost of revenue.
+    pub gross_margin: [Option<Decimal>; 4],
+}
+
+/// When an option's investment is paid back by its savings against buying.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Payback {
+    /// The option.
+    pub phase: Phase,
+    /// What is paid before it saves anything: setup, the first training run, corpus and compute.
+    pub up_front: Decimal,
+    /// Buy's running cost less this option's, in the first month at today's volume and prices.
+    pub monthly_saving: Decimal,
+    /// `up_front / monthly_saving`: seed 000's "simple payback"; `None` when it saves nothing.
+    pub simple_months: Option<Decimal>,
+    /// The first month in which its cumulative cash is no more than Buy's, counting build
+    /// months, parallel running, growth and price trends; `None` within the horizon.
+    pub month: Option<u32>,
+}
+
+/// The horizon, month by month, with totals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HorizonSummary {
+    /// Each month.
+    pub months: Vec<HorizonMonth>,
+    /// Total cash of each option over the horizon.
+    pub totals: [Decimal; 4],
+    /// Present value of each option's cash at the scenario's discount rate.
+    pub present_values: [Decimal; 4],
+    /// Payback of each option other than Buy, against Buy.
+    pub paybacks: Vec<Payback>,
+}
+
+/// The month's running cost of `model` at `volume`: every line but the amortised ones, API lines
+/// at `api` times their price and GPU lines at `gpu` times theirs. With `staff_only`, only the
+/// people (an option still being built).
+fn running(
+    model: &CostModel,
+    volume: Decimal,
+    api: Decimal,
+    gpu: Decimal,
+    staff_only: bool,
+) -> Result<Decimal, ComputeError> {
+    let instances = model.instances_at(volume)?;
+    let mut sum = Decimal::ZERO;
+    for line in &model.lines {
+        let factor = match line.kind {
+            LineKind::Amortised => continue,
+            LineKind::Staff => Decimal::ONE,
+            _ if staff_only => continue,
+            LineKind::Api => api,
+            LineKind::Gpu => gpu,
+            LineKind::Flat => Decimal::ONE,
+        };
+        let amount =
+            mul(line.at(volume, instances)?, factor, "cost × price trend").at(&line.label)?;
+        sum = add(sum, amount, "adding lines").at(&line.label)?;
+    }
+    Ok(sum)
+}
+
+/// Up-front payments of each option by month (index 0 is month 1).
+fn up_front_schedule(
+    scenario: &Scenario,
+    months: usize,
+) -> Result<[Vec<Decimal>; 4], ComputeError> {
+    let mut schedule: [Vec<Decimal>; 4] = std::array::from_fn(|_| vec![Decimal::ZERO; months]);
+    let mut pay =
+        |phase: Phase, month: usize, amount: Decimal, path: &str| -> Result<(), ComputeError> {
+            if let Some(slot) = schedule[phase.index()].get_mut(month) {
+                *slot = add(*slot, amount, "adding payments").at(path)?;
+            }
+            Ok(())
+        };
+    pay(
+        Phase::SelfHost,
+        0,
+        scenario.self_host.setup_usd.value.get(),
+        "self_host.setup_usd",
+    )?;
+    let f = &scenario.fine_tune;
+    let run = add(
+        add(
+            f.curation_usd_per_run.value.get(),
+            f.training_usd_per_run.value.get(),
+            "run",
+        )
+        .at("fine_tune")?,
+        f.evaluation_usd_per_run.value.get(),
+        "run",
+    )
+    .at("fine_tune")?;
+    pay(Phase::FineTune, 0, run, "fine_tune.training_usd_per_run")?;
+    let every = usize::try_from(f.retrain_every_months.value).unwrap_or(usize::MAX);
+    if every > 0 {
+        let live = go_live(
+            scenario.horizon.build_months.value,
+            scenario.horizon.parallel_run_months.value,
+        );
+        let mut month = live.saturating_add(every);
+        while month < months {
+            pay(
+                Phase::FineTune,
+                month,
+                run,
+                "fine_tune.retrain_every_months",
+            )?;
+            month = month.saturating_add(every);
+        }
+    }
+    let p = &scenario.pretrain;
+    pay(
+        Phase::Pretrain,
+        0,
+        p.corpus_usd.value.get(),
+        "pretrain.corpus_usd",
+    )?;
+    let build = p.build_months.value.max(1);
+    let per_month = div(
+        p.compute_usd.value.get(),
+        Decimal::from(build),
+        "compute ÷ build months",
+    )
+    .at("pretrain.compute_usd")?;
+    for month in 0..usize::try_from(build).unwrap_or(usize::MAX).min(months) {
+        pay(Phase::Pretrain, month, per_month, "pretrain.compute_usd")?;
+    }
+    Ok(schedule)
+}
+
+/// Price factors of a month against today's prices.
+#[derive(Clone, Copy)]
+struct Prices {
+    api: Decimal,
+    gpu: Decimal,
+}
+
+/// Months `scenario` takes to build `phase` before it carries traffic.
+fn build_months(scenario: &Scenario, phase: Phase) -> u32 {
+    match phase {
+        Phase::Buy => 0,
+        Phase::Pretrain => scenario.pretrain.build_months.value,
+        Phase::FineTune | Phase::SelfHost => scenario.horizon.build_months.value,
+    }
+}
+
+/// An option's running cost in month `index` (0-based): while it is built, the API and the
+/// people building it; while it runs beside the API, both; then itself alone.
+fn month_running(
+    scenario: &Scenario,
+    model: &CostModel,
+    buy: Decimal,
+    index: usize,
+    volume: Decimal,
+    prices: Prices,
+) -> Result<Decimal, ComputeError> {
+    let build = build_months(scenario, model.phase);
+    let building = usize::try_from(build).unwrap_or(usize::MAX);
+    let live = go_live(build, scenario.horizon.parallel_run_months.value);
+    if model.phase == Phase::Buy {
+        Ok(buy)
+    } else if index < building {
+        let team = running(model, volume, prices.api, prices.gpu, true)?;
+        add(buy, team, "API + team").at(model.phase.label())
+    } else if index < live {
+        let both = running(model, volume, prices.api, prices.gpu, false)?;
+        add(buy, both, "API + new system").at("horizon.parallel_run_months")
+    } else {
+        running(model, volume, prices.api, prices.gpu, false)
+    }
+}
+
+/// The index (0-based month) from which an option built in `build` months and run beside the
+/// API for `parallel` months carries the traffic alone.
+fn go_live(build: u32, parallel: u32) -> usize {
+    usize::try_from(build.saturating_add(parallel)).unwrap_or(usize::MAX)
+}
+
+/// Compounds `base` by `rate` once: `base × (1 + rate)`.
+fn grow(base: Decimal, rate: Decimal, path: &str) -> Result<Decimal, ComputeError> {
+    mul(
+        base,
+        add(Decimal::ONE, rate, "1 + rate").at(path)?,
+        "compounding",
+    )
+    .at(path)
+}
+
+/// The month-by-month cash of the four `models` for `scenario`, starting at `volume` tokens.
+pub fn horizon(
+    scenario: &Scenario,
+    models: &[CostModel; 4],
+    volume: Decimal,
+) -> Result<HorizonSummary, ComputeError> {
+    let h = &scenario.horizon;
+    let count = usize::try_from(h.months.value.max(1)).unwrap_or(1);
+    let growth = scenario
+        .workload
+        .growth_percent_per_month
+        .value
+        .fraction()
+        .at("workload.growth_percent_per_month")?;
+    let api_trend = h
+        .api_price_change_percent_per_year
+        .value
+        .fraction()
+        .at("horizon.api_price_change_percent_per_year")?;
+    let gpu_trend = h
+        .gpu_price_change_percent_per_year
+        .value
+        .fraction()
+        .at("horizon.gpu_price_change_percent_per_year")?;
+    let discount = div(
+        h.discount_rate_percent_per_year
+            .value
+            .fraction()
+            .at("horizon.discount_rate_percent_per_year")?,
+        dec!(12),
+        "yearly ÷ 12",
+    )
+    .at("horizon.discount_rate_percent_per_year")?;
+    let schedule = up_front_schedule(scenario, count)?;
+    let revenue_growth = scenario
+        .revenue
+        .as_ref()
+        .map(|r| r.growth_percent_per_month.value.fraction())
+        .transpose()
+        .at("revenue.growth_percent_per_month")?;
+
+    let mut months = Vec::with_capacity(count);
+    let mut cumulative = [Decimal::ZERO; 4];
+    let mut present_values = [Decimal::ZERO; 4];
+    let (mut volume_m, mut api, mut gpu, mut deflator) =
+        (volume, Decimal::ONE, Decimal::ONE, Decimal::ONE);
+    let mut revenue_m = scenario
+        .revenue
+        .as_ref()
+        .map(|r| r.usd_per_month.value.get());
+    #[expect(
+        clippy::needless_range_loop,
+        reason = "the month index drives growth, trends and the schedule"
+    )]
+    for index in 0..count {
+        let month = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        if index > 0 {
+            volume_m = grow(volume_m, growth, "workload.growth_percent_per_month")?;
+            if let (Some(r), Some(g)) = (revenue_m, revenue_growth) {
+                revenue_m = Some(grow(r, g, "revenue.growth_percent_per_month")?);
+            }
+            if index % 12 == 0 {
+                api = grow(api, api_trend, "horizon.api_price_change_percent_per_year")?;
+                gpu = grow(gpu, gpu_trend, "horizon.gpu_price_change_percent_per_year")?;
+            }
+        }
+        deflator = grow(deflator, discount, "horizon.discount_rate_percent_per_year")?;
+        let buy = running(&models[0], volume_m, api, gpu, false)?;
+        let mut cash = [Decimal::ZERO; 4];
+        let mut margin = [None; 4];
+        for model in models {
+            let i = model.phase.index();
+            let prices = Prices { api, gpu };
+            let run = month_running(scenario, model, buy, index, volume_m, prices)?;
+            cash[i] = add(run, schedule[i][index], "running + up-front").at(model.phase.label())?;
+            cumulative[i] = add(cumulative[i], cash[i], "cumulative").at(model.phase.label())?;
+            let discounted = div(cash[i], deflator, "present value")
+                .at("horizon.discount_rate_percent_per_year")?;
+            present_values[i] = add(present_values[i], discounted, "present value")
+                .at("horizon.discount_rate_percent_per_year")?;
+            margin[i] = gross_margin(scenario, revenue_m, run)?;
+        }
+        months.push(HorizonMonth {
+            month,
+            volume: volume_m,
+            cash,
+            cumulative,
+            revenue: revenue_m,
+            gross_margin: margin,
+        });
+    }
+    let paybacks = paybacks(models, volume, &months, &schedule)?;
+    Ok(HorizonSummary {
+        months,
+        totals: cumulative,
+        present_values,
+        paybacks,
+    })
+}
+
+fn gross_margin(
+    scenario: &Scenario,
+    revenue: Option<Decimal>,
+    running: Decimal,
+) -> Result<Option<Decimal>, ComputeError> {
+    let (Some(revenue), Some(r)) = (revenue, scenario.revenue.as_ref()) else {
+        return Ok(None);
+    };
+    if revenue.is_zero() {
+        return Ok(None);
+    }
+    let costs = add(
+        running,
+        r.other_cost_of_revenue_usd_per_month.value.get(),
+        "costs",
+    )
+    .at("revenue.other_cost_of_revenue_usd_per_month")?;
+    let profit = sub(revenue, costs, "revenue − costs").at("revenue.usd_per_month")?;
+    Ok(Some(
+        div(profit, revenue, "margin").at("revenue.usd_per_month")?,
+    ))
+}
+
+fn paybacks(
+    models: &[CostModel; 4],
+    volume: Decimal,
+    months: &[HorizonMonth],
+    schedule: &[Vec<Decimal>; 4],
+) -> Result<Vec<Payback>, ComputeError> {
+    let buy_now = running(&models[0], volume, Decimal::ONE, Decimal::ONE, false)?;
+    let mut out = Vec::new();
+    for model in &models[1..] {
+        let i = model.phase.index();
+        let up_front = match model.phase {
+            Phase::Pretrain => schedule[i].iter().try_fold(Decimal::ZERO, |sum, paid| {
+                add(sum, *paid, "up-front").at("pretrain")
+            })?,
+            _ => schedule[i].first().copied().unwrap_or(Decimal::ZERO),
+        };
+        let saving = sub(
+            buy_now,
+            running(model, volume, Decimal::ONE, Decimal::ONE, false)?,
+            "saving",
+        )
+        .at(model.phase.label())?;
+        let simple_months = if saving > Decimal::ZERO {
+            Some(div(up_front, saving, "payback").at(model.phase.label())?)
+        } else {
+            None
+        };
+        let month = months
+            .iter()
+            .find(|m| m.cumulative[i] <= m.cumulative[0])
+            .map(|m| m.month);
+        out.push(Payback {
+            phase: model.phase,
+            up_front,
+            monthly_saving: saving,
+            simple_months,
+            month,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,287 @@
+//! Everything the engine computes for a scenario, in one pass.
+
+use rust_decimal::{Decimal, dec};
+
+use super::Phase;
+use super::break_even::{PairBreakEven, break_even, cheapest_above};
+use super::capacity::capacity;
+use super::cost_model::{CostModel, Instances, build_models};
+use super::horizon::{HorizonSummary, horizon};
+use super::samples::plot_range;
+use super::traffic::{Traffic, traffic};
+use crate::catalog::Catalog;
+use crate::error::{AtField, ComputeError};
+use crate::format::group_thousands;
+use crate::scenario::{Hosting, Scenario, Throughput};
+use crate::sources::Seed;
+use crate::units::{div, mul};
+
+/// Below this achieved utilisation, self-hosting costs more per token than its spec sheet
+/// suggests (seed 002: "If you're not running them at >70% utilization...").
+const LOW_UTILISATION: Decimal = dec!(0.7);
+
+/// One option's cost at the scenario's volume, line by line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionCost {
+    /// The option.
+    pub phase: Phase,
+    /// Each line's label and monthly amount; they add up to `total`.
+    pub lines: Vec<(String, Decimal)>,
+    /// The monthly cost, up-front costs amortised.
+    pub total: Decimal,
+    /// Instances running, for options that run any.
+    pub instances: Option<Decimal>,
+    /// Average load over what the instances can serve at full load (0 to 1), where modelled.
+    pub utilisation: Option<Decimal>,
+    /// What one instance serves a month at full load, where modelled.
+    pub capacity_per_instance: Option<Decimal>,
+    /// The throughput basis behind the capacity, in words.
+    pub capacity_basis: Option<String>,
+}
+
+/// Something the user should know about the figures: they are computed, but may mislead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// The input it is about.
+    pub input: String,
+    /// What to know, as a sentence.
+    pub message: String,
+    /// The article it comes from, by title, when it comes from one.
+    pub source: Option<&'static str>,
+}
+
+/// The option cheapest at high volume, and from where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CheapestAbove {
+    /// The option cheapest at the top of the plotted range.
+    pub phase: Phase,
+    /// The volume above which it stays cheapest; `None` when it is cheapest across the range.
+    pub volume: Option<Decimal>,
+}
+
+/// What the engine computes for a scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// The traffic in the current month.
+    pub traffic: Traffic,
+    /// Its total, tokens a month.
+    pub volume: Decimal,
+    /// The plotted and searched range of volumes.
+    pub range: (Decimal, Decimal),
+    /// Each option's cost model, for plotting.
+    pub models: [CostModel; 4],
+    /// Each option's cost at the scenario's volume, in [`Phase::ALL`] order.
+    pub costs: [OptionCost; 4],
+    /// The cheapest option at the scenario's volume.
+    pub cheapest: Phase,
+    /// The crossings of each pair of options.
+    pub break_evens: Vec<PairBreakEven>,
+    /// The option cheapest at high volume.
+    pub cheapest_above: CheapestAbove,
+    /// The cash over the horizon.
+    pub horizon: HorizonSummary,
+    /// What to be careful with.
+    pub warnings: Vec<Warning>,
+}
+
+/// Computes every figure of `scenario`. A valid scenario never fails here unless its inputs
+/// combine into numbers too large to hold exactly; then the error names the input.
+pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
+    let traffic = traffic(&scenario.workload)?;
+    let volume = traffic.total()?;
+    let input_share = traffic.input_share()?;
+    let models = build_models(scenario, input_share)?;
+    let range = plot_range(volume);
+    let mut costs = Vec::with_capacity(4);
+    for model in &models {
+        costs.push(option_cost(model, volume)?);
+    }
+    let costs: [OptionCost; 4] = costs
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("one cost per model"));
+    let cheapest = costs
+        .iter()
+        .min_by(|a, b| a.total.cmp(&b.total))
+        .map_or(Phase::Buy, |c| c.phase);
+    let mut break_evens = Vec::with_capacity(6);
+    for (i, a) in models.iter().enumerate() {
+        for b in &models[i + 1..] {
+            break_evens.push(break_even(a, b, range.0, range.1)?);
+        }
+    }
+    let (phase, above) = cheapest_above(&models, &break_evens, range.1)?;
+    let horizon = horizon(scenario, &models, volume)?;
+    let mut warnings = Vec::new();
+    utilisation_warnings(&costs, &mut warnings);
+    basis_warnings(&costs, &mut warnings);
+    unlimited_capacity_warning(scenario, &break_evens, input_share, &mut warnings)?;
+    Ok(Outcome {
+        traffic,
+        volume,
+        range,
+        models,
+        costs,
+        cheapest,
+        break_evens,
+        cheapest_above: CheapestAbove {
+            phase,
+            volume: above,
+        },
+        horizon,
+        warnings,
+    })
+}
+
+fn option_cost(model: &CostModel, volume: Decimal) -> Result<OptionCost, ComputeError> {
+    let instances = model.instances_at(volume)?;
+    let mut lines = Vec::with_capacity(model.lines.len());
+    let mut total = Decimal::ZERO;
+    for line in &model.lines {
+        let amount = line.at(volume, instances)?;
+        total = crate::units::add(total, amount, "adding lines").at(&line.label)?;
+        lines.push((line.label.clone(), amount));
+    }
+    let (instances, utilisation, capacity_per_instance, capacity_basis) = match &model.instances {
+        Instances::None => (None, None, None, None),
+        Instances::Fixed(n) => (Some(*n), None, None, None),
+        Instances::Stair(stair) => {
+            let full = stair.capacity.full;
+            let served =
+                mul(volume, stair.traffic_share, "volume × share").at(model.phase.label())?;
+            let utilisation = match full {
+                Some(full) if !instances.is_zero() => {
+                    let serving =
+                        mul(full, instances, "capacity × instances").at(model.phase.label())?;
+                    Some(div(served, serving, "load ÷ capacity").at(model.phase.label())?)
+                }
+                _ => None,
+            };
+            (
+                Some(instances),
+                utilisation,
+                full,
+                Some(stair.capacity.basis.clone()),
+            )
+        }
+    };
+    Ok(OptionCost {
+        phase: model.phase,
+        lines,
+        total,
+        instances,
+        utilisation,
+        capacity_per_instance,
+        capacity_basis,
+    })
+}
+
+fn hosting_path(phase: Phase) -> &'static str {
+    match phase {
+        Phase::SelfHost => "self_host.hosting",
+        Phase::FineTune => "fine_tune.serving.hosting",
+        Phase::Pretrain | Phase::Buy => "pretrain.hosting",
+    }
+}
+
+fn utilisation_warnings(costs: &[OptionCost; 4], warnings: &mut Vec<Warning>) {
+    for cost in costs {
+        let Some(utilisation) = cost.utilisation else {
+            continue;
+        };
+        if utilisation < LOW_UTILISATION {
+            let percent = (utilisation * Decimal::ONE_HUNDRED).round_dp(1);
+            warnings.push(Warning {
+                input: format!("{}.target_utilisation_percent", hosting_path(cost.phase)),
+                message: format!(
+                    "{}: the instances run at {percent}% of their capacity on average; below 70% each token \
+                     costs more than the hourly price suggests, so size for the load or scale to zero",
+                    cost.phase.label()
+                ),
+                source: Some(Seed::QuestionsThatMatter.title()),
+            });
+        }
+    }
+}
+
+fn basis_warnings(costs: &[OptionCost; 4], warnings: &mut Vec<Warning>) {
+    for cost in costs {
+        if let Some(basis) = &cost.capacity_basis
+            && basis.contains("assumed free")
+        {
+            warnings.push(Warning {
+                input: format!("{}.throughput", hosting_path(cost.phase)),
+                message: format!(
+                    "{}: the throughput figure gives no prompt length, so capacity counts output tokens only \
+                     and may be overstated for prompt-heavy traffic",
+                    cost.phase.label()
+                ),
+                source: None,
+            });
+        }
+    }
+}
+
+/// Seed 001's calculator has no capacity limit; the catalog says what one instance serves. A
+/// break-even beyond that cannot happen with the instances the scenario pays for.
+fn unlimited_capacity_warning(
+    scenario: &Scenario,
+    pairs: &[PairBreakEven],
+    input_share: Decimal,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), ComputeError> {
+    let hosting = &scenario.self_host.hosting;
+    if !matches!(hosting.throughput, Throughput::Unlimited) {
+        return Ok(());
+    }
+    let Some(instance) = hosting
+        .catalog_id
+        .as_deref()
+        .and_then(|id| Catalog::embedded().gpu_instance(id))
+    else {
+        return Ok(());
+    };
+    let Some(figure) = instance
+        .throughput
+        .iter()
+        .max_by(|a, b| a.output_tokens_per_second.cmp(&b.output_tokens_per_second))
+    else {
+        return Ok(());
+    };
+    let Some(break_even) = pairs
+        .iter()
+        .find(|p| p.a == Phase::Buy && p.b == Phase::SelfHost)
+        .and_then(|p| {
+            p.crossings
+                .iter()
+                .find(|c| c.cheaper_above == Phase::SelfHost)
+        })
+        .map(|c| c.volume)
+    else {
+        return Ok(());
+    };
+    let mut full_load = Hosting {
+        throughput: figure.as_throughput(instance),
+        ..hosting.clone()
+    };
+    full_load.target_utilisation_percent.value = crate::units::Percent::new(Decimal::ONE_HUNDRED);
+    let Some(one) = capacity(&full_load, input_share, "self_host.hosting")?.full else {
+        return Ok(());
+    };
+    let count = Decimal::from(hosting.min_instances.value.max(1));
+    let serves = mul(one, count, "capacity × instances").at("self_host.hosting.min_instances")?;
+    if break_even > serves {
+        warnings.push(Warning {
+            input: "self_host.hosting.throughput".to_owned(),
+            message: format!(
+                "Self-host breaks even at {} tokens/month, but the catalog says {count} {} serves about {} \
+                 tokens/month at full load ({}): the break-even needs more instances than the cost counts",
+                group_thousands(break_even.round_dp(0)),
+                instance.id,
+                group_thousands(serves.round_dp(0)),
+                figure.model,
+            ),
+            source: Some(Seed::StrategicArchitecture.title()),
+        });
+    }
+    Ok(())
+}

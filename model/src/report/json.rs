@@ -1,0 +1,314 @@
+//! The report as JSON: every figure as a decimal string (money to the cent, volumes to the
+//! token), so a script reads exactly what the window shows.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::engine::{CrossingKind, Outcome, Phase};
+use crate::scenario::Scenario;
+
+fn cents(value: Decimal) -> String {
+    format!(
+        "{:.2}",
+        value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    )
+}
+
+fn tokens(value: Decimal) -> String {
+    value
+        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+        .to_string()
+}
+
+fn percent(fraction: Decimal) -> String {
+    format!(
+        "{:.2}",
+        (fraction * Decimal::ONE_HUNDRED)
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    )
+}
+
+/// The whole report.
+#[derive(Debug, Serialize)]
+pub struct JsonReport {
+    scenario: ScenarioRef,
+    volume: Volume,
+    range: Range,
+    costs: Vec<Cost>,
+    cheapest: Phase,
+    break_evens: Vec<BreakEven>,
+    cheapest_above: CheapestAbove,
+    horizon: Horizon,
+    warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Serialize)]
+struct ScenarioRef {
+    name: String,
+    version: u32,
+    last_reviewed: String,
+}
+
+#[derive(Debug, Serialize)]
+#[expect(clippy::struct_field_names, reason = "JSON keys name their unit")]
+struct Volume {
+    input_tokens_per_month: String,
+    output_tokens_per_month: String,
+    total_tokens_per_month: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Range {
+    from_tokens_per_month: String,
+    to_tokens_per_month: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Cost {
+    phase: Phase,
+    total_usd_per_month: String,
+    lines: Vec<Line>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    instances: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    utilisation_percent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    capacity_tokens_per_month_per_instance: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    capacity_basis: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Line {
+    label: String,
+    usd_per_month: String,
+}
+
+#[derive(Debug, Serialize)]
+struct BreakEven {
+    a: Phase,
+    b: Phase,
+    crossings: Vec<Crossing>,
+    truncated: bool,
+    cheaper_at_top: Option<Phase>,
+    cheapest_above: Option<CheapestAbove>,
+}
+
+#[derive(Debug, Serialize)]
+struct Crossing {
+    kind: CrossingKind,
+    volume_tokens_per_month: String,
+    cheaper_above: Phase,
+    a_usd_per_month: String,
+    b_usd_per_month: String,
+}
+
+#[derive(Debug, Serialize)]
+struct CheapestAbove {
+    phase: Phase,
+    /// `null` when cheapest across the whole range.
+    volume_tokens_per_month: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Horizon {
+    months: Vec<Month>,
+    totals_usd: Vec<PhaseAmount>,
+    present_values_usd: Vec<PhaseAmount>,
+    paybacks: Vec<Payback>,
+}
+
+#[derive(Debug, Serialize)]
+struct PhaseAmount {
+    phase: Phase,
+    usd: String,
+}
+
+#[derive(Debug, Serialize)]
+#[expect(clippy::struct_field_names, reason = "JSON keys")]
+struct Month {
+    month: u32,
+    volume_tokens: String,
+    cash_usd: Vec<PhaseAmount>,
+    cumulative_usd: Vec<PhaseAmount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revenue_usd: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    gross_margin_percent: Vec<PhaseValue>,
+}
+
+#[derive(Debug, Serialize)]
+struct PhaseValue {
+    phase: Phase,
+    value: String,
+}
+
+#[derive(Debug, Serialize)]
+#[expect(clippy::struct_field_names, reason = "JSON keys")]
+struct Payback {
+    phase: Phase,
+    up_front_usd: String,
+    monthly_saving_usd: String,
+    simple_payback_months: Option<String>,
+    payback_month: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+struct Warning {
+    input: String,
+    message: String,
+    source: Option<&'static str>,
+}
+
+fn by_phase(values: &[Decimal; 4]) -> Vec<PhaseAmount> {
+    Phase::ALL
+        .iter()
+        .map(|p| PhaseAmount {
+            phase: *p,
+            usd: cents(values[p.index()]),
+        })
+        .collect()
+}
+
+impl JsonReport {
+    /// Builds the report of `outcome` for `scenario`.
+    #[must_use]
+    pub fn new(scenario: &Scenario, outcome: &Outcome) -> Self {
+        let costs = outcome
+            .costs
+            .iter()
+            .map(|c| Cost {
+                phase: c.phase,
+                total_usd_per_month: cents(c.total),
+                lines: c
+                    .lines
+                    .iter()
+                    .map(|(label, amount)| Line {
+                        label: label.clone(),
+                        usd_per_month: cents(*amount),
+                    })
+                    .collect(),
+                instances: c.instances.map(|n| n.to_string()),
+                utilisation_percent: c.utilisation.map(percent),
+                capacity_tokens_per_month_per_instance: c.capacity_per_instance.map(tokens),
+                capacity_basis: c.capacity_basis.clone(),
+            })
+            .collect();
+        let break_evens = break_evens(outcome);
+        Self {
+            scenario: ScenarioRef {
+                name: scenario.name.clone(),
+                version: scenario.version,
+                last_reviewed: scenario.last_reviewed.to_string(),
+            },
+            volume: Volume {
+                input_tokens_per_month: tokens(outcome.traffic.input),
+                output_tokens_per_month: tokens(outcome.traffic.output),
+                total_tokens_per_month: tokens(outcome.volume),
+            },
+            range: Range {
+                from_tokens_per_month: tokens(outcome.range.0),
+                to_tokens_per_month: tokens(outcome.range.1),
+            },
+            costs,
+            cheapest: outcome.cheapest,
+            break_evens,
+            cheapest_above: CheapestAbove {
+                phase: outcome.cheapest_above.phase,
+                volume_tokens_per_month: outcome.cheapest_above.volume.map(tokens),
+            },
+            horizon: horizon(outcome),
+            warnings: outcome
+                .warnings
+                .iter()
+                .map(|w| Warning {
+                    input: w.input.clone(),
+                    message: w.message.clone(),
+                    source: w.source,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn break_evens(outcome: &Outcome) -> Vec<BreakEven> {
+    outcome
+        .break_evens
+        .iter()
+        .map(|pair| {
+            let model = |phase: Phase| &outcome.models[phase.index()];
+            BreakEven {
+                a: pair.a,
+                b: pair.b,
+                crossings: pair
+                    .crossings
+                    .iter()
+                    .map(|c| Crossing {
+                        kind: c.kind,
+                        volume_tokens_per_month: tokens(c.volume),
+                        cheaper_above: c.cheaper_above,
+                        a_usd_per_month: model(pair.a)
+                            .cost_at(c.volume)
+                            .map(cents)
+                            .unwrap_or_default(),
+                        b_usd_per_month: model(pair.b)
+                            .cost_at(c.volume)
+                            .map(cents)
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+                truncated: pair.truncated,
+                cheaper_at_top: pair.cheaper_at_top,
+                cheapest_above: pair.cheaper_at_top.map(|phase| CheapestAbove {
+                    phase,
+                    volume_tokens_per_month: pair.stays_cheaper_above().map(tokens),
+                }),
+            }
+        })
+        .collect()
+}
+
+fn horizon(outcome: &Outcome) -> Horizon {
+    let h = &outcome.horizon;
+    let months = h
+        .months
+        .iter()
+        .map(|m| Month {
+            month: m.month,
+            volume_tokens: tokens(m.volume),
+            cash_usd: by_phase(&m.cash),
+            cumulative_usd: by_phase(&m.cumulative),
+            revenue_usd: m.revenue.map(cents),
+            gross_margin_percent: Phase::ALL
+                .iter()
+                .filter_map(|p| {
+                    m.gross_margin[p.index()].map(|g| PhaseValue {
+                        phase: *p,
+                        value: percent(g),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    Horizon {
+        months,
+        totals_usd: by_phase(&h.totals),
+        present_values_usd: by_phase(&h.present_values),
+        paybacks: h
+            .paybacks
+            .iter()
+            .map(|p| Payback {
+                phase: p.phase,
+                up_front_usd: cents(p.up_front),
+                monthly_saving_usd: cents(p.monthly_saving),
+                simple_payback_months: p.simple_months.map(|m| {
+                    format!(
+                        "{:.2}",
+                        m.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+                    )
+                }),
+                payback_month: p.month,
+            })
+            .collect(),
+    }
+}

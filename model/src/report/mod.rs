@@ -1,0 +1,289 @@
+//! The engine's figures as a report: plain text, Markdown, JSON, or CSV (the month-by-month
+//! table). The command line prints these; the window's exports reuse them.
+
+mod json;
+mod table;
+
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+
+pub use json::JsonReport;
+use table::Table;
+
+use crate::engine::{CrossingKind, Outcome, Phase};
+use crate::format::{group_thousands, percent, tokens_short, usd_cents};
+use crate::scenario::Scenario;
+
+/// How a report is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned plain text for a terminal.
+    Text,
+    /// Markdown, for documents and tickets.
+    Markdown,
+    /// JSON, decimals as strings.
+    Json,
+    /// The month-by-month table, for a spreadsheet.
+    Csv,
+}
+
+/// The report of `outcome` for `scenario` in `format`.
+#[must_use]
+pub fn render(scenario: &Scenario, outcome: &Outcome, format: Format) -> String {
+    match format {
+        Format::Json => {
+            let report = JsonReport::new(scenario, outcome);
+            // Only strings, numbers and plain structs: serialising cannot fail.
+            serde_json::to_string_pretty(&report)
+                .map(|mut s| {
+                    s.push('\n');
+                    s
+                })
+                .unwrap_or_default()
+        }
+        Format::Csv => csv(outcome),
+        Format::Text => document(scenario, outcome, false),
+        Format::Markdown => document(scenario, outcome, true),
+    }
+}
+
+fn tokens(volume: Decimal) -> String {
+    format!(
+        "{} ({} tokens)",
+        tokens_short(volume),
+        group_thousands(volume.round_dp(0))
+    )
+}
+
+/// Text or Markdown, written section by section.
+struct Document {
+    out: String,
+    markdown: bool,
+}
+
+impl Document {
+    fn heading(&mut self, text: &str, level: usize) {
+        if self.markdown {
+            let _ = writeln!(self.out, "{} {text}\n", "#".repeat(level));
+        } else {
+            let rule = if level == 1 { "=" } else { "-" };
+            let _ = writeln!(self.out, "{text}\n{}\n", rule.repeat(text.chars().count()));
+        }
+    }
+
+    fn table(&mut self, table: &Table) {
+        self.out.push_str(&if self.markdown {
+            table.markdown()
+        } else {
+            table.text()
+        });
+        self.out.push('\n');
+    }
+
+    fn paragraph(&mut self, text: &str) {
+        let _ = writeln!(self.out, "{text}\n");
+    }
+}
+
+fn document(scenario: &Scenario, outcome: &Outcome, markdown: bool) -> String {
+    let mut doc = Document {
+        out: String::new(),
+        markdown,
+    };
+    doc.heading(&format!("Breakeven report: {}", scenario.name), 1);
+    doc.paragraph(&format!(
+        "Volume: {} a month ({} in, {} out). Last reviewed {}.",
+        tokens(outcome.volume),
+        tokens_short(outcome.traffic.input),
+        tokens_short(outcome.traffic.output),
+        scenario.last_reviewed
+    ));
+    costs_section(&mut doc, outcome);
+    break_even_section(&mut doc, outcome);
+    horizon_section(&mut doc, outcome);
+    if !outcome.warnings.is_empty() {
+        doc.heading("Warnings", 2);
+        for w in &outcome.warnings {
+            let source = w.source.map(|s| format!(" (\"{s}\")")).unwrap_or_default();
+            let _ = writeln!(doc.out, "- {}{source} [{}]", w.message, w.input);
+        }
+        doc.out.push('\n');
+    }
+    doc.out
+}
+
+fn costs_section(doc: &mut Document, outcome: &Outcome) {
+    doc.heading("Monthly cost at this volume", 2);
+    let mut summary = Table::new(&["Option", "USD/month", "Instances", "Utilisation"]);
+    for cost in &outcome.costs {
+        summary.row(vec![
+            cost.phase.label().to_owned(),
+            usd_cents(cost.total),
+            cost.instances.map(|n| n.to_string()).unwrap_or_default(),
+            cost.utilisation.map(percent).unwrap_or_default(),
+        ]);
+    }
+    doc.table(&summary);
+    doc.paragraph(&format!(
+        "Cheapest at this volume: {}.",
+        outcome.cheapest.label()
+    ));
+    for cost in &outcome.costs {
+        doc.heading(
+            &format!("{}: {}/month", cost.phase.label(), usd_cents(cost.total)),
+            3,
+        );
+        let mut lines = Table::new(&["Line", "USD/month"]);
+        for (label, amount) in &cost.lines {
+            lines.row(vec![label.clone(), usd_cents(*amount)]);
+        }
+        doc.table(&lines);
+        if let Some(basis) = &cost.capacity_basis {
+            let per = cost
+                .capacity_per_instance
+                .map(tokens_short)
+                .unwrap_or_default();
+            doc.paragraph(&format!(
+                "Capacity: {per} tokens/month per instance at full load; basis: {basis}."
+            ));
+        }
+    }
+}
+
+fn break_even_section(doc: &mut Document, outcome: &Outcome) {
+    doc.heading("Break-even volumes", 2);
+    let mut crossings = Table::new(&["Options", "Crossing", "Volume", "Cheaper above"]);
+    for pair in &outcome.break_evens {
+        let names = format!("{} / {}", pair.a.label(), pair.b.label());
+        if pair.crossings.is_empty() {
+            let cheaper = pair.cheaper_at_top.map_or("same cost", Phase::label);
+            crossings.row(vec![
+                names.clone(),
+                "none in range".to_owned(),
+                String::new(),
+                format!("{cheaper} throughout"),
+            ]);
+        }
+        for c in &pair.crossings {
+            let kind = match c.kind {
+                CrossingKind::Equal => "equal cost",
+                CrossingKind::Step => "at a step",
+            };
+            crossings.row(vec![
+                names.clone(),
+                kind.to_owned(),
+                tokens(c.volume),
+                c.cheaper_above.label().to_owned(),
+            ]);
+        }
+        if pair.truncated {
+            crossings.row(vec![
+                names.clone(),
+                "and more".to_owned(),
+                String::new(),
+                "they keep trading places".to_owned(),
+            ]);
+        }
+    }
+    doc.table(&crossings);
+    let above = &outcome.cheapest_above;
+    doc.paragraph(&match above.volume {
+        Some(v) => format!(
+            "{} is cheapest above {} a month.",
+            above.phase.label(),
+            tokens(v)
+        ),
+        None => format!(
+            "{} is cheapest across the whole range.",
+            above.phase.label()
+        ),
+    });
+}
+
+fn horizon_section(doc: &mut Document, outcome: &Outcome) {
+    let h = &outcome.horizon;
+    doc.heading(&format!("Cash over {} months", h.months.len()), 2);
+    let mut totals = Table::new(&["Option", "Total cash", "Present value", "Payback"]);
+    for phase in Phase::ALL {
+        let payback = h
+            .paybacks
+            .iter()
+            .find(|p| p.phase == phase)
+            .map_or_else(String::new, |p| {
+                let simple = p.simple_months.map_or("no saving".to_owned(), |m| {
+                    format!("{} months simple", m.round_dp(2))
+                });
+                let month = p.month.map_or("not within the horizon".to_owned(), |m| {
+                    format!("month {m} in cash")
+                });
+                format!("{simple}; {month}")
+            });
+        let i = phase.index();
+        totals.row(vec![
+            phase.label().to_owned(),
+            usd_cents(h.totals[i]),
+            usd_cents(h.present_values[i]),
+            payback,
+        ]);
+    }
+    doc.table(&totals);
+    if let (Some(first), Some(last)) = (h.months.first(), h.months.last())
+        && first.revenue.is_some()
+    {
+        let first_heading = format!("Gross margin, month {}", first.month);
+        let last_heading = format!("Month {}", last.month);
+        let mut margins = Table::new(&["Option", &first_heading, &last_heading]);
+        for phase in Phase::ALL {
+            let show = |m: Option<Decimal>| m.map(percent).unwrap_or_default();
+            margins.row(vec![
+                phase.label().to_owned(),
+                show(first.gross_margin[phase.index()]),
+                show(last.gross_margin[phase.index()]),
+            ]);
+        }
+        doc.table(&margins);
+    }
+}
+
+fn csv(outcome: &Outcome) -> String {
+    let mut out = String::from("month,volume_tokens");
+    for kind in ["cash_usd", "cumulative_usd", "gross_margin_percent"] {
+        for phase in Phase::ALL {
+            let _ = write!(out, ",{}_{kind}", snake(phase));
+        }
+    }
+    out.push_str(",revenue_usd\n");
+    let cents = |d: Decimal| {
+        format!(
+            "{:.2}",
+            d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        )
+    };
+    for m in &outcome.horizon.months {
+        let _ = write!(out, "{},{}", m.month, m.volume.round_dp(0));
+        for value in m.cash.iter().chain(&m.cumulative) {
+            let _ = write!(out, ",{}", cents(*value));
+        }
+        for margin in &m.gross_margin {
+            let _ = write!(
+                out,
+                ",{}",
+                margin
+                    .map(|g| cents(g * Decimal::ONE_HUNDRED))
+                    .unwrap_or_default()
+            );
+        }
+        let _ = writeln!(out, ",{}", m.revenue.map(cents).unwrap_or_default());
+    }
+    out
+}
+
+fn snake(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Buy => "buy",
+        Phase::FineTune => "fine_tune",
+        Phase::SelfHost => "self_host",
+        Phase::Pretrain => "pretrain",
+    }
+}
