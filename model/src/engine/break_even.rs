@@ -151,9 +151,11 @@ fn windows(
             let y = div(sub(minus, mu, "bound").at(path)?, lambda, "bound ÷ slope").at(path)?;
             (x.min(y), x.max(y))
         };
-        // Widen by a step each side: the bounds were divided, and may be off in the last digit.
-        let start = sub(start, widest, "window").at(path)?.max(from);
-        let end = add(end, widest, "window").at(path)?.min(to);
+        // Widen by a step and a token each side: the bounds were divided, and may be off in
+        // their last digit.
+        let margin = add(widest, Decimal::ONE, "window").at(path)?;
+        let start = sub(start, margin, "window").at(path)?.max(from);
+        let end = add(end, margin, "window").at(path)?.min(to);
         if start <= end {
             out.push((start, end));
         }
@@ -240,26 +242,9 @@ pub fn break_even(
                     });
                 }
             }
+            crossings.extend(step_at(a, b, to, at_to, slope)?);
             if to >= end {
                 break;
-            }
-            // At a step: the difference just above `to` uses the counts one step up.
-            let just_above = difference_above(a, b, to, at_to)?;
-            let before = if at_to.is_zero() { -slope } else { at_to };
-            if (before > Decimal::ZERO && just_above < Decimal::ZERO)
-                || (before < Decimal::ZERO && just_above > Decimal::ZERO)
-            {
-                let kind = if at_to.is_zero() {
-                    CrossingKind::Equal
-                } else {
-                    CrossingKind::Step
-                };
-                let above = cheaper(a, b, just_above).unwrap_or(a.phase);
-                crossings.push(Crossing {
-                    kind,
-                    volume: to,
-                    cheaper_above: above,
-                });
             }
             if crossings.len() >= MAX_CROSSINGS {
                 truncated = true;
@@ -273,8 +258,17 @@ pub fn break_even(
             from = to;
         }
     }
+    // A kink (where a minimum count gives way to the staircase) bounds the windows' line
+    // bounds, so a flip exactly there is checked on its own.
+    for stair in &stairs {
+        if stair.kink > lo && stair.kink < hi && !truncated {
+            let at = difference(a, b, stair.kink)?;
+            crossings.extend(step_at(a, b, stair.kink, at, slope)?);
+        }
+    }
     crossings.sort_by_key(|c| c.volume);
     crossings.dedup_by(|x, y| x.volume == y.volume);
+    drop_flickers(&mut crossings);
     let cheaper_at_top = cheaper(a, b, difference(a, b, hi)?);
     Ok(PairBreakEven {
         a: a.phase,
@@ -283,6 +277,57 @@ pub fn break_even(
         truncated,
         cheaper_at_top,
     })
+}
+
+/// Removes a flip and its flip back less than a token apart: two steps that coincide but whose
+/// edges differ in their 28th digit.
+fn drop_flickers(crossings: &mut Vec<Crossing>) {
+    let mut kept: Vec<Crossing> = Vec::with_capacity(crossings.len());
+    for crossing in crossings.drain(..) {
+        match kept.last() {
+            Some(last) if crossing.volume - last.volume < Decimal::ONE => {
+                if last.cheaper_above == crossing.cheaper_above {
+                    kept.pop();
+                    kept.push(crossing);
+                } else {
+                    kept.pop();
+                }
+            }
+            _ => kept.push(crossing),
+        }
+    }
+    *crossings = kept;
+}
+
+/// The crossing at `volume` if one option adds an instance there and the cheaper option flips.
+fn step_at(
+    a: &CostModel,
+    b: &CostModel,
+    volume: Decimal,
+    at: Decimal,
+    slope: Decimal,
+) -> Result<Option<Crossing>, ComputeError> {
+    let just_above = difference_above(a, b, volume, at)?;
+    if just_above == at {
+        return Ok(None);
+    }
+    let before = if at.is_zero() { -slope } else { at };
+    let flips = (before > Decimal::ZERO && just_above < Decimal::ZERO)
+        || (before < Decimal::ZERO && just_above > Decimal::ZERO);
+    if !flips {
+        return Ok(None);
+    }
+    let kind = if at.is_zero() {
+        CrossingKind::Equal
+    } else {
+        CrossingKind::Step
+    };
+    let cheaper_above = cheaper(a, b, just_above).unwrap_or(a.phase);
+    Ok(Some(Crossing {
+        kind,
+        volume,
+        cheaper_above,
+    }))
 }
 
 /// The difference just above a step at `volume`: each stair that steps there has one more
@@ -298,7 +343,7 @@ fn difference_above(
     for (model, sign) in [(a, Decimal::ONE), (b, Decimal::NEGATIVE_ONE)] {
         if let Instances::Stair(stair) = &model.instances {
             let now = count(model, volume)?;
-            let above = stair.instances(add(volume, tiny(stair.width), "volume").at(path)?)?;
+            let above = stair.instances_just_above(volume)?;
             if above > now {
                 let extra = mul(model.step, sub(above, now, "count").at(path)?, "step").at(path)?;
                 d = add(d, mul(extra, sign, "sign").at(path)?, "step").at(path)?;
@@ -306,11 +351,6 @@ fn difference_above(
         }
     }
     Ok(d)
-}
-
-/// A volume far smaller than a step, to look just past a step's edge.
-fn tiny(width: Decimal) -> Decimal {
-    (width / Decimal::from(1_000_000)).max(Decimal::new(1, 6))
 }
 
 /// The option cheapest at the top of the range, and the volume above which it stays cheapest

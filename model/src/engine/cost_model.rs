@@ -13,6 +13,33 @@ use crate::units::{HOURS_PER_MONTH, Percent, UsdPerMillionTokens, add, div, mul,
 
 const MILLION: Decimal = dec!(1_000_000);
 
+/// `per_token × volume + fixed + per_instance × instances`, skipping the terms that are zero:
+/// most lines have only one, and this runs for every line of every month of the horizon.
+fn linear(
+    per_token: Decimal,
+    volume: Decimal,
+    fixed: Decimal,
+    per_instance: Decimal,
+    instances: Decimal,
+) -> Result<Decimal, crate::ArithmeticError> {
+    let mut sum = fixed;
+    if !per_token.is_zero() {
+        sum = add(
+            sum,
+            mul(per_token, volume, "USD per token × tokens")?,
+            "variable + fixed",
+        )?;
+    }
+    if !per_instance.is_zero() {
+        sum = add(
+            sum,
+            mul(per_instance, instances, "USD per instance × instances")?,
+            "adding instances",
+        )?;
+    }
+    Ok(sum)
+}
+
 /// How a line moves over the horizon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineKind {
@@ -67,11 +94,14 @@ impl CostLine {
 
     /// The line's amount at `volume` tokens a month with `instances` running.
     pub fn at(&self, volume: Decimal, instances: Decimal) -> Result<Decimal, ComputeError> {
-        let variable = mul(self.per_token, volume, "USD per token × tokens").at(&self.label)?;
-        let per_instances =
-            mul(self.per_instance, instances, "USD per instance × instances").at(&self.label)?;
-        let sum = add(variable, self.fixed, "variable + fixed").at(&self.label)?;
-        add(sum, per_instances, "adding instances").at(&self.label)
+        linear(
+            self.per_token,
+            volume,
+            self.fixed,
+            self.per_instance,
+            instances,
+        )
+        .at(&self.label)
     }
 }
 
@@ -122,6 +152,18 @@ impl Stair {
         }
         Ok(k.max(self.min))
     }
+
+    /// The count for volumes just above `volume`: one more than at `volume` exactly when
+    /// `volume` is the edge of a step (a multiple of the width, at or past the minimum).
+    pub fn instances_just_above(&self, volume: Decimal) -> Result<Decimal, ComputeError> {
+        let k = self.instances(volume)?;
+        let edge = mul(k, self.width, "instances × width").at("instances")?;
+        Ok(if volume >= Decimal::ZERO && edge == volume {
+            k + Decimal::ONE
+        } else {
+            k
+        })
+    }
 }
 
 /// One option's monthly cost as a function of the monthly volume.
@@ -139,6 +181,8 @@ pub struct CostModel {
     pub fixed: Decimal,
     /// The sum of the lines' per-instance prices.
     pub step: Decimal,
+    /// The lines summed by kind, for the horizon, which prices each kind apart.
+    pub by_kind: Vec<CostLine>,
 }
 
 impl CostModel {
@@ -151,6 +195,26 @@ impl CostModel {
             fixed = add(fixed, line.fixed, "adding fixed costs").at(&line.label)?;
             step = add(step, line.per_instance, "adding prices per instance").at(&line.label)?;
         }
+        let mut by_kind: Vec<CostLine> = Vec::new();
+        for line in &lines {
+            match by_kind.iter_mut().find(|k| k.kind == line.kind) {
+                Some(sum) => {
+                    sum.per_token = add(sum.per_token, line.per_token, "adding prices per token")
+                        .at(&line.label)?;
+                    sum.fixed = add(sum.fixed, line.fixed, "adding fixed costs").at(&line.label)?;
+                    sum.per_instance = add(
+                        sum.per_instance,
+                        line.per_instance,
+                        "adding prices per instance",
+                    )
+                    .at(&line.label)?;
+                }
+                None => by_kind.push(CostLine {
+                    label: phase.label().to_owned(),
+                    ..line.clone()
+                }),
+            }
+        }
         Ok(Self {
             phase,
             lines,
@@ -158,6 +222,7 @@ impl CostModel {
             slope,
             fixed,
             step,
+            by_kind,
         })
     }
 
@@ -178,15 +243,7 @@ impl CostModel {
 
     /// The monthly cost at `volume` with `instances` running.
     pub fn cost_with(&self, volume: Decimal, instances: Decimal) -> Result<Decimal, ComputeError> {
-        let phase = self.phase.label();
-        let variable = mul(self.slope, volume, "USD per token × tokens").at(phase)?;
-        let per_instances = mul(self.step, instances, "USD per instance × instances").at(phase)?;
-        add(
-            add(variable, self.fixed, "variable + fixed").at(phase)?,
-            per_instances,
-            "adding instances",
-        )
-        .at(phase)
+        linear(self.slope, volume, self.fixed, self.step, instances).at(self.phase.label())
     }
 
     /// The monthly cost as plain `f64`, for plotting only.

@@ -15,6 +15,9 @@ mod outcome;
 mod samples;
 mod traffic;
 
+#[cfg(test)]
+mod laws;
+
 use serde::Serialize;
 
 pub use break_even::{Crossing, CrossingKind, PairBreakEven, break_even, cheapest_above};
