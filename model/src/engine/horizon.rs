@@ -70,7 +70,7 @@ fn running(
 ) -> Result<Decimal, ComputeError> {
     let instances = model.instances_at(volume)?;
     let mut sum = Decimal::ZERO;
-    for line in &model.lines {
+    for line in &model.by_kind {
         let factor = match line.kind {
             LineKind::Amortised => continue,
             LineKind::Staff => Decimal::ONE,
@@ -79,8 +79,10 @@ fn running(
             LineKind::Gpu => gpu,
             LineKind::Flat => Decimal::ONE,
         };
-        let amount =
-            mul(line.at(volume, instances)?, factor, "cost × price trend").at(&line.label)?;
+        let mut amount = line.at(volume, instances)?;
+        if factor != Decimal::ONE {
+            amount = mul(amount, factor, "cost × price trend").at(&line.label)?;
+        }
         sum = add(sum, amount, "adding lines").at(&line.label)?;
     }
     Ok(sum)
@@ -289,8 +291,12 @@ pub fn horizon(
             let run = month_running(scenario, model, buy, index, volume_m, prices)?;
             cash[i] = add(run, schedule[i][index], "running + up-front").at(model.phase.label())?;
             cumulative[i] = add(cumulative[i], cash[i], "cumulative").at(model.phase.label())?;
-            let discounted = div(cash[i], deflator, "present value")
-                .at("horizon.discount_rate_percent_per_year")?;
+            let discounted = if deflator == Decimal::ONE {
+                cash[i]
+            } else {
+                div(cash[i], deflator, "present value")
+                    .at("horizon.discount_rate_percent_per_year")?
+            };
             present_values[i] = add(present_values[i], discounted, "present value")
                 .at("horizon.discount_rate_percent_per_year")?;
             margin[i] = gross_margin(scenario, revenue_m, run)?;
@@ -313,6 +319,7 @@ pub fn horizon(
     })
 }
 
+/// Gross margin of a month: revenue less `running` and other cost of revenue, over revenue.
 fn gross_margin(
     scenario: &Scenario,
     revenue: Option<Decimal>,
@@ -324,12 +331,8 @@ fn gross_margin(
     if revenue.is_zero() {
         return Ok(None);
     }
-    let costs = add(
-        running,
-        r.other_cost_of_revenue_usd_per_month.value.get(),
-        "costs",
-    )
-    .at("revenue.other_cost_of_revenue_usd_per_month")?;
+    let other = r.other_cost_of_revenue_usd_per_month.value.get();
+    let costs = add(running, other, "costs").at("revenue.other_cost_of_revenue_usd_per_month")?;
     let profit = sub(revenue, costs, "revenue − costs").at("revenue.usd_per_month")?;
     Ok(Some(
         div(profit, revenue, "margin").at("revenue.usd_per_month")?,

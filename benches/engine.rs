@@ -1,0 +1,46 @@
+//! The exact recompute of a scenario (goal: under 100 us) and the same with the plot samples of
+//! every curve (goal: under 1 ms), so dragging a slider never drops a frame (design.md).
+
+use std::hint::black_box;
+
+use breakeven_model::Scenario;
+use breakeven_model::engine::{break_even, build_models, compute, horizon, samples};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn engine(c: &mut Criterion) {
+    let scenario = Scenario::embedded_default();
+    c.bench_function("compute default.ron (costs, break-evens, horizon)", |b| {
+        b.iter(|| compute(black_box(&scenario)));
+    });
+    c.bench_function("compute default.ron with plot samples", |b| {
+        b.iter(|| {
+            let outcome = compute(black_box(&scenario)).expect("the default computes");
+            samples(&outcome.models, outcome.range.0, outcome.range.1)
+        });
+    });
+}
+
+/// The parts of `compute`, to see where its time goes.
+fn parts(c: &mut Criterion) {
+    let scenario = Scenario::embedded_default();
+    let outcome = compute(&scenario).expect("the default computes");
+    let share = outcome.traffic.input_share().expect("a share");
+    c.bench_function("part: build the four cost models", |b| {
+        b.iter(|| build_models(black_box(&scenario), share));
+    });
+    c.bench_function("part: break-evens of the six pairs", |b| {
+        b.iter(|| {
+            for (i, a) in outcome.models.iter().enumerate() {
+                for other in &outcome.models[i + 1..] {
+                    let _ = black_box(break_even(a, other, outcome.range.0, outcome.range.1));
+                }
+            }
+        });
+    });
+    c.bench_function("part: horizon of 36 months", |b| {
+        b.iter(|| horizon(black_box(&scenario), &outcome.models, outcome.volume));
+    });
+}
+
+criterion_group!(benches, engine, parts);
+criterion_main!(benches);
