@@ -255,3 +255,104 @@ fn check_notes_a_price_that_differs_from_the_catalog_but_still_passes() {
     );
     assert!(out.contains("now says 1.212 USD/hour"), "{out}");
 }
+
+fn example_path(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn report_json_has_costs_break_evens_horizon_and_warnings() {
+    let output = breakeven(&[
+        "report",
+        &example_path("seed001-llama3-8b-on-aws.ron"),
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    for key in ["costs", "break_evens", "horizon", "warnings"] {
+        assert!(json.get(key).is_some(), "no {key} in {json}");
+    }
+    let self_host = &json["costs"][2];
+    assert_eq!(self_host["phase"], "SelfHost");
+    assert_eq!(self_host["total_usd_per_month"], "2383.30");
+    let pair = json["break_evens"]
+        .as_array()
+        .and_then(|pairs| {
+            pairs
+                .iter()
+                .find(|p| p["a"] == "Buy" && p["b"] == "SelfHost")
+        })
+        .expect("the Buy / Self-host pair");
+    assert_eq!(
+        pair["crossings"][0]["volume_tokens_per_month"],
+        "4766600000"
+    );
+    assert_eq!(
+        pair["crossings"][0]["a_usd_per_month"],
+        pair["crossings"][0]["b_usd_per_month"]
+    );
+    assert_eq!(pair["cheapest_above"]["phase"], "SelfHost");
+    assert_eq!(json["horizon"]["months"].as_array().map(Vec::len), Some(36));
+}
+
+#[test]
+fn report_text_markdown_and_csv_carry_the_same_figures() {
+    let path = example_path("seed000-legal-tech.ron");
+    let text = stdout(&breakeven(&["report", &path]));
+    assert!(
+        text.contains("$140,000.00") && text.contains("2.34 months simple; month 3 in cash"),
+        "{text}"
+    );
+    let markdown = stdout(&breakeven(&["report", &path, "--format", "markdown"]));
+    assert!(markdown.contains("| Buy | $140,000.00 |"), "{markdown}");
+    let csv = stdout(&breakeven(&["report", &path, "--format", "csv"]));
+    let mut rows = csv.lines();
+    let header: Vec<&str> = rows.next().expect("a header").split(',').collect();
+    assert_eq!(header[..3], ["month", "volume_tokens", "buy_cash_usd"]);
+    let first: Vec<&str> = rows.next().expect("month 1").split(',').collect();
+    assert_eq!(first.len(), header.len());
+    assert_eq!(first[2], "140000.00");
+    // Month 1 of the fine-tune pays the $300k run and the $12k serving.
+    let fine_tune = header
+        .iter()
+        .position(|h| *h == "fine_tune_cash_usd")
+        .expect("column");
+    assert_eq!(first[fine_tune], "312000.00");
+    assert_eq!(rows.count(), 35);
+}
+
+#[test]
+fn report_refuses_an_invalid_scenario_listing_its_problems() {
+    let text = DEFAULT_RON.replacen("months: (value: 36", "months: (value: 500", 1);
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("bad.ron");
+    std::fs::write(&path, text).expect("writable");
+    let err = assert_clean_failure(&breakeven(&["report", path.to_str().expect("UTF-8")]));
+    assert!(
+        err.contains("horizon.months: must be between 1 and 120 months"),
+        "{err}"
+    );
+}
+
+#[test]
+fn report_names_the_input_when_figures_grow_too_large_to_compute() {
+    // Valid one by one, but doubling every month for ten years overflows any exact number.
+    let text = DEFAULT_RON
+        .replacen(
+            r#"growth_percent_per_month: (value: "5""#,
+            r#"growth_percent_per_month: (value: "100""#,
+            1,
+        )
+        .replacen("months: (value: 36", "months: (value: 120", 1)
+        .replacen(r#"(value: "700000000""#, r#"(value: "9000000000000000""#, 1);
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("steep.ron");
+    std::fs::write(&path, text).expect("writable");
+    let err = assert_clean_failure(&breakeven(&["report", path.to_str().expect("UTF-8")]));
+    assert!(err.contains("workload.growth_percent_per_month"), "{err}");
+}

@@ -1,0 +1,221 @@
+//! The figures of `shared/reference-cases.md`, reproduced from the example scenarios a user
+//! can open, through the same engine the window and `breakeven report` use.
+
+use std::path::Path;
+
+use breakeven::files::load_scenario;
+use breakeven_model::Scenario;
+use breakeven_model::engine::{CrossingKind, Outcome, Phase, compute};
+use breakeven_model::scenario::{InstancePrice, Throughput};
+use breakeven_model::sourced::Sourced;
+use breakeven_model::units::{TokensPerMonth, TokensPerRequest, TokensPerSecond};
+use rust_decimal::Decimal;
+use rust_decimal::dec;
+
+fn example(name: &str) -> Scenario {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name);
+    load_scenario(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn outcome(scenario: &Scenario) -> Outcome {
+    compute(scenario).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn cost(outcome: &Outcome, phase: Phase) -> Decimal {
+    outcome.costs[phase.index()].total
+}
+
+fn crossings(outcome: &Outcome, a: Phase, b: Phase) -> Vec<(CrossingKind, Decimal, Phase)> {
+    let pair = outcome
+        .break_evens
+        .iter()
+        .find(|p| p.a == a && p.b == b)
+        .expect("every pair is searched");
+    pair.crossings
+        .iter()
+        .map(|c| (c.kind, c.volume, c.cheaper_above))
+        .collect()
+}
+
+fn set_tokens(scenario: &mut Scenario, total: Decimal) {
+    // Keep the example's 70:30 mix.
+    let input = total * dec!(0.7);
+    scenario.workload.volume = breakeven_model::scenario::Volume::Tokens {
+        input_tokens_per_month: Sourced::bare(TokensPerMonth::new(input)),
+        output_tokens_per_month: Sourced::bare(TokensPerMonth::new(total - input)),
+    };
+}
+
+#[test]
+fn r1_seed_001_self_hosting_costs_2383_30_and_breaks_even_at_4_7666_billion() {
+    let out = outcome(&example("seed001-llama3-8b-on-aws.ron"));
+    assert_eq!(cost(&out, Phase::SelfHost), dec!(2383.30));
+    let lines = &out.costs[Phase::SelfHost.index()].lines;
+    assert_eq!(lines[0].1, dec!(883.30), "the instance");
+    assert_eq!(lines[1].1, dec!(1500.00), "the MLOps hours");
+    assert_eq!(
+        crossings(&out, Phase::Buy, Phase::SelfHost),
+        [(CrossingKind::Equal, dec!(4_766_600_000), Phase::SelfHost)]
+    );
+    assert_eq!(
+        out.cheapest,
+        Phase::Buy,
+        "at 1B tokens a month the API is cheaper"
+    );
+}
+
+#[test]
+fn r1_seed_001_warns_that_one_instance_cannot_serve_its_break_even() {
+    let out = outcome(&example("seed001-llama3-8b-on-aws.ron"));
+    let warning = out
+        .warnings
+        .iter()
+        .find(|w| w.input == "self_host.hosting.throughput")
+        .expect("the unlimited-throughput check");
+    assert!(
+        warning.message.contains("4,766,600,000"),
+        "{}",
+        warning.message
+    );
+    assert!(
+        warning.message.contains("g5.2xlarge"),
+        "{}",
+        warning.message
+    );
+}
+
+#[test]
+fn r1_seed_001_prose_instance_of_870_dollars_breaks_even_at_4_74_billion() {
+    let mut scenario = example("seed001-llama3-8b-on-aws.ron");
+    scenario.self_host.hosting.price = InstancePrice::Monthly {
+        usd_per_month: Sourced::bare(breakeven_model::units::UsdPerMonth::new(dec!(870))),
+    };
+    let out = outcome(&scenario);
+    assert_eq!(cost(&out, Phase::SelfHost), dec!(2370));
+    assert_eq!(
+        crossings(&out, Phase::Buy, Phase::SelfHost)[0].1,
+        dec!(4_740_000_000)
+    );
+}
+
+#[test]
+fn r2_seed_003_tiers_cost_what_the_article_says_and_break_even_at_800_million() {
+    let mut scenario = example("seed003-gpt4o-heavy-tier.ron");
+    for (tokens, api) in [
+        (dec!(10_000_000), dec!(25)),
+        (dec!(100_000_000), dec!(250)),
+        (dec!(1_000_000_000), dec!(2_500)),
+        (dec!(10_000_000_000), dec!(25_000)),
+        (dec!(100_000_000_000), dec!(250_000)),
+    ] {
+        set_tokens(&mut scenario, tokens);
+        let out = outcome(&scenario);
+        assert_eq!(cost(&out, Phase::Buy), api, "at {tokens} tokens");
+        assert_eq!(
+            cost(&out, Phase::SelfHost),
+            dec!(2_000),
+            "the article's flat GPU-month"
+        );
+        assert_eq!(
+            crossings(&out, Phase::Buy, Phase::SelfHost),
+            [(CrossingKind::Equal, dec!(800_000_000), Phase::SelfHost)]
+        );
+    }
+}
+
+#[test]
+fn r2_seed_003_enterprise_tier_needs_31_h100s_at_1800_tokens_per_second() {
+    // The article's $40,000 cluster cannot serve 100B tokens: at 1,800 tokens/s per H100 and
+    // 70% utilisation it takes 31 GPUs (reference-cases.md).
+    let mut scenario = example("seed003-gpt4o-heavy-tier.ron");
+    scenario.workload.volume = breakeven_model::scenario::Volume::Tokens {
+        input_tokens_per_month: Sourced::bare(TokensPerMonth::ZERO),
+        output_tokens_per_month: Sourced::bare(TokensPerMonth::new(dec!(100_000_000_000))),
+    };
+    scenario.self_host.hosting.throughput = Throughput::Measured {
+        model: "Llama-3.1-70B FP8".to_owned(),
+        output_tokens_per_second: Sourced::bare(TokensPerSecond::new(dec!(1800))),
+        concurrency: 16,
+        input_tokens_per_request: TokensPerRequest::ZERO,
+        output_tokens_per_request: TokensPerRequest::new(Decimal::ONE),
+    };
+    let out = outcome(&scenario);
+    assert_eq!(out.costs[Phase::SelfHost.index()].instances, Some(dec!(31)));
+    assert_eq!(cost(&out, Phase::SelfHost), dec!(62_000));
+}
+
+#[test]
+fn r3_seed_004_users_cost_250_a_day_and_91_250_a_year() {
+    let out = outcome(&example("seed004-b2b-saas.ron"));
+    assert_eq!(
+        out.volume * dec!(12) / dec!(365),
+        dec!(25_000_000),
+        "25M tokens a day"
+    );
+    assert_eq!(cost(&out, Phase::Buy).round_dp(2), dec!(7_604.17));
+    assert_eq!(out.horizon.months.len(), 12);
+    assert_eq!(
+        out.horizon.totals[Phase::Buy.index()].round_dp(2),
+        dec!(91_250.00)
+    );
+    assert_eq!(cost(&out, Phase::FineTune), dec!(2_000));
+    assert_eq!(out.horizon.totals[Phase::FineTune.index()], dec!(24_000));
+}
+
+#[test]
+fn r4_seed_002_routing_70_percent_to_a_tenth_of_the_price_costs_0_37() {
+    let out = outcome(&example("seed002-route-to-fine-tune.ron"));
+    let ratio = cost(&out, Phase::FineTune) / cost(&out, Phase::Buy);
+    assert_eq!(ratio, dec!(0.37));
+}
+
+#[test]
+fn r5_seed_000_margins_are_16_and_92_8_percent() {
+    let out = outcome(&example("seed000-legal-tech.ron"));
+    assert_eq!(cost(&out, Phase::Buy), dec!(140_000));
+    let first = &out.horizon.months[0];
+    let margin = |phase: Phase| {
+        first.gross_margin[phase.index()]
+            .expect("revenue is given")
+            .round_dp(4)
+    };
+    assert_eq!(margin(Phase::Buy), dec!(0.16));
+    assert_eq!(margin(Phase::FineTune), dec!(0.928));
+}
+
+#[test]
+fn r5_seed_000_pays_back_in_2_34_months_simple_and_month_3_in_cash() {
+    let out = outcome(&example("seed000-legal-tech.ron"));
+    let payback = out
+        .horizon
+        .paybacks
+        .iter()
+        .find(|p| p.phase == Phase::FineTune)
+        .expect("fine-tune");
+    assert_eq!(payback.up_front, dec!(300_000));
+    assert_eq!(payback.monthly_saving, dec!(128_000));
+    assert_eq!(payback.simple_months, Some(dec!(2.34375)));
+    assert_eq!(payback.month, Some(3));
+}
+
+#[test]
+fn r5_seed_000_three_build_months_and_two_in_shadow_mode_explain_the_8_month_payback() {
+    let mut scenario = example("seed000-legal-tech.ron");
+    scenario.horizon.build_months.value = 3;
+    scenario.horizon.parallel_run_months.value = 2;
+    let out = outcome(&scenario);
+    let payback = out
+        .horizon
+        .paybacks
+        .iter()
+        .find(|p| p.phase == Phase::FineTune)
+        .expect("fine-tune");
+    assert_eq!(payback.month, Some(8));
+    assert_eq!(
+        payback.simple_months,
+        Some(dec!(2.34375)),
+        "the simple payback ignores migration"
+    );
+}
