@@ -9,12 +9,19 @@ pub fn group_thousands(value: Decimal) -> String {
     value.to_string().separate_with_commas()
 }
 
+/// `value` with exactly `dp` decimals, halves away from zero, no separators: how JSON and CSV
+/// carry figures (`2383.30`, `4766600000`).
+#[must_use]
+pub fn fixed(value: Decimal, dp: u32) -> String {
+    let rounded = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    format!("{rounded:.prec$}", prec = dp as usize)
+}
+
 /// Dollars rounded to the cent (halves away from zero) with separators: `$2,383.30`.
 #[must_use]
 pub fn usd_cents(value: Decimal) -> String {
-    let rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     // Always two decimals, as on an invoice: 1500 → 1,500.00.
-    let text = format!("{rounded:.2}").separate_with_commas();
+    let text = fixed(value, 2).separate_with_commas();
     match text.strip_prefix('-') {
         Some(positive) => format!("-${positive}"),
         None => format!("${text}"),
@@ -59,7 +66,7 @@ pub fn tokens_short(value: Decimal) -> String {
             return format!("{}{suffix}", scaled.normalize());
         }
     }
-    value.round_dp(0).to_string()
+    fixed(value, 0)
 }
 
 /// A fraction as a percentage with one decimal: 0.928 → `92.8%`.

@@ -9,7 +9,7 @@ use rust_decimal::{Decimal, RoundingStrategy, dec};
 use serde::Serialize;
 
 use crate::error::ArithmeticError;
-use crate::format::{group_thousands, usd_cents};
+use crate::format::{fixed, group_thousands, usd_cents};
 use crate::scenario::Limits;
 use crate::units::{
     HOURS_PER_MONTH, HoursPerMonth, Quantity, TokensPerMonth, UsdPerHour, UsdPerMillionTokens,
@@ -213,13 +213,13 @@ impl QuickBreakEven {
     /// The figures as the JSON report gives them.
     #[must_use]
     pub fn report(&self) -> QuickReport {
-        let cents = |v: UsdPerMonth| format!("{:.2}", v.round_dp(2));
+        let cents = |v: UsdPerMonth| fixed(v.get(), 2);
         QuickReport {
             instance_usd_per_month: cents(self.instance_usd_per_month),
             labour_usd_per_month: cents(self.labour_usd_per_month),
             self_host_monthly_fixed_usd: cents(self.self_host_monthly_fixed),
-            break_even_tokens_per_month: self.break_even.round_dp(0).to_string(),
-            break_even_billions: format!("{:.2}", self.billions()),
+            break_even_tokens_per_month: fixed(self.break_even.get(), 0),
+            break_even_billions: fixed(self.billions(), 2),
         }
     }
 

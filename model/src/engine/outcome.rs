@@ -9,7 +9,7 @@ use super::cost_model::{CostModel, Instances, build_models};
 use super::horizon::{HorizonSummary, horizon};
 use super::samples::plot_range;
 use super::traffic::{Traffic, traffic};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, catalog_drift};
 use crate::error::{AtField, ComputeError};
 use crate::format::group_thousands;
 use crate::scenario::{Hosting, Scenario, Throughput};
@@ -115,6 +115,14 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
     utilisation_warnings(&costs, &mut warnings);
     basis_warnings(&costs, &mut warnings);
     unlimited_capacity_warning(scenario, &break_evens, input_share, &mut warnings)?;
+    for drift in catalog_drift(scenario, Catalog::embedded()) {
+        let message = format!("Catalog: {} {}.", drift.path, drift.message);
+        warnings.push(Warning {
+            input: drift.path,
+            message,
+            source: None,
+        });
+    }
     Ok(Outcome {
         traffic,
         volume,

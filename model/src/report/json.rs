@@ -1,31 +1,23 @@
 //! The report as JSON: every figure as a decimal string (money to the cent, volumes to the
 //! token), so a script reads exactly what the window shows.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::engine::{CrossingKind, Outcome, Phase};
+use crate::format::fixed;
 use crate::scenario::Scenario;
 
 fn cents(value: Decimal) -> String {
-    format!(
-        "{:.2}",
-        value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-    )
+    fixed(value, 2)
 }
 
 fn tokens(value: Decimal) -> String {
-    value
-        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
-        .to_string()
+    fixed(value, 0)
 }
 
 fn percent(fraction: Decimal) -> String {
-    format!(
-        "{:.2}",
-        (fraction * Decimal::ONE_HUNDRED)
-            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-    )
+    fixed(fraction * Decimal::ONE_HUNDRED, 2)
 }
 
 /// The whole report.
@@ -301,12 +293,7 @@ fn horizon(outcome: &Outcome) -> Horizon {
                 phase: p.phase,
                 up_front_usd: cents(p.up_front),
                 monthly_saving_usd: cents(p.monthly_saving),
-                simple_payback_months: p.simple_months.map(|m| {
-                    format!(
-                        "{:.2}",
-                        m.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-                    )
-                }),
+                simple_payback_months: p.simple_months.map(|m| fixed(m, 2)),
                 payback_month: p.month,
             })
             .collect(),

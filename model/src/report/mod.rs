@@ -12,7 +12,7 @@ pub use json::JsonReport;
 use table::Table;
 
 use crate::engine::{CrossingKind, Outcome, Phase};
-use crate::format::{group_thousands, percent, tokens_short, usd_cents};
+use crate::format::{fixed, group_thousands, percent, tokens_short, usd_cents};
 use crate::scenario::Scenario;
 
 /// How a report is written.
@@ -254,14 +254,9 @@ fn csv(outcome: &Outcome) -> String {
         }
     }
     out.push_str(",revenue_usd\n");
-    let cents = |d: Decimal| {
-        format!(
-            "{:.2}",
-            d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        )
-    };
+    let cents = |d: Decimal| fixed(d, 2);
     for m in &outcome.horizon.months {
-        let _ = write!(out, "{},{}", m.month, m.volume.round_dp(0));
+        let _ = write!(out, "{},{}", m.month, fixed(m.volume, 0));
         for value in m.cash.iter().chain(&m.cumulative) {
             let _ = write!(out, ",{}", cents(*value));
         }
