@@ -7,18 +7,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use breakeven_model::catalog::catalog_drift;
+use breakeven_model::decision::decide;
 use breakeven_model::engine::compute;
 use breakeven_model::quick::{self, InstanceCost, QuickInputs};
 use breakeven_model::report;
+use breakeven_model::scenario::Loaded;
 use breakeven_model::units::{
     HoursPerMonth, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, parse_decimal,
 };
 use breakeven_model::{Catalog, LoadError, Problem};
+use chrono::{Local, NaiveDate};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
 use crate::error::FileError;
-use crate::files::load_scenario;
+use crate::files::{load_scenario, open_scenario};
 
 /// Buy an API, fine-tune, self-host or pretrain? Break-even curves and a reasoned
 /// recommendation for the LLM features of a product.
@@ -48,6 +51,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// The date to judge review dates by, as YYYY-MM-DD; today by default.
+        #[arg(long, value_name = "DATE")]
+        today: Option<NaiveDate>,
     },
     /// The break-even of one self-hosted instance against an API, as "Strategic Architecture:
     /// Build vs. Buy vs. Fine-tune" computes it (instance + MLOps hours, no capacity limit).
@@ -119,7 +125,15 @@ impl From<ReportFormat> for report::Format {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { file }) => check(&file),
-        Some(Command::Report { file, format }) => report(&file, format),
+        Some(Command::Report {
+            file,
+            format,
+            today,
+        }) => report(
+            &file,
+            format,
+            today.unwrap_or_else(|| Local::now().date_naive()),
+        ),
         Some(Command::Quick(args)) => quick(&args),
         None => crate::window::run(cli.file.as_deref()),
     }
@@ -135,7 +149,7 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn report(path: &std::path::Path, format: ReportFormat) -> ExitCode {
+fn report(path: &std::path::Path, format: ReportFormat, today: NaiveDate) -> ExitCode {
     let scenario = match load_scenario(path) {
         Ok(scenario) => scenario,
         Err(FileError::Load {
@@ -144,9 +158,16 @@ fn report(path: &std::path::Path, format: ReportFormat) -> ExitCode {
         }) => return invalid(path, &problems),
         Err(error) => return fail(&error.to_string()),
     };
-    match compute(&scenario) {
-        Ok(outcome) => {
-            print(&report::render(&scenario, &outcome, format.into()));
+    let decided = compute(&scenario)
+        .and_then(|outcome| decide(&scenario, &outcome, today).map(|d| (outcome, d)));
+    match decided {
+        Ok((outcome, decision)) => {
+            print(&report::render(
+                &scenario,
+                &outcome,
+                &decision,
+                format.into(),
+            ));
             ExitCode::SUCCESS
         }
         Err(error) => fail(&format!("{}: {error}.", path.display())),
@@ -166,14 +187,25 @@ fn invalid(path: &std::path::Path, problems: &[Problem]) -> ExitCode {
 }
 
 fn check(path: &std::path::Path) -> ExitCode {
-    match load_scenario(path) {
-        Ok(scenario) => {
+    match open_scenario(path) {
+        Ok(Loaded {
+            scenario,
+            migrated_from,
+        }) => {
             let mut text = format!(
                 "{}: a valid scenario, \"{}\" (format version {}).\n",
                 path.display(),
                 scenario.name,
-                scenario.version
+                migrated_from.unwrap_or(scenario.version)
             );
+            if let Some(old) = migrated_from {
+                let _ = writeln!(
+                    text,
+                    "note: the file is format version {old}; Breakeven reads it as version {} (the decision \
+                     matrix unanswered, the default rule preset) and saves it as version {}.",
+                    scenario.version, scenario.version
+                );
+            }
             for drift in catalog_drift(&scenario, Catalog::embedded()) {
                 let _ = writeln!(text, "note: {}: {}.", drift.path, drift.message);
             }

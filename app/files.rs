@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{self, Read as _};
 use std::path::Path;
 
-use breakeven_model::scenario::{MAX_FILE_BYTES, from_ron_bytes};
+use breakeven_model::scenario::{Loaded, MAX_FILE_BYTES, load_bytes};
 use breakeven_model::{LoadError, Scenario};
 
 use crate::error::FileError;
@@ -19,9 +19,16 @@ fn plain_reason(error: &io::Error) -> String {
     }
 }
 
-/// Reads and validates the scenario at `path`. Reads at most [`MAX_FILE_BYTES`] + 1 bytes, so a
+/// Reads and validates the scenario at `path`, migrating an older format. Reads at most [`MAX_FILE_BYTES`] + 1 bytes, so a
 /// huge or endless file (a device, say) is refused without filling memory.
 pub fn load_scenario(path: &Path) -> Result<Scenario, FileError> {
+    open_scenario(path).map(|loaded| loaded.scenario)
+}
+
+/// Reads and validates the scenario at `path`, and says whether it was migrated from an older
+/// format. Reads at most [`MAX_FILE_BYTES`] + 1 bytes, so a huge or endless file (a device, say)
+/// is refused without filling memory.
+pub fn open_scenario(path: &Path) -> Result<Loaded, FileError> {
     let read_error = |e: &io::Error| FileError::Read {
         path: path.to_owned(),
         reason: plain_reason(e),
@@ -43,7 +50,7 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, FileError> {
             },
         });
     }
-    from_ron_bytes(&bytes).map_err(|error| FileError::Load {
+    load_bytes(&bytes).map_err(|error| FileError::Load {
         path: path.to_owned(),
         error,
     })

@@ -220,11 +220,11 @@ fn check_names_the_line_and_column_of_a_syntax_error() {
 fn check_refuses_a_newer_file_naming_both_versions() {
     let err = assert_clean_failure(&check_text(
         DEFAULT_RON
-            .replacen("version: 1,", "version: 2,", 1)
+            .replacen("version: 2,", "version: 3,", 1)
             .as_bytes(),
     ));
     assert!(
-        err.contains("version 2") && err.contains("up to 1"),
+        err.contains("version 3") && err.contains("up to 2"),
         "{err}"
     );
 }

@@ -329,6 +329,11 @@ quantity!(
     unit = ""
 );
 quantity!(
+    /// A number of tokens, once (a corpus).
+    Tokens,
+    unit = "tokens"
+);
+quantity!(
     /// Tokens in one request: the prompt, or the generated reply.
     TokensPerRequest,
     unit = "tokens/request"

@@ -18,7 +18,7 @@ mod traffic;
 #[cfg(test)]
 mod laws;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use break_even::{Crossing, CrossingKind, PairBreakEven, break_even, cheapest_above};
 pub use capacity::Capacity;
@@ -29,7 +29,8 @@ pub use samples::{Curve, plot_range, samples};
 pub use traffic::{Traffic, traffic};
 
 /// The four ways to run an LLM feature, in the order the seeds escalate through them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
 pub enum Phase {
     /// Call a hosted API.
     Buy,

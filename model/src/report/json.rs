@@ -4,11 +4,14 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::json_decision::JsonRecommendation;
+use crate::decision::Decision;
 use crate::engine::{CrossingKind, Outcome, Phase};
 use crate::format::fixed;
 use crate::scenario::Scenario;
 
-fn cents(value: Decimal) -> String {
+/// Money to the cent, as a string.
+pub(super) fn cents(value: Decimal) -> String {
     fixed(value, 2)
 }
 
@@ -24,6 +27,7 @@ fn percent(fraction: Decimal) -> String {
 #[derive(Debug, Serialize)]
 pub struct JsonReport {
     scenario: ScenarioRef,
+    recommendation: JsonRecommendation,
     volume: Volume,
     range: Range,
     costs: Vec<Cost>,
@@ -165,7 +169,7 @@ fn by_phase(values: &[Decimal; 4]) -> Vec<PhaseAmount> {
 impl JsonReport {
     /// Builds the report of `outcome` for `scenario`.
     #[must_use]
-    pub fn new(scenario: &Scenario, outcome: &Outcome) -> Self {
+    pub fn new(scenario: &Scenario, outcome: &Outcome, decision: &Decision) -> Self {
         let costs = outcome
             .costs
             .iter()
@@ -188,6 +192,7 @@ impl JsonReport {
             .collect();
         let break_evens = break_evens(outcome);
         Self {
+            recommendation: JsonRecommendation::new(decision),
             scenario: ScenarioRef {
                 name: scenario.name.clone(),
                 version: scenario.version,

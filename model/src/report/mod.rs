@@ -1,16 +1,21 @@
 //! The engine's figures as a report: plain text, Markdown, JSON, or CSV (the month-by-month
 //! table). The command line prints these; the window's exports reuse them.
 
+mod document;
 mod json;
+mod json_decision;
+mod recommendation;
 mod table;
 
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
+use document::Document;
 pub use json::JsonReport;
 use table::Table;
 
+use crate::decision::Decision;
 use crate::engine::{CrossingKind, Outcome, Phase};
 use crate::format::{fixed, group_thousands, percent, tokens_short, usd_cents};
 use crate::scenario::Scenario;
@@ -30,10 +35,15 @@ pub enum Format {
 
 /// The report of `outcome` for `scenario` in `format`.
 #[must_use]
-pub fn render(scenario: &Scenario, outcome: &Outcome, format: Format) -> String {
+pub fn render(
+    scenario: &Scenario,
+    outcome: &Outcome,
+    decision: &Decision,
+    format: Format,
+) -> String {
     match format {
         Format::Json => {
-            let report = JsonReport::new(scenario, outcome);
+            let report = JsonReport::new(scenario, outcome, decision);
             // Only strings, numbers and plain structs: serialising cannot fail.
             serde_json::to_string_pretty(&report)
                 .map(|mut s| {
@@ -43,8 +53,8 @@ pub fn render(scenario: &Scenario, outcome: &Outcome, format: Format) -> String 
                 .unwrap_or_default()
         }
         Format::Csv => csv(outcome),
-        Format::Text => document(scenario, outcome, false),
-        Format::Markdown => document(scenario, outcome, true),
+        Format::Text => document(scenario, outcome, decision, false),
+        Format::Markdown => document(scenario, outcome, decision, true),
     }
 }
 
@@ -56,37 +66,7 @@ fn tokens(volume: Decimal) -> String {
     )
 }
 
-/// Text or Markdown, written section by section.
-struct Document {
-    out: String,
-    markdown: bool,
-}
-
-impl Document {
-    fn heading(&mut self, text: &str, level: usize) {
-        if self.markdown {
-            let _ = writeln!(self.out, "{} {text}\n", "#".repeat(level));
-        } else {
-            let rule = if level == 1 { "=" } else { "-" };
-            let _ = writeln!(self.out, "{text}\n{}\n", rule.repeat(text.chars().count()));
-        }
-    }
-
-    fn table(&mut self, table: &Table) {
-        self.out.push_str(&if self.markdown {
-            table.markdown()
-        } else {
-            table.text()
-        });
-        self.out.push('\n');
-    }
-
-    fn paragraph(&mut self, text: &str) {
-        let _ = writeln!(self.out, "{text}\n");
-    }
-}
-
-fn document(scenario: &Scenario, outcome: &Outcome, markdown: bool) -> String {
+fn document(scenario: &Scenario, outcome: &Outcome, decision: &Decision, markdown: bool) -> String {
     let mut doc = Document {
         out: String::new(),
         markdown,
@@ -99,9 +79,12 @@ fn document(scenario: &Scenario, outcome: &Outcome, markdown: bool) -> String {
         tokens_short(outcome.traffic.output),
         scenario.last_reviewed
     ));
+    recommendation::section(&mut doc, &decision.recommendation);
     costs_section(&mut doc, outcome);
     break_even_section(&mut doc, outcome);
     horizon_section(&mut doc, outcome);
+    recommendation::sensitivity_section(&mut doc, outcome, &decision.sensitivity);
+    recommendation::matrix_section(&mut doc, &decision.matrix, decision.recommendation.phase);
     if !outcome.warnings.is_empty() {
         doc.heading("Warnings", 2);
         for w in &outcome.warnings {

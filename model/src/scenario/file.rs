@@ -8,7 +8,7 @@ use super::{Scenario, validate};
 use crate::error::{LoadError, SaveError};
 
 /// The scenario format this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// The largest file read as a scenario. Real scenarios are a few kilobytes; anything near this
 /// is not one, and reading it would only waste memory.
@@ -31,6 +31,8 @@ fn options() -> ron::Options {
 #[serde(rename = "Scenario")]
 struct VersionProbe {
     version: Option<u32>,
+    matrix: Option<serde::de::IgnoredAny>,
+    rule_preset: Option<serde::de::IgnoredAny>,
 }
 
 fn parse_error(error: &ron::error::SpannedError) -> LoadError {
@@ -41,9 +43,18 @@ fn parse_error(error: &ron::error::SpannedError) -> LoadError {
     }
 }
 
+/// A scenario read from a file, and whether it was migrated from an older format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    /// The scenario, in the current format.
+    pub scenario: Scenario,
+    /// The format version the file had, when older than [`CURRENT_VERSION`].
+    pub migrated_from: Option<u32>,
+}
+
 /// Reads a scenario from the bytes of a file: refuses files that are too large or not text,
-/// then reads it as [`from_ron_str`] does.
-pub fn from_ron_bytes(bytes: &[u8]) -> Result<Scenario, LoadError> {
+/// then reads it as [`load_str`] does.
+pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
@@ -52,18 +63,17 @@ pub fn from_ron_bytes(bytes: &[u8]) -> Result<Scenario, LoadError> {
         });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| LoadError::NotText)?;
-    from_ron_str(text)
+    load_str(text)
 }
 
-/// Reads a scenario from RON text, checks its version and validates it. What comes back is a
-/// valid scenario; otherwise the first parse error (with line and column) or every validation
-/// problem at once.
-pub fn from_ron_str(text: &str) -> Result<Scenario, LoadError> {
+/// Reads a scenario from RON text, checks its version, migrates an older one and validates it.
+/// What comes back is a valid scenario; otherwise the first parse error (with line and column)
+/// or every validation problem at once.
+pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
     // A probe that fails says nothing useful yet: the full parse below reports the position.
-    if let Ok(VersionProbe {
-        version: Some(found),
-    }) = options().from_str::<VersionProbe>(text)
-    {
+    let probe = options().from_str::<VersionProbe>(text).ok();
+    let found = probe.as_ref().and_then(|p| p.version);
+    if let Some(found) = found {
         if found > CURRENT_VERSION {
             return Err(LoadError::TooNew {
                 found,
@@ -71,20 +81,62 @@ pub fn from_ron_str(text: &str) -> Result<Scenario, LoadError> {
             });
         }
         if found == 0 {
-            return Err(LoadError::Parse {
-                line: 1,
-                column: 1,
-                message: "`version` is 0; scenario versions start at 1".to_owned(),
-            });
+            return Err(version_error(
+                "`version` is 0; scenario versions start at 1",
+            ));
         }
     }
-    let scenario: Scenario = options().from_str(text).map_err(|e| parse_error(&e))?;
+    let mut scenario: Scenario = options().from_str(text).map_err(|e| parse_error(&e))?;
+    let mut migrated_from = None;
+    if let Some(probe) = probe {
+        if scenario.version == 1 {
+            if probe.matrix.is_some() || probe.rule_preset.is_some() {
+                return Err(version_error(
+                    "a version 1 file has no `matrix` or `rule_preset`; set `version: 2` to keep them",
+                ));
+            }
+            // Version 2 added the decision matrix (all unanswered) and the rule preset.
+            scenario.version = CURRENT_VERSION;
+            migrated_from = Some(1);
+        } else if probe.matrix.is_none() || probe.rule_preset.is_none() {
+            let missing = if probe.matrix.is_none() {
+                "matrix"
+            } else {
+                "rule_preset"
+            };
+            return Err(version_error(&format!(
+                "a version {} scenario needs the field `{missing}`",
+                scenario.version
+            )));
+        }
+    }
     let problems = validate(&scenario);
     if problems.is_empty() {
-        Ok(scenario)
+        Ok(Loaded {
+            scenario,
+            migrated_from,
+        })
     } else {
         Err(LoadError::Invalid(problems))
     }
+}
+
+fn version_error(message: &str) -> LoadError {
+    LoadError::Parse {
+        line: 1,
+        column: 1,
+        message: message.to_owned(),
+    }
+}
+
+/// Like [`load_bytes`], without saying whether the file was migrated.
+pub fn from_ron_bytes(bytes: &[u8]) -> Result<Scenario, LoadError> {
+    load_bytes(bytes).map(|l| l.scenario)
+}
+
+/// Like [`load_str`], without saying whether the file was migrated.
+pub fn from_ron_str(text: &str) -> Result<Scenario, LoadError> {
+    load_str(text).map(|l| l.scenario)
 }
 
 /// Writes a scenario as RON, readably: one field a line, exact decimals as strings, and each
@@ -212,24 +264,62 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_naming_both_versions() {
-        let text = default_with("version: 1,", "version: 7,\n    future_field: 3,");
+        let text = default_with("version: 2,", "version: 7,\n    future_field: 3,");
         assert_eq!(
             from_ron_str(&text),
             Err(LoadError::TooNew {
                 found: 7,
-                supported: 1
+                supported: CURRENT_VERSION
             })
         );
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
-            message.contains("version 7") && message.contains("up to 1"),
+            message.contains("version 7") && message.contains("up to 2"),
+            "{message}"
+        );
+    }
+
+    const VERSION_1: &str = include_str!("../../../tests/fixtures/version1.ron");
+
+    #[test]
+    fn a_version_1_file_opens_migrated_and_says_so() {
+        let loaded = load_str(VERSION_1).expect("a version 1 file loads");
+        assert_eq!(loaded.migrated_from, Some(1));
+        assert_eq!(loaded.scenario.version, CURRENT_VERSION);
+        assert_eq!(
+            loaded.scenario.matrix,
+            crate::scenario::Matrix::default(),
+            "nothing answered yet"
+        );
+        assert_eq!(
+            loaded.scenario.rule_preset,
+            crate::decision::PresetChoice::default()
+        );
+        // Saved, it is a version 2 file that loads without migrating.
+        let written = to_ron_string(&loaded.scenario).expect("writes");
+        assert_eq!(load_str(&written).map(|l| l.migrated_from), Ok(None));
+    }
+
+    #[test]
+    fn a_version_2_file_without_its_matrix_is_refused_by_name() {
+        let text = VERSION_1.replacen("version: 1,", "version: 2,", 1);
+        let message = from_ron_str(&text).unwrap_err().to_string();
+        assert!(message.contains("`matrix`"), "{message}");
+    }
+
+    #[test]
+    fn a_version_1_file_with_version_2_fields_is_refused() {
+        let text = DEFAULT_RON.replacen("version: 2,", "version: 1,", 1);
+        let message = from_ron_str(&text).unwrap_err().to_string();
+        assert!(
+            message.contains("version 1 file has no `matrix`"),
             "{message}"
         );
     }
 
     #[test]
     fn version_zero_is_refused() {
-        let text = default_with("version: 1,", "version: 0,");
+        let text = default_with("version: 2,", "version: 0,");
         assert!(matches!(from_ron_str(&text), Err(LoadError::Parse { .. })));
     }
 

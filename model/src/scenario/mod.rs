@@ -4,18 +4,27 @@
 //! unit (`_usd_per_1m`, `_percent`, `_months`) so a file reads without a manual.
 
 mod file;
+mod matrix;
 mod validate;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::decision::PresetChoice;
 use crate::sourced::Sourced;
 use crate::units::{
     Count, HoursPerMonth, Percent, Ratio, TokensPerMonth, TokensPerRequest, TokensPerSecond, Usd,
     UsdPerHour, UsdPerMillionTokens, UsdPerMonth, UsdPerYear,
 };
 
-pub use file::{CURRENT_VERSION, MAX_FILE_BYTES, from_ron_bytes, from_ron_str, to_ron_string};
+pub use file::{
+    CURRENT_VERSION, Loaded, MAX_FILE_BYTES, from_ron_bytes, from_ron_str, load_bytes, load_str,
+    to_ron_string,
+};
+pub use matrix::{
+    DataResidency, Engineering, FineTuningFit, FrontierVelocity, Gap, Matrix, PretrainingFacts,
+    ProductStage,
+};
 pub use validate::{Limits, validate};
 
 /// Everything the cost engine needs about one situation, plus its name and notes.
@@ -47,6 +56,12 @@ pub struct Scenario {
     /// The product's revenue, for gross margin; `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revenue: Option<Revenue>,
+    /// The answers about the situation that costs alone do not capture (since version 2).
+    #[serde(default)]
+    pub matrix: Matrix,
+    /// The thresholds the rules use (since version 2).
+    #[serde(default)]
+    pub rule_preset: PresetChoice,
 }
 
 /// The traffic, at the scenario's current month.

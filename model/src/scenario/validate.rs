@@ -6,9 +6,10 @@
 use rust_decimal::{Decimal, dec};
 
 use super::{
-    Buy, FineTune, Horizon, Hosting, InstancePrice, Pretrain, Revenue, Scenario, SelfHost, Staff,
-    Throughput, TunedServing, Volume, Workload,
+    Buy, FineTune, Horizon, Hosting, InstancePrice, Matrix, Pretrain, Revenue, Scenario, SelfHost,
+    Staff, Throughput, TunedServing, Volume, Workload,
 };
+use crate::decision::{PresetChoice, built_in};
 use crate::error::Problem;
 use crate::format::group_thousands;
 use crate::sourced::Sourced;
@@ -46,6 +47,10 @@ impl Limits {
     pub const SHORT_TEXT: usize = 1_000;
     /// Longest notes, in characters.
     pub const NOTES: usize = 100_000;
+    /// Longest latency target: an hour, in milliseconds.
+    pub const LATENCY_MS: Decimal = dec!(3_600_000);
+    /// Most spend thresholds in a preset.
+    pub const SPEND_THRESHOLDS: usize = 20;
 }
 
 /// Every problem in `scenario`, in file order; empty when it is valid.
@@ -76,6 +81,8 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     if let Some(revenue) = &scenario.revenue {
         self::revenue(&mut check, revenue);
     }
+    matrix(&mut check, &scenario.matrix);
+    preset(&mut check, &scenario.rule_preset);
     check.problems
 }
 
@@ -396,6 +403,117 @@ fn revenue(check: &mut Check, revenue: &Revenue) {
         "revenue.other_cost_of_revenue_usd_per_month",
         &revenue.other_cost_of_revenue_usd_per_month,
         Limits::USD_PER_PERIOD,
+    );
+}
+
+fn matrix(check: &mut Check, matrix: &Matrix) {
+    let fit = &matrix.fine_tuning_fit;
+    if let Some(examples) = &fit.labelled_examples {
+        check.count(
+            "matrix.fine_tuning_fit.labelled_examples",
+            examples,
+            Limits::COUNT,
+        );
+    }
+    if let Some(latency) = &fit.latency_target_ms {
+        check.count(
+            "matrix.fine_tuning_fit.latency_target_ms",
+            latency,
+            Limits::LATENCY_MS,
+        );
+    }
+    let eng = &matrix.engineering;
+    for (path, people) in [
+        ("matrix.engineering.ml_people", &eng.ml_people),
+        ("matrix.engineering.infra_people", &eng.infra_people),
+    ] {
+        if let Some(people) = people {
+            check.count(path, people, Limits::COUNT);
+        }
+    }
+    let pre = &matrix.pretraining;
+    if let Some(corpus) = &pre.unique_corpus_tokens {
+        check.count(
+            "matrix.pretraining.unique_corpus_tokens",
+            corpus,
+            Limits::TOKENS_PER_MONTH,
+        );
+    }
+    if let Some(budget) = &pre.budget_usd {
+        check.at_most("matrix.pretraining.budget_usd", budget, Limits::USD);
+    }
+    if let Some(months) = &pre.months_available {
+        check.sourced_months("matrix.pretraining.months_available", months, 0);
+    }
+}
+
+fn preset(check: &mut Check, choice: &PresetChoice) {
+    let preset = match choice {
+        PresetChoice::BuiltIn(id) => {
+            if !built_in().iter().any(|p| &p.id == id) {
+                let known: Vec<&str> = built_in().iter().map(|p| p.id.as_str()).collect();
+                check.problem(
+                    "rule_preset",
+                    format!(
+                        "`{id}` is not a built-in preset; the presets are {}",
+                        known.join(", ")
+                    ),
+                );
+            }
+            return;
+        }
+        PresetChoice::Custom(preset) => preset,
+    };
+    let path = "rule_preset.Custom";
+    check.text(&format!("{path}.id"), &preset.id, Limits::SHORT_TEXT);
+    check.text(&format!("{path}.name"), &preset.name, Limits::SHORT_TEXT);
+    if preset.spend.len() > Limits::SPEND_THRESHOLDS {
+        check.problem(
+            &format!("{path}.spend"),
+            format!(
+                "must have at most {} thresholds; it has {}",
+                Limits::SPEND_THRESHOLDS,
+                preset.spend.len()
+            ),
+        );
+    }
+    for (i, t) in preset.spend.iter().enumerate() {
+        let at = format!("{path}.spend[{i}]");
+        check.at_most(&format!("{at}.usd"), &Sourced::bare(t.usd), Limits::USD);
+        check.text(&format!("{at}.says"), &t.says, Limits::SHORT_TEXT);
+        check.text(&format!("{at}.source"), &t.source, Limits::SHORT_TEXT);
+    }
+    let counts = [
+        ("examples_fit", &preset.examples_fit),
+        ("examples_overfit", &preset.examples_overfit),
+        ("latency_ms", &preset.latency_ms),
+        ("self_host_team", &preset.self_host_team),
+        ("fine_tune_team", &preset.fine_tune_team),
+        ("review_due_months", &preset.review_due_months),
+        ("review_overdue_months", &preset.review_overdue_months),
+        ("pretrain_months", &preset.pretrain_months),
+    ];
+    for (name, threshold) in counts {
+        check.count(
+            &format!("{path}.{name}.value"),
+            &Sourced::bare(threshold.value),
+            Limits::COUNT,
+        );
+        check.text(
+            &format!("{path}.{name}.source"),
+            &threshold.source,
+            Limits::SHORT_TEXT,
+        );
+    }
+    check.count(
+        &format!("{path}.pretrain_corpus.value"),
+        &Sourced::bare(preset.pretrain_corpus.value),
+        Limits::TOKENS_PER_MONTH,
+    );
+    check.at_most(
+        &format!("{path}.pretrain_budget.value"),
+        &Sourced::bare(preset.pretrain_budget.value),
+        Limits::USD,
     );
 }
 

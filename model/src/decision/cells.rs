@@ -1,0 +1,143 @@
+//! The decision matrix as seed 003 draws it (time to production, up-front cost, monthly cost,
+//! data privacy, customisation, maintenance, latency, team), filled from this scenario.
+
+use super::preset::RulePreset;
+use crate::engine::{Outcome, Phase};
+use crate::format::{group_thousands, usd_cents};
+use crate::scenario::{Scenario, Staff, TunedServing};
+
+/// One criterion of the matrix, one cell per phase in [`Phase::ALL`] order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MatrixRow {
+    /// The criterion.
+    pub criterion: &'static str,
+    /// The cells.
+    pub cells: [String; 4],
+}
+
+fn staff_text(staff: &Staff) -> String {
+    match staff {
+        Staff::Hours {
+            hours_per_month, ..
+        } => format!("{} hours a month", hours_per_month.value),
+        Staff::People { people, .. } => format!("{} people", people.value),
+    }
+}
+
+/// The matrix rows for `scenario`, with its costs from `outcome`.
+#[must_use]
+#[expect(clippy::too_many_lines, reason = "one table, written row by row")]
+pub fn matrix_rows(scenario: &Scenario, outcome: &Outcome, preset: &RulePreset) -> Vec<MatrixRow> {
+    let h = &scenario.horizon;
+    let ft = &scenario.fine_tune;
+    let own_cloud = matches!(ft.serving, TunedServing::Hosted(_));
+    let run = ft.curation_usd_per_run.value.get()
+        + ft.training_usd_per_run.value.get()
+        + ft.evaluation_usd_per_run.value.get();
+    let pretrain_up_front =
+        scenario.pretrain.corpus_usd.value.get() + scenario.pretrain.compute_usd.value.get();
+    let cost = |p: Phase| format!("{}/month", usd_cents(outcome.costs[p.index()].total));
+    let months = |n: u32| {
+        if n == 1 {
+            "1 month".to_owned()
+        } else {
+            format!("{n} months")
+        }
+    };
+    vec![
+        MatrixRow {
+            criterion: "Time to production",
+            cells: [
+                "days".into(),
+                format!("weeks; {} to build here", months(h.build_months.value)),
+                format!("months; {} to build here", months(h.build_months.value)),
+                months(scenario.pretrain.build_months.value),
+            ],
+        },
+        MatrixRow {
+            criterion: "Up-front cost",
+            cells: [
+                usd_cents(rust_decimal::Decimal::ZERO),
+                format!("{} a training run", usd_cents(run)),
+                usd_cents(scenario.self_host.setup_usd.value.get()),
+                usd_cents(pretrain_up_front),
+            ],
+        },
+        MatrixRow {
+            criterion: "Monthly cost",
+            cells: [
+                cost(Phase::Buy),
+                cost(Phase::FineTune),
+                cost(Phase::SelfHost),
+                cost(Phase::Pretrain),
+            ],
+        },
+        MatrixRow {
+            criterion: "Data privacy",
+            cells: [
+                "data leaves your infrastructure".into(),
+                if own_cloud {
+                    "stays in your cloud".into()
+                } else {
+                    "data sent to the provider for training".into()
+                },
+                "full control".into(),
+                "full control, and provenance of the training data".into(),
+            ],
+        },
+        MatrixRow {
+            criterion: "Customisation",
+            cells: [
+                "prompt engineering and retrieval".into(),
+                "domain adaptation".into(),
+                "full control of the model".into(),
+                "everything, from the data up".into(),
+            ],
+        },
+        MatrixRow {
+            criterion: "Maintenance",
+            cells: [
+                "provider handles updates".into(),
+                match ft.retrain_every_months.value {
+                    0 => "periodic retraining".into(),
+                    n => format!("retraining every {}", months(n)),
+                },
+                "full operations burden".into(),
+                "full operations and retraining".into(),
+            ],
+        },
+        MatrixRow {
+            criterion: "Latency",
+            cells: [
+                "100-2000 ms (network)".into(),
+                if own_cloud {
+                    "10-500 ms (local)".into()
+                } else {
+                    "100-2000 ms (network)".into()
+                },
+                "10-500 ms (local)".into(),
+                "10-500 ms (local)".into(),
+            ],
+        },
+        MatrixRow {
+            criterion: "Team required",
+            cells: [
+                "product and prompt engineers".into(),
+                format!(
+                    "a small ML team ({}+); the cost counts {}",
+                    group_thousands(preset.fine_tune_team.value.get()),
+                    staff_text(&ft.staff)
+                ),
+                format!(
+                    "ML + infrastructure ({}+); the cost counts {}",
+                    group_thousands(preset.self_host_team.value.get()),
+                    staff_text(&scenario.self_host.staff)
+                ),
+                format!(
+                    "a research team; the cost counts {}",
+                    staff_text(&scenario.pretrain.team)
+                ),
+            ],
+        },
+    ]
+}

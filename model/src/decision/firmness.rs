@@ -1,0 +1,199 @@
+//! How firm a recommendation is, as distances in the user's units rather than an opaque score:
+//! how far each deciding input is from flipping the answer.
+
+use rust_decimal::Decimal;
+
+use super::preset::{Period, RulePreset};
+use crate::engine::{Outcome, Phase};
+use crate::format::{group_thousands, tokens_short, usd_cents};
+use crate::scenario::{ProductStage, Scenario};
+
+/// How far one input is from flipping the answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Distance {
+    /// The input, or the computed figure.
+    pub input: String,
+    /// Its value now, in its unit.
+    pub value: String,
+    /// The value at which the answer flips, in the same unit.
+    pub flips_at: String,
+    /// How many times the value must grow or shrink to get there (1 or more), where that is a
+    /// ratio.
+    pub factor: Option<Decimal>,
+    /// The distance as a sentence.
+    pub text: String,
+}
+
+fn factor(now: Decimal, then: Decimal) -> Option<Decimal> {
+    if now <= Decimal::ZERO || then <= Decimal::ZERO {
+        return None;
+    }
+    let f = if then > now {
+        then.checked_div(now)?
+    } else {
+        now.checked_div(then)?
+    };
+    Some(f.round_dp(2))
+}
+
+/// The distances of the deciding inputs from flipping the recommendation of `phase`.
+pub fn distances(
+    scenario: &Scenario,
+    outcome: &Outcome,
+    preset: &RulePreset,
+    phase: Phase,
+) -> Vec<Distance> {
+    let mut out = Vec::new();
+    out.extend(cost(outcome));
+    out.extend(spend(outcome, preset));
+    out.extend(people_and_data(scenario, preset));
+    if scenario.matrix.product_stage == Some(ProductStage::BeforeProductMarketFit)
+        && phase == Phase::Buy
+    {
+        out.push(Distance {
+            input: "matrix.product_stage".into(),
+            value: "before product-market fit".into(),
+            flips_at: "product-market fit".into(),
+            factor: None,
+            text: "Finding product-market fit lifts the rule that decides this; until then, buy."
+                .into(),
+        });
+    }
+    out
+}
+
+/// The nearest volume, above or below today's, at which the cheapest option changes.
+fn cost(outcome: &Outcome) -> Option<Distance> {
+    let volume = outcome.volume;
+    let cheapest = outcome.cheapest;
+    let c = outcome
+        .break_evens
+        .iter()
+        .filter(|p| p.a == cheapest || p.b == cheapest)
+        .flat_map(|p| p.crossings.iter())
+        .filter(|c| c.cheaper_above != cheapest || c.volume < volume)
+        .min_by_key(|c| factor(volume, c.volume).unwrap_or(Decimal::MAX))?;
+    let text = if c.volume > volume {
+        format!(
+            "{} becomes cheaper than {} at {} tokens/month; you are at {}.",
+            c.cheaper_above.label(),
+            cheapest.label(),
+            tokens_short(c.volume),
+            tokens_short(volume)
+        )
+    } else {
+        format!(
+            "Below {} tokens/month {} is no longer the cheapest; you are at {}.",
+            tokens_short(c.volume),
+            cheapest.label(),
+            tokens_short(volume)
+        )
+    };
+    Some(Distance {
+        input: "workload.volume".into(),
+        value: format!("{} tokens/month", tokens_short(volume)),
+        flips_at: format!("{} tokens/month", tokens_short(c.volume)),
+        factor: factor(volume, c.volume),
+        text,
+    })
+}
+
+/// The nearest spend threshold of the preset, in its own unit.
+fn spend(outcome: &Outcome, preset: &RulePreset) -> Option<Distance> {
+    let monthly = outcome.costs[Phase::Buy.index()].total;
+    let (t, spend) = preset
+        .spend
+        .iter()
+        .map(|t| {
+            (
+                t,
+                if t.per == Period::Month {
+                    monthly
+                } else {
+                    monthly * Decimal::from(12)
+                },
+            )
+        })
+        .min_by_key(|(t, spend)| factor(*spend, t.usd.get()).unwrap_or(Decimal::MAX))?;
+    let unit = if t.per == Period::Month {
+        "month"
+    } else {
+        "year"
+    };
+    let side = if spend < t.usd.get() {
+        "below"
+    } else {
+        "above"
+    };
+    Some(Distance {
+        input: "API spend".into(),
+        value: format!("{}/{unit}", usd_cents(spend)),
+        flips_at: format!("{}/{unit}", usd_cents(t.usd.get())),
+        factor: factor(spend, t.usd.get()),
+        text: format!(
+            "API spend is {}/{unit}, {side} the {}/{unit} threshold of \"{}\".",
+            usd_cents(spend),
+            usd_cents(t.usd.get()),
+            t.source
+        ),
+    })
+}
+
+/// Labelled examples short of fitting, and people short of a self-hosting team.
+fn people_and_data(scenario: &Scenario, preset: &RulePreset) -> Vec<Distance> {
+    let mut out = Vec::new();
+    if let Some(examples) = &scenario.matrix.fine_tuning_fit.labelled_examples {
+        let (have, need) = (examples.value.get(), preset.examples_fit.value.get());
+        if have < need {
+            out.push(Distance {
+                input: "matrix.fine_tuning_fit.labelled_examples".into(),
+                value: group_thousands(have),
+                flips_at: group_thousands(need),
+                factor: factor(have, need),
+                text: format!(
+                    "{} more labelled examples and fine-tuning fits.",
+                    group_thousands(need - have)
+                ),
+            });
+        }
+    }
+    let eng = &scenario.matrix.engineering;
+    if let (Some(ml), Some(infra)) = (&eng.ml_people, &eng.infra_people) {
+        let (have, need) = (
+            ml.value.get() + infra.value.get(),
+            preset.self_host_team.value.get(),
+        );
+        if have < need {
+            out.push(Distance {
+                input: "matrix.engineering".into(),
+                value: format!("{} people", group_thousands(have)),
+                flips_at: format!("{} people", group_thousands(need)),
+                factor: None,
+                text: format!(
+                    "{} more people and self-hosting has the team it needs.",
+                    group_thousands(need - have)
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// A confidence from 0 to 1: the score margin `m` gives `m / (m + 2)` (a margin of 2 points is
+/// 0.5, of 6 is 0.75); a volume or spend within 1.5x of flipping the costs takes a fifth off; a
+/// decisive rule gives at least 0.95.
+#[must_use]
+pub fn confidence(margin: i32, distances: &[Distance]) -> Decimal {
+    if margin >= 50 {
+        return Decimal::new(95, 2);
+    }
+    let m = Decimal::from(margin.max(0));
+    let mut c = m / (m + Decimal::TWO);
+    let close = distances
+        .iter()
+        .any(|d| d.factor.is_some_and(|f| f < Decimal::new(15, 1)));
+    if close {
+        c *= Decimal::new(8, 1);
+    }
+    c.round_dp(2)
+}

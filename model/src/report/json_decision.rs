@@ -1,0 +1,176 @@
+//! The recommendation in the JSON report: phase, confidence, reasons, what would change it,
+//! sensitivity and the decision matrix, figures as strings.
+
+use serde::Serialize;
+
+use super::json::cents;
+use crate::decision::{Decision, Effect, Strength};
+use crate::engine::Phase;
+
+/// The `recommendation` key.
+#[derive(Debug, Serialize)]
+pub struct JsonRecommendation {
+    phase: Phase,
+    confidence: String,
+    confidence_label: &'static str,
+    scores: Vec<Score>,
+    excluded: Vec<Excluded>,
+    reasons: Vec<JsonReason>,
+    distances: Vec<JsonDistance>,
+    what_would_change: Vec<String>,
+    notices: Vec<String>,
+    sensitivity: Vec<JsonSensitivity>,
+    matrix: Vec<JsonMatrixRow>,
+}
+
+#[derive(Debug, Serialize)]
+struct Score {
+    phase: Phase,
+    score: i32,
+}
+
+#[derive(Debug, Serialize)]
+struct Excluded {
+    phase: Phase,
+    why: String,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonReason {
+    text: String,
+    source: Option<String>,
+    input: String,
+    value: String,
+    threshold: Option<String>,
+    for_phase: Phase,
+    against: bool,
+    strength: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonDistance {
+    input: String,
+    value: String,
+    flips_at: String,
+    factor: Option<String>,
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonEffect {
+    factor: String,
+    cheapest: Phase,
+    lead_usd_per_month: String,
+    phase: Phase,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonSensitivity {
+    driver: &'static str,
+    input: &'static str,
+    minus_20_percent: JsonEffect,
+    plus_20_percent: JsonEffect,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonMatrixRow {
+    criterion: &'static str,
+    cells: Vec<Cell>,
+}
+
+#[derive(Debug, Serialize)]
+struct Cell {
+    phase: Phase,
+    text: String,
+}
+
+fn effect(e: &Effect) -> JsonEffect {
+    JsonEffect {
+        factor: e.factor.to_string(),
+        cheapest: e.cheapest,
+        lead_usd_per_month: cents(e.lead),
+        phase: e.phase,
+    }
+}
+
+impl JsonRecommendation {
+    /// Builds the `recommendation` key from `decision`.
+    pub fn new(decision: &Decision) -> Self {
+        let rec = &decision.recommendation;
+        Self {
+            phase: rec.phase,
+            confidence: rec.confidence.to_string(),
+            confidence_label: rec.confidence_label,
+            scores: Phase::ALL
+                .iter()
+                .map(|p| Score {
+                    phase: *p,
+                    score: rec.scores[p.index()],
+                })
+                .collect(),
+            excluded: rec
+                .excluded
+                .iter()
+                .map(|(phase, why)| Excluded {
+                    phase: *phase,
+                    why: why.clone(),
+                })
+                .collect(),
+            reasons: rec
+                .reasons
+                .iter()
+                .map(|r| JsonReason {
+                    text: r.text.clone(),
+                    source: r.source.clone(),
+                    input: r.input.clone(),
+                    value: r.value.clone(),
+                    threshold: r.threshold.clone(),
+                    for_phase: r.for_phase,
+                    against: r.against,
+                    strength: match r.strength {
+                        Strength::Normal => "Normal",
+                        Strength::Strong => "Strong",
+                        Strength::Decisive => "Decisive",
+                    },
+                })
+                .collect(),
+            distances: rec
+                .distances
+                .iter()
+                .map(|d| JsonDistance {
+                    input: d.input.clone(),
+                    value: d.value.clone(),
+                    flips_at: d.flips_at.clone(),
+                    factor: d.factor.map(|f| f.to_string()),
+                    text: d.text.clone(),
+                })
+                .collect(),
+            what_would_change: rec.what_would_change.clone(),
+            notices: rec.notices.iter().map(|n| n.text.clone()).collect(),
+            sensitivity: decision
+                .sensitivity
+                .iter()
+                .map(|row| JsonSensitivity {
+                    driver: row.driver,
+                    input: row.input,
+                    minus_20_percent: effect(&row.low),
+                    plus_20_percent: effect(&row.high),
+                })
+                .collect(),
+            matrix: decision
+                .matrix
+                .iter()
+                .map(|row| JsonMatrixRow {
+                    criterion: row.criterion,
+                    cells: Phase::ALL
+                        .iter()
+                        .map(|p| Cell {
+                            phase: *p,
+                            text: row.cells[p.index()].clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}

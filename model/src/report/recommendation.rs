@@ -1,0 +1,128 @@
+//! The recommendation, the sensitivity table and the decision matrix, as text or Markdown.
+
+use super::document::Document;
+use super::table::Table;
+use crate::decision::{MatrixRow, Reason, Recommendation, SensitivityRow};
+use crate::engine::{Outcome, Phase};
+use crate::format::usd_cents;
+
+fn reason_line(reason: &Reason) -> String {
+    let source = reason
+        .source
+        .as_ref()
+        .map(|s| format!(" (\"{s}\")"))
+        .unwrap_or_default();
+    let threshold = reason
+        .threshold
+        .as_ref()
+        .map(|t| format!("; threshold {t}"))
+        .unwrap_or_default();
+    format!(
+        "{}{source} [{}: {}{threshold}]",
+        reason.text, reason.input, reason.value
+    )
+}
+
+/// The recommended phase, how firm it is, and why.
+pub fn section(doc: &mut Document, rec: &Recommendation) {
+    doc.heading(&format!("Recommendation: {}", rec.phase.label()), 2);
+    let scores: Vec<String> = Phase::ALL
+        .iter()
+        .map(|p| match rec.excluded.iter().find(|(e, _)| e == p) {
+            Some(_) => format!("{} ruled out", p.label()),
+            None => format!("{} {:+}", p.label(), rec.scores[p.index()]),
+        })
+        .collect();
+    doc.paragraph(&format!(
+        "Confidence {} ({}). Scores, points for less points against: {}.",
+        rec.confidence,
+        rec.confidence_label,
+        scores.join(", ")
+    ));
+    for phase in Phase::ALL {
+        for against in [false, true] {
+            let reasons: Vec<String> = rec
+                .reasons
+                .iter()
+                .filter(|r| r.for_phase == phase && r.against == against)
+                .map(reason_line)
+                .collect();
+            if !reasons.is_empty() {
+                let word = if against { "Against" } else { "For" };
+                doc.paragraph(&format!("{word} {}:", phase.label()));
+                doc.bullets(reasons);
+            }
+        }
+    }
+    if !rec.excluded.is_empty() {
+        doc.paragraph("Ruled out:");
+        doc.bullets(
+            rec.excluded
+                .iter()
+                .map(|(p, why)| format!("{}: {why}.", p.label())),
+        );
+    }
+    if !rec.what_would_change.is_empty() {
+        doc.paragraph("What would change it:");
+        doc.bullets(rec.what_would_change.iter().cloned());
+    }
+    if !rec.notices.is_empty() {
+        doc.paragraph("To know:");
+        doc.bullets(rec.notices.iter().map(|n| {
+            let source = n
+                .source
+                .as_ref()
+                .map(|s| format!(" (\"{s}\")"))
+                .unwrap_or_default();
+            format!("{}{source}", n.text)
+        }));
+    }
+}
+
+/// Each of the biggest cost drivers moved 20% down and up.
+pub fn sensitivity_section(doc: &mut Document, outcome: &Outcome, rows: &[SensitivityRow]) {
+    if rows.is_empty() {
+        return;
+    }
+    doc.heading("Sensitivity", 2);
+    doc.paragraph(&format!(
+        "{}'s lead over the next cheapest option, USD/month, and the recommended phase, with each driver moved 20% down and up.",
+        outcome.cheapest.label()
+    ));
+    let mut table = Table::new(&["Driver", "-20%: lead", "phase", "+20%: lead", "phase"]);
+    for row in rows {
+        table.row(vec![
+            row.driver.to_owned(),
+            usd_cents(row.low.lead),
+            row.low.phase.label().to_owned(),
+            usd_cents(row.high.lead),
+            row.high.phase.label().to_owned(),
+        ]);
+    }
+    doc.table(&table);
+}
+
+/// Seed 003's decision matrix, filled from the scenario; the recommended column marked.
+pub fn matrix_section(doc: &mut Document, rows: &[MatrixRow], recommended: Phase) {
+    doc.heading("Decision matrix", 2);
+    let headers: Vec<String> = Phase::ALL
+        .iter()
+        .map(|p| {
+            if *p == recommended {
+                format!("{} (recommended)", p.label())
+            } else {
+                p.label().to_owned()
+            }
+        })
+        .collect();
+    let mut names = vec!["Criterion"];
+    names.extend(headers.iter().map(String::as_str));
+    let mut table = Table::new(&names);
+    for row in rows {
+        let mut cells = vec![row.criterion.to_owned()];
+        cells.extend(row.cells.iter().cloned());
+        table.row(cells);
+    }
+    doc.table(&table);
+    doc.paragraph("After the matrix of \"LLM Strategy: Build, Buy, or Fine-Tune?\", filled from this scenario.");
+}
