@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::preset::{Period, RulePreset};
 use crate::engine::{Outcome, Phase};
 use crate::format::{group_thousands, tokens_short, usd_cents};
-use crate::scenario::{ProductStage, Scenario};
+use crate::scenario::{DataResidency, ProductStage, Scenario};
 
 /// How far one input is from flipping the answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +47,15 @@ pub fn distances(
     out.extend(cost(outcome));
     out.extend(spend(outcome, preset));
     out.extend(people_and_data(scenario, preset));
+    if scenario.matrix.data_residency == Some(DataResidency::AirGapped) {
+        out.push(Distance {
+            input: "matrix.data_residency".into(),
+            value: "air-gapped".into(),
+            flips_at: "a data-processing agreement suffices".into(),
+            factor: None,
+            text: "Only if data could leave your network would an API be back on the table.".into(),
+        });
+    }
     if scenario.matrix.product_stage == Some(ProductStage::BeforeProductMarketFit)
         && phase == Phase::Buy
     {

@@ -473,6 +473,19 @@ impl Rules<'_> {
                         r(phase, true, Strength::Normal, input, "fast".into()).source(source);
                     self.add(reason, format!("The frontier moves fast here: the next API release will outperform a {} model within about 6 months, a treadmill of retraining.", phase.label().to_lowercase()));
                 }
+                let every = self.scenario.fine_tune.retrain_every_months.value;
+                if every == 0 || every > 6 {
+                    let cadence = if every == 0 {
+                        "never".to_owned()
+                    } else {
+                        format!("every {every} months")
+                    };
+                    self.found.notices.push(Notice {
+                        input: "fine_tune.retrain_every_months".into(),
+                        text: format!("The frontier moves fast: plan to retrain a fine-tune about every 6 months; this scenario retrains {cadence}, so its fine-tuning cost may be understated."),
+                        source: Some(source.to_owned()),
+                    });
+                }
             }
             FrontierVelocity::Plateaued => {
                 let reason = r(
@@ -595,12 +608,21 @@ impl Rules<'_> {
             let reason = r(
                 Phase::Pretrain,
                 false,
-                Strength::Strong,
+                Strength::Decisive,
                 "matrix.pretraining",
                 "all conditions hold".into(),
             )
             .source(p.pretrain_corpus.source.clone());
-            self.add(reason, "All of pretraining's conditions hold: a unique corpus, a platform, a poorly served domain, the budget and the time.".into());
+            self.add(reason, "All of pretraining's conditions hold: a unique corpus of 100B+ tokens, a platform rather than a feature, a domain general models serve poorly, $5M+ and 12+ months. That is when the article says to train from scratch.".into());
+            let reason = r(
+                Phase::Pretrain,
+                false,
+                Strength::Normal,
+                "matrix.pretraining.unique_corpus_tokens",
+                "unique corpus".into(),
+            )
+            .source(p.pretrain_corpus.source.clone());
+            self.add(reason, "A genuinely unique corpus in a poorly served domain is a data moat a model of your own can own; a fine-tune of a public model shares its base with everyone.".into());
         } else {
             let why = format!(
                 "pretraining needs all of its conditions; missing: {}",

@@ -99,7 +99,7 @@ impl JsonRecommendation {
         let rec = &decision.recommendation;
         Self {
             phase: rec.phase,
-            confidence: rec.confidence.to_string(),
+            confidence: crate::format::fixed(rec.confidence, 2),
             confidence_label: rec.confidence_label,
             scores: Phase::ALL
                 .iter()

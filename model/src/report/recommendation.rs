@@ -4,7 +4,7 @@ use super::document::Document;
 use super::table::Table;
 use crate::decision::{MatrixRow, Reason, Recommendation, SensitivityRow};
 use crate::engine::{Outcome, Phase};
-use crate::format::usd_cents;
+use crate::format::{fixed, usd_cents};
 
 fn reason_line(reason: &Reason) -> String {
     let source = reason
@@ -35,7 +35,7 @@ pub fn section(doc: &mut Document, rec: &Recommendation) {
         .collect();
     doc.paragraph(&format!(
         "Confidence {} ({}). Scores, points for less points against: {}.",
-        rec.confidence,
+        fixed(rec.confidence, 2),
         rec.confidence_label,
         scores.join(", ")
     ));
@@ -117,7 +117,7 @@ pub fn matrix_section(doc: &mut Document, rows: &[MatrixRow], recommended: Phase
         .collect();
     let mut names = vec!["Criterion"];
     names.extend(headers.iter().map(String::as_str));
-    let mut table = Table::new(&names);
+    let mut table = Table::new(&names).left_aligned();
     for row in rows {
         let mut cells = vec![row.criterion.to_owned()];
         cells.extend(row.cells.iter().cloned());

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 pub struct Table {
     headers: Vec<String>,
     rows: Vec<Vec<String>>,
+    align_numbers: bool,
 }
 
 impl Table {
@@ -14,7 +15,14 @@ impl Table {
         Self {
             headers: headers.iter().map(|h| (*h).to_owned()).collect(),
             rows: Vec::new(),
+            align_numbers: true,
         }
+    }
+
+    /// Aligns every column on the left, numbers too: for tables of prose.
+    pub fn left_aligned(mut self) -> Self {
+        self.align_numbers = false;
+        self
     }
 
     /// Adds a row; missing cells are blank.
@@ -42,9 +50,10 @@ impl Table {
             let mut text = String::new();
             for (i, width) in widths.iter().enumerate() {
                 let cell = cells.get(i).map_or("", String::as_str);
-                let numeric = cell
-                    .trim_start_matches('-')
-                    .starts_with(|c: char| c.is_ascii_digit() || c == '$');
+                let numeric = self.align_numbers
+                    && cell
+                        .trim_start_matches('-')
+                        .starts_with(|c: char| c.is_ascii_digit() || c == '$');
                 if i > 0 {
                     text.push_str("  ");
                 }
