@@ -4,6 +4,7 @@
 use std::hint::black_box;
 
 use breakeven_model::Scenario;
+use breakeven_model::decision::{decide, recommend};
 use breakeven_model::engine::{break_even, build_models, compute, horizon, samples};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -42,5 +43,19 @@ fn parts(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine, parts);
+/// The recommendation on top of the costs (every frame while editing), and the whole decision
+/// with its sensitivity table (which recomputes the scenario for each driver moved).
+fn decision(c: &mut Criterion) {
+    let scenario = Scenario::embedded_default();
+    let outcome = compute(&scenario).expect("the default computes");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
+    c.bench_function("recommend default.ron", |b| {
+        b.iter(|| recommend(black_box(&scenario), &outcome, today));
+    });
+    c.bench_function("decide default.ron with sensitivity and matrix", |b| {
+        b.iter(|| decide(black_box(&scenario), &outcome, today));
+    });
+}
+
+criterion_group!(benches, engine, parts, decision);
 criterion_main!(benches);

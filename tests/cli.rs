@@ -356,3 +356,90 @@ fn report_names_the_input_when_figures_grow_too_large_to_compute() {
     let err = assert_clean_failure(&breakeven(&["report", path.to_str().expect("UTF-8")]));
     assert!(err.contains("workload.growth_percent_per_month"), "{err}");
 }
+
+#[test]
+fn report_json_gives_the_recommendation_with_its_reasons() {
+    let output = breakeven(&[
+        "report",
+        &example_path("seed000-legal-tech.ron"),
+        "--format",
+        "json",
+        "--today",
+        "2026-11-24",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let rec = &json["recommendation"];
+    assert_eq!(rec["phase"], "FineTune");
+    assert!(
+        rec["confidence"]
+            .as_str()
+            .is_some_and(|c| c.parse::<f64>().is_ok()),
+        "{rec}"
+    );
+    for key in ["what_would_change", "sensitivity", "matrix"] {
+        assert!(
+            rec[key].as_array().is_some_and(|a| !a.is_empty()),
+            "{key} in {rec}"
+        );
+    }
+    let reason = rec["reasons"]
+        .as_array()
+        .and_then(|rs| {
+            rs.iter()
+                .find(|r| r["input"] == "API spend" && r["for_phase"] == "FineTune")
+        })
+        .expect("the spend reason");
+    assert_eq!(reason["value"], "$140,000.00/month");
+    assert_eq!(reason["threshold"], "$20,000.00/month");
+    assert!(
+        reason["source"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("Build vs Buy"))
+    );
+    assert!(reason["text"].as_str().is_some_and(|t| !t.is_empty()));
+}
+
+#[test]
+fn report_text_says_the_phase_why_and_what_would_change_it() {
+    let text = stdout(&breakeven(&[
+        "report",
+        &example_path("seed001-llama3-8b-on-aws.ron"),
+        "--today",
+        "2026-11-24",
+    ]));
+    assert!(text.contains("Recommendation: Buy"), "{text}");
+    assert!(text.contains("What would change it:"), "{text}");
+    assert!(
+        text.contains("Self-host becomes cheaper than Buy at 4.77B tokens/month; you are at 1B."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Decision matrix") && text.contains("Buy (recommended)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn report_refuses_a_date_that_is_not_one() {
+    let output = breakeven(&[
+        "report",
+        &example_path("default.ron"),
+        "--today",
+        "2026-13-01",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--today"), "{}", stderr(&output));
+}
+
+#[test]
+fn check_says_a_version_1_file_is_migrated() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/version1.ron");
+    let output = breakeven(&["check", path.to_str().expect("UTF-8")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("format version 1; Breakeven reads it as version 2"),
+        "{}",
+        stdout(&output)
+    );
+}

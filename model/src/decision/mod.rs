@@ -7,6 +7,8 @@ mod firmness;
 mod preset;
 mod rules;
 mod sensitivity;
+#[cfg(test)]
+mod tests;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -164,6 +166,20 @@ pub fn recommend(
         .max()
         .unwrap_or(scores[phase.index()]);
     let margin = (scores[phase.index()] - runner_up).max(0);
+    let mut reasons = found.reasons;
+    if !reasons.iter().any(|r| r.for_phase == phase && !r.against) {
+        // Chosen because everything else is ruled out or weighs less: say so.
+        reasons.push(Reason {
+            for_phase: phase,
+            against: false,
+            strength: Strength::Normal,
+            input: "the other options".into(),
+            value: format!("{} points", scores[phase.index()]),
+            threshold: Some(format!("{runner_up} points for the next option")),
+            source: None,
+            text: format!("{} has the least against it: every other option is ruled out or has more against it than for it.", phase.label()),
+        });
+    }
     let distances = firmness::distances(scenario, outcome, preset, phase);
     let confidence = firmness::confidence(margin, &distances);
     let mut what_would_change: Vec<String> = distances.iter().map(|d| d.text.clone()).collect();
@@ -178,7 +194,7 @@ pub fn recommend(
         confidence_label: label(confidence),
         scores,
         excluded: found.excluded,
-        reasons: found.reasons,
+        reasons,
         distances,
         what_would_change,
         notices,

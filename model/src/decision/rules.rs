@@ -92,6 +92,7 @@ pub fn evaluate(scenario: &Scenario, outcome: &Outcome, preset: &RulePreset) -> 
         outcome,
         preset,
     };
+    rules.default_to_api();
     rules.product_stage();
     rules.data_residency();
     rules.spend();
@@ -105,6 +106,25 @@ pub fn evaluate(scenario: &Scenario, outcome: &Outcome, preset: &RulePreset) -> 
 }
 
 impl Rules<'_> {
+    /// The articles' standing advice: start with, and default to, the API (seeds 001, 002,
+    /// 003). It weighs once, so any real reason elsewhere outweighs it.
+    fn default_to_api(&mut self) {
+        let reason = r(
+            Phase::Buy,
+            false,
+            Strength::Normal,
+            "default",
+            "API first".into(),
+        )
+        .source(Seed::LlmStrategy.title());
+        self.add(
+            reason,
+            "Default to API-first: only leave the API with a clear cost or privacy justification; an API \
+             rides every model improvement for free and needs no one to run it."
+                .into(),
+        );
+    }
+
     /// Before product-market fit, buy, whatever the cost (seeds 000, 001, 004).
     fn product_stage(&mut self) {
         let Some(stage) = self.scenario.matrix.product_stage else {
