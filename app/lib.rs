@@ -2,6 +2,13 @@
 //! reads files, parses the command line and draws the window.
 
 pub mod cli;
+pub mod computed;
+pub mod curves;
 pub mod error;
+pub mod fields;
 pub mod files;
+pub mod inputs;
+pub mod options;
+pub mod tables;
+pub mod verdict;
 pub mod window;

@@ -1,18 +1,75 @@
-//! The window. For now a placeholder that shows the open scenario and how to use the command
-//! line; the decision matrix and the live curves come with the window issue.
+//! The window: inputs on the left, curves and tables in the centre, the recommendation on the
+//! right. Every edit goes through [`BreakevenApp::apply`], which validates and recomputes at
+//! once; an invalid value keeps its message beside its field and the last valid figures stay on
+//! screen, dimmed.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use breakeven_model::Scenario;
+use breakeven_model::{Problem, Scenario};
+use chrono::{Local, NaiveDate};
+use egui::{RichText, Ui};
 
+use crate::computed::Computed;
 use crate::files::load_scenario;
+use crate::inputs::InputsPanel;
+use crate::{curves, tables, verdict};
 
-/// The app's state: the open scenario, where it came from, and a problem to show, if any.
+/// The centre's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// Monthly cost against monthly volume.
+    Costs,
+    /// Cumulative cash over the horizon.
+    Cash,
+    /// Gross margin by month.
+    Margin,
+    /// The decision matrix.
+    Matrix,
+    /// The sensitivity table.
+    Sensitivity,
+}
+
+impl Tab {
+    const ALL: [Self; 5] = [
+        Self::Costs,
+        Self::Cash,
+        Self::Margin,
+        Self::Matrix,
+        Self::Sensitivity,
+    ];
+
+    const fn label(self) -> &'static str {
+        match self {
+            Self::Costs => "Cost by volume",
+            Self::Cash => "Cash over time",
+            Self::Margin => "Gross margin",
+            Self::Matrix => "Decision matrix",
+            Self::Sensitivity => "Sensitivity",
+        }
+    }
+}
+
+/// A change to the scenario, from any panel.
+pub enum Action {
+    /// The scenario as edited.
+    Edit(Box<Scenario>),
+}
+
+/// The app's state: the scenario being edited, its validation problems, and the figures of the
+/// last valid version of it.
 pub struct BreakevenApp {
     scenario: Scenario,
+    problems: Vec<Problem>,
+    computed: Option<Computed>,
+    /// The figures are from an earlier, valid version of the scenario.
+    stale: bool,
+    compute_error: Option<String>,
     file: Option<PathBuf>,
     load_error: Option<String>,
+    inputs: InputsPanel,
+    tab: Tab,
+    today: NaiveDate,
 }
 
 impl BreakevenApp {
@@ -20,26 +77,35 @@ impl BreakevenApp {
     /// the example open and the reason on screen: the app starts either way.
     #[must_use]
     pub fn open(file: Option<&Path>) -> Self {
-        let default = || Scenario::embedded_default();
-        match file {
-            None => Self {
-                scenario: default(),
-                file: None,
-                load_error: None,
-            },
+        let (scenario, file, load_error) = match file {
+            None => (Scenario::embedded_default(), None, None),
             Some(path) => match load_scenario(path) {
-                Ok(scenario) => Self {
-                    scenario,
-                    file: Some(path.to_owned()),
-                    load_error: None,
-                },
-                Err(error) => Self {
-                    scenario: default(),
-                    file: None,
-                    load_error: Some(error.to_string()),
-                },
+                Ok(scenario) => (scenario, Some(path.to_owned()), None),
+                Err(error) => (Scenario::embedded_default(), None, Some(error.to_string())),
             },
-        }
+        };
+        let mut app = Self {
+            scenario,
+            problems: Vec::new(),
+            computed: None,
+            stale: false,
+            compute_error: None,
+            file,
+            load_error,
+            inputs: InputsPanel::default(),
+            tab: Tab::Costs,
+            today: Local::now().date_naive(),
+        };
+        app.recompute();
+        app
+    }
+
+    /// Judges review dates as of `today` instead of the clock's date (for tests and reports).
+    #[must_use]
+    pub fn with_today(mut self, today: NaiveDate) -> Self {
+        self.today = today;
+        self.recompute();
+        self
     }
 
     /// The open scenario.
@@ -66,32 +132,136 @@ impl BreakevenApp {
             None => format!("{} - Breakeven", self.scenario.name),
         }
     }
+
+    /// The one door for changes: applies `action`, validates, and recomputes at once.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Edit(scenario) => self.scenario = *scenario,
+        }
+        self.recompute();
+    }
+
+    fn recompute(&mut self) {
+        self.problems = breakeven_model::scenario::validate(&self.scenario);
+        if !self.problems.is_empty() {
+            self.stale = self.computed.is_some();
+            return;
+        }
+        match Computed::new(&self.scenario, self.today) {
+            Ok(computed) => {
+                self.computed = Some(computed);
+                self.stale = false;
+                self.compute_error = None;
+            }
+            Err(error) => {
+                self.stale = self.computed.is_some();
+                self.compute_error = Some(error.to_string());
+            }
+        }
+    }
+
+    /// The whole window's contents, for eframe and for tests.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let mut actions = Vec::new();
+        egui::Panel::top("title").show(ui, |ui| self.title_ui(ui));
+        egui::Panel::left("inputs")
+            .resizable(true)
+            .default_size(400.0)
+            .size_range(300.0..=520.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let mut draft = self.scenario.clone();
+                    self.inputs.ui(ui, &mut draft, &self.problems);
+                    if draft != self.scenario {
+                        actions.push(Action::Edit(Box::new(draft)));
+                    }
+                });
+            });
+        egui::Panel::right("recommendation")
+            .resizable(true)
+            .default_size(320.0)
+            .size_range(240.0..=480.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    if self.stale {
+                        ui.multiply_opacity(0.45);
+                    }
+                    match &self.computed {
+                        Some(computed) => verdict::verdict_ui(ui, computed),
+                        None => {
+                            ui.label("Fix the highlighted inputs to see a recommendation.");
+                        }
+                    }
+                });
+            });
+        egui::CentralPanel::default().show(ui, |ui| self.centre_ui(ui));
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
+    fn title_ui(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.heading(&self.scenario.name);
+            if let Some(name) = self.file.as_deref().and_then(Path::file_name) {
+                ui.label(RichText::new(name.to_string_lossy()).weak());
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                egui::widgets::global_theme_preference_buttons(ui);
+                ui.label(RichText::new("Ctrl +/- to zoom").weak().small());
+            });
+        });
+        if let Some(error) = &self.load_error {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("Could not open the file: {error}. The built-in example is open instead."),
+            );
+        }
+    }
+
+    fn centre_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal_wrapped(|ui| {
+            for tab in Tab::ALL {
+                ui.selectable_value(&mut self.tab, tab, tab.label());
+            }
+        });
+        ui.separator();
+        if self.stale || self.compute_error.is_some() {
+            let why = self.compute_error.clone().unwrap_or_else(|| {
+                format!(
+                    "{} input{} to fix",
+                    self.problems.len(),
+                    if self.problems.len() == 1 { "" } else { "s" }
+                )
+            });
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("Showing the last valid figures, dimmed: {why}."),
+            );
+            ui.multiply_opacity(0.45);
+        }
+        let (scenario, today, tab) = (&self.scenario, self.today, self.tab);
+        let Some(computed) = &mut self.computed else {
+            ui.label("Fix the highlighted inputs to see the figures.");
+            return;
+        };
+        match tab {
+            Tab::Costs => curves::cost_ui(ui, computed),
+            Tab::Cash => curves::cash_ui(ui, computed),
+            Tab::Margin => curves::margin_ui(ui, computed),
+            Tab::Matrix => tables::matrix_ui(ui, &computed.matrix, computed.recommendation.phase),
+            Tab::Sensitivity => {
+                let cheapest = computed.outcome.cheapest;
+                let rows = computed.sensitivity(scenario, today).to_vec();
+                tables::sensitivity_ui(ui, &rows, cheapest);
+            }
+        }
+    }
 }
 
 impl eframe::App for BreakevenApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading(&self.scenario.name);
-            if let Some(error) = &self.load_error {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    format!("Could not open the file: {error}"),
-                );
-                ui.label("The built-in example is open instead.");
-            }
-            ui.add_space(8.0);
-            ui.label(&self.scenario.notes);
-            ui.add_space(16.0);
-            ui.label(
-                "The decision matrix, live break-even curves and the recommendation are on their \
-                 way. Meanwhile, from a terminal:",
-            );
-            ui.monospace("breakeven check FILE.ron");
-            ui.monospace(
-                "breakeven quick --api-usd-per-1m 0.50 --gpu-usd-per-hour 1.21 \
-                 --mlops-usd-per-hour 150 --mlops-hours-per-month 10",
-            );
-        });
+        self.show(ui);
     }
 }
 
@@ -105,16 +275,16 @@ pub fn run(file: Option<&Path>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.title())
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([1024.0, 600.0]),
         ..Default::default()
     };
     match eframe::run_native("Breakeven", options, Box::new(|_| Ok(Box::new(app)))) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!(
-                "The window could not open ({error}). Without a display, use `breakeven check` or \
-                 `breakeven quick`; see `breakeven --help`."
+                "The window could not open ({error}). Without a display, use `breakeven check`, `breakeven report` \
+                 or `breakeven quick`; see `breakeven --help`."
             );
             ExitCode::FAILURE
         }

@@ -69,6 +69,27 @@ pub fn tokens_short(value: Decimal) -> String {
     fixed(value, 0)
 }
 
+/// A token count as an exact short form when there is one (`700M`, `1.5B`, `25K`), and with
+/// separators otherwise (`760,416,666.67`): what a field shows, so nothing is rounded away.
+#[must_use]
+pub fn tokens_exact(value: Decimal) -> String {
+    let units = [
+        (Decimal::from(1_000_000_000_000_u64), "T"),
+        (Decimal::from(1_000_000_000_u64), "B"),
+        (Decimal::from(1_000_000_u64), "M"),
+        (Decimal::from(1_000_u64), "K"),
+    ];
+    for (size, suffix) in units {
+        if value.abs() >= size {
+            let scaled = (value / size).normalize();
+            if scaled.scale() <= 3 && scaled * size == value {
+                return format!("{scaled}{suffix}");
+            }
+        }
+    }
+    group_thousands(value.normalize())
+}
+
 /// A fraction as a percentage with one decimal: 0.928 → `92.8%`.
 #[must_use]
 pub fn percent(fraction: Decimal) -> String {
@@ -90,6 +111,10 @@ mod short_tests {
         assert_eq!(tokens_short(dec!(100_000_000_000_000)), "100T");
         assert_eq!(tokens_short(dec!(999)), "999");
         assert_eq!(percent(dec!(0.928)), "92.8%");
+        assert_eq!(tokens_exact(dec!(700_000_000)), "700M");
+        assert_eq!(tokens_exact(dec!(1_500_000_000)), "1.5B");
+        assert_eq!(tokens_exact(dec!(760_416_666.67)), "760,416,666.67");
+        assert_eq!(tokens_exact(dec!(999)), "999");
         assert_eq!(percent(dec!(0.16)), "16.0%");
     }
 }

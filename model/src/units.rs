@@ -82,6 +82,48 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     })
 }
 
+/// Parses a number as people type it in the window: `1.5B`, `800M`, `25K` (thousand, million,
+/// billion, trillion), `1,500,000` (commas between groups of three), `0.50`, `-3`.
+pub fn parse_human(text: &str) -> Result<Decimal, String> {
+    let trimmed = text.trim().replace([' ', '_'], "");
+    let (number, scale) = match trimmed.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&trimmed[..trimmed.len() - 1], dec!(1_000)),
+        Some('M') => (&trimmed[..trimmed.len() - 1], dec!(1_000_000)),
+        Some('B') => (&trimmed[..trimmed.len() - 1], dec!(1_000_000_000)),
+        Some('T') => (&trimmed[..trimmed.len() - 1], dec!(1_000_000_000_000)),
+        _ => (trimmed.as_str(), Decimal::ONE),
+    };
+    let whole = number
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('-');
+    let grouped = whole.contains(',')
+        && whole.split(',').enumerate().all(|(i, g)| {
+            let digits = g.chars().all(|c| c.is_ascii_digit());
+            digits
+                && if i == 0 {
+                    (1..=3).contains(&g.len())
+                } else {
+                    g.len() == 3
+                }
+        });
+    let number = if grouped {
+        number.replace(',', "")
+    } else {
+        number.to_owned()
+    };
+    let value = parse_decimal(&number).map_err(|_| {
+        format!(
+            "`{}` is not a number such as 1500, 0.50 or 1.5B",
+            text.trim()
+        )
+    })?;
+    value
+        .checked_mul(scale)
+        .ok_or_else(|| format!("`{}` is too large", text.trim()))
+}
+
 /// Reads a decimal from a string, an integer or a float in a serde data format.
 struct DecimalVisitor;
 
@@ -494,6 +536,24 @@ mod tests {
             let read: Usd = ron::from_str(&written.to_string()).expect("a bare number loads");
             proptest::prop_assert_eq!(read.get(), written);
         }
+    }
+
+    #[test]
+    fn the_window_reads_numbers_as_people_type_them() {
+        assert_eq!(parse_human("1.5B"), Ok(dec!(1_500_000_000)));
+        assert_eq!(parse_human("800m"), Ok(dec!(800_000_000)));
+        assert_eq!(parse_human("25K"), Ok(dec!(25_000)));
+        assert_eq!(parse_human("1,500,000"), Ok(dec!(1_500_000)));
+        assert_eq!(parse_human("1,234.5"), Ok(dec!(1234.5)));
+        assert_eq!(parse_human(" 0.50 "), Ok(dec!(0.50)));
+        assert_eq!(parse_human("-3"), Ok(dec!(-3)));
+        assert!(
+            parse_human("1,50").is_err(),
+            "a decimal comma is refused, not guessed"
+        );
+        assert!(parse_human("B").is_err());
+        assert!(parse_human("abc").is_err());
+        assert!(parse_human("").is_err());
     }
 
     #[test]

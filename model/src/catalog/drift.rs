@@ -4,6 +4,8 @@
 use super::Catalog;
 use crate::format::group_thousands;
 use crate::scenario::{Buy, Hosting, InstancePrice, Scenario, TunedServing};
+use chrono::{Datelike, NaiveDate};
+
 use crate::units::Quantity;
 
 /// A value that differs from the catalog entry the scenario says it was taken from, or a pick
@@ -144,6 +146,51 @@ fn hosting(drift: &mut Vec<CatalogDrift>, path: &str, hosting: &Hosting, catalog
     }
 }
 
+/// Catalog prices older than this many months are flagged: they move often.
+pub const STALE_AFTER_MONTHS: i32 = 6;
+
+/// A sentence for each catalog entry the scenario picked whose prices are more than
+/// [`STALE_AFTER_MONTHS`] old at `today`. A year-only date counts from January.
+#[must_use]
+pub fn price_age_warnings(scenario: &Scenario, catalog: &Catalog, today: NaiveDate) -> Vec<String> {
+    let mut picks: Vec<(String, super::AsOf)> = Vec::new();
+    if let Some(model) = scenario
+        .buy
+        .catalog_id
+        .as_deref()
+        .and_then(|id| catalog.api_model(id))
+    {
+        picks.push((format!("{} prices", model.name), model.as_of));
+    }
+    let mut hostings = vec![&scenario.self_host.hosting, &scenario.pretrain.hosting];
+    if let TunedServing::Hosted(h) = &scenario.fine_tune.serving {
+        hostings.push(h);
+    }
+    for hosting in hostings {
+        if let Some(instance) = hosting
+            .catalog_id
+            .as_deref()
+            .and_then(|id| catalog.gpu_instance(id))
+        {
+            let what = format!("{} prices", instance.id);
+            if !picks.iter().any(|(w, _)| *w == what) {
+                picks.push((what, instance.as_of));
+            }
+        }
+    }
+    let now = today.year() * 12 + i32::try_from(today.month()).unwrap_or(1);
+    picks
+        .into_iter()
+        .filter_map(|(what, as_of)| {
+            let (year, month) = as_of.earliest_month();
+            let age = now - (i32::from(year) * 12 + i32::from(month));
+            (age > STALE_AFTER_MONTHS).then(|| {
+                format!("The catalog's {what} are from {as_of}, {age} months ago: prices move often, so check them before deciding.")
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +215,24 @@ mod tests {
         assert!(
             drift[0].message.contains("is 0.70") && drift[0].message.contains("now says 0.60"),
             "{drift:?}"
+        );
+    }
+
+    #[test]
+    fn prices_older_than_six_months_are_flagged() {
+        let scenario = Scenario::embedded_default();
+        let date = |y, m| NaiveDate::from_ymd_opt(y, m, 15).expect("a date");
+        // GPT-4o mini is as of 2025-09 and g5.2xlarge 2026-01.
+        assert!(price_age_warnings(&scenario, Catalog::embedded(), date(2026, 3)).is_empty());
+        let april = price_age_warnings(&scenario, Catalog::embedded(), date(2026, 4));
+        assert_eq!(april.len(), 1, "{april:?}");
+        assert!(
+            april[0].contains("GPT-4o mini prices are from 2025-09, 7 months ago"),
+            "{april:?}"
+        );
+        assert_eq!(
+            price_age_warnings(&scenario, Catalog::embedded(), date(2026, 11)).len(),
+            3
         );
     }
 

@@ -7,7 +7,7 @@
 
 mod drift;
 
-pub use drift::{CatalogDrift, catalog_drift};
+pub use drift::{CatalogDrift, STALE_AFTER_MONTHS, catalog_drift, price_age_warnings};
 
 use std::fmt;
 use std::str::FromStr;

@@ -472,3 +472,48 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_custom_preset_saved_in_the_scenario_sets_its_own_thresholds() {
+    let mut s = scenario_spending(dec!(2_000));
+    let mut own = super::PresetChoice::default().resolve().clone();
+    own.id = "ours".into();
+    own.name = "Our finance team's rule".into();
+    own.spend = vec![super::SpendThreshold {
+        usd: Usd::new(dec!(1_500)),
+        per: super::Period::Month,
+        below: None,
+        above: vec![Phase::FineTune],
+        says: "Above $1,500/month we look at fine-tuning.".into(),
+        source: "Finance, 2026-10".into(),
+    }];
+    s.rule_preset = super::PresetChoice::Custom(Box::new(own));
+    let rec = decide(&s);
+    let r = reasons(&rec, "API spend")
+        .into_iter()
+        .next()
+        .expect("our threshold");
+    assert_eq!(
+        (r.for_phase, r.source.as_deref()),
+        (Phase::FineTune, Some("Finance, 2026-10"))
+    );
+    // It is saved with the scenario and comes back the same.
+    let text = crate::scenario::to_ron_string(&s).expect("writes");
+    assert_eq!(
+        crate::scenario::from_ron_str(&text).map(|back| back.rule_preset),
+        Ok(s.rule_preset)
+    );
+}
+
+#[test]
+fn an_unknown_built_in_preset_is_a_validation_problem() {
+    let mut s = plain();
+    s.rule_preset = super::PresetChoice::BuiltIn("made-up".into());
+    let problems = crate::scenario::validate(&s);
+    assert_eq!(problems[0].path, "rule_preset");
+    assert!(
+        problems[0].message.contains("questions-that-matter"),
+        "{}",
+        problems[0].message
+    );
+}

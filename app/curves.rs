@@ -1,0 +1,267 @@
+//! The plots: monthly cost against monthly volume, cumulative cash over the horizon, and gross
+//! margin by month. Plots read the computed figures; they change nothing.
+
+use breakeven_model::engine::{Outcome, Phase};
+use breakeven_model::format::{tokens_short, usd_cents};
+use egui::{Color32, Ui};
+use egui_plot::{
+    Corner, GridInput, GridMark, HoverPosition, Legend, Line, MarkerShape, Plot, PlotPoint, Points,
+    Text, VLine,
+};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
+
+use crate::computed::Computed;
+
+/// Each option's colour, the same in every plot and table.
+#[must_use]
+pub fn colour(phase: Phase) -> Color32 {
+    match phase {
+        Phase::Buy => Color32::from_rgb(66, 133, 244),
+        Phase::FineTune => Color32::from_rgb(230, 145, 30),
+        Phase::SelfHost => Color32::from_rgb(52, 168, 83),
+        Phase::Pretrain => Color32::from_rgb(200, 70, 160),
+    }
+}
+
+fn dollars(value: f64) -> String {
+    Decimal::from_f64(value).map_or_else(String::new, |d| {
+        let cents = usd_cents(d);
+        cents
+            .strip_suffix(".00")
+            .map_or(cents.clone(), str::to_owned)
+    })
+}
+
+/// The series name (when near a data point) and the position of a hover.
+fn hovered<'a>(pos: &HoverPosition<'a>) -> (&'a str, PlotPoint) {
+    match *pos {
+        HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => (plot_name, position),
+        HoverPosition::Elsewhere { position } => ("", position),
+    }
+}
+
+/// Grid marks at each whole power of ten, for an axis that plots `log10` of its values.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "the signature egui_plot asks for"
+)]
+fn decades(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "decades of token volumes and dollars"
+    )]
+    let (first, last) = (lo.floor() as i32, hi.ceil() as i32);
+    (first..=last)
+        .map(|d| GridMark {
+            value: f64::from(d),
+            step_size: 1.0,
+        })
+        .collect()
+}
+
+fn volume_at(log_x: f64) -> Option<Decimal> {
+    Decimal::from_f64(10_f64.powf(log_x).round())
+}
+
+/// Monthly cost of each option against monthly volume, on a log axis, with the staircases, the
+/// crossings marked and labelled, and the scenario's volume as a vertical line. Hovering gives
+/// the exact cost at that volume.
+pub fn cost_ui(ui: &mut Ui, computed: &Computed) {
+    let outcome = &computed.outcome;
+    let models = &outcome.models;
+    Plot::new("cost-by-volume")
+        .legend(Legend::default().position(Corner::LeftTop))
+        .x_axis_label("Monthly volume (tokens, log scale)")
+        .y_axis_label("Monthly cost (USD, log scale)")
+        .x_grid_spacer(decades)
+        .y_grid_spacer(decades)
+        .x_axis_formatter(|mark, _| volume_at(mark.value).map_or_else(String::new, tokens_short))
+        .y_axis_formatter(|mark, _| dollars(10_f64.powf(mark.value)))
+        .allow_scroll(false)
+        .label_formatter(move |pos| {
+            let (name, point) = hovered(pos);
+            let volume = volume_at(point.x)?;
+            let phase = Phase::ALL.into_iter().find(|p| p.label() == name);
+            match phase {
+                // Exact, from the model, not read off the line.
+                Some(p) => {
+                    let cost = models[p.index()].cost_at(volume).ok()?;
+                    Some(format!(
+                        "{name}\n{} tokens/month\n{}/month",
+                        tokens_short(volume),
+                        usd_cents(cost)
+                    ))
+                }
+                None => Some(format!(
+                    "{} tokens/month\n{}/month",
+                    tokens_short(volume),
+                    dollars(10_f64.powf(point.y))
+                )),
+            }
+        })
+        .show(ui, |plot| {
+            for curve in &computed.curves {
+                // Both axes on a log scale: costs span several decades between the options.
+                let points: Vec<[f64; 2]> = curve
+                    .points
+                    .iter()
+                    .filter(|p| p[0] > 0.0 && p[1] > 0.0)
+                    .map(|p| [p[0].log10(), p[1].log10()])
+                    .collect();
+                plot.line(
+                    Line::new(curve.phase.label(), points)
+                        .color(colour(curve.phase))
+                        .width(2.0),
+                );
+            }
+            if let Some(v) = outcome.volume.to_f64().filter(|v| *v > 0.0) {
+                plot.vline(
+                    VLine::new(
+                        format!("Your volume: {}", tokens_short(outcome.volume)),
+                        v.log10(),
+                    )
+                    .color(Color32::GRAY),
+                );
+            }
+            crossings(plot, outcome);
+        });
+}
+
+fn crossings(plot: &mut egui_plot::PlotUi<'_>, outcome: &Outcome) {
+    let mut marks = Vec::new();
+    for pair in &outcome.break_evens {
+        for (i, crossing) in pair.crossings.iter().take(12).enumerate() {
+            let Some(v) = crossing.volume.to_f64().filter(|v| *v > 0.0) else {
+                continue;
+            };
+            let Some(cost) = outcome.models[pair.a.index()]
+                .cost_at(crossing.volume)
+                .ok()
+                .and_then(|c| c.to_f64())
+                .filter(|c| *c > 0.0)
+            else {
+                continue;
+            };
+            let cost = cost.log10();
+            marks.push([v.log10(), cost]);
+            // Label the first crossing of each pair; a staircase's many flips are marked only.
+            if i == 0 {
+                let label = format!(
+                    "  {} / {}: {}",
+                    pair.a.label(),
+                    pair.b.label(),
+                    tokens_short(crossing.volume)
+                );
+                plot.text(
+                    Text::new("Break-even", PlotPoint::new(v.log10(), cost), label)
+                        .anchor(egui::Align2::LEFT_TOP),
+                );
+            }
+        }
+    }
+    plot.points(
+        Points::new("Break-even", marks)
+            .shape(MarkerShape::Diamond)
+            .radius(5.0)
+            .color(Color32::from_gray(160)),
+    );
+}
+
+/// Cumulative cash of each option by month, with each payback marked.
+pub fn cash_ui(ui: &mut Ui, computed: &Computed) {
+    let h = &computed.outcome.horizon;
+    Plot::new("cumulative-cash")
+        .legend(Legend::default().position(Corner::LeftTop))
+        .x_axis_label("Month")
+        .y_axis_label("Cumulative cash (USD)")
+        .y_axis_formatter(|mark, _| dollars(mark.value))
+        .allow_scroll(false)
+        .label_formatter(|pos| {
+            let (name, point) = hovered(pos);
+            Some(format!(
+                "{name}\nmonth {:.0}\n{}",
+                point.x,
+                dollars(point.y)
+            ))
+        })
+        .show(ui, |plot| {
+            for phase in Phase::ALL {
+                let points: Vec<[f64; 2]> = h
+                    .months
+                    .iter()
+                    .filter_map(|m| {
+                        Some([f64::from(m.month), m.cumulative[phase.index()].to_f64()?])
+                    })
+                    .collect();
+                plot.line(
+                    Line::new(phase.label(), points)
+                        .color(colour(phase))
+                        .width(2.0),
+                );
+            }
+            for payback in &h.paybacks {
+                let Some(month) = payback.month else { continue };
+                let Some(m) = h.months.iter().find(|m| m.month == month) else {
+                    continue;
+                };
+                let Some(y) = m.cumulative[payback.phase.index()].to_f64() else {
+                    continue;
+                };
+                let label = format!("{} pays back: month {month}", payback.phase.label());
+                plot.points(
+                    Points::new("Payback", vec![[f64::from(month), y]])
+                        .shape(MarkerShape::Circle)
+                        .radius(6.0)
+                        .color(colour(payback.phase)),
+                );
+                plot.text(
+                    Text::new("Payback", PlotPoint::new(f64::from(month), y), label)
+                        .anchor(egui::Align2::LEFT_TOP),
+                );
+            }
+        });
+}
+
+/// Gross margin of each option by month, when revenue is given.
+pub fn margin_ui(ui: &mut Ui, computed: &Computed) {
+    let h = &computed.outcome.horizon;
+    if h.months.first().is_none_or(|m| m.revenue.is_none()) {
+        ui.label("Gross margin needs revenue: give it in the Revenue group on the left.");
+        return;
+    }
+    Plot::new("gross-margin")
+        .legend(Legend::default().position(Corner::LeftBottom))
+        .x_axis_label("Month")
+        .y_axis_label("Gross margin (%)")
+        .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
+        .allow_scroll(false)
+        .label_formatter(|pos| {
+            let (name, point) = hovered(pos);
+            Some(format!("{name}\nmonth {:.0}\n{:.1}%", point.x, point.y))
+        })
+        .show(ui, |plot| {
+            for phase in Phase::ALL {
+                let points: Vec<[f64; 2]> = h
+                    .months
+                    .iter()
+                    .filter_map(|m| {
+                        Some([
+                            f64::from(m.month),
+                            (m.gross_margin[phase.index()]? * Decimal::ONE_HUNDRED).to_f64()?,
+                        ])
+                    })
+                    .collect();
+                plot.line(
+                    Line::new(phase.label(), points)
+                        .color(colour(phase))
+                        .width(2.0),
+                );
+            }
+        });
+}

@@ -1,0 +1,322 @@
+//! Input fields: a label, an exact value typed as people write numbers, its unit, a tooltip that
+//! says what it means and where it comes from, a mark when it differs from the default, and the
+//! validation message beside it.
+
+use std::fmt::Write as _;
+
+use breakeven_model::Problem;
+use breakeven_model::format::{group_thousands, tokens_exact};
+use breakeven_model::sourced::Sourced;
+use breakeven_model::units::{Quantity, parse_human};
+use egui::{Color32, Id, RichText, TextEdit, Ui};
+use rust_decimal::Decimal;
+
+/// Width of the label column, so fields line up.
+const LABEL_WIDTH: f32 = 170.0;
+/// Width of a value.
+const VALUE_WIDTH: f32 = 96.0;
+
+/// The text of the field being typed in, kept while it does not parse yet.
+#[derive(Default)]
+pub struct Editing {
+    id: Option<Id>,
+    text: String,
+    error: Option<String>,
+}
+
+/// What a field shows besides its value.
+#[derive(Clone, Copy)]
+pub struct Field<'a> {
+    /// The label, as people say it.
+    pub label: &'a str,
+    /// The unit shown after the value.
+    pub unit: &'a str,
+    /// What the value means, for the tooltip.
+    pub help: &'a str,
+    /// The value's path in the scenario, for its validation messages.
+    pub path: &'a str,
+}
+
+/// How a number is written in its field.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Exact, with thousands separators: `20,000`, `0.15`.
+    Plain,
+    /// Tokens: `700M`, `1.5B` when exact.
+    Tokens,
+}
+
+fn display(value: Decimal, style: Style) -> String {
+    match style {
+        Style::Plain => group_thousands(value.normalize()),
+        Style::Tokens => tokens_exact(value),
+    }
+}
+
+/// The validation messages for `path` (and the fields below it).
+fn messages<'a>(problems: &'a [Problem], path: &'a str) -> impl Iterator<Item = &'a str> {
+    problems
+        .iter()
+        .filter(move |p| p.path == path)
+        .map(|p| p.message.as_str())
+}
+
+fn tooltip(field: Field<'_>, source: Option<&str>, exact: &str, default: Option<String>) -> String {
+    let mut text = format!(
+        "{}\n\nValue: {exact} {}\nSource: {}",
+        field.help,
+        field.unit,
+        source.unwrap_or("none given")
+    );
+    if let Some(default) = default {
+        let _ = write!(
+            text,
+            "\nDefault: {default} {} (a bold label with a dot: changed from it)",
+            field.unit
+        );
+    }
+    text
+}
+
+/// A label, in a column of its own; bold with a dot when the value differs from its default.
+pub fn label(ui: &mut Ui, text: &str, changed: bool) -> egui::Response {
+    let shown = if changed {
+        RichText::new(format!("{text} •")).strong()
+    } else {
+        RichText::new(text)
+    };
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(egui::vec2(LABEL_WIDTH, 18.0), layout, |ui| {
+        ui.set_min_width(LABEL_WIDTH);
+        ui.add(egui::Label::new(shown).truncate())
+    })
+    .inner
+}
+
+/// Shows messages beside a field, in the error colour.
+fn problem_lines(ui: &mut Ui, lines: &[String]) {
+    for line in lines {
+        ui.horizontal(|ui| {
+            ui.add_space(LABEL_WIDTH + 8.0);
+            ui.label(
+                RichText::new(line)
+                    .color(ui.visuals().error_fg_color)
+                    .small(),
+            );
+        });
+    }
+}
+
+/// A text box for a number: shows `shown`, and while focused keeps what is typed; returns the
+/// parsed number when the text changed and parses.
+fn number_box(
+    ui: &mut Ui,
+    editing: &mut Editing,
+    id: Id,
+    shown: String,
+    labelled_by: Id,
+    hover: &str,
+) -> (Option<Decimal>, Option<String>) {
+    let focused = ui.memory(|m| m.has_focus(id));
+    let mut text = if focused && editing.id == Some(id) {
+        editing.text.clone()
+    } else {
+        shown
+    };
+    let response = ui
+        .add(
+            TextEdit::singleline(&mut text)
+                .id(id)
+                .desired_width(VALUE_WIDTH),
+        )
+        .labelled_by(labelled_by)
+        .on_hover_text(hover);
+    let mut parsed = None;
+    if response.changed() {
+        editing.id = Some(id);
+        editing.text.clone_from(&text);
+        match parse_human(&text) {
+            Ok(value) => {
+                parsed = Some(value);
+                editing.error = None;
+            }
+            Err(error) => editing.error = Some(error),
+        }
+    }
+    if response.lost_focus() && editing.id == Some(id) {
+        editing.id = None;
+        editing.error = None;
+    }
+    let error = if editing.id == Some(id) {
+        editing.error.clone()
+    } else {
+        None
+    };
+    (parsed, error)
+}
+
+/// A number with a unit. Writes the typed value into `value` when it parses; a value that parses
+/// but is out of range is written too, so validation can say why beside the field.
+#[allow(clippy::too_many_arguments)]
+pub fn quantity<T: Quantity + PartialEq>(
+    ui: &mut Ui,
+    editing: &mut Editing,
+    field: Field<'_>,
+    value: &mut Sourced<T>,
+    default: Option<T>,
+    problems: &[Problem],
+    make: fn(Decimal) -> T,
+    style: Style,
+) {
+    let changed = default.is_some_and(|d| d != value.value);
+    let exact = group_thousands(value.value.get());
+    let hover = tooltip(
+        field,
+        value.source.as_deref(),
+        &exact,
+        default.map(|d| display(d.get(), style)),
+    );
+    let mut lines: Vec<String> = Vec::new();
+    ui.horizontal(|ui| {
+        let name = label(ui, field.label, changed).on_hover_text(&hover);
+        let id = Id::unique(("field", field.path));
+        let (parsed, error) = number_box(
+            ui,
+            editing,
+            id,
+            display(value.value.get(), style),
+            name.id,
+            &hover,
+        );
+        if let Some(parsed) = parsed {
+            value.value = make(parsed);
+        }
+        ui.label(RichText::new(field.unit).weak());
+        lines.extend(error);
+    });
+    lines.extend(messages(problems, field.path).map(str::to_owned));
+    problem_lines(ui, &lines);
+}
+
+/// A whole number of months or instances.
+pub fn count(
+    ui: &mut Ui,
+    editing: &mut Editing,
+    field: Field<'_>,
+    value: &mut Sourced<u32>,
+    default: Option<u32>,
+    problems: &[Problem],
+) {
+    let changed = default.is_some_and(|d| d != value.value);
+    let hover = tooltip(
+        field,
+        value.source.as_deref(),
+        &value.value.to_string(),
+        default.map(|d| d.to_string()),
+    );
+    let mut lines: Vec<String> = Vec::new();
+    ui.horizontal(|ui| {
+        let name = label(ui, field.label, changed).on_hover_text(&hover);
+        let id = Id::unique(("field", field.path));
+        let (parsed, error) = number_box(ui, editing, id, value.value.to_string(), name.id, &hover);
+        match parsed.map(|d| {
+            u32::try_from(d.trunc().mantissa())
+                .ok()
+                .filter(|_| d.fract().is_zero())
+        }) {
+            Some(Some(n)) => value.value = n,
+            Some(None) => lines.push(format!("must be a whole number from 0 to {}", u32::MAX)),
+            None => {}
+        }
+        ui.label(RichText::new(field.unit).weak());
+        lines.extend(error);
+    });
+    lines.extend(messages(problems, field.path).map(str::to_owned));
+    problem_lines(ui, &lines);
+}
+
+/// A choice among a few answers; `None` is "not answered".
+pub fn choice<T: PartialEq + Copy>(
+    ui: &mut Ui,
+    field: Field<'_>,
+    value: &mut Option<T>,
+    default: Option<T>,
+    options: &[(T, &str)],
+) {
+    let name_of = |v: Option<T>| {
+        v.and_then(|v| options.iter().find(|(o, _)| *o == v))
+            .map_or("Not answered", |(_, n)| *n)
+    };
+    let help = format!("{}\n\nDefault: {}", field.help, name_of(default));
+    ui.horizontal(|ui| {
+        let name = label(ui, field.label, *value != default).on_hover_text(&help);
+        egui::ComboBox::from_id_salt(("choice", field.path))
+            .selected_text(name_of(*value))
+            .width(VALUE_WIDTH + 40.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(value, None, "Not answered");
+                for (option, text) in options {
+                    ui.selectable_value(value, Some(*option), *text);
+                }
+            })
+            .response
+            .labelled_by(name.id)
+            .on_hover_text(&help);
+    });
+}
+
+/// A yes-or-no answer that may be left unanswered.
+pub fn yes_no(ui: &mut Ui, field: Field<'_>, value: &mut Option<bool>, default: Option<bool>) {
+    choice(ui, field, value, default, &[(true, "Yes"), (false, "No")]);
+}
+
+/// A short heading inside a group.
+pub fn note(ui: &mut Ui, text: &str) {
+    ui.add(egui::Label::new(RichText::new(text).small().color(Color32::GRAY)).wrap());
+}
+
+/// A number that may be left unanswered (an empty box).
+#[allow(clippy::too_many_arguments)]
+pub fn optional<T: Quantity + PartialEq>(
+    ui: &mut Ui,
+    editing: &mut Editing,
+    field: Field<'_>,
+    value: &mut Option<Sourced<T>>,
+    default: Option<T>,
+    problems: &[Problem],
+    make: fn(Decimal) -> T,
+    style: Style,
+) {
+    let exact = value.as_ref().map_or_else(
+        || "not answered".to_owned(),
+        |v| group_thousands(v.value.get()),
+    );
+    let source = value.as_ref().and_then(|v| v.source.as_deref());
+    let shown_default =
+        Some(default.map_or_else(|| "not answered".to_owned(), |d| display(d.get(), style)));
+    let hover = tooltip(field, source, &exact, shown_default);
+    let changed = value.as_ref().map(|v| v.value) != default;
+    let mut lines: Vec<String> = Vec::new();
+    ui.horizontal(|ui| {
+        let name = label(ui, field.label, changed).on_hover_text(&hover);
+        let id = Id::unique(("field", field.path));
+        let shown = value
+            .as_ref()
+            .map_or_else(String::new, |v| display(v.value.get(), style));
+        let focused = ui.memory(|m| m.has_focus(id));
+        let typed_empty = focused && editing.id == Some(id) && editing.text.trim().is_empty();
+        let (parsed, error) = number_box(ui, editing, id, shown, name.id, &hover);
+        if let Some(parsed) = parsed {
+            match value {
+                Some(v) => v.value = make(parsed),
+                None => *value = Some(Sourced::bare(make(parsed))),
+            }
+        } else if editing.id == Some(id) && editing.text.trim().is_empty() && !typed_empty {
+            *value = None;
+        }
+        ui.label(RichText::new(field.unit).weak());
+        lines.extend(error.filter(|_| !(editing.id == Some(id) && editing.text.trim().is_empty())));
+    });
+    lines.extend(messages(problems, field.path).map(str::to_owned));
+    problem_lines(ui, &lines);
+}

@@ -1,0 +1,650 @@
+//! Inputs of the three options that run models of their own: self-hosting, fine-tuning and
+//! pretraining, with their instances and their people.
+
+// `e`, `s`, `d` and `p` are the edit buffer, the scenario, its defaults and the problems in every
+// field call here: short names keep the long lists of fields readable.
+#![allow(clippy::many_single_char_names)]
+
+use breakeven_model::catalog::Catalog;
+use breakeven_model::scenario::{Hosting, InstancePrice, Staff, Throughput, TunedServing};
+use breakeven_model::sourced::Sourced;
+use breakeven_model::units::{
+    Count, HoursPerMonth, Percent, TokensPerSecond, Usd, UsdPerHour, UsdPerMillionTokens,
+    UsdPerMonth, UsdPerYear,
+};
+use breakeven_model::{Problem, Scenario};
+use egui::Ui;
+use rust_decimal::Decimal;
+
+use crate::fields::{Editing, Style, count, note, quantity};
+use crate::inputs::field;
+
+/// The path of `leaf` under the hosting or staff at `base`, for validation messages.
+fn path(base: &str, leaf: &str) -> String {
+    format!("{base}.{leaf}")
+}
+
+fn instance_picker(ui: &mut Ui, hosting: &mut Hosting, id: &str) {
+    let catalog = Catalog::embedded();
+    let current = hosting
+        .catalog_id
+        .clone()
+        .unwrap_or_else(|| "Custom instance".to_owned());
+    ui.horizontal(|ui| {
+        let name = crate::fields::label(ui, "GPU instance", false);
+        egui::ComboBox::from_id_salt(("instance", id))
+            .selected_text(current)
+            .width(230.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(hosting.catalog_id.is_none(), "Custom instance")
+                    .clicked()
+                {
+                    hosting.catalog_id = None;
+                }
+                for gpu in &catalog.gpu_instances {
+                    let text = format!(
+                        "{} ({}): ${}/hour, {} ({})",
+                        gpu.id, gpu.gpus, gpu.on_demand_usd_per_hour, gpu.provider, gpu.as_of
+                    );
+                    if ui
+                        .selectable_label(
+                            hosting.catalog_id.as_deref() == Some(gpu.id.as_str()),
+                            text,
+                        )
+                        .clicked()
+                    {
+                        // The busiest measured figure: the instance at the load it is sized for.
+                        let figure = gpu
+                            .throughput
+                            .iter()
+                            .max_by_key(|f| f.output_tokens_per_second);
+                        gpu.apply_to(hosting, figure);
+                    }
+                }
+            })
+            .response
+            .labelled_by(name.id)
+            .on_hover_text(
+                "Take the price and measured throughput from the catalog, or type your own below.",
+            );
+    });
+}
+
+/// The instances serving a model: catalog pick, price, hours, throughput, utilisation, minimum.
+fn hosting_ui(ui: &mut Ui, e: &mut Editing, h: &mut Hosting, base: &str, p: &[Problem]) {
+    instance_picker(ui, h, base);
+    let kinds = ["On-demand", "Reserved", "Monthly price"];
+    let mut kind = match h.price {
+        InstancePrice::OnDemand { .. } => 0,
+        InstancePrice::Reserved { .. } => 1,
+        InstancePrice::Monthly { .. } => 2,
+    };
+    ui.horizontal(|ui| {
+        let name = crate::fields::label(ui, "Pricing", false);
+        egui::ComboBox::from_id_salt(("pricing", base))
+            .selected_text(kinds[kind])
+            .show_index(ui, &mut kind, kinds.len(), |i| kinds[i])
+            .labelled_by(name.id);
+    });
+    let hourly = match &h.price {
+        InstancePrice::OnDemand { usd_per_hour } | InstancePrice::Reserved { usd_per_hour, .. } => {
+            usd_per_hour.clone()
+        }
+        InstancePrice::Monthly { usd_per_month } => Sourced::bare(UsdPerHour::new(
+            usd_per_month.value.get() / Decimal::from(730),
+        )),
+    };
+    h.price = match (kind, &h.price) {
+        (0, InstancePrice::Reserved { .. } | InstancePrice::Monthly { .. }) => {
+            InstancePrice::OnDemand {
+                usd_per_hour: hourly,
+            }
+        }
+        (1, InstancePrice::OnDemand { .. } | InstancePrice::Monthly { .. }) => {
+            InstancePrice::Reserved {
+                usd_per_hour: hourly,
+                term_months: 12,
+            }
+        }
+        (2, InstancePrice::OnDemand { .. } | InstancePrice::Reserved { .. }) => {
+            InstancePrice::Monthly {
+                usd_per_month: Sourced::bare(UsdPerMonth::new(
+                    hourly.value.get() * Decimal::from(730),
+                )),
+            }
+        }
+        (_, same) => same.clone(),
+    };
+    match &mut h.price {
+        InstancePrice::OnDemand { usd_per_hour } => {
+            let path = path(base, "price.usd_per_hour");
+            quantity(
+                ui,
+                e,
+                field(
+                    "Price",
+                    "USD/hour",
+                    "Price of one instance-hour, paid for the hours in service.",
+                    &path,
+                ),
+                usd_per_hour,
+                None,
+                p,
+                UsdPerHour::new,
+                Style::Plain,
+            );
+        }
+        InstancePrice::Reserved {
+            usd_per_hour,
+            term_months,
+        } => {
+            let price_path = path(base, "price.usd_per_hour");
+            quantity(
+                ui,
+                e,
+                field(
+                    "Price",
+                    "USD/hour",
+                    "Reserved price of one instance-hour; all 730 hours a month are paid.",
+                    &price_path,
+                ),
+                usd_per_hour,
+                None,
+                p,
+                UsdPerHour::new,
+                Style::Plain,
+            );
+            let mut term = Sourced::bare(*term_months);
+            let term_path = path(base, "price.term_months");
+            count(
+                ui,
+                e,
+                field("Term", "months", "Length of the reservation.", &term_path),
+                &mut term,
+                None,
+                p,
+            );
+            *term_months = term.value;
+        }
+        InstancePrice::Monthly { usd_per_month } => {
+            let path = path(base, "price.usd_per_month");
+            quantity(
+                ui,
+                e,
+                field(
+                    "Price",
+                    "USD/month",
+                    "Price of one instance for a month.",
+                    &path,
+                ),
+                usd_per_month,
+                None,
+                p,
+                UsdPerMonth::new,
+                Style::Plain,
+            );
+        }
+    }
+    let path_hours = path(base, "hours_in_service_per_month");
+    quantity(
+        ui,
+        e,
+        field(
+            "Hours in service",
+            "hours/month",
+            "730 when always on; fewer when it scales to zero. A GPU costs its price with zero requests unless it scales to zero.",
+            &path_hours,
+        ),
+        &mut h.hours_in_service_per_month,
+        None,
+        p,
+        HoursPerMonth::new,
+        Style::Plain,
+    );
+    throughput_ui(ui, e, h, base, p);
+    let path_util = path(base, "target_utilisation_percent");
+    quantity(
+        ui,
+        e,
+        field(
+            "Target utilisation",
+            "%",
+            "The share of throughput you plan to use, leaving headroom; below 70% each token costs more.",
+            &path_util,
+        ),
+        &mut h.target_utilisation_percent,
+        None,
+        p,
+        Percent::new,
+        Style::Plain,
+    );
+    let path_min = path(base, "min_instances");
+    count(
+        ui,
+        e,
+        field(
+            "Minimum instances",
+            "instances",
+            "Kept running whatever the load, for availability.",
+            &path_min,
+        ),
+        &mut h.min_instances,
+        None,
+        p,
+    );
+}
+
+fn throughput_ui(ui: &mut Ui, e: &mut Editing, h: &mut Hosting, base: &str, p: &[Problem]) {
+    let mut limited = matches!(h.throughput, Throughput::Measured { .. });
+    if ui.checkbox(&mut limited, "Throughput limit (measured)").on_hover_text("Without a limit one instance serves any volume, as in \"Strategic Architecture\"'s calculator; the report still checks the catalog.").changed() {
+        h.throughput = if limited {
+            Throughput::Measured {
+                model: "your measurement".into(),
+                output_tokens_per_second: Sourced::bare(TokensPerSecond::new(Decimal::from(300))),
+                concurrency: 64,
+                input_tokens_per_request: breakeven_model::units::TokensPerRequest::new(Decimal::from(550)),
+                output_tokens_per_request: breakeven_model::units::TokensPerRequest::new(Decimal::from(150)),
+            }
+        } else {
+            Throughput::Unlimited
+        };
+    }
+    if let Throughput::Measured {
+        model,
+        output_tokens_per_second,
+        concurrency,
+        input_tokens_per_request,
+        output_tokens_per_request,
+    } = &mut h.throughput
+    {
+        let path = path(base, "throughput.output_tokens_per_second");
+        quantity(
+            ui,
+            e,
+            field(
+                "Throughput",
+                "output tokens/s",
+                "Sustained generated tokens per second of one instance.",
+                &path,
+            ),
+            output_tokens_per_second,
+            None,
+            p,
+            TokensPerSecond::new,
+            Style::Plain,
+        );
+        note(
+            ui,
+            &format!(
+                "Basis: {model}, concurrency {concurrency}, {input_tokens_per_request} in / {output_tokens_per_request} out tokens per request."
+            ),
+        );
+    }
+}
+
+/// The people an option pays for, as hours or as people.
+fn staff_ui(ui: &mut Ui, e: &mut Editing, staff: &mut Staff, base: &str, p: &[Problem]) {
+    let mut people = matches!(staff, Staff::People { .. });
+    ui.horizontal(|ui| {
+        let name = crate::fields::label(ui, "Staff counted as", false);
+        let mut index = usize::from(people);
+        let names = ["Hours a month", "People"];
+        egui::ComboBox::from_id_salt(("staff", base))
+            .selected_text(names[index])
+            .show_index(ui, &mut index, 2, |i| names[i])
+            .labelled_by(name.id);
+        people = index == 1;
+    });
+    match (people, &*staff) {
+        (true, Staff::Hours { .. }) => {
+            *staff = Staff::People {
+                people: Sourced::bare(Count::new(Decimal::ONE)),
+                loaded_usd_per_year: Sourced::bare(UsdPerYear::new(Decimal::from(300_000))),
+            };
+        }
+        (false, Staff::People { .. }) => {
+            *staff = Staff::Hours {
+                hours_per_month: Sourced::bare(HoursPerMonth::new(Decimal::from(10))),
+                usd_per_hour: Sourced::bare(UsdPerHour::new(Decimal::from(150))),
+            };
+        }
+        _ => {}
+    }
+    match staff {
+        Staff::Hours {
+            hours_per_month,
+            usd_per_hour,
+        } => {
+            let (a, b) = (path(base, "hours_per_month"), path(base, "usd_per_hour"));
+            quantity(
+                ui,
+                e,
+                field(
+                    "Staff hours",
+                    "hours/month",
+                    "Engineering hours a month (\"Strategic Architecture\": a conservative 10).",
+                    &a,
+                ),
+                hours_per_month,
+                None,
+                p,
+                HoursPerMonth::new,
+                Style::Plain,
+            );
+            quantity(
+                ui,
+                e,
+                field("Rate", "USD/hour", "Fully loaded cost of an hour.", &b),
+                usd_per_hour,
+                None,
+                p,
+                UsdPerHour::new,
+                Style::Plain,
+            );
+        }
+        Staff::People {
+            people,
+            loaded_usd_per_year,
+        } => {
+            let (a, b) = (path(base, "people"), path(base, "loaded_usd_per_year"));
+            quantity(
+                ui,
+                e,
+                field(
+                    "People",
+                    "FTE",
+                    "Full-time equivalents (\"LLM Strategy\": self-hosting needs 5+).",
+                    &a,
+                ),
+                people,
+                None,
+                p,
+                Count::new,
+                Style::Plain,
+            );
+            quantity(
+                ui,
+                e,
+                field(
+                    "Loaded cost",
+                    "USD/year",
+                    "Total yearly cost of one person (\"The AI Build vs. Buy Decision\": $250-400K).",
+                    &b,
+                ),
+                loaded_usd_per_year,
+                None,
+                p,
+                UsdPerYear::new,
+                Style::Plain,
+            );
+        }
+    }
+}
+
+/// Self-hosting's inputs.
+pub fn self_host_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenario, p: &[Problem]) {
+    let sh = &mut s.self_host;
+    hosting_ui(ui, e, &mut sh.hosting, "self_host.hosting", p);
+    staff_ui(ui, e, &mut sh.staff, "self_host.staff", p);
+    quantity(
+        ui,
+        e,
+        field(
+            "Security and compliance",
+            "USD/month",
+            "Security work you take over from the vendor: price it in (\"Strategic Architecture\").",
+            "self_host.security_usd_per_month",
+        ),
+        &mut sh.security_usd_per_month,
+        None,
+        p,
+        UsdPerMonth::new,
+        Style::Plain,
+    );
+    quantity(
+        ui,
+        e,
+        field(
+            "Setup",
+            "USD",
+            "One-off cost of setting it up; paid in month 1.",
+            "self_host.setup_usd",
+        ),
+        &mut sh.setup_usd,
+        None,
+        p,
+        Usd::new,
+        Style::Plain,
+    );
+}
+
+/// Fine-tuning's inputs.
+pub fn fine_tune_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenario, p: &[Problem]) {
+    let f = &mut s.fine_tune;
+    quantity(
+        ui,
+        e,
+        field(
+            "Routed to the tuned model",
+            "%",
+            "Share of traffic routed to the tuned model; the rest stays on the API.",
+            "fine_tune.routed_percent",
+        ),
+        &mut f.routed_percent,
+        None,
+        p,
+        Percent::new,
+        Style::Plain,
+    );
+    quantity(
+        ui,
+        e,
+        field(
+            "Fallback to the API",
+            "% of routed",
+            "Share of the routed traffic that fails over to the API at API prices.",
+            "fine_tune.fallback_percent",
+        ),
+        &mut f.fallback_percent,
+        None,
+        p,
+        Percent::new,
+        Style::Plain,
+    );
+    let names = ["Own instances", "Per token", "Flat monthly fee"];
+    let mut kind = match f.serving {
+        TunedServing::Hosted(_) => 0,
+        TunedServing::PerToken { .. } => 1,
+        TunedServing::Flat { .. } => 2,
+    };
+    let before = kind;
+    ui.horizontal(|ui| {
+        let name = crate::fields::label(ui, "Tuned model served on", false);
+        egui::ComboBox::from_id_salt("serving")
+            .selected_text(names[kind])
+            .show_index(ui, &mut kind, names.len(), |i| names[i])
+            .labelled_by(name.id);
+    });
+    if kind != before {
+        f.serving = match kind {
+            0 => TunedServing::Hosted(Box::new(s.self_host.hosting.clone())),
+            1 => TunedServing::PerToken {
+                input_usd_per_1m: Sourced::bare(UsdPerMillionTokens::new(
+                    s.buy.input_usd_per_1m.value.get() / Decimal::TEN,
+                )),
+                output_usd_per_1m: Sourced::bare(UsdPerMillionTokens::new(
+                    s.buy.output_usd_per_1m.value.get() / Decimal::TEN,
+                )),
+            },
+            _ => TunedServing::Flat {
+                usd_per_month: Sourced::bare(UsdPerMonth::new(Decimal::from(2000))),
+            },
+        };
+    }
+    let f = &mut s.fine_tune;
+    match &mut f.serving {
+        TunedServing::Hosted(h) => hosting_ui(ui, e, h, "fine_tune.serving.hosting", p),
+        TunedServing::PerToken {
+            input_usd_per_1m,
+            output_usd_per_1m,
+        } => {
+            quantity(
+                ui,
+                e,
+                field(
+                    "Tuned input price",
+                    "USD per 1M",
+                    "Provider's price of prompt tokens to the tuned model.",
+                    "fine_tune.serving.input_usd_per_1m",
+                ),
+                input_usd_per_1m,
+                None,
+                p,
+                UsdPerMillionTokens::new,
+                Style::Plain,
+            );
+            quantity(
+                ui,
+                e,
+                field(
+                    "Tuned output price",
+                    "USD per 1M",
+                    "Provider's price of generated tokens.",
+                    "fine_tune.serving.output_usd_per_1m",
+                ),
+                output_usd_per_1m,
+                None,
+                p,
+                UsdPerMillionTokens::new,
+                Style::Plain,
+            );
+        }
+        TunedServing::Flat { usd_per_month } => {
+            quantity(
+                ui,
+                e,
+                field(
+                    "Serving fee",
+                    "USD/month",
+                    "A flat monthly price whatever the volume.",
+                    "fine_tune.serving.usd_per_month",
+                ),
+                usd_per_month,
+                None,
+                p,
+                UsdPerMonth::new,
+                Style::Plain,
+            );
+        }
+    }
+    quantity(
+        ui,
+        e,
+        field(
+            "Data curation",
+            "USD a run",
+            "Collecting and cleaning training data, each run.",
+            "fine_tune.curation_usd_per_run",
+        ),
+        &mut f.curation_usd_per_run,
+        None,
+        p,
+        Usd::new,
+        Style::Plain,
+    );
+    quantity(
+        ui,
+        e,
+        field(
+            "Training",
+            "USD a run",
+            "Training compute, each run.",
+            "fine_tune.training_usd_per_run",
+        ),
+        &mut f.training_usd_per_run,
+        None,
+        p,
+        Usd::new,
+        Style::Plain,
+    );
+    quantity(
+        ui,
+        e,
+        field(
+            "Evaluation",
+            "USD a run",
+            "Evaluating before the tuned model takes traffic, each run.",
+            "fine_tune.evaluation_usd_per_run",
+        ),
+        &mut f.evaluation_usd_per_run,
+        None,
+        p,
+        Usd::new,
+        Style::Plain,
+    );
+    count(
+        ui,
+        e,
+        field(
+            "Retrain every",
+            "months",
+            "0 for never. Where the frontier moves fast, about 6 (\"The AI Build vs. Buy Decision\").",
+            "fine_tune.retrain_every_months",
+        ),
+        &mut f.retrain_every_months,
+        None,
+        p,
+    );
+    staff_ui(ui, e, &mut f.staff, "fine_tune.staff", p);
+}
+
+/// Pretraining's inputs.
+pub fn pretrain_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenario, p: &[Problem]) {
+    let pt = &mut s.pretrain;
+    quantity(
+        ui,
+        e,
+        field(
+            "Corpus",
+            "USD",
+            "Acquiring, cleaning and licensing the corpus; paid in month 1.",
+            "pretrain.corpus_usd",
+        ),
+        &mut pt.corpus_usd,
+        None,
+        p,
+        Usd::new,
+        Style::Plain,
+    );
+    quantity(
+        ui,
+        e,
+        field(
+            "Training compute",
+            "USD",
+            "Compute for the whole run, spread over the build months.",
+            "pretrain.compute_usd",
+        ),
+        &mut pt.compute_usd,
+        None,
+        p,
+        Usd::new,
+        Style::Plain,
+    );
+    count(
+        ui,
+        e,
+        field(
+            "Build time",
+            "months",
+            "Months until the model serves traffic (\"The AI Build vs. Buy Decision\": 12+).",
+            "pretrain.build_months",
+        ),
+        &mut pt.build_months,
+        None,
+        p,
+    );
+    staff_ui(ui, e, &mut pt.team, "pretrain.team", p);
+    hosting_ui(ui, e, &mut pt.hosting, "pretrain.hosting", p);
+}
