@@ -3,6 +3,8 @@
 // `e`, `s`, `d` and `p` are the edit buffer, the scenario, its defaults and the problems in every
 // field call here: short names keep the long lists of fields readable.
 #![allow(clippy::many_single_char_names)]
+// Field lists are long by nature: one call a field, spread over several lines by rustfmt.
+#![allow(clippy::too_many_lines)]
 
 use breakeven_model::catalog::Catalog;
 use breakeven_model::decision::{PresetChoice, built_in};
