@@ -71,7 +71,7 @@ fn tooltip(field: Field<'_>, source: Option<&str>, exact: &str, default: Option<
     if let Some(default) = default {
         let _ = write!(
             text,
-            "\nDefault: {default} {} (a bold label with a dot: changed from it)",
+            "\nDefault: {default} {} (a bold label with a dot: changed)",
             field.unit
         );
     }
@@ -80,15 +80,25 @@ fn tooltip(field: Field<'_>, source: Option<&str>, exact: &str, default: Option<
 
 /// A label, in a column of its own; bold with a dot when the value differs from its default.
 pub fn label(ui: &mut Ui, text: &str, changed: bool) -> egui::Response {
-    let shown = if changed {
-        RichText::new(format!("{text} •")).strong()
-    } else {
-        RichText::new(text)
-    };
     let layout = egui::Layout::left_to_right(egui::Align::Center);
     ui.allocate_ui_with_layout(egui::vec2(LABEL_WIDTH, 18.0), layout, |ui| {
         ui.set_min_width(LABEL_WIDTH);
-        ui.add(egui::Label::new(shown).truncate())
+        // The mark is a widget of its own, so the field's accessible name stays its label.
+        let shown = if changed {
+            RichText::new(text).strong()
+        } else {
+            RichText::new(text)
+        };
+        let response = ui.add(egui::Label::new(shown).truncate());
+        if changed {
+            ui.label(
+                RichText::new("•")
+                    .strong()
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .on_hover_text("Changed from the default");
+        }
+        response
     })
     .inner
 }

@@ -120,6 +120,25 @@ impl BreakevenApp {
         self.load_error.as_deref()
     }
 
+    /// The recommended phase on screen, if any figures are.
+    #[must_use]
+    pub fn recommended(&self) -> Option<breakeven_model::engine::Phase> {
+        self.computed.as_ref().map(|c| c.recommendation.phase)
+    }
+
+    /// Whether the figures on screen are from an earlier valid scenario, dimmed, because the
+    /// current one has a problem.
+    #[must_use]
+    pub fn is_dimmed(&self) -> bool {
+        self.stale || (self.computed.is_some() && self.compute_error.is_some())
+    }
+
+    /// The centre tab on screen.
+    #[must_use]
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
     /// The window title: the scenario's name and its file name.
     #[must_use]
     pub fn title(&self) -> String {
@@ -207,7 +226,7 @@ impl BreakevenApp {
                 ui.label(RichText::new(name.to_string_lossy()).weak());
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                egui::widgets::global_theme_preference_buttons(ui);
+                theme_ui(ui);
                 ui.label(RichText::new("Ctrl +/- to zoom").weak().small());
             });
         });
@@ -256,6 +275,26 @@ impl BreakevenApp {
                 tables::sensitivity_ui(ui, &rows, cheapest);
             }
         }
+    }
+}
+
+/// Light, dark, or as the system says; words, not icons, so every font has them.
+fn theme_ui(ui: &mut Ui) {
+    let mut preference = ui.options(|o| o.theme_preference);
+    let before = preference;
+    for (value, name) in [
+        (egui::ThemePreference::Dark, "Dark"),
+        (egui::ThemePreference::Light, "Light"),
+        (egui::ThemePreference::System, "System"),
+    ]
+    .into_iter()
+    .rev()
+    {
+        ui.selectable_value(&mut preference, value, name);
+    }
+    ui.label(RichText::new("Theme").weak());
+    if preference != before {
+        ui.ctx().set_theme(preference);
     }
 }
 

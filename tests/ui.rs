@@ -1,0 +1,233 @@
+//! The window driven as a user would, by labels and roles through AccessKit: type a volume and
+//! see the recommendation move, pick a catalog model, enter a bad value, switch tabs. Every
+//! harness checks that each input has an accessible name.
+
+use std::path::Path;
+
+use breakeven::window::{BreakevenApp, Tab};
+use breakeven_model::engine::Phase;
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use rust_decimal::dec;
+
+fn example(name: &str) -> BreakevenApp {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name);
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
+    BreakevenApp::open(Some(&path)).with_today(today)
+}
+
+/// Every test's window: the size of a small laptop screen.
+fn harness(app: BreakevenApp) -> Harness<'static, BreakevenApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut BreakevenApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+/// Whether some text on screen contains `text`.
+fn shows(harness: &Harness<'_, BreakevenApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+/// Replaces the text of the field labelled `label` with `text`, as typing would.
+fn type_into(harness: &mut Harness<'_, BreakevenApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn typing_a_higher_volume_moves_the_break_even_text_and_the_recommendation() {
+    let mut harness = harness(example("seed003-gpt4o-heavy-tier.ron"));
+    type_into(&mut harness, "Input tokens", "70M");
+    type_into(&mut harness, "Output tokens", "30M");
+    assert_eq!(harness.state().recommended(), Some(Phase::Buy));
+    assert!(shows(
+        &harness,
+        "Self-host becomes cheaper than Buy at 800M tokens/month; you are at 100M."
+    ));
+
+    type_into(&mut harness, "Input tokens", "70B");
+    type_into(&mut harness, "Output tokens", "30B");
+    assert_eq!(harness.state().recommended(), Some(Phase::SelfHost));
+    assert!(shows(
+        &harness,
+        "Below 800M tokens/month Self-host is no longer the cheapest; you are at 100B."
+    ));
+}
+
+#[test]
+fn picking_a_catalog_model_fills_in_its_prices() {
+    let mut harness = harness(example("default.ron"));
+    harness
+        .get_by_role_and_label(Role::ComboBox, "API model")
+        .click();
+    harness.run();
+    harness
+        .get_by_label_contains("GPT-4o: $2.50 in / $10.00 out per 1M")
+        .click();
+    harness.run();
+    let buy = &harness.state().scenario().buy;
+    assert_eq!(buy.catalog_id.as_deref(), Some("gpt-4o"));
+    assert_eq!(buy.input_usd_per_1m.value.get(), dec!(2.50));
+    assert!(
+        buy.input_usd_per_1m
+            .source
+            .as_deref()
+            .is_some_and(|s| s.contains("as of 2025-09"))
+    );
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Output price")
+            .value()
+            .as_deref(),
+        Some("10")
+    );
+}
+
+#[test]
+fn a_negative_price_says_why_beside_the_field_and_dims_the_last_figures() {
+    let mut harness = harness(example("default.ron"));
+    type_into(&mut harness, "Input price", "-0.15");
+    assert!(
+        harness
+            .query_by_label_contains("must not be negative; it is -0.15 USD per 1M tokens")
+            .is_some()
+    );
+    assert!(harness.state().is_dimmed());
+    assert_eq!(
+        harness.state().recommended(),
+        Some(Phase::Buy),
+        "the last valid figures stay on screen"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Showing the last valid figures, dimmed")
+            .is_some()
+    );
+
+    type_into(&mut harness, "Input price", "0.15");
+    assert!(!harness.state().is_dimmed());
+    assert!(
+        harness
+            .query_by_label_contains("must not be negative")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_mistyped_number_is_named_and_the_value_kept() {
+    let mut harness = harness(example("default.ron"));
+    type_into(&mut harness, "Output price", "0,6");
+    assert!(harness.query_by_label_contains("is not a number").is_some());
+    assert_eq!(
+        harness.state().scenario().buy.output_usd_per_1m.value.get(),
+        dec!(0.60)
+    );
+}
+
+#[test]
+fn each_tab_shows_its_view() {
+    let mut harness = harness(example("seed000-legal-tech.ron"));
+    // Plots draw shapes a screen reader cannot see; the tables are text.
+    for (label, tab, seen) in [
+        ("Decision matrix", Tab::Matrix, Some("Time to production")),
+        ("Sensitivity", Tab::Sensitivity, Some("Driver")),
+        ("Cash over time", Tab::Cash, None),
+        ("Gross margin", Tab::Margin, None),
+        ("Cost by volume", Tab::Costs, None),
+    ] {
+        harness.get_by_role_and_label(Role::Button, label).click();
+        harness.run();
+        assert_eq!(harness.state().tab(), tab);
+        assert!(
+            seen.is_none_or(|text| shows(&harness, text)),
+            "{label} shows {seen:?}"
+        );
+    }
+}
+
+#[test]
+fn dragging_the_volume_slider_recomputes_every_figure() {
+    let mut harness = harness(example("seed001-llama3-8b-on-aws.ron"));
+    assert_eq!(harness.state().recommended(), Some(Phase::Buy));
+    harness
+        .get_by_role_and_label(Role::Slider, "Monthly volume")
+        .set_value_accesskit(2e10);
+    harness.run();
+    let volume = harness.state().scenario().workload.volume.clone();
+    let breakeven_model::scenario::Volume::Tokens {
+        input_tokens_per_month,
+        output_tokens_per_month,
+    } = volume
+    else {
+        panic!("seed 001 gives tokens");
+    };
+    assert_eq!(
+        input_tokens_per_month.value.get() + output_tokens_per_month.value.get(),
+        dec!(20_000_000_000)
+    );
+    assert_eq!(
+        input_tokens_per_month.value.get(),
+        dec!(14_000_000_000),
+        "the 70:30 mix is kept"
+    );
+    assert!(shows(
+        &harness,
+        "Below 4.77B tokens/month Self-host is no longer the cheapest; you are at 20B."
+    ));
+}
+
+#[test]
+fn every_input_of_every_group_has_an_accessible_name() {
+    let mut harness = harness(example("seed000-legal-tech.ron"));
+    for group in [
+        "Self-host",
+        "Fine-tune",
+        "Pretrain",
+        "Fine-tuning fit",
+        "Pretraining facts",
+        "Horizon",
+        "Revenue",
+    ] {
+        // The plot's legend has entries of the same names; the group is the one that is not a
+        // check box.
+        let header = harness
+            .get_all_by_label(group)
+            .find(|n| n.accesskit_node().role() != Role::CheckBox)
+            .unwrap_or_else(|| panic!("a group named {group}"));
+        header.scroll_to_me();
+        header.click_accesskit();
+        harness.run();
+    }
+    // The harness's accessibility check ran on every frame above; each field is found by name.
+    for label in [
+        "Setup",
+        "Routed to the tuned model",
+        "Corpus",
+        "Labelled examples",
+        "Unique corpus",
+        "Horizon",
+        "Revenue",
+    ] {
+        assert!(
+            harness
+                .query_all_by_role_and_label(Role::TextInput, label)
+                .next()
+                .is_some(),
+            "{label}"
+        );
+    }
+}
