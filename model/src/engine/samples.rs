@@ -3,7 +3,7 @@
 //! shows them as steps rather than slopes.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
+use rust_decimal::prelude::ToPrimitive as _;
 
 use super::Phase;
 use super::cost_model::{CostModel, Instances};
@@ -58,23 +58,60 @@ pub fn plot_range(volume: Decimal) -> (Decimal, Decimal) {
     (lo, hi.max(lo * Decimal::TEN))
 }
 
-/// The cost curves of `models` between `lo` and `hi` tokens a month.
+/// A cost model's parameters as `f64`, taken from the exact model, to sample a curve fast.
+struct Sampler {
+    slope: f64,
+    fixed: f64,
+    step: f64,
+    /// Instances: none, a fixed number, or a staircase of `width` with a minimum.
+    stair: Option<(f64, f64)>,
+    fixed_instances: f64,
+}
+
+impl Sampler {
+    fn new(model: &CostModel) -> Option<Self> {
+        let (stair, fixed_instances) = match &model.instances {
+            Instances::None => (None, 0.0),
+            Instances::Fixed(n) => (None, n.to_f64()?),
+            Instances::Stair(s) => (Some((s.width.to_f64()?, s.min.to_f64()?)), 0.0),
+        };
+        Some(Self {
+            slope: model.slope.to_f64()?,
+            fixed: model.fixed.to_f64()?,
+            step: model.step.to_f64()?,
+            stair,
+            fixed_instances,
+        })
+    }
+
+    fn cost(&self, volume: f64) -> f64 {
+        let instances = match self.stair {
+            Some((width, min)) => (volume / width).ceil().max(min),
+            None => self.fixed_instances,
+        };
+        self.slope.mul_add(volume, self.fixed) + self.step * instances
+    }
+}
+
+/// The cost curves of `models` between `lo` and `hi` tokens a month: a log grid, plus a point
+/// each side of every step where the staircase has few enough steps to draw.
 #[must_use]
 pub fn samples(models: &[CostModel], lo: Decimal, hi: Decimal) -> Vec<Curve> {
     let (Some(lo_f), Some(hi_f)) = (lo.to_f64(), hi.to_f64()) else {
         return Vec::new();
     };
     let ratio = (hi_f / lo_f).ln();
-    let grid: Vec<Decimal> = (0..GRID_POINTS)
-        .filter_map(|i| {
+    let grid: Vec<f64> = (0..GRID_POINTS)
+        .map(|i| {
             #[expect(clippy::cast_precision_loss, reason = "a few hundred grid points")]
             let t = i as f64 / (GRID_POINTS - 1) as f64;
-            Decimal::from_f64(lo_f * (ratio * t).exp())
+            lo_f * (ratio * t).exp()
         })
         .collect();
     models
         .iter()
-        .map(|model| {
+        .filter_map(|model| {
+            let sampler = Sampler::new(model)?;
             let mut volumes = grid.clone();
             if let Instances::Stair(stair) = &model.instances {
                 let first = stair.instances(lo).unwrap_or(stair.min);
@@ -82,25 +119,23 @@ pub fn samples(models: &[CostModel], lo: Decimal, hi: Decimal) -> Vec<Curve> {
                 if (last - first) <= Decimal::from(MAX_STEP_POINTS) {
                     let mut k = first;
                     while k <= last {
-                        if let Some(edge) = k.checked_mul(stair.width) {
-                            volumes.push(edge);
-                            volumes.push(edge + (stair.width / Decimal::from(10_000)));
+                        // The edges come from the exact model: k × width.
+                        if let Some(edge) = k.checked_mul(stair.width).and_then(|e| e.to_f64()) {
+                            volumes.push(edge * (1.0 - 1e-9));
+                            volumes.push(edge * (1.0 + 1e-9));
                         }
                         k += Decimal::ONE;
                     }
                 }
             }
-            volumes.retain(|v| *v >= lo && *v <= hi);
-            volumes.sort();
+            volumes.retain(|v| *v >= lo_f && *v <= hi_f);
+            volumes.sort_by(f64::total_cmp);
             volumes.dedup();
-            let points = volumes
-                .iter()
-                .filter_map(|v| Some([v.to_f64()?, model.cost_f64(*v)?]))
-                .collect();
-            Curve {
+            let points = volumes.iter().map(|v| [*v, sampler.cost(*v)]).collect();
+            Some(Curve {
                 phase: model.phase,
                 points,
-            }
+            })
         })
         .collect()
 }
@@ -109,6 +144,25 @@ pub fn samples(models: &[CostModel], lo: Decimal, hi: Decimal) -> Vec<Curve> {
 mod tests {
     use super::*;
     use rust_decimal::dec;
+
+    #[test]
+    fn samples_follow_the_exact_costs() {
+        let scenario = crate::scenario::Scenario::embedded_default();
+        let outcome = crate::engine::compute(&scenario).expect("computes");
+        for curve in samples(&outcome.models, outcome.range.0, outcome.range.1) {
+            let model = &outcome.models[curve.phase.index()];
+            for [v, cost] in curve.points.iter().step_by(17) {
+                let exact = model
+                    .cost_f64(Decimal::from_f64_retain(*v).expect("a volume"))
+                    .expect("a cost");
+                assert!(
+                    (cost - exact).abs() <= exact.abs() * 1e-9 + 1e-6,
+                    "{:?} at {v}: {cost} vs {exact}",
+                    curve.phase
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_range_spans_three_decades_each_side_on_whole_decades() {
