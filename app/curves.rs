@@ -45,7 +45,8 @@ fn hovered<'a>(pos: &HoverPosition<'a>) -> (&'a str, PlotPoint) {
     }
 }
 
-/// Grid marks at each whole power of ten, for an axis that plots `log10` of its values.
+/// Grid marks at each whole power of ten, for an axis that plots `log10` of its values. Even
+/// decades get the larger step, so when space is short their labels are the ones kept.
 #[expect(
     clippy::needless_pass_by_value,
     reason = "the signature egui_plot asks for"
@@ -60,7 +61,7 @@ fn decades(input: GridInput) -> Vec<GridMark> {
     (first..=last)
         .map(|d| GridMark {
             value: f64::from(d),
-            step_size: 1.0,
+            step_size: if d % 2 == 0 { 2.0 } else { 1.0 },
         })
         .collect()
 }

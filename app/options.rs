@@ -21,6 +21,65 @@ use rust_decimal::Decimal;
 use crate::fields::{Editing, Style, count, note, quantity};
 use crate::inputs::field;
 
+fn hourly_price(h: &Hosting) -> Option<UsdPerHour> {
+    match &h.price {
+        InstancePrice::OnDemand { usd_per_hour } | InstancePrice::Reserved { usd_per_hour, .. } => {
+            Some(usd_per_hour.value)
+        }
+        InstancePrice::Monthly { .. } => None,
+    }
+}
+
+fn monthly_price(h: &Hosting) -> Option<UsdPerMonth> {
+    match &h.price {
+        InstancePrice::Monthly { usd_per_month } => Some(usd_per_month.value),
+        _ => None,
+    }
+}
+
+fn measured(h: &Hosting) -> Option<TokensPerSecond> {
+    match &h.throughput {
+        Throughput::Measured {
+            output_tokens_per_second,
+            ..
+        } => Some(output_tokens_per_second.value),
+        Throughput::Unlimited => None,
+    }
+}
+
+fn staff_hours(s: &Staff) -> Option<HoursPerMonth> {
+    match s {
+        Staff::Hours {
+            hours_per_month, ..
+        } => Some(hours_per_month.value),
+        Staff::People { .. } => None,
+    }
+}
+
+fn staff_rate(s: &Staff) -> Option<UsdPerHour> {
+    match s {
+        Staff::Hours { usd_per_hour, .. } => Some(usd_per_hour.value),
+        Staff::People { .. } => None,
+    }
+}
+
+fn staff_people(s: &Staff) -> Option<Count> {
+    match s {
+        Staff::People { people, .. } => Some(people.value),
+        Staff::Hours { .. } => None,
+    }
+}
+
+fn staff_cost(s: &Staff) -> Option<UsdPerYear> {
+    match s {
+        Staff::People {
+            loaded_usd_per_year,
+            ..
+        } => Some(loaded_usd_per_year.value),
+        Staff::Hours { .. } => None,
+    }
+}
+
 /// The path of `leaf` under the hosting or staff at `base`, for validation messages.
 fn path(base: &str, leaf: &str) -> String {
     format!("{base}.{leaf}")
@@ -74,7 +133,14 @@ fn instance_picker(ui: &mut Ui, hosting: &mut Hosting, id: &str) {
 }
 
 /// The instances serving a model: catalog pick, price, hours, throughput, utilisation, minimum.
-fn hosting_ui(ui: &mut Ui, e: &mut Editing, h: &mut Hosting, base: &str, p: &[Problem]) {
+fn hosting_ui(
+    ui: &mut Ui,
+    e: &mut Editing,
+    h: &mut Hosting,
+    dh: &Hosting,
+    base: &str,
+    p: &[Problem],
+) {
     instance_picker(ui, h, base);
     let kinds = ["On-demand", "Reserved", "Monthly price"];
     let mut kind = match h.price {
@@ -131,7 +197,7 @@ fn hosting_ui(ui: &mut Ui, e: &mut Editing, h: &mut Hosting, base: &str, p: &[Pr
                     &path,
                 ),
                 usd_per_hour,
-                None,
+                hourly_price(dh),
                 p,
                 UsdPerHour::new,
                 Style::Plain,
@@ -152,7 +218,7 @@ fn hosting_ui(ui: &mut Ui, e: &mut Editing, h: &mut Hosting, base: &str, p: &[Pr
                     &price_path,
                 ),
                 usd_per_hour,
-                None,
+                hourly_price(dh),
                 p,
                 UsdPerHour::new,
                 Style::Plain,
@@ -181,7 +247,7 @@ fn hosting_ui(ui: &mut Ui, e: &mut Editing, h: &mut Hosting, base: &str, p: &[Pr
                     &path,
                 ),
                 usd_per_month,
-                None,
+                monthly_price(dh),
                 p,
                 UsdPerMonth::new,
                 Style::Plain,
@@ -199,12 +265,12 @@ fn hosting_ui(ui: &mut Ui, e: &mut Editing, h: &mut Hosting, base: &str, p: &[Pr
             &path_hours,
         ),
         &mut h.hours_in_service_per_month,
-        None,
+        Some(dh.hours_in_service_per_month.value),
         p,
         HoursPerMonth::new,
         Style::Plain,
     );
-    throughput_ui(ui, e, h, base, p);
+    throughput_ui(ui, e, h, dh, base, p);
     let path_util = path(base, "target_utilisation_percent");
     quantity(
         ui,
@@ -216,7 +282,7 @@ fn hosting_ui(ui: &mut Ui, e: &mut Editing, h: &mut Hosting, base: &str, p: &[Pr
             &path_util,
         ),
         &mut h.target_utilisation_percent,
-        None,
+        Some(dh.target_utilisation_percent.value),
         p,
         Percent::new,
         Style::Plain,
@@ -232,12 +298,19 @@ fn hosting_ui(ui: &mut Ui, e: &mut Editing, h: &mut Hosting, base: &str, p: &[Pr
             &path_min,
         ),
         &mut h.min_instances,
-        None,
+        Some(dh.min_instances.value),
         p,
     );
 }
 
-fn throughput_ui(ui: &mut Ui, e: &mut Editing, h: &mut Hosting, base: &str, p: &[Problem]) {
+fn throughput_ui(
+    ui: &mut Ui,
+    e: &mut Editing,
+    h: &mut Hosting,
+    dh: &Hosting,
+    base: &str,
+    p: &[Problem],
+) {
     let mut limited = matches!(h.throughput, Throughput::Measured { .. });
     if ui.checkbox(&mut limited, "Throughput limit (measured)").on_hover_text("Without a limit one instance serves any volume, as in \"Strategic Architecture\"'s calculator; the report still checks the catalog.").changed() {
         h.throughput = if limited {
@@ -271,7 +344,7 @@ fn throughput_ui(ui: &mut Ui, e: &mut Editing, h: &mut Hosting, base: &str, p: &
                 &path,
             ),
             output_tokens_per_second,
-            None,
+            measured(dh),
             p,
             TokensPerSecond::new,
             Style::Plain,
@@ -286,7 +359,14 @@ fn throughput_ui(ui: &mut Ui, e: &mut Editing, h: &mut Hosting, base: &str, p: &
 }
 
 /// The people an option pays for, as hours or as people.
-fn staff_ui(ui: &mut Ui, e: &mut Editing, staff: &mut Staff, base: &str, p: &[Problem]) {
+fn staff_ui(
+    ui: &mut Ui,
+    e: &mut Editing,
+    staff: &mut Staff,
+    ds: &Staff,
+    base: &str,
+    p: &[Problem],
+) {
     let mut people = matches!(staff, Staff::People { .. });
     ui.horizontal(|ui| {
         let name = crate::fields::label(ui, "Staff counted as", false);
@@ -329,7 +409,7 @@ fn staff_ui(ui: &mut Ui, e: &mut Editing, staff: &mut Staff, base: &str, p: &[Pr
                     &a,
                 ),
                 hours_per_month,
-                None,
+                staff_hours(ds),
                 p,
                 HoursPerMonth::new,
                 Style::Plain,
@@ -339,7 +419,7 @@ fn staff_ui(ui: &mut Ui, e: &mut Editing, staff: &mut Staff, base: &str, p: &[Pr
                 e,
                 field("Rate", "USD/hour", "Fully loaded cost of an hour.", &b),
                 usd_per_hour,
-                None,
+                staff_rate(ds),
                 p,
                 UsdPerHour::new,
                 Style::Plain,
@@ -360,7 +440,7 @@ fn staff_ui(ui: &mut Ui, e: &mut Editing, staff: &mut Staff, base: &str, p: &[Pr
                     &a,
                 ),
                 people,
-                None,
+                staff_people(ds),
                 p,
                 Count::new,
                 Style::Plain,
@@ -375,7 +455,7 @@ fn staff_ui(ui: &mut Ui, e: &mut Editing, staff: &mut Staff, base: &str, p: &[Pr
                     &b,
                 ),
                 loaded_usd_per_year,
-                None,
+                staff_cost(ds),
                 p,
                 UsdPerYear::new,
                 Style::Plain,
@@ -385,10 +465,24 @@ fn staff_ui(ui: &mut Ui, e: &mut Editing, staff: &mut Staff, base: &str, p: &[Pr
 }
 
 /// Self-hosting's inputs.
-pub fn self_host_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenario, p: &[Problem]) {
+pub fn self_host_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, d: &Scenario, p: &[Problem]) {
     let sh = &mut s.self_host;
-    hosting_ui(ui, e, &mut sh.hosting, "self_host.hosting", p);
-    staff_ui(ui, e, &mut sh.staff, "self_host.staff", p);
+    hosting_ui(
+        ui,
+        e,
+        &mut sh.hosting,
+        &d.self_host.hosting,
+        "self_host.hosting",
+        p,
+    );
+    staff_ui(
+        ui,
+        e,
+        &mut sh.staff,
+        &d.self_host.staff,
+        "self_host.staff",
+        p,
+    );
     quantity(
         ui,
         e,
@@ -399,7 +493,7 @@ pub fn self_host_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenari
             "self_host.security_usd_per_month",
         ),
         &mut sh.security_usd_per_month,
-        None,
+        Some(d.self_host.security_usd_per_month.value),
         p,
         UsdPerMonth::new,
         Style::Plain,
@@ -414,7 +508,7 @@ pub fn self_host_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenari
             "self_host.setup_usd",
         ),
         &mut sh.setup_usd,
-        None,
+        Some(d.self_host.setup_usd.value),
         p,
         Usd::new,
         Style::Plain,
@@ -422,7 +516,7 @@ pub fn self_host_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenari
 }
 
 /// Fine-tuning's inputs.
-pub fn fine_tune_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenario, p: &[Problem]) {
+pub fn fine_tune_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, d: &Scenario, p: &[Problem]) {
     let f = &mut s.fine_tune;
     quantity(
         ui,
@@ -434,7 +528,7 @@ pub fn fine_tune_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenari
             "fine_tune.routed_percent",
         ),
         &mut f.routed_percent,
-        None,
+        Some(d.fine_tune.routed_percent.value),
         p,
         Percent::new,
         Style::Plain,
@@ -449,7 +543,7 @@ pub fn fine_tune_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenari
             "fine_tune.fallback_percent",
         ),
         &mut f.fallback_percent,
-        None,
+        Some(d.fine_tune.fallback_percent.value),
         p,
         Percent::new,
         Style::Plain,
@@ -486,7 +580,13 @@ pub fn fine_tune_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenari
     }
     let f = &mut s.fine_tune;
     match &mut f.serving {
-        TunedServing::Hosted(h) => hosting_ui(ui, e, h, "fine_tune.serving.hosting", p),
+        TunedServing::Hosted(h) => {
+            let dh = match &d.fine_tune.serving {
+                TunedServing::Hosted(dh) => dh,
+                _ => &d.self_host.hosting,
+            };
+            hosting_ui(ui, e, h, dh, "fine_tune.serving.hosting", p);
+        }
         TunedServing::PerToken {
             input_usd_per_1m,
             output_usd_per_1m,
@@ -550,7 +650,7 @@ pub fn fine_tune_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenari
             "fine_tune.curation_usd_per_run",
         ),
         &mut f.curation_usd_per_run,
-        None,
+        Some(d.fine_tune.curation_usd_per_run.value),
         p,
         Usd::new,
         Style::Plain,
@@ -565,7 +665,7 @@ pub fn fine_tune_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenari
             "fine_tune.training_usd_per_run",
         ),
         &mut f.training_usd_per_run,
-        None,
+        Some(d.fine_tune.training_usd_per_run.value),
         p,
         Usd::new,
         Style::Plain,
@@ -580,7 +680,7 @@ pub fn fine_tune_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenari
             "fine_tune.evaluation_usd_per_run",
         ),
         &mut f.evaluation_usd_per_run,
-        None,
+        Some(d.fine_tune.evaluation_usd_per_run.value),
         p,
         Usd::new,
         Style::Plain,
@@ -595,14 +695,21 @@ pub fn fine_tune_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenari
             "fine_tune.retrain_every_months",
         ),
         &mut f.retrain_every_months,
-        None,
+        Some(d.fine_tune.retrain_every_months.value),
         p,
     );
-    staff_ui(ui, e, &mut f.staff, "fine_tune.staff", p);
+    staff_ui(
+        ui,
+        e,
+        &mut f.staff,
+        &d.fine_tune.staff,
+        "fine_tune.staff",
+        p,
+    );
 }
 
 /// Pretraining's inputs.
-pub fn pretrain_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenario, p: &[Problem]) {
+pub fn pretrain_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, d: &Scenario, p: &[Problem]) {
     let pt = &mut s.pretrain;
     quantity(
         ui,
@@ -614,7 +721,7 @@ pub fn pretrain_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenario
             "pretrain.corpus_usd",
         ),
         &mut pt.corpus_usd,
-        None,
+        Some(d.pretrain.corpus_usd.value),
         p,
         Usd::new,
         Style::Plain,
@@ -629,7 +736,7 @@ pub fn pretrain_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenario
             "pretrain.compute_usd",
         ),
         &mut pt.compute_usd,
-        None,
+        Some(d.pretrain.compute_usd.value),
         p,
         Usd::new,
         Style::Plain,
@@ -644,9 +751,16 @@ pub fn pretrain_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, _d: &Scenario
             "pretrain.build_months",
         ),
         &mut pt.build_months,
-        None,
+        Some(d.pretrain.build_months.value),
         p,
     );
-    staff_ui(ui, e, &mut pt.team, "pretrain.team", p);
-    hosting_ui(ui, e, &mut pt.hosting, "pretrain.hosting", p);
+    staff_ui(ui, e, &mut pt.team, &d.pretrain.team, "pretrain.team", p);
+    hosting_ui(
+        ui,
+        e,
+        &mut pt.hosting,
+        &d.pretrain.hosting,
+        "pretrain.hosting",
+        p,
+    );
 }

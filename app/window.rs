@@ -239,9 +239,23 @@ impl BreakevenApp {
     }
 
     fn centre_ui(&mut self, ui: &mut Ui) {
+        // Ctrl+1 to Ctrl+5 switch tabs: quick in a meeting, and scriptable.
+        let keys = [
+            egui::Key::Num1,
+            egui::Key::Num2,
+            egui::Key::Num3,
+            egui::Key::Num4,
+            egui::Key::Num5,
+        ];
+        for (key, tab) in keys.into_iter().zip(Tab::ALL) {
+            if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, key)) {
+                self.tab = tab;
+            }
+        }
         ui.horizontal_wrapped(|ui| {
-            for tab in Tab::ALL {
-                ui.selectable_value(&mut self.tab, tab, tab.label());
+            for (n, tab) in Tab::ALL.into_iter().enumerate() {
+                ui.selectable_value(&mut self.tab, tab, tab.label())
+                    .on_hover_text(format!("Ctrl+{}", n + 1));
             }
         });
         ui.separator();
