@@ -461,7 +461,7 @@ fn residency_ui(ui: &mut Ui, s: &mut Scenario, d: &Scenario) {
         "matrix.data_residency",
     );
     let options = [
-        (DataResidency::None, "No constraint"),
+        (DataResidency::NoConstraint, "No constraint"),
         (DataResidency::Contractual, "Contractual (a DPA suffices)"),
         (
             DataResidency::Regulated,

@@ -206,7 +206,7 @@ impl Rules<'_> {
                 .source(Seed::AiBuildVsBuyDecision.title());
                 self.add(reason, "Regulated data sent to a third-party API carries compliance risk, even under an agreement.".into());
             }
-            DataResidency::Contractual | DataResidency::None => {}
+            DataResidency::Contractual | DataResidency::NoConstraint => {}
         }
     }
 

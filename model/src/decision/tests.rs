@@ -434,7 +434,7 @@ fn confidence_grows_with_the_margin_and_falls_near_a_flip() {
 
 prop_compose! {
     fn answered()(
-        residency in prop::option::of(prop_oneof![Just(DataResidency::None), Just(DataResidency::Contractual), Just(DataResidency::Regulated), Just(DataResidency::AirGapped)]),
+        residency in prop::option::of(prop_oneof![Just(DataResidency::NoConstraint), Just(DataResidency::Contractual), Just(DataResidency::Regulated), Just(DataResidency::AirGapped)]),
         stage in prop::option::of(prop_oneof![Just(ProductStage::BeforeProductMarketFit), Just(ProductStage::ProductMarketFit), Just(ProductStage::Scaling)]),
         velocity in prop::option::of(prop_oneof![Just(FrontierVelocity::Fast), Just(FrontierVelocity::Moderate), Just(FrontierVelocity::Plateaued)]),
         examples in prop::option::of(0_i64..50_000),

@@ -301,6 +301,21 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_of_no_residency_constraint_is_not_read_as_unanswered() {
+        let mut scenario = from_ron_str(DEFAULT_RON).expect("valid");
+        scenario.matrix.data_residency = Some(crate::scenario::DataResidency::NoConstraint);
+        let written = to_ron_string(&scenario).expect("writes");
+        assert!(
+            written.contains("data_residency: NoConstraint"),
+            "{written}"
+        );
+        assert_eq!(
+            from_ron_str(&written).map(|s| s.matrix.data_residency),
+            Ok(scenario.matrix.data_residency)
+        );
+    }
+
+    #[test]
     fn a_version_2_file_without_its_matrix_is_refused_by_name() {
         let text = VERSION_1.replacen("version: 1,", "version: 2,", 1);
         let message = from_ron_str(&text).unwrap_err().to_string();

@@ -36,8 +36,9 @@ pub struct Matrix {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
 pub enum DataResidency {
-    /// No constraint.
-    None,
+    /// No constraint. (Not `None`: in a file, `data_residency: None` would read as "not
+    /// answered".)
+    NoConstraint,
     /// A data-processing agreement with the provider suffices.
     Contractual,
     /// A regulated industry (health, finance, legal): third-party processing is a compliance
