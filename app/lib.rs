@@ -4,8 +4,11 @@
 pub mod cli;
 pub mod computed;
 pub mod curves;
+pub mod document;
 pub mod error;
+pub mod examples;
 pub mod fields;
+pub mod file_menu;
 pub mod files;
 pub mod inputs;
 pub mod options;

@@ -10,8 +10,15 @@ use breakeven_model::{Problem, Scenario};
 use chrono::{Local, NaiveDate};
 use egui::{RichText, Ui};
 
+use breakeven_model::LoadError;
+use breakeven_model::scenario::{CURRENT_VERSION, Loaded, from_ron_str};
+
 use crate::computed::Computed;
-use crate::files::load_scenario;
+use crate::document::Document;
+use crate::error::FileError;
+use crate::examples::EXAMPLES;
+use crate::file_menu::{self, Dialog, Files, Purpose, remember};
+use crate::files::{load_scenario, open_scenario};
 use crate::inputs::InputsPanel;
 use crate::{curves, tables, verdict};
 
@@ -50,22 +57,53 @@ impl Tab {
     }
 }
 
-/// A change to the scenario, from any panel.
+/// A change to the document, from any panel, menu or shortcut: all go through
+/// [`BreakevenApp::apply`].
+#[derive(Clone, Debug)]
 pub enum Action {
     /// The scenario as edited.
     Edit(Box<Scenario>),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// A new scenario (the built-in default, untitled).
+    New,
+    /// Ask which file to open.
+    AskOpen,
+    /// Open this file.
+    Open(PathBuf),
+    /// Open a built-in example, untitled.
+    OpenExample(usize),
+    /// Save where it was saved, or ask where.
+    Save,
+    /// Ask where to save it.
+    AskSaveAs,
+    /// Save it here, then do the action, if any.
+    SaveAs(PathBuf, Option<Box<Action>>),
+    /// Save, then do the action.
+    SaveThen(Box<Action>),
+    /// Do the action, throwing unsaved changes away.
+    Discarding(Box<Action>),
+    /// Close the window.
+    Close,
 }
 
 /// The app's state: the scenario being edited, its validation problems, and the figures of the
 /// last valid version of it.
 pub struct BreakevenApp {
-    scenario: Scenario,
+    doc: Document,
+    files: Files,
+    recent: Vec<PathBuf>,
+    /// The title last sent to the window, to send it only when it changes.
+    shown_title: String,
+    /// The user chose to close despite unsaved changes.
+    closing: bool,
     problems: Vec<Problem>,
     computed: Option<Computed>,
     /// The figures are from an earlier, valid version of the scenario.
     stale: bool,
     compute_error: Option<String>,
-    file: Option<PathBuf>,
     load_error: Option<String>,
     inputs: InputsPanel,
     tab: Tab,
@@ -85,12 +123,15 @@ impl BreakevenApp {
             },
         };
         let mut app = Self {
-            scenario,
+            doc: Document::new(scenario, file),
+            files: Files::default(),
+            recent: Vec::new(),
+            shown_title: String::new(),
+            closing: false,
             problems: Vec::new(),
             computed: None,
             stale: false,
             compute_error: None,
-            file,
             load_error,
             inputs: InputsPanel::default(),
             tab: Tab::Costs,
@@ -111,7 +152,25 @@ impl BreakevenApp {
     /// The open scenario.
     #[must_use]
     pub fn scenario(&self) -> &Scenario {
-        &self.scenario
+        self.doc.scenario()
+    }
+
+    /// The open document: its path, unsaved changes, undo history.
+    #[must_use]
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The recent files, newest first.
+    #[must_use]
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    /// The dialog on screen, if any.
+    #[must_use]
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.files.dialog.as_ref()
     }
 
     /// Why the file given at start could not be opened, if it could not.
@@ -139,34 +198,152 @@ impl BreakevenApp {
         self.tab
     }
 
-    /// The window title: the scenario's name and its file name.
+    /// The window title: the scenario's name, its file name, and `*` for unsaved changes.
     #[must_use]
     pub fn title(&self) -> String {
-        match self.file.as_deref().and_then(Path::file_name) {
-            Some(name) => format!(
-                "{} ({}) - Breakeven",
-                self.scenario.name,
-                name.to_string_lossy()
-            ),
-            None => format!("{} - Breakeven", self.scenario.name),
+        let mark = if self.doc.is_dirty() { "*" } else { "" };
+        let name = &self.doc.scenario().name;
+        match self.doc.path().and_then(Path::file_name) {
+            Some(file) => format!("{mark}{name} ({}) - Breakeven", file.to_string_lossy()),
+            None => format!("{mark}{name} (not saved) - Breakeven"),
         }
     }
 
-    /// The one door for changes: applies `action`, validates, and recomputes at once.
+    /// The one door for changes: applies `action`, then validates and recomputes at once.
     pub fn apply(&mut self, action: Action) {
+        self.apply_busy(action, false);
+    }
+
+    /// Applies `action`; while `busy` (a drag, typing), edits gather into one undo step.
+    fn apply_busy(&mut self, action: Action, busy: bool) {
+        let dirty = self.doc.is_dirty();
         match action {
-            Action::Edit(scenario) => self.scenario = *scenario,
+            Action::Edit(scenario) => self.doc.edit(*scenario, busy),
+            Action::Undo => {
+                self.doc.undo();
+            }
+            Action::Redo => {
+                self.doc.redo();
+            }
+            Action::New | Action::Open(_) | Action::OpenExample(_) | Action::Close if dirty => {
+                self.files.dialog = Some(Dialog::Unsaved {
+                    then: Box::new(action),
+                });
+                return;
+            }
+            Action::New => self.replace(Scenario::embedded_default(), None),
+            Action::AskOpen => self.ask_path(Purpose::Open, None),
+            Action::Open(path) => self.open_file(&path),
+            Action::OpenExample(index) => {
+                if let Some(scenario) = EXAMPLES
+                    .get(index)
+                    .and_then(|(_, text)| from_ron_str(text).ok())
+                {
+                    self.replace(scenario, None);
+                }
+            }
+            Action::Save => self.save(None, None),
+            Action::AskSaveAs => self.ask_path(Purpose::SaveAs, None),
+            Action::SaveAs(path, then) => self.save(Some(&path), then),
+            Action::SaveThen(then) => self.save(None, Some(then)),
+            Action::Discarding(then) => {
+                self.doc = Document::new(
+                    self.doc.scenario().clone(),
+                    self.doc.path().map(Path::to_path_buf),
+                );
+                self.apply(*then);
+                return;
+            }
+            Action::Close => self.closing = true,
         }
         self.recompute();
     }
 
+    fn ask_path(&mut self, purpose: Purpose, then: Option<Box<Action>>) {
+        let text = self
+            .doc
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.files.dialog = Some(Dialog::Path {
+            purpose,
+            text,
+            then,
+        });
+    }
+
+    fn replace(&mut self, scenario: Scenario, path: Option<PathBuf>) {
+        self.doc = Document::new(scenario, path);
+        self.computed = None;
+    }
+
+    /// Opens `path`; a file that cannot be opened leaves the scenario as it was and says why.
+    fn open_file(&mut self, path: &Path) {
+        match open_scenario(path) {
+            Ok(Loaded {
+                scenario,
+                migrated_from,
+            }) => {
+                self.replace(scenario, Some(path.to_owned()));
+                remember(&mut self.recent, path.to_owned());
+                if let Some(old) = migrated_from {
+                    self.files.dialog = Some(Dialog::Message {
+                        title: "Opened an older file".into(),
+                        lines: vec![format!(
+                            "{} is scenario format version {old}. It was read as version {}, with the decision \
+                             matrix unanswered and the default rule preset; saving writes version {}.",
+                            path.display(),
+                            CURRENT_VERSION,
+                            CURRENT_VERSION
+                        )],
+                    });
+                }
+            }
+            Err(error) => {
+                let lines = match &error {
+                    FileError::Load {
+                        error: LoadError::Invalid(problems),
+                        ..
+                    } => problems.iter().map(ToString::to_string).collect(),
+                    other => vec![other.to_string()],
+                };
+                self.files.dialog = Some(Dialog::Message {
+                    title: format!("Could not open {}", path.display()),
+                    lines,
+                });
+            }
+        }
+    }
+
+    /// Saves (to `path`, or where it was saved), then does `then`.
+    fn save(&mut self, path: Option<&Path>, then: Option<Box<Action>>) {
+        if path.is_none() && self.doc.path().is_none() {
+            self.ask_path(Purpose::SaveAs, then);
+            return;
+        }
+        match self.doc.save(path) {
+            Ok(saved) => {
+                remember(&mut self.recent, saved);
+                if let Some(then) = then {
+                    self.apply(*then);
+                }
+            }
+            Err(error) => {
+                self.files.dialog = Some(Dialog::Message {
+                    title: "Not saved".into(),
+                    lines: vec![error, "Your edits are still here, unsaved.".into()],
+                });
+            }
+        }
+    }
+
     fn recompute(&mut self) {
-        self.problems = breakeven_model::scenario::validate(&self.scenario);
+        self.problems = breakeven_model::scenario::validate(self.doc.scenario());
         if !self.problems.is_empty() {
             self.stale = self.computed.is_some();
             return;
         }
-        match Computed::new(&self.scenario, self.today) {
+        match Computed::new(self.doc.scenario(), self.today) {
             Ok(computed) => {
                 self.computed = Some(computed);
                 self.stale = false;
@@ -181,7 +358,22 @@ impl BreakevenApp {
 
     /// The whole window's contents, for eframe and for tests.
     pub fn show(&mut self, ui: &mut Ui) {
-        let mut actions = Vec::new();
+        let mut actions = file_menu::shortcuts(ui);
+        for file in ui.input(|i| i.raw.dropped_files.clone()) {
+            let path = file.path();
+            if !path.as_os_str().is_empty() {
+                actions.push(Action::Open(path.to_path_buf()));
+            }
+        }
+        egui::Panel::top("menu").show(ui, |ui| {
+            file_menu::menu_ui(
+                ui,
+                &self.recent,
+                self.doc.can_undo(),
+                self.doc.can_redo(),
+                &mut actions,
+            );
+        });
         egui::Panel::top("title").show(ui, |ui| self.title_ui(ui));
         egui::Panel::left("inputs")
             .resizable(true)
@@ -189,9 +381,9 @@ impl BreakevenApp {
             .size_range(300.0..=520.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    let mut draft = self.scenario.clone();
+                    let mut draft = self.doc.scenario().clone();
                     self.inputs.ui(ui, &mut draft, &self.problems);
-                    if draft != self.scenario {
+                    if &draft != self.doc.scenario() {
                         actions.push(Action::Edit(Box::new(draft)));
                     }
                 });
@@ -214,17 +406,53 @@ impl BreakevenApp {
                 });
             });
         egui::CentralPanel::default().show(ui, |ui| self.centre_ui(ui));
+        let name = self.doc.scenario().name.clone();
+        self.files.dialog_ui(ui, &name, &mut actions);
+        // A drag, or typing in a field, is one undo step, closed when it ends.
+        let busy = ui.ctx().dragged_id().is_some() || ui.ctx().memory(|m| m.focused().is_some());
         for action in actions {
-            self.apply(action);
+            self.apply_busy(action, busy);
+        }
+        if !busy {
+            self.doc.settle();
+        }
+        self.window_ui(ui);
+    }
+
+    /// The title, and closing: the window asks before unsaved changes are thrown away.
+    fn window_ui(&mut self, ui: &Ui) {
+        let title = self.title();
+        if title != self.shown_title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        if ui.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.closing {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.files.dialog = Some(Dialog::Unsaved {
+                then: Box::new(Action::Close),
+            });
+        }
+        if self.closing {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
     fn title_ui(&self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            ui.heading(&self.scenario.name);
-            if let Some(name) = self.file.as_deref().and_then(Path::file_name) {
-                ui.label(RichText::new(name.to_string_lossy()).weak());
-            }
+            ui.heading(&self.doc.scenario().name);
+            let file = self
+                .doc
+                .path()
+                .and_then(Path::file_name)
+                .map_or_else(|| "not saved".into(), |n| n.to_string_lossy().into_owned());
+            let mark = if self.doc.is_dirty() {
+                " (unsaved changes)"
+            } else {
+                ""
+            };
+            ui.label(RichText::new(format!("{file}{mark}")).weak());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 theme_ui(ui);
                 ui.label(RichText::new("Ctrl +/- to zoom").weak().small());
@@ -273,7 +501,7 @@ impl BreakevenApp {
             );
             ui.multiply_opacity(0.45);
         }
-        let (scenario, today, tab) = (&self.scenario, self.today, self.tab);
+        let (scenario, today, tab) = (self.doc.scenario(), self.today, self.tab);
         let Some(computed) = &mut self.computed else {
             ui.label("Fix the highlighted inputs to see the figures.");
             return;

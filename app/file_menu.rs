@@ -1,0 +1,291 @@
+//! The File and Edit menus, their shortcuts, and the dialogs they open. Native file dialogs run
+//! on their own thread (rfd's async dialog), so the window never freezes; since they answer
+//! "nothing" both on cancel and where the desktop has no dialog service, Open and Save As also
+//! take a path typed in the window, which always works.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+
+use crate::examples::EXAMPLES;
+use crate::window::Action;
+
+/// Most recent files remembered.
+pub const MAX_RECENT: usize = 8;
+
+/// What a path dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open a scenario.
+    Open,
+    /// Save the scenario under a new name.
+    SaveAs,
+}
+
+/// A dialog on screen.
+pub enum Dialog {
+    /// A path to open or save to, typed or browsed for.
+    Path {
+        /// Open or save.
+        purpose: Purpose,
+        /// The path typed so far.
+        text: String,
+        /// Done after a save, when the save was asked for by a prompt.
+        then: Option<Box<Action>>,
+    },
+    /// Unsaved changes would be thrown away by `then`.
+    Unsaved {
+        /// What to do after saving or discarding.
+        then: Box<Action>,
+    },
+    /// Something went wrong, or is worth knowing.
+    Message {
+        /// The heading.
+        title: String,
+        /// The lines.
+        lines: Vec<String>,
+    },
+}
+
+/// The menus' state: the dialog on screen and the native dialog running, if any.
+#[derive(Default)]
+pub struct Files {
+    /// The dialog on screen.
+    pub dialog: Option<Dialog>,
+    browsing: Option<Receiver<Option<PathBuf>>>,
+}
+
+const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const SHIFT_COMMAND: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+const NEW: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::N);
+const OPEN: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::O);
+const SAVE: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::S);
+const SAVE_AS: KeyboardShortcut = shortcut(SHIFT_COMMAND, Key::S);
+const UNDO: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut = shortcut(SHIFT_COMMAND, Key::Z);
+const REDO_Y: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Y);
+
+/// The actions the keyboard asks for this frame.
+pub fn shortcuts(ui: &mut Ui) -> Vec<Action> {
+    // With Shift first: Ctrl+S would also match Ctrl+Shift+S.
+    let table: [(KeyboardShortcut, fn() -> Action); 7] = [
+        (SAVE_AS, || Action::AskSaveAs),
+        (REDO, || Action::Redo),
+        (NEW, || Action::New),
+        (OPEN, || Action::AskOpen),
+        (SAVE, || Action::Save),
+        (UNDO, || Action::Undo),
+        (REDO_Y, || Action::Redo),
+    ];
+    let mut actions = Vec::new();
+    for (keys, action) in table {
+        if ui.input_mut(|i| i.consume_shortcut(&keys)) {
+            actions.push(action());
+        }
+    }
+    actions
+}
+
+fn item(ui: &mut Ui, text: &str, keys: Option<&KeyboardShortcut>, enabled: bool) -> bool {
+    let mut button = egui::Button::new(text);
+    if let Some(keys) = keys {
+        button = button.shortcut_text(ui.ctx().format_shortcut(keys));
+    }
+    ui.add_enabled(enabled, button).clicked()
+}
+
+/// The File and Edit menus.
+pub fn menu_ui(
+    ui: &mut Ui,
+    recent: &[PathBuf],
+    can_undo: bool,
+    can_redo: bool,
+    actions: &mut Vec<Action>,
+) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if item(ui, "New", Some(&NEW), true) {
+                actions.push(Action::New);
+            }
+            if item(ui, "Open…", Some(&OPEN), true) {
+                actions.push(Action::AskOpen);
+            }
+            ui.menu_button("Open Recent", |ui| {
+                if recent.is_empty() {
+                    ui.label(RichText::new("No recent files").weak());
+                }
+                for path in recent {
+                    let exists = path.exists();
+                    let response =
+                        ui.add_enabled(exists, egui::Button::new(path.display().to_string()));
+                    if response.clicked() {
+                        actions.push(Action::Open(path.clone()));
+                    }
+                    if !exists {
+                        response.on_disabled_hover_text("This file is no longer there.");
+                    }
+                }
+            });
+            ui.menu_button("Examples", |ui| {
+                for (index, (name, _)) in EXAMPLES.iter().enumerate() {
+                    if ui.button(*name).clicked() {
+                        actions.push(Action::OpenExample(index));
+                    }
+                }
+            });
+            ui.separator();
+            if item(ui, "Save", Some(&SAVE), true) {
+                actions.push(Action::Save);
+            }
+            if item(ui, "Save As…", Some(&SAVE_AS), true) {
+                actions.push(Action::AskSaveAs);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            if item(ui, "Undo", Some(&UNDO), can_undo) {
+                actions.push(Action::Undo);
+            }
+            if item(ui, "Redo", Some(&REDO), can_redo) {
+                actions.push(Action::Redo);
+            }
+        });
+    });
+}
+
+impl Files {
+    /// Starts a native dialog on its own thread; its answer arrives in a later frame.
+    fn browse(&mut self, purpose: Purpose, ctx: &egui::Context) {
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let dialog = rfd::AsyncFileDialog::new().add_filter("Breakeven scenario", &["ron"]);
+            let picked = match purpose {
+                Purpose::Open => pollster::block_on(dialog.pick_file()),
+                Purpose::SaveAs => {
+                    pollster::block_on(dialog.set_file_name("scenario.ron").save_file())
+                }
+            };
+            let _ = sender.send(picked.map(|file| file.path().to_path_buf()));
+            ctx.request_repaint();
+        });
+        self.browsing = Some(receiver);
+    }
+
+    /// Takes a native dialog's answer into the path field, when it has come.
+    fn receive(&mut self) {
+        let Some(receiver) = &self.browsing else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(picked) => {
+                self.browsing = None;
+                if let (Some(path), Some(Dialog::Path { text, .. })) = (picked, &mut self.dialog) {
+                    *text = path.display().to_string();
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.browsing = None,
+        }
+    }
+
+    /// The dialog on screen, if any; pushes what the user chose.
+    pub fn dialog_ui(&mut self, ui: &mut Ui, document_name: &str, actions: &mut Vec<Action>) {
+        self.receive();
+        let Some(dialog) = &mut self.dialog else {
+            return;
+        };
+        let mut close = false;
+        let mut browse = None;
+        egui::Modal::new(egui::Id::unique("file-dialog")).show(ui.ctx(), |ui| {
+            ui.set_max_width(520.0);
+            match dialog {
+                Dialog::Path {
+                    purpose,
+                    text,
+                    then,
+                } => {
+                    let (title, verb) = match purpose {
+                        Purpose::Open => ("Open a scenario", "Open"),
+                        Purpose::SaveAs => ("Save the scenario as", "Save"),
+                    };
+                    ui.heading(title);
+                    ui.label("Type the file's path, or browse for it.");
+                    let field = ui.horizontal(|ui| {
+                        let label = ui.label("Path");
+                        ui.add(egui::TextEdit::singleline(text).desired_width(360.0))
+                            .labelled_by(label.id)
+                    });
+                    let entered =
+                        field.inner.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    ui.horizontal(|ui| {
+                        if ui.button("Browse…").clicked() {
+                            browse = Some(*purpose);
+                        }
+                        let path = PathBuf::from(text.trim());
+                        let ready = !text.trim().is_empty();
+                        if ui.add_enabled(ready, egui::Button::new(verb)).clicked()
+                            || (entered && ready)
+                        {
+                            actions.push(match purpose {
+                                Purpose::Open => Action::Open(path),
+                                Purpose::SaveAs => Action::SaveAs(path, then.take()),
+                            });
+                            close = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Dialog::Unsaved { then } => {
+                    ui.heading("Unsaved changes");
+                    ui.label(format!(
+                        "\"{document_name}\" has changes that are not saved. Save them first?"
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            actions.push(Action::SaveThen(then.clone()));
+                            close = true;
+                        }
+                        if ui.button("Discard").clicked() {
+                            actions.push(Action::Discarding(then.clone()));
+                            close = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Dialog::Message { title, lines } => {
+                    ui.heading(title.as_str());
+                    for line in lines.iter() {
+                        ui.label(line.as_str());
+                    }
+                    if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                }
+            }
+        });
+        if let Some(purpose) = browse {
+            self.browse(purpose, ui.ctx());
+        }
+        if close {
+            self.dialog = None;
+        }
+    }
+}
+
+/// Adds `path` to the front of the recent files.
+pub fn remember(recent: &mut Vec<PathBuf>, path: PathBuf) {
+    recent.retain(|p| p != &path);
+    recent.insert(0, path);
+    recent.truncate(MAX_RECENT);
+}
