@@ -36,6 +36,20 @@ impl Document {
         }
     }
 
+    /// A document restored with unsaved changes: `scenario` as edited, `saved` as on disk.
+    #[must_use]
+    pub fn restored(scenario: Scenario, path: Option<PathBuf>, saved: Scenario) -> Self {
+        let mut undo = Undoer::default();
+        undo.add_undo(&scenario);
+        Self {
+            scenario,
+            path,
+            saved,
+            undo,
+            pending: false,
+        }
+    }
+
     /// The scenario as edited.
     #[must_use]
     pub fn scenario(&self) -> &Scenario {

@@ -89,7 +89,12 @@ pub fn label(ui: &mut Ui, text: &str, changed: bool) -> egui::Response {
         } else {
             RichText::new(text)
         };
-        let response = ui.add(egui::Label::new(shown).truncate());
+        // Clickable so its right-click menu can edit the source note.
+        let response = ui.add(
+            egui::Label::new(shown)
+                .truncate()
+                .sense(egui::Sense::click()),
+        );
         if changed {
             ui.label(
                 RichText::new("•")
@@ -101,6 +106,30 @@ pub fn label(ui: &mut Ui, text: &str, changed: bool) -> egui::Response {
         response
     })
     .inner
+}
+
+/// The source note of a number, edited from the field's right-click menu and saved with it.
+pub fn source_menu(response: &egui::Response, source: &mut Option<String>) {
+    response.context_menu(|ui| {
+        ui.label(RichText::new("Where this number comes from").strong());
+        let mut text = source.clone().unwrap_or_default();
+        let edit = ui.horizontal(|ui| {
+            let label = ui.label("Source note");
+            ui.add(
+                TextEdit::singleline(&mut text)
+                    .desired_width(320.0)
+                    .hint_text("client finance, 2026-10"),
+            )
+            .labelled_by(label.id)
+        });
+        if edit.inner.changed() {
+            *source = (!text.trim().is_empty()).then_some(text);
+        }
+        if ui.button("Clear the note").clicked() {
+            *source = None;
+            ui.close();
+        }
+    });
 }
 
 /// Shows messages beside a field, in the error colour.
@@ -126,6 +155,7 @@ fn number_box(
     shown: String,
     labelled_by: Id,
     hover: &str,
+    source: Option<&mut Option<String>>,
 ) -> (Option<Decimal>, Option<String>) {
     let focused = ui.memory(|m| m.has_focus(id));
     let mut text = if focused && editing.id == Some(id) {
@@ -141,6 +171,9 @@ fn number_box(
         )
         .labelled_by(labelled_by)
         .on_hover_text(hover);
+    if let Some(source) = source {
+        source_menu(&response, source);
+    }
     let mut parsed = None;
     if response.changed() {
         editing.id = Some(id);
@@ -189,6 +222,7 @@ pub fn quantity<T: Quantity + PartialEq>(
     let mut lines: Vec<String> = Vec::new();
     ui.horizontal(|ui| {
         let name = label(ui, field.label, changed).on_hover_text(&hover);
+        source_menu(&name, &mut value.source);
         let id = Id::unique(("field", field.path));
         let (parsed, error) = number_box(
             ui,
@@ -197,6 +231,7 @@ pub fn quantity<T: Quantity + PartialEq>(
             display(value.value.get(), style),
             name.id,
             &hover,
+            Some(&mut value.source),
         );
         if let Some(parsed) = parsed {
             value.value = make(parsed);
@@ -227,8 +262,17 @@ pub fn count(
     let mut lines: Vec<String> = Vec::new();
     ui.horizontal(|ui| {
         let name = label(ui, field.label, changed).on_hover_text(&hover);
+        source_menu(&name, &mut value.source);
         let id = Id::unique(("field", field.path));
-        let (parsed, error) = number_box(ui, editing, id, value.value.to_string(), name.id, &hover);
+        let (parsed, error) = number_box(
+            ui,
+            editing,
+            id,
+            value.value.to_string(),
+            name.id,
+            &hover,
+            Some(&mut value.source),
+        );
         match parsed.map(|d| {
             u32::try_from(d.trunc().mantissa())
                 .ok()
@@ -309,13 +353,24 @@ pub fn optional<T: Quantity + PartialEq>(
     let mut lines: Vec<String> = Vec::new();
     ui.horizontal(|ui| {
         let name = label(ui, field.label, changed).on_hover_text(&hover);
+        if let Some(v) = value.as_mut() {
+            source_menu(&name, &mut v.source);
+        }
         let id = Id::unique(("field", field.path));
         let shown = value
             .as_ref()
             .map_or_else(String::new, |v| display(v.value.get(), style));
         let focused = ui.memory(|m| m.has_focus(id));
         let typed_empty = focused && editing.id == Some(id) && editing.text.trim().is_empty();
-        let (parsed, error) = number_box(ui, editing, id, shown, name.id, &hover);
+        let (parsed, error) = number_box(
+            ui,
+            editing,
+            id,
+            shown,
+            name.id,
+            &hover,
+            value.as_mut().map(|v| &mut v.source),
+        );
         if let Some(parsed) = parsed {
             match value {
                 Some(v) => v.value = make(parsed),

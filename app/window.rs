@@ -89,6 +89,16 @@ pub enum Action {
     Close,
 }
 
+/// What is kept between runs (eframe keeps the window's size and the theme itself).
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct Persisted {
+    recent: Vec<PathBuf>,
+    /// The scenario's file, when it has one.
+    last_path: Option<PathBuf>,
+    /// The scenario as RON, when it had unsaved changes or no file.
+    unsaved: Option<String>,
+}
+
 /// The app's state: the scenario being edited, its validation problems, and the figures of the
 /// last valid version of it.
 pub struct BreakevenApp {
@@ -147,6 +157,47 @@ impl BreakevenApp {
         self.today = today;
         self.recompute();
         self
+    }
+
+    /// Restores the recent files and, when no file was given to open, the last scenario, saved
+    /// or not, from what the previous run kept.
+    #[must_use]
+    pub fn restored(mut self, storage: Option<&dyn eframe::Storage>, file_given: bool) -> Self {
+        let Some(kept) = storage.and_then(|s| eframe::get_value::<Persisted>(s, eframe::APP_KEY))
+        else {
+            return self;
+        };
+        self.recent = kept.recent;
+        if file_given {
+            return self;
+        }
+        let on_disk = kept
+            .last_path
+            .as_deref()
+            .and_then(|p| load_scenario(p).ok());
+        let unsaved = kept
+            .unsaved
+            .as_deref()
+            .and_then(|text| from_ron_str(text).ok());
+        self.doc = match (unsaved, on_disk) {
+            (Some(edited), Some(saved)) => Document::restored(edited, kept.last_path, saved),
+            (Some(edited), None) => Document::restored(edited, None, Scenario::embedded_default()),
+            (None, Some(saved)) => Document::new(saved, kept.last_path),
+            (None, None) => return self,
+        };
+        self.recompute();
+        self
+    }
+
+    fn persisted(&self) -> Persisted {
+        let unsaved = (self.doc.is_dirty() || self.doc.path().is_none())
+            .then(|| breakeven_model::scenario::to_ron_string(self.doc.scenario()).ok())
+            .flatten();
+        Persisted {
+            recent: self.recent.clone(),
+            last_path: self.doc.path().map(Path::to_path_buf),
+            unsaved,
+        }
     }
 
     /// The open scenario.
@@ -216,7 +267,12 @@ impl BreakevenApp {
 
     /// Applies `action`; while `busy` (a drag, typing), edits gather into one undo step.
     fn apply_busy(&mut self, action: Action, busy: bool) {
-        let dirty = self.doc.is_dirty();
+        self.apply_guarded(action, busy, true);
+    }
+
+    /// Applies `action`; with `guard`, asks first when it would throw unsaved changes away.
+    fn apply_guarded(&mut self, action: Action, busy: bool, guard: bool) {
+        let dirty = guard && self.doc.is_dirty();
         match action {
             Action::Edit(scenario) => self.doc.edit(*scenario, busy),
             Action::Undo => {
@@ -247,11 +303,9 @@ impl BreakevenApp {
             Action::SaveAs(path, then) => self.save(Some(&path), then),
             Action::SaveThen(then) => self.save(None, Some(then)),
             Action::Discarding(then) => {
-                self.doc = Document::new(
-                    self.doc.scenario().clone(),
-                    self.doc.path().map(Path::to_path_buf),
-                );
-                self.apply(*then);
+                // What is discarded goes only when `then` replaces it: a file that fails to open
+                // leaves the edits as they were, still unsaved.
+                self.apply_guarded(*then, busy, false);
                 return;
             }
             Action::Close => self.closing = true,
@@ -544,6 +598,10 @@ impl eframe::App for BreakevenApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.persisted());
+    }
 }
 
 /// Opens the window on `file` (or the built-in example) and runs it until it is closed.
@@ -560,7 +618,10 @@ pub fn run(file: Option<&Path>) -> ExitCode {
             .with_min_inner_size([1024.0, 600.0]),
         ..Default::default()
     };
-    match eframe::run_native("Breakeven", options, Box::new(|_| Ok(Box::new(app)))) {
+    let file_given = file.is_some() && app.load_error().is_none();
+    let creator: eframe::AppCreator<'_> =
+        Box::new(move |cc| Ok(Box::new(app.restored(cc.storage, file_given))));
+    match eframe::run_native("Breakeven", options, creator) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!(

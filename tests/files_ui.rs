@@ -1,0 +1,402 @@
+//! Files and editing in the window, as a user does them: examples, save and reopen, undo and
+//! redo, the unsaved mark, the prompt before unsaved work is thrown away, a damaged file, the
+//! path field that works without a native dialog, source notes.
+
+use std::path::Path;
+
+use breakeven::file_menu::Dialog;
+use breakeven::window::BreakevenApp;
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use rust_decimal::dec;
+
+const SHIFT_COMMAND: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+fn harness(app: BreakevenApp) -> Harness<'static, BreakevenApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut BreakevenApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn new_app() -> BreakevenApp {
+    BreakevenApp::open(None).with_today(NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date"))
+}
+
+fn type_into(harness: &mut Harness<'_, BreakevenApp>, role: Role, label: &str, text: &str) {
+    harness.get_by_role_and_label(role, label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run();
+}
+
+/// Clicks somewhere neutral, so the field being typed in loses focus and the edit settles.
+fn click_away(harness: &mut Harness<'_, BreakevenApp>) {
+    harness.get_by_label("Recommendation").click();
+    harness.run();
+}
+
+fn keys(harness: &mut Harness<'_, BreakevenApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'_, BreakevenApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+#[test]
+fn opening_an_example_from_the_menu_shows_its_values() {
+    let mut harness = harness(new_app());
+    click(&mut harness, "File");
+    click(&mut harness, "Examples");
+    click(&mut harness, "Legal-tech contract analyser (seed case)");
+    assert_eq!(
+        harness.state().scenario().name,
+        "Seed case: legal-tech contract analyser"
+    );
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Input price")
+            .value()
+            .as_deref(),
+        Some("10")
+    );
+    assert!(
+        harness.state().title().contains("(not saved)"),
+        "an example opens as a new, untitled scenario"
+    );
+}
+
+#[test]
+fn an_edit_saved_to_a_folder_reopens_the_same() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("client.ron");
+    let mut harness = harness(new_app());
+    type_into(&mut harness, Role::TextInput, "Output price", "0.7");
+    click_away(&mut harness);
+    assert!(
+        harness.state().title().starts_with('*'),
+        "{}",
+        harness.state().title()
+    );
+
+    keys(&mut harness, SHIFT_COMMAND, Key::S);
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Path",
+        path.to_str().expect("UTF-8"),
+    );
+    click(&mut harness, "Save");
+    assert!(
+        !harness.state().title().starts_with('*'),
+        "{}",
+        harness.state().title()
+    );
+    assert!(harness.state().title().contains("(client.ron)"));
+    assert_eq!(harness.state().recent(), std::slice::from_ref(&path));
+    let saved = harness.state().scenario().clone();
+
+    keys(&mut harness, Modifiers::COMMAND, Key::N);
+    assert_eq!(
+        harness.state().scenario().buy.output_usd_per_1m.value.get(),
+        dec!(0.60),
+        "New opens the default"
+    );
+    keys(&mut harness, Modifiers::COMMAND, Key::O);
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Path",
+        path.to_str().expect("UTF-8"),
+    );
+    click(&mut harness, "Open");
+    assert_eq!(harness.state().scenario(), &saved);
+    assert_eq!(
+        harness.state().scenario().buy.output_usd_per_1m.value.get(),
+        dec!(0.7)
+    );
+}
+
+#[test]
+fn undo_and_redo_an_edit() {
+    let mut harness = harness(new_app());
+    type_into(&mut harness, Role::TextInput, "Growth", "9");
+    click_away(&mut harness);
+    assert_eq!(
+        harness
+            .state()
+            .scenario()
+            .workload
+            .growth_percent_per_month
+            .value
+            .get(),
+        dec!(9)
+    );
+    keys(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness
+            .state()
+            .scenario()
+            .workload
+            .growth_percent_per_month
+            .value
+            .get(),
+        dec!(5)
+    );
+    assert!(!harness.state().document().is_dirty());
+    keys(&mut harness, SHIFT_COMMAND, Key::Z);
+    assert_eq!(
+        harness
+            .state()
+            .scenario()
+            .workload
+            .growth_percent_per_month
+            .value
+            .get(),
+        dec!(9)
+    );
+    keys(&mut harness, Modifiers::COMMAND, Key::Z);
+    keys(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(
+        harness
+            .state()
+            .scenario()
+            .workload
+            .growth_percent_per_month
+            .value
+            .get(),
+        dec!(9),
+        "Ctrl+Y redoes too"
+    );
+}
+
+#[test]
+fn a_whole_slider_drag_is_one_undo_step() {
+    let mut harness = harness(new_app());
+    let thumb = harness
+        .get_by_role_and_label(Role::Slider, "Monthly volume")
+        .rect()
+        .center();
+    harness.drag_at(thumb);
+    harness.run();
+    for step in [8.0, 16.0, 24.0, 32.0, 40.0] {
+        harness.hover_at(thumb + egui::vec2(step, 0.0));
+        harness.run();
+    }
+    harness.drop_at(thumb + egui::vec2(40.0, 0.0));
+    harness.run();
+    let dragged = harness.state().scenario().clone();
+    assert_ne!(
+        &dragged,
+        &breakeven_model::Scenario::embedded_default(),
+        "the drag changed the volume"
+    );
+    keys(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness.state().scenario(),
+        &breakeven_model::Scenario::embedded_default(),
+        "one undo takes the whole drag back"
+    );
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let mut harness = harness(new_app());
+    type_into(&mut harness, Role::TextInput, "Growth", "9");
+    click_away(&mut harness);
+    keys(&mut harness, Modifiers::COMMAND, Key::N);
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::Unsaved { .. })
+    ));
+    click(&mut harness, "Cancel");
+    assert_eq!(
+        harness
+            .state()
+            .scenario()
+            .workload
+            .growth_percent_per_month
+            .value
+            .get(),
+        dec!(9),
+        "Cancel keeps the edits"
+    );
+    assert!(harness.state().document().is_dirty());
+
+    keys(&mut harness, Modifiers::COMMAND, Key::N);
+    click(&mut harness, "Discard");
+    assert_eq!(
+        harness.state().scenario(),
+        &breakeven_model::Scenario::embedded_default()
+    );
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn a_damaged_file_says_what_is_wrong_and_leaves_the_scenario_as_it_was() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("damaged.ron");
+    std::fs::write(&path, "Scenario(version: 2, name: \"half\", buy: (").expect("writable");
+    let mut harness = harness(new_app());
+    type_into(&mut harness, Role::TextInput, "Growth", "9");
+    click_away(&mut harness);
+    let before = harness.state().scenario().clone();
+    // Open takes a typed path: it works where no native dialog can be shown.
+    keys(&mut harness, Modifiers::COMMAND, Key::O);
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Path",
+        path.to_str().expect("UTF-8"),
+    );
+    click(&mut harness, "Open");
+    // Unsaved changes are asked about first; discarding them only happens if the file opens.
+    click(&mut harness, "Discard");
+    let Some(Dialog::Message { title, lines }) = harness.state().dialog() else {
+        panic!("a dialog says why");
+    };
+    assert!(title.contains("Could not open"), "{title}");
+    assert!(lines.iter().any(|l| l.contains("line 1")), "{lines:?}");
+    assert_eq!(
+        harness.state().scenario(),
+        &before,
+        "the scenario is as it was"
+    );
+    assert!(
+        harness.state().document().is_dirty(),
+        "and its edits are still unsaved"
+    );
+}
+
+#[test]
+fn a_version_1_file_opens_migrated_and_says_so() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/version1.ron");
+    let mut harness = harness(new_app());
+    keys(&mut harness, Modifiers::COMMAND, Key::O);
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Path",
+        path.to_str().expect("UTF-8"),
+    );
+    click(&mut harness, "Open");
+    assert!(
+        matches!(harness.state().dialog(), Some(Dialog::Message { title, .. }) if title.contains("older file"))
+    );
+    assert_eq!(harness.state().scenario().version, 2);
+}
+
+#[test]
+fn a_source_note_is_edited_from_the_fields_menu() {
+    let mut harness = harness(new_app());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Input price")
+        .click_secondary();
+    harness.run();
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Source note",
+        "client finance, 2026-10",
+    );
+    assert_eq!(
+        harness
+            .state()
+            .scenario()
+            .buy
+            .input_usd_per_1m
+            .source
+            .as_deref(),
+        Some("client finance, 2026-10")
+    );
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct Memory(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn unsaved_work_and_recent_files_come_back_next_run() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("kept.ron");
+    let mut harness = harness(new_app());
+    keys(&mut harness, SHIFT_COMMAND, Key::S);
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Path",
+        path.to_str().expect("UTF-8"),
+    );
+    click(&mut harness, "Save");
+    type_into(&mut harness, Role::TextInput, "Growth", "11");
+    click_away(&mut harness);
+    let mut storage = Memory::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+
+    let next = BreakevenApp::open(None).restored(Some(&storage), false);
+    assert_eq!(
+        next.scenario()
+            .workload
+            .growth_percent_per_month
+            .value
+            .get(),
+        dec!(11)
+    );
+    assert!(next.document().is_dirty(), "still marked unsaved");
+    assert_eq!(next.document().path(), Some(path.as_path()));
+    assert_eq!(next.recent(), std::slice::from_ref(&path));
+
+    // A file given on the command line wins over the last scenario; the recent files stay.
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/seed001-llama3-8b-on-aws.ron");
+    let given = BreakevenApp::open(Some(&example)).restored(Some(&storage), true);
+    assert!(given.scenario().name.contains("Llama 3 8B"));
+    assert_eq!(given.recent(), [path]);
+}
+
+#[test]
+fn a_recent_file_that_has_gone_is_greyed() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("gone.ron");
+    let mut harness = harness(new_app());
+    keys(&mut harness, SHIFT_COMMAND, Key::S);
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Path",
+        path.to_str().expect("UTF-8"),
+    );
+    click(&mut harness, "Save");
+    std::fs::remove_file(&path).expect("removed");
+    click(&mut harness, "File");
+    click(&mut harness, "Open Recent");
+    let item = harness.get_by_label(path.to_str().expect("UTF-8"));
+    assert!(
+        item.accesskit_node().is_disabled(),
+        "a file that has gone cannot be opened from the list"
+    );
+}
