@@ -219,11 +219,20 @@ impl Files {
                     ui.label("Type the file's path, or browse for it.");
                     let field = ui.horizontal(|ui| {
                         let label = ui.label("Path");
-                        ui.add(egui::TextEdit::singleline(text).desired_width(360.0))
-                            .labelled_by(label.id)
+                        // Enter is ours (it saves or opens), not the field's.
+                        ui.add(
+                            egui::TextEdit::singleline(text)
+                                .desired_width(360.0)
+                                .return_key(None),
+                        )
+                        .labelled_by(label.id)
                     });
+                    // Ready to type into as soon as the dialog shows.
+                    if ui.memory(|m| m.focused().is_none()) {
+                        field.inner.request_focus();
+                    }
                     let entered =
-                        field.inner.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                        field.inner.has_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                     ui.horizontal(|ui| {
                         if ui.button("Browse…").clicked() {
                             browse = Some(*purpose);

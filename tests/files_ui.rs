@@ -400,3 +400,19 @@ fn a_recent_file_that_has_gone_is_greyed() {
         "a file that has gone cannot be opened from the list"
     );
 }
+
+#[test]
+fn enter_in_the_path_field_saves() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("entered.ron");
+    let mut harness = harness(new_app());
+    keys(&mut harness, SHIFT_COMMAND, Key::S);
+    // The path field has the focus as soon as the dialog shows.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(path.to_str().expect("UTF-8"));
+    harness.run();
+    keys(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(path.exists(), "saved on Enter");
+    assert!(harness.state().dialog().is_none());
+}
