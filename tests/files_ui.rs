@@ -416,3 +416,34 @@ fn enter_in_the_path_field_saves() {
     assert!(path.exists(), "saved on Enter");
     assert!(harness.state().dialog().is_none());
 }
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut harness = harness(new_app());
+    type_into(&mut harness, Role::TextInput, "Growth", "9");
+    click_away(&mut harness);
+    let close = |harness: &mut Harness<'_, BreakevenApp>| {
+        harness
+            .input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        harness.run();
+    };
+    close(&mut harness);
+    assert!(
+        matches!(harness.state().dialog(), Some(Dialog::Unsaved { .. })),
+        "the window stays open and asks"
+    );
+    click(&mut harness, "Cancel");
+    assert!(harness.state().document().is_dirty());
+    close(&mut harness);
+    click(&mut harness, "Save");
+    // Untitled: Save asks where, then closes.
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::Path { .. })
+    ));
+}
