@@ -1,6 +1,6 @@
 //! Numbers written for people: thousands separators, cents, billions.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::{Decimal, RoundingStrategy, dec};
 use thousands::Separable;
 
 /// The exact decimal with commas between thousands: `4766600000` → `4,766,600,000`.
@@ -50,16 +50,18 @@ mod tests {
     }
 }
 
+/// The suffixes people put on token counts: trillion, billion, million, thousand.
+const TOKEN_UNITS: [(Decimal, &str); 4] = [
+    (dec!(1_000_000_000_000), "T"),
+    (dec!(1_000_000_000), "B"),
+    (dec!(1_000_000), "M"),
+    (dec!(1_000), "K"),
+];
+
 /// A token volume as people say it: `4.77B`, `800M`, `25K`, two decimals at most.
 #[must_use]
 pub fn tokens_short(value: Decimal) -> String {
-    let units = [
-        (Decimal::from(1_000_000_000_000_u64), "T"),
-        (Decimal::from(1_000_000_000_u64), "B"),
-        (Decimal::from(1_000_000_u64), "M"),
-        (Decimal::from(1_000_u64), "K"),
-    ];
-    for (size, suffix) in units {
+    for (size, suffix) in TOKEN_UNITS {
         if value.abs() >= size {
             let scaled =
                 (value / size).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
@@ -73,13 +75,7 @@ pub fn tokens_short(value: Decimal) -> String {
 /// separators otherwise (`760,416,666.67`): what a field shows, so nothing is rounded away.
 #[must_use]
 pub fn tokens_exact(value: Decimal) -> String {
-    let units = [
-        (Decimal::from(1_000_000_000_000_u64), "T"),
-        (Decimal::from(1_000_000_000_u64), "B"),
-        (Decimal::from(1_000_000_u64), "M"),
-        (Decimal::from(1_000_u64), "K"),
-    ];
-    for (size, suffix) in units {
+    for (size, suffix) in TOKEN_UNITS {
         if value.abs() >= size {
             let scaled = (value / size).normalize();
             if scaled.scale() <= 3 && scaled * size == value {
