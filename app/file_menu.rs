@@ -39,6 +39,8 @@ pub enum Dialog {
         /// What to do after saving or discarding.
         then: Box<Action>,
     },
+    /// Unsaved work from a run that ended without saving it.
+    Restore(Box<crate::recovery::Found>),
     /// Something went wrong, or is worth knowing.
     Message {
         /// The heading.
@@ -268,6 +270,27 @@ impl Files {
                             close = true;
                         }
                         if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Dialog::Restore(found) => {
+                    ui.heading("Restore unsaved work?");
+                    let place = found.path.as_ref().map_or_else(
+                        || "a scenario never saved".to_owned(),
+                        |p| p.display().to_string(),
+                    );
+                    ui.label(format!(
+                        "Breakeven ended last time with unsaved changes to \"{}\" ({place}).",
+                        found.scenario.name
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Restore").clicked() {
+                            actions.push(Action::Restore(found.clone()));
+                            close = true;
+                        }
+                        if ui.button("Discard").clicked() {
+                            actions.push(Action::ForgetRecovered(found.file.clone()));
                             close = true;
                         }
                     });

@@ -12,6 +12,7 @@ pub mod file_menu;
 pub mod files;
 pub mod inputs;
 pub mod options;
+pub mod recovery;
 pub mod tables;
 pub mod verdict;
 pub mod window;

@@ -20,6 +20,7 @@ use crate::examples::EXAMPLES;
 use crate::file_menu::{self, Dialog, Files, Purpose, remember};
 use crate::files::{load_scenario, open_scenario};
 use crate::inputs::InputsPanel;
+use crate::recovery::{Found, Recovery};
 use crate::{curves, tables, verdict};
 
 /// The centre's tabs.
@@ -87,6 +88,10 @@ pub enum Action {
     Discarding(Box<Action>),
     /// Close the window.
     Close,
+    /// Take back unsaved work left by a run that ended.
+    Restore(Box<Found>),
+    /// Delete a recovery file the user does not want.
+    ForgetRecovered(PathBuf),
 }
 
 /// What is kept between runs (eframe keeps the window's size and the theme itself).
@@ -118,6 +123,7 @@ pub struct BreakevenApp {
     inputs: InputsPanel,
     tab: Tab,
     today: NaiveDate,
+    recovery: Option<Recovery>,
 }
 
 impl BreakevenApp {
@@ -146,6 +152,7 @@ impl BreakevenApp {
             inputs: InputsPanel::default(),
             tab: Tab::Costs,
             today: Local::now().date_naive(),
+            recovery: None,
         };
         app.recompute();
         app
@@ -156,6 +163,18 @@ impl BreakevenApp {
     pub fn with_today(mut self, today: NaiveDate) -> Self {
         self.today = today;
         self.recompute();
+        self
+    }
+
+    /// Writes unsaved edits aside into `folder` every few seconds, and offers to restore what an
+    /// ended run left there.
+    #[must_use]
+    pub fn with_recovery(mut self, folder: PathBuf) -> Self {
+        let recovery = Recovery::new(folder);
+        if let Some(found) = recovery.left_behind().into_iter().next() {
+            self.files.dialog = Some(Dialog::Restore(Box::new(found)));
+        }
+        self.recovery = Some(recovery);
         self
     }
 
@@ -309,6 +328,19 @@ impl BreakevenApp {
                 return;
             }
             Action::Close => self.closing = true,
+            Action::Restore(found) => {
+                let saved = found
+                    .path
+                    .as_deref()
+                    .and_then(|p| load_scenario(p).ok())
+                    .unwrap_or_else(Scenario::embedded_default);
+                let path = found.path.clone().filter(|p| p.exists());
+                self.doc = Document::restored(found.scenario, path, saved);
+                let _ = std::fs::remove_file(&found.file);
+            }
+            Action::ForgetRecovered(file) => {
+                let _ = std::fs::remove_file(file);
+            }
         }
         self.recompute();
     }
@@ -470,6 +502,22 @@ impl BreakevenApp {
         if !busy {
             self.doc.settle();
         }
+        if let Some(recovery) = &mut self.recovery {
+            let now = ui.input(|i| i.time);
+            recovery.tick(
+                now,
+                self.doc.scenario(),
+                self.doc.path(),
+                self.doc.is_dirty(),
+            );
+            if self.doc.is_dirty() {
+                // Come back to write the recovery file even if nothing else happens.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs_f64(
+                        crate::recovery::INTERVAL_SECONDS,
+                    ));
+            }
+        }
         self.window_ui(ui);
     }
 
@@ -601,6 +649,13 @@ impl eframe::App for BreakevenApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.persisted());
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean exit: what is unsaved was kept in eframe's storage, or discarded on purpose.
+        if let Some(recovery) = &mut self.recovery {
+            recovery.clear();
+        }
     }
 }
 

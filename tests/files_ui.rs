@@ -447,3 +447,56 @@ fn closing_with_unsaved_changes_asks_first() {
         Some(Dialog::Path { .. })
     ));
 }
+
+#[test]
+fn unsaved_edits_are_kept_aside_and_restored_after_a_crash() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let document = folder.path().join("acme.ron");
+    let recovery = folder.path().join("recovery");
+    // The first run edits, saves once, edits again, and is killed before saving.
+    let mut harness = harness(new_app().with_recovery(recovery.clone()));
+    keys(&mut harness, SHIFT_COMMAND, Key::S);
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Path",
+        document.to_str().expect("UTF-8"),
+    );
+    click(&mut harness, "Save");
+    type_into(&mut harness, Role::TextInput, "Growth", "13");
+    click_away(&mut harness);
+    let kept: Vec<_> = std::fs::read_dir(&recovery)
+        .expect("a recovery folder")
+        .collect();
+    assert_eq!(kept.len(), 1, "one recovery file for this instance");
+    let kept = kept[0].as_ref().expect("an entry").path();
+    // Pretend the instance that wrote it has ended: give it a process id nobody has.
+    std::fs::rename(&kept, recovery.join("unsaved-999999999.json")).expect("renamed");
+    drop(harness);
+
+    let mut next = self::harness(new_app().with_recovery(recovery.clone()));
+    assert!(
+        matches!(next.state().dialog(), Some(Dialog::Restore(_))),
+        "the next start offers it back"
+    );
+    click(&mut next, "Restore");
+    assert_eq!(
+        next.state()
+            .scenario()
+            .workload
+            .growth_percent_per_month
+            .value
+            .get(),
+        dec!(13)
+    );
+    assert!(next.state().document().is_dirty(), "restored, not saved");
+    assert_eq!(next.state().document().path(), Some(document.as_path()));
+    keys(&mut next, Modifiers::COMMAND, Key::S);
+    assert!(
+        std::fs::read_dir(&recovery)
+            .expect("folder")
+            .next()
+            .is_none(),
+        "a save removes the recovery file"
+    );
+}
