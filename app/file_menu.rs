@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, channel};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use crate::examples::EXAMPLES;
+use crate::recovery::Found;
 use crate::window::Action;
 
 /// Most recent files remembered.
@@ -207,104 +208,16 @@ impl Files {
         let mut browse = None;
         egui::Modal::new(egui::Id::unique("file-dialog")).show(ui.ctx(), |ui| {
             ui.set_max_width(520.0);
-            match dialog {
+            close = match dialog {
                 Dialog::Path {
                     purpose,
                     text,
                     then,
-                } => {
-                    let (title, verb) = match purpose {
-                        Purpose::Open => ("Open a scenario", "Open"),
-                        Purpose::SaveAs => ("Save the scenario as", "Save"),
-                    };
-                    ui.heading(title);
-                    ui.label("Type the file's path, or browse for it.");
-                    let field = ui.horizontal(|ui| {
-                        let label = ui.label("Path");
-                        // Enter is ours (it saves or opens), not the field's.
-                        ui.add(
-                            egui::TextEdit::singleline(text)
-                                .desired_width(360.0)
-                                .return_key(None),
-                        )
-                        .labelled_by(label.id)
-                    });
-                    // Ready to type into as soon as the dialog shows.
-                    if ui.memory(|m| m.focused().is_none()) {
-                        field.inner.request_focus();
-                    }
-                    let entered =
-                        field.inner.has_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                    ui.horizontal(|ui| {
-                        if ui.button("Browse…").clicked() {
-                            browse = Some(*purpose);
-                        }
-                        let path = PathBuf::from(text.trim());
-                        let ready = !text.trim().is_empty();
-                        if ui.add_enabled(ready, egui::Button::new(verb)).clicked()
-                            || (entered && ready)
-                        {
-                            actions.push(match purpose {
-                                Purpose::Open => Action::Open(path),
-                                Purpose::SaveAs => Action::SaveAs(path, then.take()),
-                            });
-                            close = true;
-                        }
-                        if ui.button("Cancel").clicked() {
-                            close = true;
-                        }
-                    });
-                }
-                Dialog::Unsaved { then } => {
-                    ui.heading("Unsaved changes");
-                    ui.label(format!(
-                        "\"{document_name}\" has changes that are not saved. Save them first?"
-                    ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
-                            actions.push(Action::SaveThen(then.clone()));
-                            close = true;
-                        }
-                        if ui.button("Discard").clicked() {
-                            actions.push(Action::Discarding(then.clone()));
-                            close = true;
-                        }
-                        if ui.button("Cancel").clicked() {
-                            close = true;
-                        }
-                    });
-                }
-                Dialog::Restore(found) => {
-                    ui.heading("Restore unsaved work?");
-                    let place = found.path.as_ref().map_or_else(
-                        || "a scenario never saved".to_owned(),
-                        |p| p.display().to_string(),
-                    );
-                    ui.label(format!(
-                        "Breakeven ended last time with unsaved changes to \"{}\" ({place}).",
-                        found.scenario.name
-                    ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Restore").clicked() {
-                            actions.push(Action::Restore(found.clone()));
-                            close = true;
-                        }
-                        if ui.button("Discard").clicked() {
-                            actions.push(Action::ForgetRecovered(found.file.clone()));
-                            close = true;
-                        }
-                    });
-                }
-                Dialog::Message { title, lines } => {
-                    ui.heading(title.as_str());
-                    for line in lines.iter() {
-                        ui.label(line.as_str());
-                    }
-                    if ui.button("OK").clicked() {
-                        close = true;
-                    }
-                }
-            }
+                } => path_ui(ui, *purpose, text, then, actions, &mut browse),
+                Dialog::Unsaved { then } => unsaved_ui(ui, document_name, then, actions),
+                Dialog::Restore(found) => restore_ui(ui, found, actions),
+                Dialog::Message { title, lines } => message_ui(ui, title, lines),
+            };
         });
         if let Some(purpose) = browse {
             self.browse(purpose, ui.ctx());
@@ -313,6 +226,110 @@ impl Files {
             self.dialog = None;
         }
     }
+}
+
+/// The path dialog; returns whether it is done.
+fn path_ui(
+    ui: &mut Ui,
+    purpose: Purpose,
+    text: &mut String,
+    then: &mut Option<Box<Action>>,
+    actions: &mut Vec<Action>,
+    browse: &mut Option<Purpose>,
+) -> bool {
+    let (title, verb) = match purpose {
+        Purpose::Open => ("Open a scenario", "Open"),
+        Purpose::SaveAs => ("Save the scenario as", "Save"),
+    };
+    ui.heading(title);
+    ui.label("Type the file's path, or browse for it.");
+    let field = ui.horizontal(|ui| {
+        let label = ui.label("Path");
+        // Enter is ours (it saves or opens), not the field's.
+        ui.add(
+            egui::TextEdit::singleline(text)
+                .desired_width(360.0)
+                .return_key(None),
+        )
+        .labelled_by(label.id)
+    });
+    // Ready to type into as soon as the dialog shows.
+    if ui.memory(|m| m.focused().is_none()) {
+        field.inner.request_focus();
+    }
+    let entered = field.inner.has_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    let mut done = false;
+    ui.horizontal(|ui| {
+        if ui.button("Browse…").clicked() {
+            *browse = Some(purpose);
+        }
+        let ready = !text.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new(verb)).clicked() || (entered && ready) {
+            let path = PathBuf::from(text.trim());
+            actions.push(match purpose {
+                Purpose::Open => Action::Open(path),
+                Purpose::SaveAs => Action::SaveAs(path, then.take()),
+            });
+            done = true;
+        }
+        done |= ui.button("Cancel").clicked();
+    });
+    done
+}
+
+/// The prompt before unsaved changes are thrown away; returns whether it is done.
+fn unsaved_ui(ui: &mut Ui, document_name: &str, then: &Action, actions: &mut Vec<Action>) -> bool {
+    ui.heading("Unsaved changes");
+    ui.label(format!(
+        "\"{document_name}\" has changes that are not saved. Save them first?"
+    ));
+    let mut done = false;
+    ui.horizontal(|ui| {
+        if ui.button("Save").clicked() {
+            actions.push(Action::SaveThen(Box::new(then.clone())));
+            done = true;
+        }
+        if ui.button("Discard").clicked() {
+            actions.push(Action::Discarding(Box::new(then.clone())));
+            done = true;
+        }
+        done |= ui.button("Cancel").clicked();
+    });
+    done
+}
+
+/// The offer to restore work an ended run left unsaved; returns whether it is done.
+fn restore_ui(ui: &mut Ui, found: &Found, actions: &mut Vec<Action>) -> bool {
+    ui.heading("Restore unsaved work?");
+    let place = found.path.as_ref().map_or_else(
+        || "a scenario never saved".to_owned(),
+        |p| p.display().to_string(),
+    );
+    ui.label(format!(
+        "Breakeven ended last time with unsaved changes to \"{}\" ({place}).",
+        found.scenario.name
+    ));
+    let mut done = false;
+    ui.horizontal(|ui| {
+        if ui.button("Restore").clicked() {
+            actions.push(Action::Restore(Box::new(found.clone())));
+            done = true;
+        }
+        if ui.button("Discard").clicked() {
+            actions.push(Action::ForgetRecovered(found.file.clone()));
+            done = true;
+        }
+    });
+    done
+}
+
+/// A message; returns whether it was read.
+fn message_ui(ui: &mut Ui, title: &str, lines: &[String]) -> bool {
+    ui.heading(title);
+    for line in lines {
+        ui.label(line.as_str());
+    }
+    ui.button("OK").clicked()
 }
 
 /// Adds `path` to the front of the recent files.

@@ -123,7 +123,7 @@ impl Recovery {
                 ))
             })
             .collect();
-        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
         found.into_iter().map(|(_, f)| f).collect()
     }
 }
