@@ -254,7 +254,8 @@ pub fn margin_ui(ui: &mut Ui, computed: &Computed) {
                     .filter_map(|m| {
                         Some([
                             f64::from(m.month),
-                            (m.gross_margin[phase.index()]? * Decimal::ONE_HUNDRED).to_f64()?,
+                            breakeven_model::format::in_percent(m.gross_margin[phase.index()]?)?
+                                .to_f64()?,
                         ])
                     })
                     .collect();

@@ -86,12 +86,22 @@ pub fn tokens_exact(value: Decimal) -> String {
     group_thousands(value.normalize())
 }
 
+/// A fraction in percent, `None` when it is too large to hold (a margin on almost no revenue).
+#[must_use]
+pub fn in_percent(fraction: Decimal) -> Option<Decimal> {
+    fraction.checked_mul(Decimal::ONE_HUNDRED)
+}
+
 /// A fraction as a percentage with one decimal: 0.928 → `92.8%`.
 #[must_use]
 pub fn percent(fraction: Decimal) -> String {
-    let value = (fraction * Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-    format!("{value:.1}%")
+    match in_percent(fraction) {
+        Some(value) => format!(
+            "{:.1}%",
+            value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+        ),
+        None => "beyond any scale".to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -112,5 +122,7 @@ mod short_tests {
         assert_eq!(tokens_exact(dec!(760_416_666.67)), "760,416,666.67");
         assert_eq!(tokens_exact(dec!(999)), "999");
         assert_eq!(percent(dec!(0.16)), "16.0%");
+        // A margin on almost no revenue can be larger than any percentage: said, not a panic.
+        assert_eq!(percent(Decimal::MIN), "beyond any scale");
     }
 }

@@ -18,7 +18,7 @@ use crate::units::{add, div, mul, sub};
 /// Most crossings reported for one pair; costs that keep trading places are summarised.
 const MAX_CROSSINGS: usize = 32;
 /// Most steps walked for one pair.
-const MAX_STEPS: usize = 20_000;
+const MAX_STEPS: usize = 1_000;
 
 /// How two costs cross.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -20,7 +20,8 @@ fn tokens(value: Decimal) -> String {
 }
 
 fn percent(fraction: Decimal) -> String {
-    fixed(fraction * Decimal::ONE_HUNDRED, 2)
+    crate::format::in_percent(fraction)
+        .map_or_else(|| "beyond any scale".to_owned(), |p| fixed(p, 2))
 }
 
 /// The whole report.

@@ -248,7 +248,8 @@ fn csv(outcome: &Outcome) -> String {
                 out,
                 ",{}",
                 margin
-                    .map(|g| cents(g * Decimal::ONE_HUNDRED))
+                    .and_then(crate::format::in_percent)
+                    .map(cents)
                     .unwrap_or_default()
             );
         }
