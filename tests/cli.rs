@@ -443,3 +443,28 @@ fn check_says_a_version_1_file_is_migrated() {
         stdout(&output)
     );
 }
+
+#[test]
+fn hostile_files_get_one_clear_message_and_exit_1_from_check_and_report() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let huge = vec![b' '; 5 * 1024 * 1024];
+    let deep = format!("{}{}", "(".repeat(100_000), ")".repeat(100_000));
+    let cases: [(&str, Vec<u8>, &str); 8] = [
+        ("huge.ron", huge, "at most 4194304 bytes"),
+        ("deep.ron", deep.into_bytes(), "line 1"),
+        ("binary.ron", vec![0xff, 0xd8, 0xff, 0xe0, 0, 0], "not text"),
+        ("json.ron", br#"{"version": 2, "name": "x"}"#.to_vec(), "line 1, column 1"),
+        ("missing.ron", DEFAULT_RON.replacen("        batch_percent: (value: \"0\", source: \"example: support answers are interactive\"),\n", "", 1).into_bytes(), "batch_percent"),
+        ("unknown.ron", DEFAULT_RON.replacen("    notes:", "    colour: \"blue\",\n    notes:", 1).into_bytes(), "colour"),
+        ("range.ron", DEFAULT_RON.replacen("months: (value: 36", "months: (value: 121", 1).into_bytes(), "horizon.months"),
+        ("future.ron", DEFAULT_RON.replacen("version: 2,", "version: 9,", 1).into_bytes(), "version 9"),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = folder.path().join(name);
+        std::fs::write(&path, &bytes).expect("writable");
+        for command in ["check", "report"] {
+            let err = assert_clean_failure(&breakeven(&[command, path.to_str().expect("UTF-8")]));
+            assert!(err.contains(expected), "{command} {name}: {err}");
+        }
+    }
+}
