@@ -44,6 +44,18 @@ fn click_away(harness: &mut Harness<'_, BreakevenApp>) {
     harness.run();
 }
 
+/// File > Save As with a typed path, as a user does where no native dialog is shown.
+fn save_as(harness: &mut Harness<'_, BreakevenApp>, path: &Path) {
+    keys(harness, SHIFT_COMMAND, Key::S);
+    type_into(
+        harness,
+        Role::TextInput,
+        "Path",
+        path.to_str().expect("UTF-8"),
+    );
+    click(harness, "Save");
+}
+
 fn keys(harness: &mut Harness<'_, BreakevenApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run();
@@ -90,14 +102,7 @@ fn an_edit_saved_to_a_folder_reopens_the_same() {
         harness.state().title()
     );
 
-    keys(&mut harness, SHIFT_COMMAND, Key::S);
-    type_into(
-        &mut harness,
-        Role::TextInput,
-        "Path",
-        path.to_str().expect("UTF-8"),
-    );
-    click(&mut harness, "Save");
+    save_as(&mut harness, &path);
     assert!(
         !harness.state().title().starts_with('*'),
         "{}",
@@ -344,14 +349,7 @@ fn unsaved_work_and_recent_files_come_back_next_run() {
     let folder = tempfile::tempdir().expect("a folder");
     let path = folder.path().join("kept.ron");
     let mut harness = harness(new_app());
-    keys(&mut harness, SHIFT_COMMAND, Key::S);
-    type_into(
-        &mut harness,
-        Role::TextInput,
-        "Path",
-        path.to_str().expect("UTF-8"),
-    );
-    click(&mut harness, "Save");
+    save_as(&mut harness, &path);
     type_into(&mut harness, Role::TextInput, "Growth", "11");
     click_away(&mut harness);
     let mut storage = Memory::default();
@@ -383,14 +381,7 @@ fn a_recent_file_that_has_gone_is_greyed() {
     let folder = tempfile::tempdir().expect("a folder");
     let path = folder.path().join("gone.ron");
     let mut harness = harness(new_app());
-    keys(&mut harness, SHIFT_COMMAND, Key::S);
-    type_into(
-        &mut harness,
-        Role::TextInput,
-        "Path",
-        path.to_str().expect("UTF-8"),
-    );
-    click(&mut harness, "Save");
+    save_as(&mut harness, &path);
     std::fs::remove_file(&path).expect("removed");
     click(&mut harness, "File");
     click(&mut harness, "Open Recent");
@@ -455,14 +446,7 @@ fn unsaved_edits_are_kept_aside_and_restored_after_a_crash() {
     let recovery = folder.path().join("recovery");
     // The first run edits, saves once, edits again, and is killed before saving.
     let mut harness = harness(new_app().with_recovery(recovery.clone()));
-    keys(&mut harness, SHIFT_COMMAND, Key::S);
-    type_into(
-        &mut harness,
-        Role::TextInput,
-        "Path",
-        document.to_str().expect("UTF-8"),
-    );
-    click(&mut harness, "Save");
+    save_as(&mut harness, &document);
     type_into(&mut harness, Role::TextInput, "Growth", "13");
     click_away(&mut harness);
     let kept: Vec<_> = std::fs::read_dir(&recovery)
