@@ -4,6 +4,7 @@
 //! unit (`_usd_per_1m`, `_percent`, `_months`) so a file reads without a manual.
 
 mod file;
+mod inputs;
 mod matrix;
 mod validate;
 
@@ -21,6 +22,7 @@ pub use file::{
     CURRENT_VERSION, Loaded, MAX_FILE_BYTES, from_ron_bytes, from_ron_str, load_bytes, load_str,
     to_ron_string,
 };
+pub use inputs::{Change, Input, changes, inputs};
 pub use matrix::{
     DataResidency, Engineering, FineTuningFit, FrontierVelocity, Gap, Matrix, PretrainingFacts,
     ProductStage,

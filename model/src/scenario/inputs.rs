@@ -1,0 +1,307 @@
+//! Every input of a scenario as a flat list (path, value, source), read off its serialised form
+//! so that a field added to [`Scenario`] is listed without anyone remembering to. The export's
+//! assumptions appendix and the workshop's list of changes are built from it.
+
+use serde_json::Value;
+
+use super::Scenario;
+
+/// One input: where it is in the file, its value as written there, and its source note.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Input {
+    /// The path of the field in the scenario file (`buy.input_usd_per_1m`); an enum's choice is
+    /// an input of its own (`self_host.hosting.price` is `OnDemand`).
+    pub path: String,
+    /// The value exactly as the file holds it (`"10.00"`, `730`, `yes`, `OnDemand`).
+    pub value: String,
+    /// Where the value comes from, when the file says.
+    pub source: Option<String>,
+}
+
+impl Input {
+    /// The path for people: `Buy / input USD per 1M`.
+    #[must_use]
+    pub fn label(&self) -> String {
+        label(&self.path)
+    }
+}
+
+/// An input whose value differs between two scenarios.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// The path of the field in the scenario file.
+    pub path: String,
+    /// The value before, `None` when the field was not there (an answer given, another choice).
+    pub before: Option<String>,
+    /// The value after, `None` when the field is gone.
+    pub after: Option<String>,
+}
+
+impl Change {
+    /// The path for people.
+    #[must_use]
+    pub fn label(&self) -> String {
+        label(&self.path)
+    }
+}
+
+/// Fields that are not inputs to the figures: the format version and the free-text notes.
+const NOT_INPUTS: [&str; 2] = ["version", "notes"];
+
+/// Every input of `scenario`, in file order.
+#[must_use]
+pub fn inputs(scenario: &Scenario) -> Vec<Input> {
+    let mut out = Vec::new();
+    // A scenario is plain structs, strings and decimals: serialising it cannot fail.
+    if let Ok(Value::Object(fields)) = serde_json::to_value(scenario) {
+        for (name, value) in &fields {
+            if !NOT_INPUTS.contains(&name.as_str()) {
+                walk(name, value, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// The inputs whose values differ from `before` to `after`, in `after`'s order, then those only
+/// `before` has. A changed source note alone is not a change of figures and is not listed.
+#[must_use]
+pub fn changes(before: &Scenario, after: &Scenario) -> Vec<Change> {
+    let old = inputs(before);
+    let new = inputs(after);
+    let value_at = |list: &[Input], path: &str| {
+        list.iter()
+            .find(|i| i.path == path)
+            .map(|i| i.value.clone())
+    };
+    let mut out: Vec<Change> = new
+        .iter()
+        .filter_map(|i| {
+            let was = value_at(&old, &i.path);
+            (was.as_deref() != Some(i.value.as_str())).then(|| Change {
+                path: i.path.clone(),
+                before: was,
+                after: Some(i.value.clone()),
+            })
+        })
+        .collect();
+    out.extend(
+        old.iter()
+            .filter(|i| value_at(&new, &i.path).is_none())
+            .map(|i| Change {
+                path: i.path.clone(),
+                before: Some(i.value.clone()),
+                after: None,
+            }),
+    );
+    out
+}
+
+fn walk(path: &str, value: &Value, out: &mut Vec<Input>) {
+    match value {
+        Value::Object(fields) => {
+            if let Some(sourced) = as_sourced(fields) {
+                out.push(Input {
+                    path: path.to_owned(),
+                    value: sourced.0,
+                    source: sourced.1,
+                });
+                return;
+            }
+            let mut entries = fields.iter();
+            // An enum variant with data: `{"OnDemand": {...}}`. Field names are snake_case, so
+            // a capital marks the variant.
+            if let (Some((variant, inner)), None) = (entries.next(), entries.next())
+                && variant.starts_with(|c: char| c.is_ascii_uppercase())
+            {
+                if inner.is_object() {
+                    out.push(Input {
+                        path: path.to_owned(),
+                        value: variant.clone(),
+                        source: None,
+                    });
+                    walk(path, inner, out);
+                } else {
+                    // A variant holding one value, such as a named preset.
+                    out.push(Input {
+                        path: path.to_owned(),
+                        value: format!("{variant} {}", scalar(inner)),
+                        source: None,
+                    });
+                }
+                return;
+            }
+            for (name, inner) in fields {
+                walk(&format!("{path}.{name}"), inner, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, inner) in items.iter().enumerate() {
+                walk(&format!("{path}.{i}"), inner, out);
+            }
+        }
+        Value::Null => {}
+        leaf => out.push(Input {
+            path: path.to_owned(),
+            value: scalar(leaf),
+            source: None,
+        }),
+    }
+}
+
+/// `(value, source)` when the object is a [`crate::Sourced`] value.
+fn as_sourced(fields: &serde_json::Map<String, Value>) -> Option<(String, Option<String>)> {
+    let value = fields.get("value")?;
+    if value.is_object() || fields.keys().any(|k| k != "value" && k != "source") {
+        return None;
+    }
+    let source = fields
+        .get("source")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
+    Some((scalar(value), source))
+}
+
+fn scalar(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Bool(true) => "yes".to_owned(),
+        Value::Bool(false) => "no".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// `self_host.hosting.price.usd_per_hour` as `Self-host / hosting / price / USD per hour`.
+fn label(path: &str) -> String {
+    path.split('.')
+        .enumerate()
+        .map(|(i, segment)| {
+            let words: Vec<String> = segment
+                .split('_')
+                .map(|word| match word {
+                    "usd" | "gpu" | "api" | "ml" => word.to_ascii_uppercase(),
+                    "1m" => "1M".to_owned(),
+                    "self" if i == 0 => "Self-".to_owned(),
+                    "fine" if i == 0 => "Fine-".to_owned(),
+                    other => other.to_owned(),
+                })
+                .collect();
+            let text = words.join(" ").replace("- ", "-");
+            if i == 0 {
+                let mut chars = text.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            } else {
+                text
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Sourced;
+    use crate::scenario::{DataResidency, InstancePrice};
+    use crate::units::UsdPerMonth;
+    use rust_decimal::dec;
+
+    fn find<'a>(list: &'a [Input], path: &str) -> &'a Input {
+        list.iter()
+            .find(|i| i.path == path)
+            .unwrap_or_else(|| panic!("no input {path}"))
+    }
+
+    #[test]
+    fn every_sourced_number_is_listed_with_its_value_as_written_and_its_source() {
+        let scenario = crate::scenario::from_ron_str(include_str!(
+            "../../../scenarios/seed000-legal-tech.ron"
+        ))
+        .unwrap();
+        let list = inputs(&scenario);
+        let price = find(&list, "buy.input_usd_per_1m");
+        assert_eq!(price.value, "10.00");
+        assert!(
+            price
+                .source
+                .as_deref()
+                .unwrap()
+                .starts_with("assumed: GPT-4 class")
+        );
+        assert_eq!(find(&list, "buy.cached_input_percent").source, None);
+        assert_eq!(find(&list, "self_host.hosting.price").value, "OnDemand");
+        assert_eq!(
+            find(&list, "self_host.hosting.price.usd_per_hour").value,
+            "1.212"
+        );
+        assert_eq!(find(&list, "fine_tune.serving").value, "Flat");
+        assert_eq!(find(&list, "self_host.hosting.min_instances").value, "1");
+        assert!(
+            list.iter()
+                .all(|i| i.path != "notes" && i.path != "version")
+        );
+        let mut paths: Vec<&str> = list.iter().map(|i| i.path.as_str()).collect();
+        paths.sort_unstable();
+        let count = paths.len();
+        paths.dedup();
+        assert_eq!(paths.len(), count, "every path names one input");
+    }
+
+    #[test]
+    fn labels_read_as_words_with_units_in_capitals() {
+        assert_eq!(label("buy.input_usd_per_1m"), "Buy / input USD per 1M");
+        assert_eq!(
+            label("self_host.hosting.price.usd_per_hour"),
+            "Self-host / hosting / price / USD per hour"
+        );
+        assert_eq!(
+            label("fine_tune.routed_percent"),
+            "Fine-tune / routed percent"
+        );
+    }
+
+    #[test]
+    fn changes_list_old_and_new_values_and_nothing_that_stayed() {
+        let before = Scenario::embedded_default();
+        let mut after = before.clone();
+        assert!(changes(&before, &after).is_empty());
+        after.matrix.data_residency = Some(DataResidency::Regulated);
+        after.self_host.hosting.price = InstancePrice::Monthly {
+            usd_per_month: Sourced::bare(UsdPerMonth::new(dec!(2000))),
+        };
+        let list = changes(&before, &after);
+        let residency = list
+            .iter()
+            .find(|c| c.path == "matrix.data_residency")
+            .unwrap();
+        assert_eq!(residency.after.as_deref(), Some("Regulated"));
+        let price = list
+            .iter()
+            .find(|c| c.path == "self_host.hosting.price")
+            .unwrap();
+        assert_eq!(
+            (price.before.as_deref(), price.after.as_deref()),
+            (Some("OnDemand"), Some("Monthly"))
+        );
+        assert!(
+            list.iter()
+                .any(|c| c.path == "self_host.hosting.price.usd_per_hour" && c.after.is_none())
+        );
+        assert!(
+            list.iter()
+                .any(|c| c.path == "self_host.hosting.price.usd_per_month" && c.before.is_none())
+        );
+    }
+
+    #[test]
+    fn a_new_source_note_alone_is_not_a_change() {
+        let before = Scenario::embedded_default();
+        let mut after = before.clone();
+        after.buy.retry_factor.source = Some("measured last quarter".to_owned());
+        assert!(changes(&before, &after).is_empty());
+    }
+}
