@@ -21,6 +21,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
 use crate::error::FileError;
+use crate::export::Pack;
 use crate::files::{load_scenario, open_scenario};
 
 /// Buy an API, fine-tune, self-host or pretrain? Break-even curves and a reasoned
@@ -52,6 +53,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
         /// The date to judge review dates by, as YYYY-MM-DD; today by default.
+        #[arg(long, value_name = "DATE")]
+        today: Option<NaiveDate>,
+    },
+    /// A board-deck pack in a folder: an HTML report (prints to PDF), the charts as SVG and as
+    /// 16:9 PNG, the month-by-month CSV, and the JSON and Markdown reports. Needs no display.
+    Export {
+        /// The scenario file (.ron).
+        file: PathBuf,
+        /// The folder to write into; created if missing. Files of an earlier export there are
+        /// replaced.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The date to print as the export's date and to judge review dates by, as YYYY-MM-DD;
+        /// today by default.
         #[arg(long, value_name = "DATE")]
         today: Option<NaiveDate>,
     },
@@ -134,6 +149,11 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             today.unwrap_or_else(|| Local::now().date_naive()),
         ),
+        Some(Command::Export { file, out, today }) => export(
+            &file,
+            &out,
+            today.unwrap_or_else(|| Local::now().date_naive()),
+        ),
         Some(Command::Quick(args)) => quick(&args),
         None => crate::window::run(cli.file.as_deref()),
     }
@@ -149,14 +169,41 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn report(path: &std::path::Path, format: ReportFormat, today: NaiveDate) -> ExitCode {
-    let scenario = match load_scenario(path) {
-        Ok(scenario) => scenario,
+/// The scenario in `path`, or the exit code after saying why it cannot be read.
+fn scenario_or_exit(path: &std::path::Path) -> Result<breakeven_model::Scenario, ExitCode> {
+    match load_scenario(path) {
+        Ok(scenario) => Ok(scenario),
         Err(FileError::Load {
             error: LoadError::Invalid(problems),
             ..
-        }) => return invalid(path, &problems),
-        Err(error) => return fail(&error.to_string()),
+        }) => Err(invalid(path, &problems)),
+        Err(error) => Err(fail(&error.to_string())),
+    }
+}
+
+fn export(path: &std::path::Path, out: &std::path::Path, today: NaiveDate) -> ExitCode {
+    let scenario = match scenario_or_exit(path) {
+        Ok(scenario) => scenario,
+        Err(code) => return code,
+    };
+    let written = Pack::new(&scenario, today).and_then(|pack| pack.write(out));
+    match written {
+        Ok(files) => {
+            let mut text = format!("Exported \"{}\" to {}:\n", scenario.name, out.display());
+            for file in files {
+                let _ = writeln!(text, "  {}", file.display());
+            }
+            print(&text);
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&format!("{}: {error}.", path.display())),
+    }
+}
+
+fn report(path: &std::path::Path, format: ReportFormat, today: NaiveDate) -> ExitCode {
+    let scenario = match scenario_or_exit(path) {
+        Ok(scenario) => scenario,
+        Err(code) => return code,
     };
     let decided = compute(&scenario)
         .and_then(|outcome| decide(&scenario, &outcome, today).map(|d| (outcome, d)));

@@ -24,3 +24,25 @@ pub enum FileError {
         error: LoadError,
     },
 }
+
+/// An export that could not be made, or not written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The scenario has problems; each is listed.
+    #[error("the scenario has problems: {}", .0.join("; "))]
+    Invalid(Vec<String>),
+    /// A figure grew too large to hold exactly.
+    #[error("{0}")]
+    Compute(String),
+    /// A chart could not be drawn.
+    #[error("the chart \"{0}\" could not be drawn: {1}")]
+    Draw(&'static str, String),
+    /// A file could not be written.
+    #[error("{}: cannot be written: {reason}", path.display())]
+    Write {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why, in plain words.
+        reason: String,
+    },
+}

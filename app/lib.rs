@@ -7,6 +7,7 @@ pub mod curves;
 pub mod document;
 pub mod error;
 pub mod examples;
+pub mod export;
 pub mod fields;
 pub mod file_menu;
 pub mod files;

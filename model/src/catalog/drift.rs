@@ -149,18 +149,32 @@ fn hosting(drift: &mut Vec<CatalogDrift>, path: &str, hosting: &Hosting, catalog
 /// Catalog prices older than this many months are flagged: they move often.
 pub const STALE_AFTER_MONTHS: i32 = 6;
 
-/// A sentence for each catalog entry the scenario picked whose prices are more than
-/// [`STALE_AFTER_MONTHS`] old at `today`. A year-only date counts from January.
+/// A catalog entry a scenario picked: what it is, when its figures were read, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pick {
+    /// What the figures are (`GPT-4o mini prices`, `g5.2xlarge prices`).
+    pub what: String,
+    /// When they were read.
+    pub as_of: super::AsOf,
+    /// Where they were published.
+    pub source: String,
+}
+
+/// The catalog entries `scenario` picked (its API model and GPU instances), each once.
 #[must_use]
-pub fn price_age_warnings(scenario: &Scenario, catalog: &Catalog, today: NaiveDate) -> Vec<String> {
-    let mut picks: Vec<(String, super::AsOf)> = Vec::new();
+pub fn picks(scenario: &Scenario, catalog: &Catalog) -> Vec<Pick> {
+    let mut picks: Vec<Pick> = Vec::new();
     if let Some(model) = scenario
         .buy
         .catalog_id
         .as_deref()
         .and_then(|id| catalog.api_model(id))
     {
-        picks.push((format!("{} prices", model.name), model.as_of));
+        picks.push(Pick {
+            what: format!("{} prices", model.name),
+            as_of: model.as_of,
+            source: model.source.clone(),
+        });
     }
     let mut hostings = vec![&scenario.self_host.hosting, &scenario.pretrain.hosting];
     if let TunedServing::Hosted(h) = &scenario.fine_tune.serving {
@@ -173,15 +187,26 @@ pub fn price_age_warnings(scenario: &Scenario, catalog: &Catalog, today: NaiveDa
             .and_then(|id| catalog.gpu_instance(id))
         {
             let what = format!("{} prices", instance.id);
-            if !picks.iter().any(|(w, _)| *w == what) {
-                picks.push((what, instance.as_of));
+            if !picks.iter().any(|p| p.what == what) {
+                picks.push(Pick {
+                    what,
+                    as_of: instance.as_of,
+                    source: instance.source.clone(),
+                });
             }
         }
     }
-    let now = today.year() * 12 + i32::try_from(today.month()).unwrap_or(1);
     picks
+}
+
+/// A sentence for each catalog entry the scenario picked whose prices are more than
+/// [`STALE_AFTER_MONTHS`] old at `today`. A year-only date counts from January.
+#[must_use]
+pub fn price_age_warnings(scenario: &Scenario, catalog: &Catalog, today: NaiveDate) -> Vec<String> {
+    let now = today.year() * 12 + i32::try_from(today.month()).unwrap_or(1);
+    picks(scenario, catalog)
         .into_iter()
-        .filter_map(|(what, as_of)| {
+        .filter_map(|Pick { what, as_of, .. }| {
             let (year, month) = as_of.earliest_month();
             let age = now - (i32::from(year) * 12 + i32::from(month));
             (age > STALE_AFTER_MONTHS).then(|| {

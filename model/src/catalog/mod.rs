@@ -7,7 +7,7 @@
 
 mod drift;
 
-pub use drift::{CatalogDrift, STALE_AFTER_MONTHS, catalog_drift, price_age_warnings};
+pub use drift::{CatalogDrift, Pick, STALE_AFTER_MONTHS, catalog_drift, picks, price_age_warnings};
 
 use std::fmt;
 use std::str::FromStr;

@@ -2,6 +2,7 @@
 //! table). The command line prints these; the window's exports reuse them.
 
 mod document;
+mod html;
 mod json;
 mod json_decision;
 mod recommendation;
@@ -11,13 +12,14 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use document::Document;
+use document::{Document, Style};
+pub use html::{Figure, HtmlReport, html};
 pub use json::JsonReport;
 use table::Table;
 
 use crate::decision::Decision;
 use crate::engine::{CrossingKind, Outcome, Phase};
-use crate::format::{fixed, group_thousands, percent, tokens_short, usd_cents};
+use crate::format::{fixed, group_thousands, tokens_short, usd_cents};
 use crate::scenario::Scenario;
 
 /// How a report is written.
@@ -58,6 +60,14 @@ pub fn render(
     }
 }
 
+/// A fraction in percent to two places, as the JSON report has it: 0.928 is `92.80%`.
+fn percent(fraction: Decimal) -> String {
+    crate::format::in_percent(fraction).map_or_else(
+        || "beyond any scale".to_owned(),
+        |p| format!("{}%", fixed(p, 2)),
+    )
+}
+
 fn tokens(volume: Decimal) -> String {
     format!(
         "{} ({} tokens)",
@@ -67,10 +77,11 @@ fn tokens(volume: Decimal) -> String {
 }
 
 fn document(scenario: &Scenario, outcome: &Outcome, decision: &Decision, markdown: bool) -> String {
-    let mut doc = Document {
-        out: String::new(),
-        markdown,
-    };
+    let mut doc = Document::new(if markdown {
+        Style::Markdown
+    } else {
+        Style::Text
+    });
     doc.heading(&format!("Breakeven report: {}", scenario.name), 1);
     doc.paragraph(&format!(
         "Volume: {} a month ({} in, {} out). Last reviewed {}.",
@@ -85,15 +96,37 @@ fn document(scenario: &Scenario, outcome: &Outcome, decision: &Decision, markdow
     horizon_section(&mut doc, outcome);
     recommendation::sensitivity_section(&mut doc, outcome, &decision.sensitivity);
     recommendation::matrix_section(&mut doc, &decision.matrix, decision.recommendation.phase);
+    warnings_section(&mut doc, outcome);
+    doc.out
+}
+
+/// The recommendation, the key figures and the break-even volumes as Markdown: what the window
+/// copies for pasting into a document or a ticket.
+#[must_use]
+pub fn summary(scenario: &Scenario, outcome: &Outcome, decision: &Decision) -> String {
+    let mut doc = Document::new(Style::Markdown);
+    doc.heading(&format!("Breakeven summary: {}", scenario.name), 1);
+    doc.paragraph(&format!(
+        "Volume: {} a month. Recommended: **{}**, confidence {} ({}).",
+        tokens(outcome.volume),
+        decision.recommendation.phase.label(),
+        fixed(decision.recommendation.confidence, 2),
+        decision.recommendation.confidence_label
+    ));
+    recommendation::section(&mut doc, &decision.recommendation);
+    html::key_figures(&mut doc, outcome);
+    break_even_section(&mut doc, outcome);
+    doc.out
+}
+
+fn warnings_section(doc: &mut Document, outcome: &Outcome) {
     if !outcome.warnings.is_empty() {
         doc.heading("Warnings", 2);
-        for w in &outcome.warnings {
+        doc.bullets(outcome.warnings.iter().map(|w| {
             let source = w.source.map(|s| format!(" (\"{s}\")")).unwrap_or_default();
-            let _ = writeln!(doc.out, "- {}{source} [{}]", w.message, w.input);
-        }
-        doc.out.push('\n');
+            format!("{}{source} [{}]", w.message, w.input)
+        }));
     }
-    doc.out
 }
 
 fn costs_section(doc: &mut Document, outcome: &Outcome) {
@@ -189,25 +222,12 @@ fn horizon_section(doc: &mut Document, outcome: &Outcome) {
     doc.heading(&format!("Cash over {} months", h.months.len()), 2);
     let mut totals = Table::new(&["Option", "Total cash", "Present value", "Payback"]);
     for phase in Phase::ALL {
-        let payback = h
-            .paybacks
-            .iter()
-            .find(|p| p.phase == phase)
-            .map_or_else(String::new, |p| {
-                let simple = p.simple_months.map_or("no saving".to_owned(), |m| {
-                    format!("{} months simple", m.round_dp(2))
-                });
-                let month = p.month.map_or("not within the horizon".to_owned(), |m| {
-                    format!("month {m} in cash")
-                });
-                format!("{simple}; {month}")
-            });
         let i = phase.index();
         totals.row(vec![
             phase.label().to_owned(),
             usd_cents(h.totals[i]),
             usd_cents(h.present_values[i]),
-            payback,
+            payback(outcome, phase),
         ]);
     }
     doc.table(&totals);
@@ -227,6 +247,25 @@ fn horizon_section(doc: &mut Document, outcome: &Outcome) {
         }
         doc.table(&margins);
     }
+}
+
+/// When `phase`'s up-front cost is paid back by its savings against the API, simply and in
+/// cash; blank for the API itself.
+fn payback(outcome: &Outcome, phase: Phase) -> String {
+    outcome
+        .horizon
+        .paybacks
+        .iter()
+        .find(|p| p.phase == phase)
+        .map_or_else(String::new, |p| {
+            let simple = p.simple_months.map_or("no saving".to_owned(), |m| {
+                format!("{} months simple", fixed(m, 2))
+            });
+            let month = p.month.map_or("not within the horizon".to_owned(), |m| {
+                format!("month {m} in cash")
+            });
+            format!("{simple}; {month}")
+        })
 }
 
 fn csv(outcome: &Outcome) -> String {

@@ -1,6 +1,8 @@
-//! A small table written as aligned text or as Markdown.
+//! A small table written as aligned text, Markdown or HTML.
 
 use std::fmt::Write as _;
+
+use super::document::escape;
 
 /// Rows of cells under headers.
 pub struct Table {
@@ -50,10 +52,7 @@ impl Table {
             let mut text = String::new();
             for (i, width) in widths.iter().enumerate() {
                 let cell = cells.get(i).map_or("", String::as_str);
-                let numeric = self.align_numbers
-                    && cell
-                        .trim_start_matches('-')
-                        .starts_with(|c: char| c.is_ascii_digit() || c == '$');
+                let numeric = self.is_number(cell);
                 if i > 0 {
                     text.push_str("  ");
                 }
@@ -71,6 +70,37 @@ impl Table {
         for row in &self.rows {
             line(&mut out, row);
         }
+        out
+    }
+
+    fn is_number(&self, cell: &str) -> bool {
+        self.align_numbers
+            && cell
+                .trim_start_matches('-')
+                .starts_with(|c: char| c.is_ascii_digit() || c == '$')
+    }
+
+    /// An HTML table; number cells carry the class `num` so they line up on the right.
+    pub fn html(&self) -> String {
+        let mut out = String::from("<table>\n<thead><tr>");
+        for header in &self.headers {
+            let _ = write!(out, "<th>{}</th>", escape(header));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for row in &self.rows {
+            out.push_str("<tr>");
+            for i in 0..self.headers.len() {
+                let cell = row.get(i).map_or("", String::as_str);
+                let class = if self.is_number(cell) {
+                    " class=\"num\""
+                } else {
+                    ""
+                };
+                let _ = write!(out, "<td{class}>{}</td>", escape(cell));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n");
         out
     }
 

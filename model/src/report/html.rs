@@ -1,0 +1,283 @@
+//! The board-deck report as one self-contained HTML file: the recommendation and why, the key
+//! figures, the charts (inline SVG, drawn by the caller), the sensitivity table and an appendix
+//! of every input with its source. Figures are written by the same functions as the text and
+//! Markdown reports, to the cent, as `report --format json` has them.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::document::{Document, Style, escape};
+use super::table::Table;
+use super::{percent, recommendation, tokens};
+use crate::catalog::{Catalog, picks};
+use crate::decision::Decision;
+use crate::engine::{Outcome, Phase};
+use crate::format::{tokens_short, usd_cents};
+use crate::scenario::{Scenario, inputs};
+
+/// A chart to show in the report, already drawn as SVG.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    /// What it shows (`Monthly cost against monthly volume`); the drawing carries it too.
+    pub title: String,
+    /// One sentence on how to read it.
+    pub caption: String,
+    /// The drawing, a whole `<svg>` element.
+    pub svg: String,
+}
+
+/// What the report is about and when it was made.
+pub struct HtmlReport<'a> {
+    /// The scenario as entered.
+    pub scenario: &'a Scenario,
+    /// Its computed figures.
+    pub outcome: &'a Outcome,
+    /// Its recommendation, sensitivity and matrix.
+    pub decision: &'a Decision,
+    /// The catalog its picks came from, for their as-of dates.
+    pub catalog: &'a Catalog,
+    /// The day of the export, printed under the title.
+    pub today: NaiveDate,
+    /// The charts, in order.
+    pub figures: &'a [Figure],
+}
+
+const STYLE: &str = "
+body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; color: #1d1d1f;
+  max-width: 66rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.45; }
+h1 { font-size: 1.9rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.35rem; border-bottom: 2px solid #ddd; padding-bottom: 0.2rem; margin-top: 2rem; }
+h3 { font-size: 1.1rem; }
+.meta { color: #555; margin-top: 0; }
+.verdict { font-size: 1.2rem; background: #f3f6fb; border-left: 6px solid #4285f4;
+  padding: 0.6rem 1rem; }
+table { border-collapse: collapse; margin: 0.6rem 0 1rem; font-size: 0.92rem; }
+th, td { border: 1px solid #ccc; padding: 0.3rem 0.55rem; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+figure { margin: 1rem 0 1.5rem; }
+figure svg { width: 100%; height: auto; border: 1px solid #ddd; }
+figcaption { color: #444; font-size: 0.9rem; }
+footer { margin-top: 3rem; color: #666; font-size: 0.85rem; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 10.5pt; }
+  h2 { break-after: avoid; }
+  table, figure, .verdict { break-inside: avoid; }
+  section#charts figure { break-before: auto; }
+}
+";
+
+/// The whole HTML document.
+#[must_use]
+pub fn html(report: &HtmlReport<'_>) -> String {
+    let HtmlReport {
+        scenario,
+        outcome,
+        decision,
+        ..
+    } = *report;
+    let rec = &decision.recommendation;
+    let mut doc = Document::new(Style::Html);
+    let title = escape(&scenario.name);
+    let _ = write!(
+        doc.out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}: Breakeven report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+    );
+    doc.heading(&scenario.name, 1);
+    let _ = writeln!(
+        doc.out,
+        "<p class=\"meta\">Breakeven report, exported {}. Scenario last reviewed {}. Volume {} a month ({} in, {} out).</p>",
+        report.today,
+        scenario.last_reviewed,
+        escape(&tokens(outcome.volume)),
+        tokens_short(outcome.traffic.input),
+        tokens_short(outcome.traffic.output),
+    );
+    let _ = writeln!(
+        doc.out,
+        "<p class=\"verdict\">Recommended: <strong>{}</strong>, confidence {} ({}).</p>",
+        rec.phase.label(),
+        crate::format::fixed(rec.confidence, 2),
+        escape(rec.confidence_label),
+    );
+    section(&mut doc, "notes", |doc| {
+        if !scenario.notes.is_empty() {
+            doc.heading("Notes", 2);
+            doc.paragraph(&scenario.notes);
+        }
+    });
+    section(&mut doc, "recommendation", |doc| {
+        recommendation::section(doc, rec);
+    });
+    section(&mut doc, "key-figures", |doc| key_figures(doc, outcome));
+    section(&mut doc, "break-even", |doc| {
+        super::break_even_section(doc, outcome);
+    });
+    section(&mut doc, "charts", |doc| charts(doc, report.figures));
+    section(&mut doc, "sensitivity", |doc| {
+        recommendation::sensitivity_section(doc, outcome, &decision.sensitivity);
+    });
+    section(&mut doc, "costs", |doc| super::costs_section(doc, outcome));
+    section(&mut doc, "matrix", |doc| {
+        recommendation::matrix_section(doc, &decision.matrix, rec.phase);
+    });
+    section(&mut doc, "warnings", |doc| {
+        super::warnings_section(doc, outcome);
+    });
+    section(&mut doc, "assumptions", |doc| {
+        assumptions(doc, scenario, report.catalog);
+    });
+    let _ = writeln!(
+        doc.out,
+        "<footer>Made with Breakeven {}. Every figure here is in <code>breakeven report FILE --format json</code>, to the cent.</footer>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION")
+    );
+    doc.out
+}
+
+fn section(doc: &mut Document, id: &str, body: impl FnOnce(&mut Document)) {
+    let start = doc.out.len();
+    let _ = writeln!(doc.out, "<section id=\"{id}\">");
+    let open = doc.out.len();
+    body(doc);
+    if doc.out.len() == open {
+        // Nothing to say (no warnings, say): no empty section.
+        doc.out.truncate(start);
+    } else {
+        doc.out.push_str("</section>\n");
+    }
+}
+
+/// Each option's monthly cost now, cash over the horizon, present value, payback and gross
+/// margin: the table a board asks for first.
+pub(super) fn key_figures(doc: &mut Document, outcome: &Outcome) {
+    let h = &outcome.horizon;
+    let months = h.months.len();
+    doc.heading("Key figures", 2);
+    let now = format!("USD/month at {}", tokens_short(outcome.volume));
+    let cash = format!("Cash over {months} months");
+    let mut headers = vec!["Option", &now, &cash, "Present value", "Payback"];
+    let margins = h
+        .months
+        .first()
+        .zip(h.months.last())
+        .filter(|(first, _)| first.revenue.is_some());
+    let first_margin;
+    let last_margin;
+    if let Some((first, last)) = margins {
+        first_margin = format!("Gross margin, month {}", first.month);
+        last_margin = format!("Month {}", last.month);
+        headers.push(&first_margin);
+        headers.push(&last_margin);
+    }
+    let mut table = Table::new(&headers);
+    for phase in Phase::ALL {
+        let i = phase.index();
+        let monthly = outcome
+            .costs
+            .iter()
+            .find(|c| c.phase == phase)
+            .map(|c| usd_cents(c.total))
+            .unwrap_or_default();
+        let mut row = vec![
+            phase.label().to_owned(),
+            monthly,
+            usd_cents(h.totals[i]),
+            usd_cents(h.present_values[i]),
+            super::payback(outcome, phase),
+        ];
+        if let Some((first, last)) = margins {
+            let show = |m: Option<rust_decimal::Decimal>| m.map(percent).unwrap_or_default();
+            row.push(show(first.gross_margin[i]));
+            row.push(show(last.gross_margin[i]));
+        }
+        table.row(row);
+    }
+    doc.table(&table);
+    doc.paragraph(&format!(
+        "Cheapest at this volume: {}. Cash counts up-front costs in the month they are paid; the monthly costs spread them over the horizon.",
+        outcome.cheapest.label()
+    ));
+}
+
+fn charts(doc: &mut Document, figures: &[Figure]) {
+    if figures.is_empty() {
+        return;
+    }
+    doc.heading("Charts", 2);
+    for figure in figures {
+        let _ = writeln!(
+            doc.out,
+            "<figure aria-label=\"{}\">\n{}\n<figcaption>{}</figcaption>\n</figure>",
+            escape(&figure.title),
+            figure.svg,
+            escape(&figure.caption)
+        );
+    }
+}
+
+/// Every input with its value as saved and its source note, then the catalog entries picked,
+/// with the month their figures were read.
+fn assumptions(doc: &mut Document, scenario: &Scenario, catalog: &Catalog) {
+    doc.heading("Assumptions", 2);
+    doc.paragraph("Every input of the scenario, as saved in its file, and where it comes from.");
+    let mut table = Table::new(&["Input", "Value", "Source"]).left_aligned();
+    for input in inputs(scenario) {
+        table.row(vec![
+            input.label(),
+            input.value.clone(),
+            input
+                .source
+                .clone()
+                .unwrap_or_else(|| "not given".to_owned()),
+        ]);
+    }
+    doc.table(&table);
+    let picked = picks(scenario, catalog);
+    if !picked.is_empty() {
+        doc.heading("Catalog figures used", 3);
+        let mut table = Table::new(&["Figures", "As of", "Source"]).left_aligned();
+        for pick in picked {
+            table.row(vec![pick.what, pick.as_of.to_string(), pick.source]);
+        }
+        doc.table(&table);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decision::decide;
+    use crate::engine::compute;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_name_or_note_with_markup_is_shown_as_text_not_run() {
+        let mut scenario = Scenario::embedded_default();
+        scenario.name = "Client <A> & \"B\"".to_owned();
+        scenario.notes = "<script>alert(1)</script>".to_owned();
+        let outcome = compute(&scenario).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let decision = decide(&scenario, &outcome, today).unwrap();
+        let page = html(&HtmlReport {
+            scenario: &scenario,
+            outcome: &outcome,
+            decision: &decision,
+            catalog: Catalog::embedded(),
+            today,
+            figures: &[],
+        });
+        assert!(page.contains("<h1>Client &lt;A&gt; &amp; &quot;B&quot;</h1>"));
+        assert!(
+            page.contains("<title>Client &lt;A&gt; &amp; &quot;B&quot;: Breakeven report</title>")
+        );
+        assert!(!page.contains("<script>"));
+        assert!(
+            !page.contains("id=\"charts\""),
+            "no charts, no empty section"
+        );
+    }
+}

@@ -1,0 +1,441 @@
+//! The board-deck export as a founder uses it: `breakeven export FILE --out DIR` with no display,
+//! and what lands in the folder. Every figure in the HTML must be the JSON report's.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "the helpers read what the test expects to be there: a panic is the test failing"
+)]
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use breakeven_model::scenario::{from_ron_str, inputs};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+const TODAY: &str = "2026-11-24";
+const LEGAL_TECH: &str = "scenarios/seed000-legal-tech.ron";
+const NO_REVENUE: &str = "scenarios/seed001-llama3-8b-on-aws.ron";
+const PHASES: [(&str, &str, &str); 4] = [
+    ("Buy", "Buy", "#4285F4"),
+    ("FineTune", "Fine-tune", "#E6911E"),
+    ("SelfHost", "Self-host", "#34A853"),
+    ("Pretrain", "Pretrain", "#C846A0"),
+];
+
+fn breakeven(args: &[&str]) -> Output {
+    // No display of any kind: the export must not need one.
+    Command::new(env!("CARGO_BIN_EXE_breakeven"))
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs")
+}
+
+/// Exports `file` into a new folder and returns the folder.
+fn export(file: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pack");
+    let output = breakeven(&[
+        "export",
+        file,
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        TODAY,
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    dir
+}
+
+fn pack(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("pack")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn json_report(file: &str) -> Value {
+    let output = breakeven(&["report", file, "--format", "json", "--today", TODAY]);
+    assert!(output.status.success());
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// The HTML of one `<section id=...>`.
+fn section<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("<section id=\"{id}\">"))
+        .unwrap_or_else(|| panic!("no section {id}"));
+    let end = html[start..].find("</section>").unwrap() + start;
+    &html[start..end]
+}
+
+/// The cells of the table row whose first cell is `first`.
+fn row(html: &str, first: &str) -> Vec<String> {
+    let start = html
+        .find(&format!("<tr><td>{first}</td>"))
+        .unwrap_or_else(|| panic!("no row {first}"));
+    let end = html[start..].find("</tr>").unwrap() + start;
+    html[start..end]
+        .split("<td")
+        .skip(1)
+        .map(|cell| {
+            let text = &cell[cell.find('>').unwrap() + 1..];
+            text.trim_end_matches("</td>").to_owned()
+        })
+        .collect()
+}
+
+/// "140000.00" as the report writes money: "$140,000.00".
+fn usd(amount: &str) -> String {
+    let (sign, digits) = amount
+        .strip_prefix('-')
+        .map_or(("", amount), |rest| ("-", rest));
+    let (whole, cents) = digits.split_once('.').unwrap();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}${grouped}.{cents}")
+}
+
+fn by_phase<'a>(list: &'a Value, phase: &str) -> &'a Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["phase"] == phase)
+        .unwrap_or_else(|| panic!("no {phase} in {list}"))
+}
+
+/// Every number written anywhere in `text` (digits with separators and a decimal point), as
+/// decimals without their sign.
+fn numbers(text: &str, after: Option<char>) -> Vec<Decimal> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = match after {
+            Some(mark) => chars[i] == mark && chars.get(i + 1).is_some_and(char::is_ascii_digit),
+            None => chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()),
+        };
+        if !starts {
+            i += 1;
+            continue;
+        }
+        if after.is_some() {
+            i += 1;
+        }
+        let mut number = String::new();
+        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == ',' || chars[i] == '.') {
+            if chars[i] != ',' {
+                number.push(chars[i]);
+            }
+            i += 1;
+        }
+        if let Ok(value) = number.trim_end_matches('.').parse::<Decimal>() {
+            out.push(value.normalize());
+        }
+    }
+    out
+}
+
+#[test]
+fn export_writes_the_whole_pack_with_no_display() {
+    let dir = export(LEGAL_TECH);
+    let mut names: Vec<String> = std::fs::read_dir(pack(&dir))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "cost-by-volume.png",
+            "cost-by-volume.svg",
+            "cumulative-cash.png",
+            "cumulative-cash.svg",
+            "gross-margin.png",
+            "gross-margin.svg",
+            "months.csv",
+            "report.html",
+            "report.json",
+            "report.md"
+        ]
+    );
+}
+
+#[test]
+fn the_csv_and_json_in_the_pack_are_what_report_prints() {
+    let dir = export(LEGAL_TECH);
+    for (file, format) in [("months.csv", "csv"), ("report.json", "json")] {
+        let printed = breakeven(&["report", LEGAL_TECH, "--format", format, "--today", TODAY]);
+        assert_eq!(
+            read(&pack(&dir).join(file)),
+            String::from_utf8(printed.stdout).unwrap(),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn the_html_report_has_every_section_a_board_deck_needs() {
+    let dir = export(LEGAL_TECH);
+    let html = read(&pack(&dir).join("report.html"));
+    let json = json_report(LEGAL_TECH);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    // Self-contained: nothing fetched from anywhere.
+    for outside in ["src=", "href=", "@import", "url("] {
+        assert!(!html.contains(outside), "the report refers to {outside}");
+    }
+    assert!(html.contains("<h1>Seed case: legal-tech contract analyser</h1>"));
+    assert!(html.contains(&format!("exported {TODAY}")));
+    assert!(html.contains("Recommended: <strong>Fine-tune</strong>, confidence 0.67 (Medium)"));
+    let rec = &json["recommendation"];
+    let reasons = section(&html, "recommendation");
+    for reason in rec["reasons"].as_array().unwrap() {
+        assert!(reasons.contains(&escape(reason["text"].as_str().unwrap())));
+        if let Some(source) = reason["source"].as_str() {
+            assert!(reasons.contains(&escape(source)), "source {source}");
+        }
+    }
+    for change in rec["what_would_change"].as_array().unwrap() {
+        assert!(reasons.contains(&escape(change.as_str().unwrap())));
+    }
+    for id in [
+        "key-figures",
+        "break-even",
+        "sensitivity",
+        "costs",
+        "matrix",
+    ] {
+        assert!(section(&html, id).contains("<table>"), "{id}");
+    }
+    assert_eq!(section(&html, "charts").matches("<svg").count(), 3);
+    let appendix = section(&html, "assumptions");
+    let scenario = from_ron_str(&read(Path::new(LEGAL_TECH))).unwrap();
+    for input in inputs(&scenario) {
+        assert!(
+            appendix.contains(&format!("<td>{}</td>", escape(&input.label()))),
+            "{} is missing from the appendix",
+            input.path
+        );
+        if let Some(source) = &input.source {
+            assert!(appendix.contains(&escape(source)));
+        }
+    }
+    assert!(appendix.contains("<td>g5.2xlarge prices</td><td>2026-01</td>"));
+}
+
+#[test]
+fn the_key_figures_are_the_json_reports_to_the_cent() {
+    for file in [LEGAL_TECH, NO_REVENUE, "scenarios/defence-air-gapped.ron"] {
+        let dir = export(file);
+        let html = read(&pack(&dir).join("report.html"));
+        let json = json_report(file);
+        let key = section(&html, "key-figures");
+        let months = json["horizon"]["months"].as_array().unwrap();
+        for (phase, label, _) in PHASES {
+            let cells = row(key, label);
+            let cost = by_phase(&json["costs"], phase);
+            assert_eq!(cells[1], usd(cost["total_usd_per_month"].as_str().unwrap()));
+            let total = by_phase(&json["horizon"]["totals_usd"], phase);
+            assert_eq!(cells[2], usd(total["usd"].as_str().unwrap()), "{file}");
+            let pv = by_phase(&json["horizon"]["present_values_usd"], phase);
+            assert_eq!(cells[3], usd(pv["usd"].as_str().unwrap()));
+            if phase != "Buy" {
+                let payback = by_phase(&json["horizon"]["paybacks"], phase);
+                if let Some(simple) = payback["simple_payback_months"].as_str() {
+                    assert!(cells[4].starts_with(&format!("{simple} months simple")));
+                }
+                if let Some(month) = payback["payback_month"].as_u64() {
+                    assert!(cells[4].ends_with(&format!("month {month} in cash")));
+                }
+            }
+            let has_revenue = months[0].get("revenue_usd").is_some();
+            assert_eq!(cells.len(), if has_revenue { 7 } else { 5 }, "{file}");
+            if has_revenue {
+                for (cell, month) in [(5, &months[0]), (6, months.last().unwrap())] {
+                    let margin = by_phase(&month["gross_margin_percent"], phase);
+                    assert_eq!(
+                        cells[cell],
+                        format!("{}%", margin["value"].as_str().unwrap())
+                    );
+                }
+            }
+        }
+        let break_even = section(&html, "break-even");
+        for pair in json["break_evens"].as_array().unwrap() {
+            for crossing in pair["crossings"].as_array().unwrap() {
+                let volume: Decimal = crossing["volume_tokens_per_month"]
+                    .as_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                assert!(numbers(break_even, None).contains(&volume.normalize()));
+            }
+        }
+    }
+}
+
+#[test]
+fn every_dollar_figure_in_the_html_is_a_figure_of_the_json_report() {
+    for file in [LEGAL_TECH, "scenarios/data-platform-pretrain.ron"] {
+        let dir = export(file);
+        let html = read(&pack(&dir).join("report.html"));
+        let json = serde_json::to_string(&json_report(file)).unwrap();
+        let known: HashSet<Decimal> = numbers(&json, None).into_iter().collect();
+        // The notes and the appendix are the user's words and inputs, not computed figures;
+        // the charts' axis marks are round numbers of the plot.
+        let mut figures = html.clone();
+        for id in ["notes", "assumptions", "charts"] {
+            if html.contains(&format!("<section id=\"{id}\">")) {
+                figures = figures.replace(section(&html, id), "");
+            }
+        }
+        let amounts = numbers(&figures, Some('$'));
+        assert!(amounts.len() > 40, "{file}: only {} amounts", amounts.len());
+        for amount in amounts {
+            assert!(
+                known.contains(&amount),
+                "{file}: ${amount} in the HTML is not in the JSON report"
+            );
+        }
+    }
+}
+
+/// The `<polyline>`s of an SVG drawn in `colour`, as their point counts.
+fn series(svg: &roxmltree::Document<'_>, colour: &str) -> Vec<usize> {
+    svg.descendants()
+        .filter(|n| n.has_tag_name("polyline") && n.attribute("stroke") == Some(colour))
+        .map(|n| n.attribute("points").unwrap().split_whitespace().count())
+        .collect()
+}
+
+fn texts(svg: &roxmltree::Document<'_>) -> Vec<String> {
+    svg.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(|t| t.trim().to_owned()))
+        .collect()
+}
+
+#[test]
+fn every_svg_parses_and_holds_each_options_series_with_titled_axes() {
+    let dir = export(LEGAL_TECH);
+    let json = json_report(LEGAL_TECH);
+    let months = json["horizon"]["months"].as_array().unwrap().len();
+    for (stem, title, axes, points) in [
+        (
+            "cost-by-volume",
+            "Monthly cost against monthly volume",
+            [
+                "Monthly volume (tokens, log scale)",
+                "Monthly cost (USD, log scale)",
+            ],
+            None,
+        ),
+        (
+            "cumulative-cash",
+            "Cumulative cash by month",
+            ["Month", "Cumulative cash (USD)"],
+            Some(months),
+        ),
+        (
+            "gross-margin",
+            "Gross margin by month",
+            ["Month", "Gross margin (% of revenue)"],
+            Some(months),
+        ),
+    ] {
+        let text = read(&pack(&dir).join(format!("{stem}.svg")));
+        let svg = roxmltree::Document::parse(&text)
+            .unwrap_or_else(|e| panic!("{stem}.svg does not parse: {e}"));
+        let words = texts(&svg);
+        for wanted in std::iter::once(title).chain(axes) {
+            assert!(words.iter().any(|w| w == wanted), "{stem}: no \"{wanted}\"");
+        }
+        for (_, label, colour) in PHASES {
+            assert!(
+                words.iter().any(|w| w == label),
+                "{stem}: no legend {label}"
+            );
+            // One line for the series, one in the legend.
+            let lines = series(&svg, colour);
+            let longest = lines.iter().copied().max().unwrap_or(0);
+            match points {
+                Some(n) => assert_eq!(longest, n, "{stem}: {label} has {longest} points"),
+                None => assert!(longest >= 100, "{stem}: {label} has {longest} points"),
+            }
+        }
+    }
+}
+
+#[test]
+fn the_pngs_are_full_hd_slides() {
+    let dir = export(LEGAL_TECH);
+    for stem in ["cost-by-volume", "cumulative-cash", "gross-margin"] {
+        let file = std::fs::File::open(pack(&dir).join(format!("{stem}.png"))).unwrap();
+        let decoder = png::Decoder::new(std::io::BufReader::new(file));
+        let reader = decoder.read_info().unwrap();
+        let info = reader.info();
+        assert_eq!((info.width, info.height), (1920, 1080), "{stem}");
+    }
+}
+
+#[test]
+fn without_revenue_there_is_no_margin_chart_and_the_report_says_nothing_of_margins() {
+    let dir = export(NO_REVENUE);
+    assert!(!pack(&dir).join("gross-margin.png").exists());
+    assert!(!pack(&dir).join("gross-margin.svg").exists());
+    let html = read(&pack(&dir).join("report.html"));
+    assert_eq!(section(&html, "charts").matches("<svg").count(), 2);
+    assert!(!section(&html, "key-figures").contains("Gross margin"));
+}
+
+#[test]
+fn a_damaged_file_or_an_unwritable_folder_is_one_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = dir.path().join("damaged.ron");
+    std::fs::write(&damaged, "Scenario(version: 2, name: ").unwrap();
+    let out = dir.path().join("pack");
+    let output = breakeven(&[
+        "export",
+        damaged.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("damaged.ron"), "{err}");
+    assert!(!out.exists(), "nothing is written for a damaged file");
+    // A folder where a file is.
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "x").unwrap();
+    let output = breakeven(&[
+        "export",
+        LEGAL_TECH,
+        "--out",
+        blocker.join("pack").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("cannot be written"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
