@@ -22,6 +22,8 @@ pub enum Purpose {
     Open,
     /// Save the scenario under a new name.
     SaveAs,
+    /// Export the board-deck pack into a folder.
+    Export,
 }
 
 /// A dialog on screen.
@@ -74,13 +76,17 @@ const SAVE_AS: KeyboardShortcut = shortcut(SHIFT_COMMAND, Key::S);
 const UNDO: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Z);
 const REDO: KeyboardShortcut = shortcut(SHIFT_COMMAND, Key::Z);
 const REDO_Y: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Y);
+const EXPORT: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::E);
+const COPY_SUMMARY: KeyboardShortcut = shortcut(SHIFT_COMMAND, Key::C);
 
 /// The actions the keyboard asks for this frame.
 pub fn shortcuts(ui: &mut Ui) -> Vec<Action> {
     // With Shift first: Ctrl+S would also match Ctrl+Shift+S.
-    let table: [(KeyboardShortcut, fn() -> Action); 7] = [
+    let table: [(KeyboardShortcut, fn() -> Action); 9] = [
         (SAVE_AS, || Action::AskSaveAs),
         (REDO, || Action::Redo),
+        (COPY_SUMMARY, || Action::CopySummary),
+        (EXPORT, || Action::AskExport),
         (NEW, || Action::New),
         (OPEN, || Action::AskOpen),
         (SAVE, || Action::Save),
@@ -150,6 +156,10 @@ pub fn menu_ui(
             if item(ui, "Save As…", Some(&SAVE_AS), true) {
                 actions.push(Action::AskSaveAs);
             }
+            ui.separator();
+            if item(ui, "Export…", Some(&EXPORT), true) {
+                actions.push(Action::AskExport);
+            }
         });
         ui.menu_button("Edit", |ui| {
             if item(ui, "Undo", Some(&UNDO), can_undo) {
@@ -157,6 +167,10 @@ pub fn menu_ui(
             }
             if item(ui, "Redo", Some(&REDO), can_redo) {
                 actions.push(Action::Redo);
+            }
+            ui.separator();
+            if item(ui, "Copy Summary as Markdown", Some(&COPY_SUMMARY), true) {
+                actions.push(Action::CopySummary);
             }
         });
     });
@@ -168,12 +182,14 @@ impl Files {
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let dialog = rfd::AsyncFileDialog::new().add_filter("Breakeven scenario", &["ron"]);
+            let dialog = rfd::AsyncFileDialog::new();
+            let scenarios = || dialog.clone().add_filter("Breakeven scenario", &["ron"]);
             let picked = match purpose {
-                Purpose::Open => pollster::block_on(dialog.pick_file()),
+                Purpose::Open => pollster::block_on(scenarios().pick_file()),
                 Purpose::SaveAs => {
-                    pollster::block_on(dialog.set_file_name("scenario.ron").save_file())
+                    pollster::block_on(scenarios().set_file_name("scenario.ron").save_file())
                 }
+                Purpose::Export => pollster::block_on(dialog.pick_folder()),
             };
             let _ = sender.send(picked.map(|file| file.path().to_path_buf()));
             ctx.request_repaint();
@@ -237,12 +253,27 @@ fn path_ui(
     actions: &mut Vec<Action>,
     browse: &mut Option<Purpose>,
 ) -> bool {
-    let (title, verb) = match purpose {
-        Purpose::Open => ("Open a scenario", "Open"),
-        Purpose::SaveAs => ("Save the scenario as", "Save"),
+    let (title, verb, what) = match purpose {
+        Purpose::Open => (
+            "Open a scenario",
+            "Open",
+            "Type the file's path, or browse for it.",
+        ),
+        Purpose::SaveAs => (
+            "Save the scenario as",
+            "Save",
+            "Type the file's path, or browse for it.",
+        ),
+        Purpose::Export => (
+            "Export for a board deck",
+            "Export",
+            "An HTML report (open it in a browser to print a PDF), the charts as SVG and as 16:9 PNG, \
+             the month-by-month CSV, and the JSON and Markdown reports, written into this folder. \
+             Type the folder's path, or browse for it.",
+        ),
     };
     ui.heading(title);
-    ui.label("Type the file's path, or browse for it.");
+    ui.label(what);
     let field = ui.horizontal(|ui| {
         let label = ui.label("Path");
         // Enter is ours (it saves or opens), not the field's.
@@ -269,6 +300,7 @@ fn path_ui(
             actions.push(match purpose {
                 Purpose::Open => Action::Open(path),
                 Purpose::SaveAs => Action::SaveAs(path, then.take()),
+                Purpose::Export => Action::Export(path),
             });
             done = true;
         }

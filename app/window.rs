@@ -15,8 +15,9 @@ use breakeven_model::scenario::{CURRENT_VERSION, Loaded, from_ron_str};
 
 use crate::computed::Computed;
 use crate::document::Document;
-use crate::error::FileError;
+use crate::error::{ExportError, FileError};
 use crate::examples::EXAMPLES;
+use crate::export::Pack;
 use crate::file_menu::{self, Dialog, Files, Purpose, remember};
 use crate::files::{load_scenario, open_scenario};
 use crate::inputs::InputsPanel;
@@ -92,6 +93,12 @@ pub enum Action {
     Restore(Box<Found>),
     /// Delete a recovery file the user does not want.
     ForgetRecovered(PathBuf),
+    /// Ask which folder to export into.
+    AskExport,
+    /// Write the board-deck pack into this folder.
+    Export(PathBuf),
+    /// Put the recommendation and key figures on the clipboard as Markdown.
+    CopySummary,
 }
 
 /// What is kept between runs (eframe keeps the window's size and the theme itself).
@@ -124,6 +131,10 @@ pub struct BreakevenApp {
     tab: Tab,
     today: NaiveDate,
     recovery: Option<Recovery>,
+    /// Text to put on the clipboard at the end of this frame.
+    clipboard: Option<String>,
+    /// A line under the title saying what just happened (the summary was copied).
+    notice: Option<String>,
 }
 
 impl BreakevenApp {
@@ -153,6 +164,8 @@ impl BreakevenApp {
             tab: Tab::Costs,
             today: Local::now().date_naive(),
             recovery: None,
+            clipboard: None,
+            notice: None,
         };
         app.recompute();
         app
@@ -292,6 +305,8 @@ impl BreakevenApp {
     /// Applies `action`; with `guard`, asks first when it would throw unsaved changes away.
     fn apply_guarded(&mut self, action: Action, busy: bool, guard: bool) {
         let dirty = guard && self.doc.is_dirty();
+        // The notice is about the last thing done; anything else done replaces it.
+        self.notice = None;
         match action {
             Action::Edit(scenario) => self.doc.edit(*scenario, busy),
             Action::Undo => {
@@ -341,6 +356,9 @@ impl BreakevenApp {
             Action::ForgetRecovered(file) => {
                 let _ = std::fs::remove_file(file);
             }
+            Action::AskExport => self.ask_export(),
+            Action::Export(folder) => self.export(&folder),
+            Action::CopySummary => self.copy_summary(),
         }
         self.recompute();
     }
@@ -356,6 +374,75 @@ impl BreakevenApp {
             text,
             then,
         });
+    }
+
+    /// Asks for the export's folder, suggesting one beside the scenario's file.
+    fn ask_export(&mut self) {
+        let text = self.doc.path().map_or_else(
+            || "breakeven-export".to_owned(),
+            |path| {
+                let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                path.with_file_name(format!("{stem}-export"))
+                    .display()
+                    .to_string()
+            },
+        );
+        self.files.dialog = Some(Dialog::Path {
+            purpose: Purpose::Export,
+            text,
+            then: None,
+        });
+    }
+
+    /// The pack of the scenario as it is now, or a message saying why there is none.
+    fn pack(&mut self, verb: &str) -> Option<Pack> {
+        match Pack::new(self.doc.scenario(), self.today) {
+            Ok(pack) => Some(pack),
+            Err(error) => {
+                let lines = match error {
+                    ExportError::Invalid(problems) => problems,
+                    other => vec![other.to_string()],
+                };
+                self.files.dialog = Some(Dialog::Message {
+                    title: format!("Nothing {verb}: the scenario has problems"),
+                    lines,
+                });
+                None
+            }
+        }
+    }
+
+    /// Writes the board-deck pack into `folder` and says what was written, or why not.
+    fn export(&mut self, folder: &Path) {
+        let Some(pack) = self.pack("exported") else {
+            return;
+        };
+        self.files.dialog =
+            Some(match pack.write(folder) {
+                Ok(files) => Dialog::Message {
+                    title: "Exported".into(),
+                    lines: std::iter::once(format!(
+                        "Written to {}; open report.html in a browser to print it to PDF:",
+                        folder.display()
+                    ))
+                    .chain(files.iter().filter_map(|f| {
+                        f.file_name().map(|n| format!("  {}", n.to_string_lossy()))
+                    }))
+                    .collect(),
+                },
+                Err(error) => Dialog::Message {
+                    title: "Not exported".into(),
+                    lines: vec![error.to_string(), "Your scenario is unchanged.".into()],
+                },
+            });
+    }
+
+    /// Puts the summary on the clipboard at the end of the frame.
+    fn copy_summary(&mut self) {
+        if let Some(pack) = self.pack("copied") {
+            self.clipboard = Some(pack.summary());
+            self.notice = Some("The summary is on the clipboard, as Markdown.".into());
+        }
     }
 
     fn replace(&mut self, scenario: Scenario, path: Option<PathBuf>) {
@@ -502,6 +589,9 @@ impl BreakevenApp {
         if !busy {
             self.doc.settle();
         }
+        if let Some(text) = self.clipboard.take() {
+            ui.ctx().copy_text(text);
+        }
         if let Some(recovery) = &mut self.recovery {
             let now = ui.input(|i| i.time);
             recovery.tick(
@@ -555,6 +645,9 @@ impl BreakevenApp {
                 ""
             };
             ui.label(RichText::new(format!("{file}{mark}")).weak());
+            if let Some(notice) = &self.notice {
+                ui.label(notice.as_str());
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 theme_ui(ui);
                 ui.label(RichText::new("Ctrl +/- to zoom").weak().small());

@@ -1,0 +1,165 @@
+//! Exporting from the window, as a founder does before a board meeting: File > Export into a
+//! folder typed in the window (no native dialog needed), and Edit > Copy Summary as Markdown.
+
+use breakeven::file_menu::Dialog;
+use breakeven::window::{Action, BreakevenApp};
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, OutputCommand};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn harness() -> Harness<'static, BreakevenApp> {
+    let app = BreakevenApp::open(Some(std::path::Path::new(
+        "scenarios/seed000-legal-tech.ron",
+    )))
+    .with_today(NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date"));
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut BreakevenApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn click(harness: &mut Harness<'_, BreakevenApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// File > Export… with the folder typed into the path field.
+fn export_to(harness: &mut Harness<'_, BreakevenApp>, folder: &std::path::Path) {
+    click(harness, "File");
+    // A menu item's label ends with its shortcut.
+    harness.get_by_label_contains("Export…").click();
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Path");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(folder.to_str().expect("UTF-8"));
+    harness.run();
+    click(harness, "Export");
+}
+
+fn message(harness: &Harness<'_, BreakevenApp>) -> (String, Vec<String>) {
+    match harness.state().dialog() {
+        Some(Dialog::Message { title, lines }) => (title.clone(), lines.clone()),
+        _ => panic!("no message on screen"),
+    }
+}
+
+#[test]
+fn file_export_writes_the_pack_into_the_typed_folder_and_lists_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = dir.path().join("board pack");
+    let mut harness = harness();
+    export_to(&mut harness, &folder);
+    let (title, lines) = message(&harness);
+    assert_eq!(title, "Exported");
+    assert!(lines.iter().any(|l| l.trim() == "report.html"), "{lines:?}");
+    let html = std::fs::read_to_string(folder.join("report.html")).expect("the report");
+    assert!(html.contains("<h1>Seed case: legal-tech contract analyser</h1>"));
+    assert!(html.contains("exported 2026-11-24"));
+    for chart in ["cost-by-volume", "cumulative-cash", "gross-margin"] {
+        assert!(folder.join(format!("{chart}.png")).is_file(), "{chart}");
+    }
+    click(&mut harness, "OK");
+    assert!(harness.state().dialog().is_none());
+    assert!(
+        !harness.state().document().is_dirty(),
+        "exporting changes nothing"
+    );
+}
+
+#[test]
+fn the_export_folder_offered_is_beside_the_scenarios_file() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    match harness.state().dialog() {
+        Some(Dialog::Path { text, .. }) => {
+            assert!(
+                text.ends_with("scenarios/seed000-legal-tech-export"),
+                "{text}"
+            );
+        }
+        _ => panic!("Ctrl+E asks for a folder"),
+    }
+}
+
+#[test]
+fn an_export_that_cannot_be_written_says_why_and_keeps_the_work() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let blocker = dir.path().join("a file");
+    std::fs::write(&blocker, "not a folder").expect("written");
+    let mut harness = harness();
+    let mut edited = harness.state().scenario().clone();
+    edited.name = "Edited before exporting".to_owned();
+    harness.state_mut().apply(Action::Edit(Box::new(edited)));
+    harness.run();
+    export_to(&mut harness, &blocker.join("pack"));
+    let (title, lines) = message(&harness);
+    assert_eq!(title, "Not exported");
+    assert!(lines[0].contains("cannot be written"), "{lines:?}");
+    assert_eq!(harness.state().scenario().name, "Edited before exporting");
+    assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn an_invalid_scenario_is_not_exported_and_the_problem_is_named() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = harness();
+    let mut broken = harness.state().scenario().clone();
+    broken.horizon.months.value = 0;
+    harness.state_mut().apply(Action::Edit(Box::new(broken)));
+    harness.run();
+    export_to(&mut harness, &dir.path().join("pack"));
+    let (title, lines) = message(&harness);
+    assert!(title.starts_with("Nothing exported"), "{title}");
+    assert!(
+        lines.iter().any(|l| l.contains("horizon.months")),
+        "{lines:?}"
+    );
+    assert!(!dir.path().join("pack").exists());
+}
+
+/// The text the app put on the clipboard in the last frame, if any.
+fn copied(harness: &Harness<'_, BreakevenApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn copy_summary_puts_the_recommendation_and_key_figures_on_the_clipboard() {
+    let mut harness = harness();
+    click(&mut harness, "Edit");
+    harness
+        .get_by_label_contains("Copy Summary as Markdown")
+        .click();
+    // The copy is in the output of the frame that handles the click.
+    let text = (0..3)
+        .find_map(|_| {
+            harness.step();
+            copied(&harness)
+        })
+        .expect("something was copied");
+    assert!(text.starts_with("# Breakeven summary: Seed case: legal-tech contract analyser"));
+    assert!(text.contains("Recommended: **Fine-tune**"));
+    assert!(text.contains("| Fine-tune | $20,333.33 |"), "{text}");
+    assert!(text.contains("## Break-even volumes"));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("The summary is on the clipboard, as Markdown.")
+            .is_some()
+    );
+}
