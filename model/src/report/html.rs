@@ -56,7 +56,7 @@ table { border-collapse: collapse; margin: 0.6rem 0 1rem; font-size: 0.92rem; }
 th, td { border: 1px solid #ccc; padding: 0.3rem 0.55rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td:first-child { white-space: nowrap; }
+#key-figures td:first-child, #costs td:first-child { white-space: nowrap; }
 figure { margin: 1rem 0 1.5rem; }
 figure svg { width: 100%; height: auto; border: 1px solid #ddd; }
 figcaption { color: #444; font-size: 0.9rem; }
