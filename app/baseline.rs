@@ -8,7 +8,7 @@ use crate::workshop::Reference;
 
 /// Width above which the changed inputs and the key figures sit side by side, not one above
 /// the other.
-const TWO_COLUMNS: f32 = 900.0;
+const TWO_COLUMNS: f32 = 1000.0;
 
 /// The changed inputs (baseline value, value now) and the key figures of both.
 pub fn baseline_ui(ui: &mut Ui, baseline: &Reference) {

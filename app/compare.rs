@@ -121,10 +121,10 @@ pub fn comparison_ui(ui: &mut Ui, current: &str, other: &Reference, actions: &mu
         }
     });
     let headings = [current, other.name.as_str()];
+    // Two files differ in many inputs: the figures come first.
     two_parts(
         ui,
         "comparison",
-        |ui| changes_ui(ui, "comparison-changes", headings, &other.changes),
         |ui| {
             figures_ui(
                 ui,
@@ -133,5 +133,6 @@ pub fn comparison_ui(ui: &mut Ui, current: &str, other: &Reference, actions: &mu
                 &other.rows,
             );
         },
+        |ui| changes_ui(ui, "comparison-changes", headings, &other.changes),
     );
 }

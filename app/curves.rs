@@ -37,16 +37,17 @@ pub enum OverlayKind {
 pub struct Overlay<'a> {
     /// Its figures.
     pub computed: &'a Computed,
-    /// Its name in the legend.
+    /// Its one entry in the legend, shared by all its lines so the legend stays short and one
+    /// click hides them all.
     pub name: &'a str,
     /// How it is drawn.
     pub kind: OverlayKind,
 }
 
 impl Overlay<'_> {
-    /// A line of `phase` through `points`, named and styled as this overlay's.
+    /// A line of `phase` through `points`, styled as this overlay's.
     fn line(&self, phase: Phase, points: Vec<[f64; 2]>) -> Line<'static> {
-        let name = format!("{} ({})", phase.label(), self.name);
+        let name = self.name.to_owned();
         match self.kind {
             OverlayKind::Baseline => Line::new(name, points)
                 .color(colour(phase).gamma_multiply(0.35))
@@ -177,16 +178,13 @@ fn log_points(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
         .collect()
 }
 
-/// Another scenario's volume, as a faint vertical line.
+/// Another scenario's volume, as a faint vertical line under its legend entry.
 fn volume_line(plot: &mut PlotUi<'_>, volume: Decimal, name: &str) {
     if let Some(v) = volume.to_f64().filter(|v| *v > 0.0) {
         plot.vline(
-            VLine::new(
-                format!("Volume ({name}): {}", tokens_short(volume)),
-                v.log10(),
-            )
-            .color(Color32::GRAY.gamma_multiply(0.5))
-            .style(LineStyle::dashed_dense()),
+            VLine::new(name, v.log10())
+                .color(Color32::GRAY.gamma_multiply(0.5))
+                .style(LineStyle::dashed_dense()),
         );
     }
 }

@@ -25,6 +25,7 @@ pub fn enlarge(ui: &mut Ui, factor: f32) {
     }
     style.spacing.item_spacing *= factor.sqrt();
     style.spacing.interact_size.y *= factor;
+    style.spacing.slider_width *= factor * factor;
 }
 
 /// The presentation bar: the scenario's name, the live inputs, the what-ifs, how the figures

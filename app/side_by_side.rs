@@ -2,7 +2,7 @@
 //! the list of inputs whose values differ. The baseline panel and the compare panel both show
 //! them; the rows come from the model (`breakeven_model::compare`).
 
-use breakeven_model::compare::FigureRow;
+use breakeven_model::compare::{FigureRow, readable};
 use breakeven_model::engine::Phase;
 use breakeven_model::scenario::Change;
 use egui::{RichText, Ui};
@@ -72,7 +72,7 @@ pub fn changes_ui(ui: &mut Ui, id: &str, headings: [&str; 2], changes: &[Change]
                 ui.label(change.label()).on_hover_text(&change.path);
                 for value in [&change.before, &change.after] {
                     match value {
-                        Some(v) => ui.label(v),
+                        Some(v) => ui.label(readable(v)).on_hover_text(v),
                         None => ui.label(RichText::new("(none)").weak()),
                     };
                 }

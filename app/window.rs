@@ -506,6 +506,7 @@ impl BreakevenApp {
                     });
                 });
         }
+        self.workshop_bottom_ui(ui, &mut actions);
         // Its own id when presenting, so each mode keeps its own width.
         egui::Panel::right(if presenting {
             "recommendation-presented"
@@ -532,7 +533,6 @@ impl BreakevenApp {
             });
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            self.workshop_bottom_ui(ui, &mut actions);
             if presenting {
                 presentation::enlarge(ui, presentation::TEXT_SCALE);
             }

@@ -48,6 +48,8 @@ pub enum WorkshopAction {
 pub struct Reference {
     /// Its name in headings and legends.
     pub name: String,
+    /// Its entry in the plots' legends.
+    legend: String,
     /// The scenario.
     pub scenario: Scenario,
     /// Its figures, computed once.
@@ -69,6 +71,7 @@ impl Reference {
         let computed = Computed::new(&scenario, today).map_err(|e| vec![e.to_string()])?;
         let figures = KeyFigures::new(&computed.outcome, &computed.recommendation);
         Ok(Self {
+            legend: format!("{name} (dashed)"),
             name,
             scenario,
             computed,
@@ -158,14 +161,14 @@ impl Workshop {
         if let Some(b) = &self.baseline {
             out.push(crate::curves::Overlay {
                 computed: &b.computed,
-                name: "baseline",
+                name: "Baseline (faint)",
                 kind: crate::curves::OverlayKind::Baseline,
             });
         }
         if let Some(c) = &self.comparison {
             out.push(crate::curves::Overlay {
                 computed: &c.computed,
-                name: &c.name,
+                name: &c.legend,
                 kind: crate::curves::OverlayKind::Compared,
             });
         }
@@ -289,11 +292,10 @@ pub fn toolbar_ui(
         if let Some((what_if, made)) = &workshop.applied
             && **made == *scenario
         {
-            ui.label(
-                RichText::new(format!("{} applied: Ctrl+Z undoes it.", what_if.label()))
-                    .weak()
-                    .small(),
-            );
+            let note = RichText::new(format!("{} applied: Ctrl+Z undoes it.", what_if.label()))
+                .weak()
+                .small();
+            ui.add(egui::Label::new(note).extend());
         }
     });
 }

@@ -93,11 +93,11 @@ fn a_pinned_baseline_lists_each_edit_beside_it_and_resets_in_one_undoable_step()
         "Workload / volume / input tokens per month"
     ));
     assert!(
-        harness.query_by_label("700000000").is_some(),
+        harness.query_by_label("700,000,000").is_some(),
         "the old value"
     );
     assert!(
-        harness.query_by_label("14000000000").is_some(),
+        harness.query_by_label("14,000,000,000").is_some(),
         "the new value"
     );
     assert!(

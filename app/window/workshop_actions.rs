@@ -144,7 +144,7 @@ impl BreakevenApp {
         }
         egui::Panel::bottom("workshop-panel")
             .resizable(true)
-            .default_size(260.0)
+            .default_size(280.0)
             .size_range(120.0..=640.0)
             .show(ui, |ui| {
                 if let (Some(_), Some(other)) = (&w.baseline, &w.comparison) {
