@@ -4,7 +4,12 @@
 
 use breakeven_model::Scenario;
 use breakeven_model::decision::{PresetChoice, built_in};
+use breakeven_model::scenario::{Limits, Volume};
+use breakeven_model::sourced::Sourced;
+use breakeven_model::units::Count;
 use egui::{RichText, Ui};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
 use crate::inputs::{residency_ui, volume_slider};
 use crate::window::Action;
@@ -47,7 +52,10 @@ pub fn bar_ui(
         });
     });
     ui.horizontal_wrapped(|ui| {
-        volume_slider(ui, &mut draft.workload.volume);
+        match &mut draft.workload.volume {
+            volume @ Volume::Tokens { .. } => volume_slider(ui, volume),
+            Volume::Users { daily_users, .. } => users_ui(ui, daily_users),
+        }
         ui.separator();
         residency_ui(ui, draft, defaults);
         ui.separator();
@@ -73,6 +81,28 @@ pub fn bar_ui(
             ui.label(RichText::new(text).strong());
         }
     });
+}
+
+/// The daily users, when the volume is built from usage: dragged or typed, in whole users.
+fn users_ui(ui: &mut Ui, daily_users: &mut Sourced<Count>) {
+    let Some(mut users) = daily_users.value.get().to_f64() else {
+        return;
+    };
+    let speed = users.max(100.0) / 100.0;
+    let label = ui.label("Daily users");
+    let response = ui
+        .add(
+            egui::DragValue::new(&mut users)
+                .range(0.0..=Limits::COUNT.to_f64().unwrap_or(f64::MAX))
+                .speed(speed)
+                .max_decimals(0),
+        )
+        .labelled_by(label.id);
+    if response.changed()
+        && let Some(users) = Decimal::from_f64(users.round())
+    {
+        daily_users.value = Count::new(users);
+    }
 }
 
 /// Whose thresholds the rules use, as a compact choice.

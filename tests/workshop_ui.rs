@@ -313,3 +313,17 @@ fn presentation_mode_hides_the_inputs_and_keeps_volume_residency_and_rules_live(
     harness.run();
     assert!(!harness.state().workshop().presenting());
 }
+
+#[test]
+fn presenting_a_volume_built_from_users_offers_the_daily_users() {
+    let mut harness = harness(example("seed004-b2b-saas.ron"));
+    click(&mut harness, "Present (F11)");
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Daily users")
+        .set_value_accesskit(3000.0);
+    harness.run();
+    let Volume::Users { daily_users, .. } = &harness.state().scenario().workload.volume else {
+        panic!("seed 004 builds the volume from users")
+    };
+    assert_eq!(daily_users.value.get(), dec!(3000));
+}
