@@ -5,8 +5,8 @@ use breakeven_model::engine::{Outcome, Phase};
 use breakeven_model::format::{tokens_short, usd_cents};
 use egui::{Color32, Ui};
 use egui_plot::{
-    Corner, GridInput, GridMark, HoverPosition, Legend, Line, MarkerShape, Plot, PlotPoint, Points,
-    Text, VLine,
+    Corner, GridInput, GridMark, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot,
+    PlotPoint, PlotUi, Points, Text, VLine,
 };
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
@@ -21,6 +21,42 @@ pub fn colour(phase: Phase) -> Color32 {
         Phase::FineTune => Color32::from_rgb(230, 145, 30),
         Phase::SelfHost => Color32::from_rgb(52, 168, 83),
         Phase::Pretrain => Color32::from_rgb(200, 70, 160),
+    }
+}
+
+/// How another scenario's curves are drawn behind the current ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverlayKind {
+    /// The pinned baseline: the same colours, faint and broad.
+    Baseline,
+    /// A scenario file compared with: dashed, in a muted shade of each colour.
+    Compared,
+}
+
+/// Another scenario's figures drawn in the same plots as the current ones.
+pub struct Overlay<'a> {
+    /// Its figures.
+    pub computed: &'a Computed,
+    /// Its one entry in the legend, shared by all its lines so the legend stays short and one
+    /// click hides them all.
+    pub name: &'a str,
+    /// How it is drawn.
+    pub kind: OverlayKind,
+}
+
+impl Overlay<'_> {
+    /// A line of `phase` through `points`, styled as this overlay's.
+    fn line(&self, phase: Phase, points: Vec<[f64; 2]>) -> Line<'static> {
+        let name = self.name.to_owned();
+        match self.kind {
+            OverlayKind::Baseline => Line::new(name, points)
+                .color(colour(phase).gamma_multiply(0.35))
+                .width(5.0),
+            OverlayKind::Compared => Line::new(name, points)
+                .color(colour(phase).lerp_to_gamma(Color32::from_gray(128), 0.3))
+                .style(LineStyle::dashed_loose())
+                .width(2.0),
+        }
     }
 }
 
@@ -73,7 +109,7 @@ fn volume_at(log_x: f64) -> Option<Decimal> {
 /// Monthly cost of each option against monthly volume, on a log axis, with the staircases, the
 /// crossings marked and labelled, and the scenario's volume as a vertical line. Hovering gives
 /// the exact cost at that volume.
-pub fn cost_ui(ui: &mut Ui, computed: &Computed) {
+pub fn cost_ui(ui: &mut Ui, computed: &Computed, overlays: &[Overlay<'_>]) {
     let outcome = &computed.outcome;
     let models = &outcome.models;
     Plot::new("cost-by-volume")
@@ -107,16 +143,15 @@ pub fn cost_ui(ui: &mut Ui, computed: &Computed) {
             }
         })
         .show(ui, |plot| {
+            for overlay in overlays {
+                for curve in &overlay.computed.curves {
+                    plot.line(overlay.line(curve.phase, log_points(&curve.points)));
+                }
+                volume_line(plot, overlay.computed.outcome.volume, overlay.name);
+            }
             for curve in &computed.curves {
-                // Both axes on a log scale: costs span several decades between the options.
-                let points: Vec<[f64; 2]> = curve
-                    .points
-                    .iter()
-                    .filter(|p| p[0] > 0.0 && p[1] > 0.0)
-                    .map(|p| [p[0].log10(), p[1].log10()])
-                    .collect();
                 plot.line(
-                    Line::new(curve.phase.label(), points)
+                    Line::new(curve.phase.label(), log_points(&curve.points))
                         .color(colour(curve.phase))
                         .width(2.0),
                 );
@@ -134,7 +169,27 @@ pub fn cost_ui(ui: &mut Ui, computed: &Computed) {
         });
 }
 
-fn crossings(plot: &mut egui_plot::PlotUi<'_>, outcome: &Outcome) {
+/// Both axes on a log scale: costs span several decades between the options.
+fn log_points(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
+    points
+        .iter()
+        .filter(|p| p[0] > 0.0 && p[1] > 0.0)
+        .map(|p| [p[0].log10(), p[1].log10()])
+        .collect()
+}
+
+/// Another scenario's volume, as a faint vertical line under its legend entry.
+fn volume_line(plot: &mut PlotUi<'_>, volume: Decimal, name: &str) {
+    if let Some(v) = volume.to_f64().filter(|v| *v > 0.0) {
+        plot.vline(
+            VLine::new(name, v.log10())
+                .color(Color32::GRAY.gamma_multiply(0.5))
+                .style(LineStyle::dashed_dense()),
+        );
+    }
+}
+
+fn crossings(plot: &mut PlotUi<'_>, outcome: &Outcome) {
     let mut marks = Vec::new();
     for pair in &outcome.break_evens {
         for (i, crossing) in pair.crossings.iter().take(12).enumerate() {
@@ -175,7 +230,7 @@ fn crossings(plot: &mut egui_plot::PlotUi<'_>, outcome: &Outcome) {
 }
 
 /// Cumulative cash of each option by month, with each payback marked.
-pub fn cash_ui(ui: &mut Ui, computed: &Computed) {
+pub fn cash_ui(ui: &mut Ui, computed: &Computed, overlays: &[Overlay<'_>]) {
     let h = &computed.outcome.horizon;
     Plot::new("cumulative-cash")
         .legend(Legend::default().position(Corner::LeftTop))
@@ -192,16 +247,15 @@ pub fn cash_ui(ui: &mut Ui, computed: &Computed) {
             ))
         })
         .show(ui, |plot| {
+            for overlay in overlays {
+                for phase in Phase::ALL {
+                    let points = cash_points(&overlay.computed.outcome, phase);
+                    plot.line(overlay.line(phase, points));
+                }
+            }
             for phase in Phase::ALL {
-                let points: Vec<[f64; 2]> = h
-                    .months
-                    .iter()
-                    .filter_map(|m| {
-                        Some([f64::from(m.month), m.cumulative[phase.index()].to_f64()?])
-                    })
-                    .collect();
                 plot.line(
-                    Line::new(phase.label(), points)
+                    Line::new(phase.label(), cash_points(&computed.outcome, phase))
                         .color(colour(phase))
                         .width(2.0),
                 );
@@ -229,8 +283,31 @@ pub fn cash_ui(ui: &mut Ui, computed: &Computed) {
         });
 }
 
+fn cash_points(outcome: &Outcome, phase: Phase) -> Vec<[f64; 2]> {
+    outcome
+        .horizon
+        .months
+        .iter()
+        .filter_map(|m| Some([f64::from(m.month), m.cumulative[phase.index()].to_f64()?]))
+        .collect()
+}
+
+fn margin_points(outcome: &Outcome, phase: Phase) -> Vec<[f64; 2]> {
+    outcome
+        .horizon
+        .months
+        .iter()
+        .filter_map(|m| {
+            Some([
+                f64::from(m.month),
+                breakeven_model::format::in_percent(m.gross_margin[phase.index()]?)?.to_f64()?,
+            ])
+        })
+        .collect()
+}
+
 /// Gross margin of each option by month, when revenue is given.
-pub fn margin_ui(ui: &mut Ui, computed: &Computed) {
+pub fn margin_ui(ui: &mut Ui, computed: &Computed, overlays: &[Overlay<'_>]) {
     let h = &computed.outcome.horizon;
     if h.months.first().is_none_or(|m| m.revenue.is_none()) {
         ui.label("Gross margin needs revenue: give it in the Revenue group on the left.");
@@ -247,20 +324,15 @@ pub fn margin_ui(ui: &mut Ui, computed: &Computed) {
             Some(format!("{name}\nmonth {:.0}\n{:.1}%", point.x, point.y))
         })
         .show(ui, |plot| {
+            for overlay in overlays {
+                for phase in Phase::ALL {
+                    let points = margin_points(&overlay.computed.outcome, phase);
+                    plot.line(overlay.line(phase, points));
+                }
+            }
             for phase in Phase::ALL {
-                let points: Vec<[f64; 2]> = h
-                    .months
-                    .iter()
-                    .filter_map(|m| {
-                        Some([
-                            f64::from(m.month),
-                            breakeven_model::format::in_percent(m.gross_margin[phase.index()]?)?
-                                .to_f64()?,
-                        ])
-                    })
-                    .collect();
                 plot.line(
-                    Line::new(phase.label(), points)
+                    Line::new(phase.label(), margin_points(&computed.outcome, phase))
                         .color(colour(phase))
                         .width(2.0),
                 );

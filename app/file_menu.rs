@@ -110,13 +110,14 @@ fn item(ui: &mut Ui, text: &str, keys: Option<&KeyboardShortcut>, enabled: bool)
     ui.add_enabled(enabled, button).clicked()
 }
 
-/// The File and Edit menus.
+/// The File and Edit menus, then the menus `more` adds.
 pub fn menu_ui(
     ui: &mut Ui,
     recent: &[PathBuf],
     can_undo: bool,
     can_redo: bool,
     actions: &mut Vec<Action>,
+    more: impl FnOnce(&mut Ui, &mut Vec<Action>),
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -149,6 +150,11 @@ pub fn menu_ui(
                     }
                 }
             });
+            if item(ui, "Compare with…", None, true) {
+                actions.push(Action::Workshop(
+                    crate::workshop::WorkshopAction::AskCompare,
+                ));
+            }
             ui.separator();
             if item(ui, "Save", Some(&SAVE), true) {
                 actions.push(Action::Save);
@@ -173,6 +179,7 @@ pub fn menu_ui(
                 actions.push(Action::CopySummary);
             }
         });
+        more(ui, actions);
     });
 }
 

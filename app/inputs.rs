@@ -57,6 +57,12 @@ pub const fn field<'a>(label: &'a str, unit: &'a str, help: &'a str, path: &'a s
 }
 
 impl InputsPanel {
+    /// The built-in default scenario that values are compared with (changed values are bold).
+    #[must_use]
+    pub fn defaults(&self) -> &Scenario {
+        &self.default
+    }
+
     /// Shows every input of `draft` and lets the user change it; `problems` are its validation
     /// messages, shown beside their fields.
     pub fn ui(&mut self, ui: &mut Ui, draft: &mut Scenario, problems: &[Problem]) {
@@ -110,7 +116,7 @@ fn total_tokens(volume: &Volume) -> Option<Decimal> {
 
 /// The monthly volume on a logarithmic slider: drag it and every figure follows. Keeps the mix
 /// of input and output.
-fn volume_slider(ui: &mut Ui, volume: &mut Volume) {
+pub fn volume_slider(ui: &mut Ui, volume: &mut Volume) {
     let Some(total) = total_tokens(volume) else {
         return;
     };
@@ -453,7 +459,8 @@ fn buy_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, d: &Scenario, p: &[Pro
     );
 }
 
-fn residency_ui(ui: &mut Ui, s: &mut Scenario, d: &Scenario) {
+/// Where the data may be processed: a choice, compared with the default `d`.
+pub fn residency_ui(ui: &mut Ui, s: &mut Scenario, d: &Scenario) {
     let f = field(
         "Data residency",
         "",

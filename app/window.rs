@@ -22,7 +22,10 @@ use crate::file_menu::{self, Dialog, Files, Purpose, remember};
 use crate::files::{load_scenario, open_scenario};
 use crate::inputs::InputsPanel;
 use crate::recovery::{Found, Recovery};
-use crate::{curves, tables, verdict};
+use crate::workshop::{Workshop, WorkshopAction};
+use crate::{curves, presentation, tables, verdict, workshop};
+
+mod workshop_actions;
 
 /// The centre's tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,6 +102,8 @@ pub enum Action {
     Export(PathBuf),
     /// Put the recommendation and key figures on the clipboard as Markdown.
     CopySummary,
+    /// A workshop feature: the baseline, a comparison, a what-if, presentation mode.
+    Workshop(WorkshopAction),
 }
 
 /// What is kept between runs (eframe keeps the window's size and the theme itself).
@@ -135,6 +140,7 @@ pub struct BreakevenApp {
     clipboard: Option<String>,
     /// A line under the title saying what just happened (the summary was copied).
     notice: Option<String>,
+    workshop: Workshop,
 }
 
 impl BreakevenApp {
@@ -166,6 +172,7 @@ impl BreakevenApp {
             recovery: None,
             clipboard: None,
             notice: None,
+            workshop: Workshop::default(),
         };
         app.recompute();
         app
@@ -275,6 +282,12 @@ impl BreakevenApp {
         self.stale || (self.computed.is_some() && self.compute_error.is_some())
     }
 
+    /// The workshop's baseline, comparison and presentation mode.
+    #[must_use]
+    pub fn workshop(&self) -> &Workshop {
+        &self.workshop
+    }
+
     /// The centre tab on screen.
     #[must_use]
     pub fn tab(&self) -> Tab {
@@ -359,6 +372,7 @@ impl BreakevenApp {
             Action::AskExport => self.ask_export(),
             Action::Export(folder) => self.export(&folder),
             Action::CopySummary => self.copy_summary(),
+            Action::Workshop(action) => self.apply_workshop(action),
         }
         self.recompute();
     }
@@ -448,6 +462,8 @@ impl BreakevenApp {
     fn replace(&mut self, scenario: Scenario, path: Option<PathBuf>) {
         self.doc = Document::new(scenario, path);
         self.computed = None;
+        // Against another scenario, every input would be listed as changed.
+        self.workshop.baseline = None;
     }
 
     /// Opens `path`; a file that cannot be opened leaves the scenario as it was and says why.
@@ -511,6 +527,12 @@ impl BreakevenApp {
     }
 
     fn recompute(&mut self) {
+        self.compute_figures();
+        self.workshop
+            .refresh(self.doc.scenario(), self.computed.as_ref());
+    }
+
+    fn compute_figures(&mut self) {
         self.problems = breakeven_model::scenario::validate(self.doc.scenario());
         if !self.problems.is_empty() {
             self.stale = self.computed.is_some();
@@ -532,55 +554,80 @@ impl BreakevenApp {
     /// The whole window's contents, for eframe and for tests.
     pub fn show(&mut self, ui: &mut Ui) {
         let mut actions = file_menu::shortcuts(ui);
+        self.workshop_shortcuts(ui, &mut actions);
+        let presenting = self.workshop.presenting;
         for file in ui.input(|i| i.raw.dropped_files.clone()) {
             let path = file.path();
             if !path.as_os_str().is_empty() {
                 actions.push(Action::Open(path.to_path_buf()));
             }
         }
-        egui::Panel::top("menu").show(ui, |ui| {
-            file_menu::menu_ui(
-                ui,
-                &self.recent,
-                self.doc.can_undo(),
-                self.doc.can_redo(),
-                &mut actions,
-            );
-        });
-        egui::Panel::top("title").show(ui, |ui| self.title_ui(ui));
-        egui::Panel::left("inputs")
-            .resizable(true)
-            .default_size(400.0)
-            .size_range(300.0..=520.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    let mut draft = self.doc.scenario().clone();
-                    self.inputs.ui(ui, &mut draft, &self.problems);
-                    if &draft != self.doc.scenario() {
-                        actions.push(Action::Edit(Box::new(draft)));
-                    }
-                });
+        if !presenting {
+            egui::Panel::top("menu").show(ui, |ui| {
+                file_menu::menu_ui(
+                    ui,
+                    &self.recent,
+                    self.doc.can_undo(),
+                    self.doc.can_redo(),
+                    &mut actions,
+                    |ui, actions| {
+                        workshop::menu_ui(ui, &self.workshop, self.doc.scenario(), actions);
+                    },
+                );
             });
-        egui::Panel::right("recommendation")
-            .resizable(true)
-            .default_size(320.0)
-            .size_range(240.0..=480.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    if self.stale {
-                        ui.multiply_opacity(0.45);
-                    }
-                    match &self.computed {
-                        Some(computed) => verdict::verdict_ui(ui, computed),
-                        None => {
-                            ui.label("Fix the highlighted inputs to see a recommendation.");
+            egui::Panel::top("title").show(ui, |ui| self.title_ui(ui));
+        }
+        self.workshop_top_ui(ui, &mut actions);
+        if !presenting {
+            egui::Panel::left("inputs")
+                .resizable(true)
+                .default_size(400.0)
+                .size_range(300.0..=520.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        let mut draft = self.doc.scenario().clone();
+                        self.inputs.ui(ui, &mut draft, &self.problems);
+                        if &draft != self.doc.scenario() {
+                            actions.push(Action::Edit(Box::new(draft)));
                         }
-                    }
+                    });
                 });
+        }
+        self.workshop_bottom_ui(ui, &mut actions);
+        // Its own id when presenting, so each mode keeps its own width.
+        egui::Panel::right(if presenting {
+            "recommendation-presented"
+        } else {
+            "recommendation"
+        })
+        .resizable(true)
+        .default_size(if presenting { 460.0 } else { 320.0 })
+        .size_range(240.0..=640.0)
+        .show(ui, |ui| {
+            if presenting {
+                presentation::enlarge(ui, presentation::TEXT_SCALE);
+            }
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                if self.stale {
+                    ui.multiply_opacity(0.45);
+                }
+                match &self.computed {
+                    Some(computed) => verdict::verdict_ui(ui, computed),
+                    None => {
+                        ui.label("Fix the highlighted inputs to see a recommendation.");
+                    }
+                }
             });
-        egui::CentralPanel::default().show(ui, |ui| self.centre_ui(ui));
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            if presenting {
+                presentation::enlarge(ui, presentation::TEXT_SCALE);
+            }
+            self.centre_ui(ui);
+        });
         let name = self.doc.scenario().name.clone();
         self.files.dialog_ui(ui, &name, &mut actions);
+        self.workshop_dialog_ui(ui, &mut actions);
         // A drag, or typing in a field, is one undo step, closed when it ends.
         let busy = ui.ctx().dragged_id().is_some() || ui.ctx().memory(|m| m.focused().is_some());
         for action in actions {
@@ -697,14 +744,15 @@ impl BreakevenApp {
             ui.multiply_opacity(0.45);
         }
         let (scenario, today, tab) = (self.doc.scenario(), self.today, self.tab);
+        let overlays = self.workshop.overlays();
         let Some(computed) = &mut self.computed else {
             ui.label("Fix the highlighted inputs to see the figures.");
             return;
         };
         match tab {
-            Tab::Costs => curves::cost_ui(ui, computed),
-            Tab::Cash => curves::cash_ui(ui, computed),
-            Tab::Margin => curves::margin_ui(ui, computed),
+            Tab::Costs => curves::cost_ui(ui, computed, &overlays),
+            Tab::Cash => curves::cash_ui(ui, computed, &overlays),
+            Tab::Margin => curves::margin_ui(ui, computed, &overlays),
             Tab::Matrix => tables::matrix_ui(ui, &computed.matrix, computed.recommendation.phase),
             Tab::Sensitivity => {
                 let cheapest = computed.outcome.cheapest;

@@ -122,3 +122,14 @@ impl<T> AtField<T> for Result<T, ArithmeticError> {
         })
     }
 }
+
+/// A what-if preset that could not be applied to a scenario.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WhatIfError {
+    /// The scenario already is what the preset would make it, or lacks what it changes.
+    #[error("{0}")]
+    NothingToChange(&'static str),
+    /// The changed value is too large to hold exactly.
+    #[error(transparent)]
+    Compute(#[from] ComputeError),
+}

@@ -6,6 +6,7 @@
 //! number (seed 001), the app by title (see [`sources`]).
 
 pub mod catalog;
+pub mod compare;
 pub mod decision;
 pub mod engine;
 pub mod error;

@@ -7,6 +7,7 @@ mod file;
 mod inputs;
 mod matrix;
 mod validate;
+mod what_if;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,7 @@ pub use matrix::{
     ProductStage,
 };
 pub use validate::{Limits, validate};
+pub use what_if::WhatIf;
 
 /// Everything the cost engine needs about one situation, plus its name and notes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,126 @@
+//! Presentation mode, for a workshop projected on a wall: the input panel hidden, the curves
+//! and the recommendation large, and a bar with the few inputs a client asks about live (the
+//! volume, data residency, whose rules) and the what-if presets.
+
+use breakeven_model::Scenario;
+use breakeven_model::decision::{PresetChoice, built_in};
+use breakeven_model::scenario::{Limits, Volume};
+use breakeven_model::sourced::Sourced;
+use breakeven_model::units::Count;
+use egui::{RichText, Ui};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
+
+use crate::inputs::{residency_ui, volume_slider};
+use crate::window::Action;
+use crate::workshop::{Workshop, WorkshopAction, what_if_buttons};
+
+/// How much larger text is in the curves and the recommendation, to read from the back of a
+/// room.
+pub const TEXT_SCALE: f32 = 1.6;
+
+/// How much larger text is in the bar: large enough to read, small enough to fit one row.
+const BAR_SCALE: f32 = 1.25;
+
+/// Scales every text style of `ui` by `factor`, and the spacing with it.
+pub fn enlarge(ui: &mut Ui, factor: f32) {
+    let style = ui.style_mut();
+    for font in style.text_styles.values_mut() {
+        font.size *= factor;
+    }
+    style.spacing.item_spacing *= factor.sqrt();
+    style.spacing.interact_size.y *= factor;
+    style.spacing.slider_width *= factor * factor;
+}
+
+/// The presentation bar: the scenario's name, the live inputs, the what-ifs, how the figures
+/// stand against the baseline, and the way out. Edits go into `draft`.
+pub fn bar_ui(
+    ui: &mut Ui,
+    draft: &mut Scenario,
+    defaults: &Scenario,
+    workshop: &Workshop,
+    actions: &mut Vec<Action>,
+) {
+    enlarge(ui, BAR_SCALE);
+    ui.horizontal(|ui| {
+        ui.heading(&draft.name);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Leave presentation (Esc)").clicked() {
+                actions.push(Action::Workshop(WorkshopAction::Present(false)));
+            }
+        });
+    });
+    ui.horizontal_wrapped(|ui| {
+        match &mut draft.workload.volume {
+            volume @ Volume::Tokens { .. } => volume_slider(ui, volume),
+            Volume::Users { daily_users, .. } => users_ui(ui, daily_users),
+        }
+        ui.separator();
+        residency_ui(ui, draft, defaults);
+        ui.separator();
+        preset_ui(ui, &mut draft.rule_preset);
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("What if:").weak());
+        let before = draft.clone();
+        what_if_buttons(ui, &before, actions);
+        if let Some(baseline) = &workshop.baseline {
+            ui.separator();
+            let moved: Vec<String> = baseline
+                .rows
+                .iter()
+                .take(4)
+                .filter_map(|r| Some(format!("{} {}", r.label, r.difference.as_ref()?)))
+                .collect();
+            let text = if moved.is_empty() {
+                "Against the baseline: the same recommendation and volume.".to_owned()
+            } else {
+                format!("Against the baseline: {}", moved.join("; "))
+            };
+            ui.label(RichText::new(text).strong());
+        }
+    });
+}
+
+/// The daily users, when the volume is built from usage: dragged or typed, in whole users.
+fn users_ui(ui: &mut Ui, daily_users: &mut Sourced<Count>) {
+    let Some(mut users) = daily_users.value.get().to_f64() else {
+        return;
+    };
+    let speed = users.max(100.0) / 100.0;
+    let label = ui.label("Daily users");
+    let response = ui
+        .add(
+            egui::DragValue::new(&mut users)
+                .range(0.0..=Limits::COUNT.to_f64().unwrap_or(f64::MAX))
+                .speed(speed)
+                .max_decimals(0),
+        )
+        .labelled_by(label.id);
+    if response.changed()
+        && let Some(users) = Decimal::from_f64(users.round())
+    {
+        daily_users.value = Count::new(users);
+    }
+}
+
+/// Whose thresholds the rules use, as a compact choice.
+fn preset_ui(ui: &mut Ui, choice: &mut PresetChoice) {
+    let name = ui.label("Rules from");
+    let current = choice.resolve().name.clone();
+    egui::ComboBox::from_id_salt("presentation-preset")
+        .selected_text(current)
+        .width(320.0)
+        .truncate()
+        .show_ui(ui, |ui| {
+            for preset in built_in() {
+                let chosen = matches!(choice, PresetChoice::BuiltIn(id) if *id == preset.id);
+                if ui.selectable_label(chosen, &preset.name).clicked() {
+                    *choice = PresetChoice::BuiltIn(preset.id.clone());
+                }
+            }
+        })
+        .response
+        .labelled_by(name.id);
+}

@@ -1,0 +1,82 @@
+//! Two scenarios side by side: the table of key figures with the differences highlighted, and
+//! the list of inputs whose values differ. The baseline panel and the compare panel both show
+//! them; the rows come from the model (`breakeven_model::compare`).
+
+use breakeven_model::compare::{FigureRow, readable};
+use breakeven_model::engine::Phase;
+use breakeven_model::scenario::Change;
+use egui::{RichText, Ui};
+
+use crate::curves::colour;
+
+/// A phase's name in its colour, when `text` is one.
+fn cell(text: &str) -> RichText {
+    match Phase::ALL.into_iter().find(|p| p.label() == text) {
+        Some(phase) => RichText::new(text).color(colour(phase)).strong(),
+        None => RichText::new(text),
+    }
+}
+
+/// The key figures of two scenarios, under `headings` (the row names' heading, the left's, the
+/// right's); rows that differ are bold, with the difference in the warning colour.
+pub fn figures_ui(ui: &mut Ui, id: &str, headings: [&str; 3], rows: &[FigureRow]) {
+    if rows.is_empty() {
+        ui.label("Fix the highlighted inputs to compare the figures.");
+        return;
+    }
+    let differing = rows.iter().filter(|r| r.differs()).count();
+    ui.label(RichText::new(format!("Key figures: {differing} of {} differ", rows.len())).strong());
+    egui::Grid::new(id)
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for heading in headings.into_iter().chain(["Difference"]) {
+                ui.label(RichText::new(heading).strong());
+            }
+            ui.end_row();
+            for row in rows {
+                let label = RichText::new(&row.label);
+                ui.label(if row.differs() { label.strong() } else { label });
+                ui.label(cell(&row.left));
+                ui.label(cell(&row.right));
+                match &row.difference {
+                    Some(text) => ui.label(
+                        RichText::new(text)
+                            .strong()
+                            .color(ui.visuals().warn_fg_color),
+                    ),
+                    None => ui.label(RichText::new("same").weak()),
+                };
+                ui.end_row();
+            }
+        });
+}
+
+/// The inputs that differ, with the left's value and the right's.
+pub fn changes_ui(ui: &mut Ui, id: &str, headings: [&str; 2], changes: &[Change]) {
+    if changes.is_empty() {
+        ui.label(RichText::new("No input differs.").weak());
+        return;
+    }
+    let s = if changes.len() == 1 { "" } else { "s" };
+    ui.label(RichText::new(format!("{} input{s} changed", changes.len())).strong());
+    egui::Grid::new(id)
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for heading in ["Input", headings[0], headings[1]] {
+                ui.label(RichText::new(heading).strong());
+            }
+            ui.end_row();
+            for change in changes {
+                ui.label(change.label()).on_hover_text(&change.path);
+                for value in [&change.before, &change.after] {
+                    match value {
+                        Some(v) => ui.label(readable(v)).on_hover_text(v),
+                        None => ui.label(RichText::new("(none)").weak()),
+                    };
+                }
+                ui.end_row();
+            }
+        });
+}

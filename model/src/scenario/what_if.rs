@@ -1,0 +1,346 @@
+//! What-if presets for a workshop: one click changes one assumption of a scenario the way a
+//! client asks about it ("and if API prices halve every year?"). Each is a pure function from a
+//! scenario to a new one; the values it sets carry a source note that says they come from the
+//! what-if, so a saved file still tells.
+
+use rust_decimal::{Decimal, dec};
+
+use super::{DataResidency, Scenario, Volume};
+use crate::error::{AtField as _, WhatIfError};
+use crate::sourced::Sourced;
+use crate::units::Percent;
+
+/// One of the workshop's what-if presets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WhatIf {
+    /// API prices fall by half every year.
+    ApiPricesHalveYearly,
+    /// Three times the traffic.
+    TripleVolume,
+    /// The data becomes regulated.
+    RegulatedData,
+    /// Half the engineers available.
+    HalveTeam,
+}
+
+/// The yearly API price trend [`WhatIf::ApiPricesHalveYearly`] sets, in percent.
+const API_PRICE_TREND: Decimal = dec!(-50);
+
+impl WhatIf {
+    /// Every preset, in the order the toolbar shows them.
+    pub const ALL: [Self; 4] = [
+        Self::ApiPricesHalveYearly,
+        Self::TripleVolume,
+        Self::RegulatedData,
+        Self::HalveTeam,
+    ];
+
+    /// The preset's name on its button.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::ApiPricesHalveYearly => "API prices -50% a year",
+            Self::TripleVolume => "Volume 3x",
+            Self::RegulatedData => "Regulated data",
+            Self::HalveTeam => "Team halved",
+        }
+    }
+
+    /// What the preset changes, in a sentence for its tooltip.
+    #[must_use]
+    pub const fn explanation(self) -> &'static str {
+        match self {
+            Self::ApiPricesHalveYearly => {
+                "Sets the yearly API price trend to -50%, in place of the current trend: the cash \
+                 over the horizon follows; today's monthly costs do not change."
+            }
+            Self::TripleVolume => {
+                "Multiplies this month's volume by 3: input and output tokens, or the daily users \
+                 when the volume is built from users."
+            }
+            Self::RegulatedData => {
+                "Answers data residency as Regulated (health, finance, legal): third-party \
+                 processing becomes a compliance question."
+            }
+            Self::HalveTeam => {
+                "Halves the ML and infrastructure engineers available. The staff each option \
+                 pays for stays: the work does not shrink with the team."
+            }
+        }
+    }
+
+    /// Why the preset would change nothing in `scenario`, if it would not.
+    #[must_use]
+    pub fn why_not(self, scenario: &Scenario) -> Option<&'static str> {
+        match self {
+            Self::ApiPricesHalveYearly => (scenario
+                .horizon
+                .api_price_change_percent_per_year
+                .value
+                .get()
+                == API_PRICE_TREND)
+                .then_some("API prices already fall by 50% a year in this scenario."),
+            Self::TripleVolume => None,
+            Self::RegulatedData => match scenario.matrix.data_residency {
+                Some(DataResidency::Regulated) => Some("The data is already regulated."),
+                Some(DataResidency::AirGapped) => {
+                    Some("The data is already air-gapped, which is stricter than regulated.")
+                }
+                _ => None,
+            },
+            Self::HalveTeam => {
+                let eng = &scenario.matrix.engineering;
+                (eng.ml_people.is_none() && eng.infra_people.is_none()).then_some(
+                    "The team is not given: answer ML and infrastructure engineers first.",
+                )
+            }
+        }
+    }
+
+    /// `scenario` with this preset applied.
+    pub fn apply(self, scenario: &Scenario) -> Result<Scenario, WhatIfError> {
+        if let Some(why) = self.why_not(scenario) {
+            return Err(WhatIfError::NothingToChange(why));
+        }
+        let mut s = scenario.clone();
+        let note = format!("what-if: {}", self.label());
+        match self {
+            // A trend, not a one-off cut: the horizon compounds it (design.md, "API and GPU price
+            // trends per year"); "LLM build vs buy: the questions that actually matter" warns
+            // that the answers keep moving as new models shift the cost curves.
+            Self::ApiPricesHalveYearly => {
+                s.horizon.api_price_change_percent_per_year =
+                    Sourced::from_source(Percent::new(API_PRICE_TREND), note);
+            }
+            Self::TripleVolume => triple(&mut s.workload.volume, &note)?,
+            // "The AI Build vs. Buy Decision": in healthcare, finance, legal or defence "the
+            // data governance question often makes the decision for you". Air-gapped is
+            // stricter and is left as it is (see `why_not`).
+            Self::RegulatedData => s.matrix.data_residency = Some(DataResidency::Regulated),
+            // Half the people *available* ("LLM Strategy: Build, Buy, or Fine-Tune?": self-
+            // hosting takes an "ML + infra team (5+)"), not half the staff each option pays for:
+            // a Staff::Hours line is the hours the system needs a month ("Strategic
+            // Architecture": the invisible labour of keeping it running), a Staff::People line
+            // the people the work needs; neither shrinks because the team does, and halving them
+            // would make building look cheaper. Halves are kept exact: 3 engineers become 1.5.
+            Self::HalveTeam => {
+                let eng = &mut s.matrix.engineering;
+                for (people, path) in [
+                    (&mut eng.ml_people, "matrix.engineering.ml_people"),
+                    (&mut eng.infra_people, "matrix.engineering.infra_people"),
+                ] {
+                    if let Some(people) = people {
+                        let half = people.value.checked_div_by(dec!(2)).at(path)?;
+                        *people = Sourced::from_source(half, note.clone());
+                    }
+                }
+            }
+        }
+        Ok(s)
+    }
+}
+
+/// Three times the volume: the tokens, or the users with their usage unchanged.
+fn triple(volume: &mut Volume, note: &str) -> Result<(), WhatIfError> {
+    match volume {
+        Volume::Tokens {
+            input_tokens_per_month,
+            output_tokens_per_month,
+        } => {
+            for (tokens, path) in [
+                (
+                    input_tokens_per_month,
+                    "workload.volume.input_tokens_per_month",
+                ),
+                (
+                    output_tokens_per_month,
+                    "workload.volume.output_tokens_per_month",
+                ),
+            ] {
+                let tripled = tokens.value.checked_scale(dec!(3)).at(path)?;
+                *tokens = Sourced::from_source(tripled, note);
+            }
+        }
+        Volume::Users { daily_users, .. } => {
+            let tripled = daily_users
+                .value
+                .checked_scale(dec!(3))
+                .at("workload.volume.daily_users")?;
+            *daily_users = Sourced::from_source(tripled, note);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Phase, compute};
+    use crate::scenario::{changes, from_ron_str};
+    use crate::units::{Count, TokensPerMonth};
+
+    fn example(name: &str) -> Scenario {
+        let text = std::fs::read_to_string(format!(
+            "{}/../scenarios/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        from_ron_str(&text).unwrap()
+    }
+
+    fn changed_paths(before: &Scenario, after: &Scenario) -> Vec<String> {
+        changes(before, after).into_iter().map(|c| c.path).collect()
+    }
+
+    #[test]
+    fn api_prices_halving_sets_the_yearly_trend_and_nothing_else() {
+        let before = example("default.ron");
+        let after = WhatIf::ApiPricesHalveYearly.apply(&before).unwrap();
+        assert_eq!(
+            after.horizon.api_price_change_percent_per_year.value.get(),
+            dec!(-50)
+        );
+        assert_eq!(
+            after
+                .horizon
+                .api_price_change_percent_per_year
+                .source
+                .as_deref(),
+            Some("what-if: API prices -50% a year")
+        );
+        assert_eq!(
+            changed_paths(&before, &after),
+            ["horizon.api_price_change_percent_per_year"]
+        );
+        // Buy's cash over the horizon falls; this month's cost does not move.
+        let (was, now) = (compute(&before).unwrap(), compute(&after).unwrap());
+        let buy = Phase::Buy.index();
+        assert_eq!(was.costs[buy].total, now.costs[buy].total);
+        assert!(now.horizon.totals[buy] < was.horizon.totals[buy]);
+        assert!(
+            WhatIf::ApiPricesHalveYearly.apply(&after).is_err(),
+            "a second click changes nothing and says so"
+        );
+    }
+
+    #[test]
+    fn volume_3x_triples_input_and_output_tokens() {
+        let before = example("seed001-llama3-8b-on-aws.ron");
+        let after = WhatIf::TripleVolume.apply(&before).unwrap();
+        let total = |s: &Scenario| compute(s).unwrap().volume;
+        assert_eq!(total(&after), total(&before) * dec!(3));
+        let Volume::Tokens {
+            input_tokens_per_month,
+            ..
+        } = &after.workload.volume
+        else {
+            panic!("seed 001 gives tokens")
+        };
+        assert_eq!(
+            input_tokens_per_month.source.as_deref(),
+            Some("what-if: Volume 3x")
+        );
+    }
+
+    #[test]
+    fn volume_3x_built_from_users_triples_the_users_not_their_usage() {
+        let before = example("seed004-b2b-saas.ron");
+        let Volume::Users { daily_users, .. } = &before.workload.volume else {
+            panic!("seed 004 builds the volume from users")
+        };
+        let users = daily_users.value.get();
+        let after = WhatIf::TripleVolume.apply(&before).unwrap();
+        assert_eq!(
+            changed_paths(&before, &after),
+            ["workload.volume.daily_users"]
+        );
+        let Volume::Users { daily_users, .. } = &after.workload.volume else {
+            panic!("still users")
+        };
+        assert_eq!(daily_users.value.get(), users * dec!(3));
+    }
+
+    #[test]
+    fn volume_3x_beyond_exact_decimals_names_the_input() {
+        let mut s = example("default.ron");
+        s.workload.volume = Volume::Tokens {
+            input_tokens_per_month: Sourced::bare(TokensPerMonth::new(Decimal::MAX)),
+            output_tokens_per_month: Sourced::bare(TokensPerMonth::ZERO),
+        };
+        let error = WhatIf::TripleVolume.apply(&s).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("workload.volume.input_tokens_per_month"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn regulated_data_answers_residency_and_keeps_stricter_answers() {
+        let before = example("default.ron");
+        let after = WhatIf::RegulatedData.apply(&before).unwrap();
+        assert_eq!(after.matrix.data_residency, Some(DataResidency::Regulated));
+        assert_eq!(changed_paths(&before, &after), ["matrix.data_residency"]);
+        let air_gapped = example("defence-air-gapped.ron");
+        assert!(matches!(
+            WhatIf::RegulatedData.apply(&air_gapped),
+            Err(WhatIfError::NothingToChange(why)) if why.contains("air-gapped")
+        ));
+    }
+
+    #[test]
+    fn team_halved_halves_the_engineers_available_not_the_staff_paid_for() {
+        let before = example("seed000-legal-tech.ron");
+        let after = WhatIf::HalveTeam.apply(&before).unwrap();
+        let people = |s: &Scenario| {
+            let e = &s.matrix.engineering;
+            (
+                e.ml_people.as_ref().map(|p| p.value),
+                e.infra_people.as_ref().map(|p| p.value),
+            )
+        };
+        let (ml, infra) = people(&before);
+        let half = |c: Option<Count>| c.map(|c| Count::new(c.get() / dec!(2)));
+        assert_eq!(people(&after), (half(ml), half(infra)));
+        assert_eq!(after.self_host.staff, before.self_host.staff);
+        assert_eq!(after.fine_tune.staff, before.fine_tune.staff);
+        assert_eq!(after.pretrain.team, before.pretrain.team);
+        assert!(
+            changed_paths(&before, &after)
+                .iter()
+                .all(|p| p.starts_with("matrix.engineering.")),
+            "only the engineers change"
+        );
+    }
+
+    #[test]
+    fn team_halved_without_a_team_says_what_to_answer() {
+        let s = example("seed003-gpt4o-heavy-tier.ron");
+        assert!(matches!(
+            WhatIf::HalveTeam.apply(&s),
+            Err(WhatIfError::NothingToChange(why)) if why.contains("engineers")
+        ));
+    }
+
+    #[test]
+    fn every_what_if_of_every_example_stays_valid_or_says_why() {
+        for entry in
+            std::fs::read_dir(format!("{}/../scenarios", env!("CARGO_MANIFEST_DIR"))).unwrap()
+        {
+            let path = entry.unwrap().path();
+            let s = from_ron_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            for what_if in WhatIf::ALL {
+                match what_if.apply(&s) {
+                    Ok(after) => assert!(
+                        crate::scenario::validate(&after).is_empty(),
+                        "{} on {}",
+                        what_if.label(),
+                        path.display()
+                    ),
+                    Err(error) => assert!(what_if.why_not(&s).is_some(), "{error}"),
+                }
+            }
+        }
+    }
+}

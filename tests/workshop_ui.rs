@@ -1,0 +1,329 @@
+//! Workshops in the window, driven as a consultant does with a client watching: pin a baseline,
+//! change an answer and see what changed, reset; compare two scenario files; apply a what-if and
+//! undo it; enter and leave presentation mode. The window is a projector's 1280x720.
+
+use std::path::{Path, PathBuf};
+
+use breakeven::file_menu::Dialog;
+use breakeven::window::BreakevenApp;
+use breakeven_model::engine::Phase;
+use breakeven_model::scenario::{DataResidency, Volume};
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use rust_decimal::{Decimal, dec};
+
+fn scenario_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name)
+}
+
+fn example(name: &str) -> BreakevenApp {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
+    BreakevenApp::open(Some(&scenario_file(name))).with_today(today)
+}
+
+/// Every test's window: a projector's 1280x720.
+fn harness(app: BreakevenApp) -> Harness<'static, BreakevenApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 720.0])
+        .build_ui_state(|ui, app: &mut BreakevenApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+/// Whether some text on screen contains `text`.
+fn shows(harness: &Harness<'_, BreakevenApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+fn click(harness: &mut Harness<'_, BreakevenApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn type_into(harness: &mut Harness<'_, BreakevenApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+/// Clicks somewhere neutral, so the field being typed in loses focus and the edit settles.
+fn click_away(harness: &mut Harness<'_, BreakevenApp>) {
+    harness.get_by_label("Recommendation").click();
+    harness.run();
+}
+
+fn tokens(harness: &Harness<'_, BreakevenApp>) -> Decimal {
+    match &harness.state().scenario().workload.volume {
+        Volume::Tokens {
+            input_tokens_per_month,
+            output_tokens_per_month,
+        } => input_tokens_per_month.value.get() + output_tokens_per_month.value.get(),
+        Volume::Users { .. } => panic!("these examples give tokens"),
+    }
+}
+
+#[test]
+fn a_pinned_baseline_lists_each_edit_beside_it_and_resets_in_one_undoable_step() {
+    let mut harness = harness(example("seed001-llama3-8b-on-aws.ron"));
+    let pinned = harness.state().scenario().clone();
+    click(&mut harness, "Pin as baseline");
+    assert_eq!(harness.state().workshop().baseline(), Some(&pinned));
+    assert!(shows(&harness, "Against the baseline"));
+    assert!(shows(&harness, "No input differs."));
+    assert!(shows(&harness, "Key figures: 0 of 13 differ"));
+
+    // The client's volume is 20 times what was assumed.
+    type_into(&mut harness, "Input tokens", "14B");
+    type_into(&mut harness, "Output tokens", "6B");
+    click_away(&mut harness);
+    assert!(shows(&harness, "2 inputs changed"));
+    assert!(shows(
+        &harness,
+        "Workload / volume / input tokens per month"
+    ));
+    assert!(
+        harness.query_by_label("700,000,000").is_some(),
+        "the old value"
+    );
+    assert!(
+        harness.query_by_label("14,000,000,000").is_some(),
+        "the new value"
+    );
+    assert!(
+        shows(&harness, "Buy -> Self-host"),
+        "the cheapest option, side by side"
+    );
+    assert!(
+        shows(&harness, "Medium (0.60)"),
+        "the recommendation's confidence now"
+    );
+    assert!(shows(&harness, "+19B (x20)"), "the volume's difference");
+
+    click(&mut harness, "Reset to baseline");
+    assert_eq!(harness.state().scenario(), &pinned);
+    assert!(shows(&harness, "No input differs."));
+    assert_eq!(harness.state().recommended(), Some(Phase::Buy));
+
+    // The reset is one edit: Ctrl+Z brings the client's numbers back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(tokens(&harness), dec!(20_000_000_000));
+    assert!(shows(&harness, "2 inputs changed"));
+
+    click(&mut harness, "Clear baseline");
+    assert_eq!(harness.state().workshop().baseline(), None);
+    assert!(!shows(&harness, "Against the baseline"));
+}
+
+#[test]
+fn comparing_two_example_files_shows_both_recommendations_and_what_differs() {
+    let mut harness = harness(example("seed000-legal-tech.ron"));
+    let before = harness.state().scenario().clone();
+    click(&mut harness, "Compare with…");
+    let other = scenario_file("seed001-llama3-8b-on-aws.ron");
+    type_into(
+        &mut harness,
+        "File to compare with",
+        other.to_str().expect("UTF-8"),
+    );
+    click(&mut harness, "Compare");
+    assert_eq!(
+        harness.state().workshop().comparison(),
+        Some("seed001-llama3-8b-on-aws.ron")
+    );
+    assert!(shows(&harness, "Compared with"));
+    assert!(
+        shows(&harness, "Fine-tune -> Buy"),
+        "the recommendations differ"
+    );
+    assert!(shows(&harness, "Data residency"), "an input that differs");
+    assert_eq!(
+        harness.state().scenario(),
+        &before,
+        "comparing changes nothing"
+    );
+    assert!(!harness.state().document().is_dirty());
+
+    // A built-in example, from the same dialog.
+    click(&mut harness, "Compare with…");
+    click(
+        &mut harness,
+        "A B2B SaaS product, 1,000 daily users (seed case)",
+    );
+    assert_eq!(
+        harness.state().workshop().comparison(),
+        Some("Seed case: a B2B SaaS product, 1,000 daily users")
+    );
+
+    click(&mut harness, "Close comparison");
+    assert_eq!(harness.state().workshop().comparison(), None);
+}
+
+#[test]
+fn a_damaged_file_to_compare_with_says_why_and_keeps_the_work() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let damaged = folder.path().join("damaged.ron");
+    std::fs::write(&damaged, "Scenario(version: 2, name: ").expect("written");
+    let mut harness = harness(example("default.ron"));
+    type_into(&mut harness, "Input price", "0.20");
+    click_away(&mut harness);
+    let edited = harness.state().scenario().clone();
+    click(&mut harness, "Compare with…");
+    type_into(
+        &mut harness,
+        "File to compare with",
+        damaged.to_str().expect("UTF-8"),
+    );
+    click(&mut harness, "Compare");
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::Message { title, .. }) if title.starts_with("Could not compare with")
+    ));
+    assert!(shows(&harness, "Your scenario is as it was."));
+    assert_eq!(harness.state().workshop().comparison(), None);
+    assert_eq!(harness.state().scenario(), &edited);
+}
+
+#[test]
+fn a_what_if_applies_in_one_click_and_ctrl_z_takes_it_back() {
+    let mut harness = harness(example("default.ron"));
+    let before = harness.state().scenario().clone();
+    let volume = tokens(&harness);
+    click(&mut harness, "Volume 3x");
+    assert_eq!(tokens(&harness), volume * dec!(3));
+    assert!(shows(&harness, "Volume 3x applied: Ctrl+Z undoes it."));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().scenario(), &before);
+    assert!(!shows(&harness, "Volume 3x applied"));
+
+    click(&mut harness, "Regulated data");
+    assert_eq!(
+        harness.state().scenario().matrix.data_residency,
+        Some(DataResidency::Regulated)
+    );
+    click(&mut harness, "API prices -50% a year");
+    assert_eq!(
+        harness
+            .state()
+            .scenario()
+            .horizon
+            .api_price_change_percent_per_year
+            .value
+            .get(),
+        dec!(-50)
+    );
+    // Each what-if is its own step.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().scenario().matrix.data_residency,
+        Some(DataResidency::Regulated)
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().scenario(), &before);
+}
+
+#[test]
+fn a_what_if_with_nothing_to_change_is_greyed_out() {
+    // Seed 003 gives no team size, so there is no team to halve.
+    let harness = harness(example("seed003-gpt4o-heavy-tier.ron"));
+    let button = harness.get_by_role_and_label(Role::Button, "Team halved");
+    assert!(button.accesskit_node().is_disabled());
+    let button = harness.get_by_role_and_label(Role::Button, "Volume 3x");
+    assert!(!button.accesskit_node().is_disabled());
+}
+
+#[test]
+fn presentation_mode_hides_the_inputs_and_keeps_volume_residency_and_rules_live() {
+    let mut harness = harness(example("seed001-llama3-8b-on-aws.ron"));
+    click(&mut harness, "Pin as baseline");
+    harness.key_press(Key::F11);
+    harness.run();
+    assert!(harness.state().workshop().presenting());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Input tokens")
+            .is_none(),
+        "the input panel is hidden"
+    );
+    assert!(
+        harness.query_by_label("File").is_none(),
+        "so is the menu bar"
+    );
+    assert!(shows(&harness, "Leave presentation (Esc)"));
+
+    harness
+        .get_by_role_and_label(Role::Slider, "Monthly volume")
+        .set_value_accesskit(2e10);
+    harness.run();
+    assert_eq!(tokens(&harness), dec!(20_000_000_000));
+    assert!(shows(&harness, "Cheapest at that volume Buy -> Self-host"));
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Data residency")
+        .click();
+    harness.run();
+    click(&mut harness, "Air-gapped");
+    assert_eq!(
+        harness.state().scenario().matrix.data_residency,
+        Some(DataResidency::AirGapped)
+    );
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Rules from")
+        .click();
+    harness.run();
+    harness
+        .get_by_label(
+            "The AI Build vs. Buy Decision: When to Use Foundation Models, Fine-Tune, or Build \
+             In-House",
+        )
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().scenario().rule_preset.resolve().id,
+        "ai-build-vs-buy-decision"
+    );
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().workshop().presenting());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Input tokens")
+            .is_some(),
+        "the inputs are back"
+    );
+
+    // The toolbar button and F11 work both ways.
+    click(&mut harness, "Present (F11)");
+    assert!(harness.state().workshop().presenting());
+    harness.key_press(Key::F11);
+    harness.run();
+    assert!(!harness.state().workshop().presenting());
+}
+
+#[test]
+fn presenting_a_volume_built_from_users_offers_the_daily_users() {
+    let mut harness = harness(example("seed004-b2b-saas.ron"));
+    click(&mut harness, "Present (F11)");
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Daily users")
+        .set_value_accesskit(3000.0);
+    harness.run();
+    let Volume::Users { daily_users, .. } = &harness.state().scenario().workload.volume else {
+        panic!("seed 004 builds the volume from users")
+    };
+    assert_eq!(daily_users.value.get(), dec!(3000));
+}
