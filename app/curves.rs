@@ -93,7 +93,9 @@ fn decades(input: GridInput) -> Vec<GridMark> {
         clippy::cast_possible_truncation,
         reason = "decades of token volumes and dollars"
     )]
-    let (first, last) = (lo.floor() as i32, hi.ceil() as i32);
+    // Only the decades inside the plot: egui_plot labels a mark outside the bounds too, above
+    // or below the frame, where it runs into the tabs.
+    let (first, last) = (lo.ceil() as i32, hi.floor() as i32);
     (first..=last)
         .map(|d| GridMark {
             value: f64::from(d),
@@ -191,6 +193,7 @@ fn volume_line(plot: &mut PlotUi<'_>, volume: Decimal, name: &str) {
 
 fn crossings(plot: &mut PlotUi<'_>, outcome: &Outcome) {
     let mut marks = Vec::new();
+    let mut labelled = 0;
     for pair in &outcome.break_evens {
         for (i, crossing) in pair.crossings.iter().take(12).enumerate() {
             let Some(v) = crossing.volume.to_f64().filter(|v| *v > 0.0) else {
@@ -216,8 +219,15 @@ fn crossings(plot: &mut PlotUi<'_>, outcome: &Outcome) {
                 );
                 plot.text(
                     Text::new("Break-even", PlotPoint::new(v.log10(), cost), label)
-                        .anchor(egui::Align2::LEFT_TOP),
+                        // Labels alternate below and above their mark, so two crossings close
+                        // together do not write over each other.
+                        .anchor(if labelled % 2 == 0 {
+                            egui::Align2::LEFT_TOP
+                        } else {
+                            egui::Align2::LEFT_BOTTOM
+                        }),
                 );
+                labelled += 1;
             }
         }
     }
