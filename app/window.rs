@@ -15,9 +15,8 @@ use breakeven_model::scenario::{CURRENT_VERSION, Loaded, from_ron_str};
 
 use crate::computed::Computed;
 use crate::document::Document;
-use crate::error::{ExportError, FileError};
+use crate::error::FileError;
 use crate::examples::EXAMPLES;
-use crate::export::Pack;
 use crate::file_menu::{self, Dialog, Files, Purpose, remember};
 use crate::files::{load_scenario, open_scenario};
 use crate::inputs::InputsPanel;
@@ -25,6 +24,7 @@ use crate::recovery::{Found, Recovery};
 use crate::workshop::{Workshop, WorkshopAction};
 use crate::{curves, presentation, tables, verdict, workshop};
 
+mod export_actions;
 mod workshop_actions;
 
 /// The centre's tabs.
@@ -388,75 +388,6 @@ impl BreakevenApp {
             text,
             then,
         });
-    }
-
-    /// Asks for the export's folder, suggesting one beside the scenario's file.
-    fn ask_export(&mut self) {
-        let text = self.doc.path().map_or_else(
-            || "breakeven-export".to_owned(),
-            |path| {
-                let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-                path.with_file_name(format!("{stem}-export"))
-                    .display()
-                    .to_string()
-            },
-        );
-        self.files.dialog = Some(Dialog::Path {
-            purpose: Purpose::Export,
-            text,
-            then: None,
-        });
-    }
-
-    /// The pack of the scenario as it is now, or a message saying why there is none.
-    fn pack(&mut self, verb: &str) -> Option<Pack> {
-        match Pack::new(self.doc.scenario(), self.today) {
-            Ok(pack) => Some(pack),
-            Err(error) => {
-                let lines = match error {
-                    ExportError::Invalid(problems) => problems,
-                    other => vec![other.to_string()],
-                };
-                self.files.dialog = Some(Dialog::Message {
-                    title: format!("Nothing {verb}: the scenario has problems"),
-                    lines,
-                });
-                None
-            }
-        }
-    }
-
-    /// Writes the board-deck pack into `folder` and says what was written, or why not.
-    fn export(&mut self, folder: &Path) {
-        let Some(pack) = self.pack("exported") else {
-            return;
-        };
-        self.files.dialog =
-            Some(match pack.write(folder) {
-                Ok(files) => Dialog::Message {
-                    title: "Exported".into(),
-                    lines: std::iter::once(format!(
-                        "Written to {}; open report.html in a browser to print it to PDF:",
-                        folder.display()
-                    ))
-                    .chain(files.iter().filter_map(|f| {
-                        f.file_name().map(|n| format!("  {}", n.to_string_lossy()))
-                    }))
-                    .collect(),
-                },
-                Err(error) => Dialog::Message {
-                    title: "Not exported".into(),
-                    lines: vec![error.to_string(), "Your scenario is unchanged.".into()],
-                },
-            });
-    }
-
-    /// Puts the summary on the clipboard at the end of the frame.
-    fn copy_summary(&mut self) {
-        if let Some(pack) = self.pack("copied") {
-            self.clipboard = Some(pack.summary());
-            self.notice = Some("The summary is on the clipboard, as Markdown.".into());
-        }
     }
 
     fn replace(&mut self, scenario: Scenario, path: Option<PathBuf>) {

@@ -1,0 +1,81 @@
+//! The window's side of the export: File > Export into a folder and Edit > Copy Summary as
+//! Markdown, through the one door ([`BreakevenApp::apply`]). A child of `window`, so it reaches
+//! the document without widening its fields.
+
+use std::path::Path;
+
+use super::BreakevenApp;
+use crate::error::ExportError;
+use crate::export::Pack;
+use crate::file_menu::{Dialog, Purpose};
+
+impl BreakevenApp {
+    /// Asks for the export's folder, suggesting one beside the scenario's file.
+    pub(super) fn ask_export(&mut self) {
+        let text = self.doc.path().map_or_else(
+            || "breakeven-export".to_owned(),
+            |path| {
+                let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                path.with_file_name(format!("{stem}-export"))
+                    .display()
+                    .to_string()
+            },
+        );
+        self.files.dialog = Some(Dialog::Path {
+            purpose: Purpose::Export,
+            text,
+            then: None,
+        });
+    }
+
+    /// The pack of the scenario as it is now, or a message saying why there is none.
+    fn pack(&mut self, verb: &str) -> Option<Pack> {
+        match Pack::new(self.doc.scenario(), self.today) {
+            Ok(pack) => Some(pack),
+            Err(error) => {
+                let lines = match error {
+                    ExportError::Invalid(problems) => problems,
+                    other => vec![other.to_string()],
+                };
+                self.files.dialog = Some(Dialog::Message {
+                    title: format!("Nothing {verb}: the scenario has problems"),
+                    lines,
+                });
+                None
+            }
+        }
+    }
+
+    /// Writes the board-deck pack into `folder` and says what was written, or why not.
+    pub(super) fn export(&mut self, folder: &Path) {
+        let Some(pack) = self.pack("exported") else {
+            return;
+        };
+        self.files.dialog =
+            Some(match pack.write(folder) {
+                Ok(files) => Dialog::Message {
+                    title: "Exported".into(),
+                    lines: std::iter::once(format!(
+                        "Written to {}; open report.html in a browser to print it to PDF:",
+                        folder.display()
+                    ))
+                    .chain(files.iter().filter_map(|f| {
+                        f.file_name().map(|n| format!("  {}", n.to_string_lossy()))
+                    }))
+                    .collect(),
+                },
+                Err(error) => Dialog::Message {
+                    title: "Not exported".into(),
+                    lines: vec![error.to_string(), "Your scenario is unchanged.".into()],
+                },
+            });
+    }
+
+    /// Puts the summary on the clipboard at the end of the frame.
+    pub(super) fn copy_summary(&mut self) {
+        if let Some(pack) = self.pack("copied") {
+            self.clipboard = Some(pack.summary());
+            self.notice = Some("The summary is on the clipboard, as Markdown.".into());
+        }
+    }
+}
