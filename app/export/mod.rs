@@ -121,3 +121,83 @@ impl Pack {
         Ok(written)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use breakeven_model::Sourced;
+    use breakeven_model::scenario::Volume;
+    use breakeven_model::units::{Percent, TokensPerMonth, UsdPerMillionTokens};
+    use rust_decimal::Decimal;
+    use rust_decimal::dec;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    fn tokens(scenario: &mut Scenario, each: Decimal) {
+        scenario.workload.volume = Volume::Tokens {
+            input_tokens_per_month: Sourced::bare(TokensPerMonth::new(each)),
+            output_tokens_per_month: Sourced::bare(TokensPerMonth::new(each)),
+        };
+    }
+
+    /// Every chart of `scenario` draws, as SVG and as a small PNG, and the report is whole;
+    /// false when the figures are too large to hold and the export is refused with a message.
+    fn draws(scenario: &Scenario) -> bool {
+        let pack = match Pack::new(scenario, today()) {
+            Ok(pack) => pack,
+            Err(ExportError::Compute(_)) => return false,
+            Err(other) => panic!("{other}"),
+        };
+        for chart in pack.charts() {
+            let svg = chart.svg(&pack.outcome, &pack.curves, PAGE).unwrap();
+            assert!(
+                svg.ends_with("</svg>\n") || svg.ends_with("</svg>"),
+                "{chart:?}"
+            );
+            let png = chart.png(&pack.outcome, &pack.curves, (320, 180)).unwrap();
+            assert!(png.starts_with(b"\x89PNG"));
+        }
+        assert!(pack.html().unwrap().ends_with("</html>\n"));
+        true
+    }
+
+    #[test]
+    fn charts_draw_at_the_edges_of_what_a_scenario_may_hold() {
+        let base = Scenario::embedded_default();
+        let mut zero_volume = base.clone();
+        tokens(&mut zero_volume, Decimal::ZERO);
+        assert!(draws(&zero_volume));
+
+        let mut free = base.clone();
+        free.buy.input_usd_per_1m = Sourced::bare(UsdPerMillionTokens::new(Decimal::ZERO));
+        free.buy.output_usd_per_1m = Sourced::bare(UsdPerMillionTokens::new(Decimal::ZERO));
+        free.buy.cached_input_usd_per_1m = Sourced::bare(UsdPerMillionTokens::new(Decimal::ZERO));
+        assert!(draws(&free));
+
+        let mut huge = base.clone();
+        tokens(&mut huge, dec!(5_000_000_000_000_000));
+        huge.workload.growth_percent_per_month = Sourced::bare(Percent::new(dec!(100)));
+        huge.horizon.months.value = 120;
+        let _ = draws(&huge);
+
+        let mut one_month = base;
+        one_month.horizon.months.value = 1;
+        assert!(draws(&one_month));
+    }
+
+    #[test]
+    fn every_example_exports_as_it_is_and_after_each_what_if() {
+        use breakeven_model::scenario::{WhatIf, from_ron_str};
+        for (name, text) in crate::examples::EXAMPLES {
+            let scenario = from_ron_str(text).unwrap();
+            assert!(draws(&scenario), "{name}");
+            for what_if in WhatIf::ALL {
+                if let Ok(changed) = what_if.apply(&scenario) {
+                    assert!(draws(&changed), "{name} with {}", what_if.label());
+                }
+            }
+        }
+    }
+}
