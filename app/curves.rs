@@ -279,15 +279,21 @@ pub fn cash_ui(ui: &mut Ui, computed: &Computed, overlays: &[Overlay<'_>]) {
                     continue;
                 };
                 let label = format!("{} pays back: month {month}", payback.phase.label());
+                // Named after the option, so its legend entry shows and hides the mark too.
                 plot.points(
-                    Points::new("Payback", vec![[f64::from(month), y]])
+                    Points::new(payback.phase.label(), vec![[f64::from(month), y]])
                         .shape(MarkerShape::Circle)
                         .radius(6.0)
                         .color(colour(payback.phase)),
                 );
                 plot.text(
-                    Text::new("Payback", PlotPoint::new(f64::from(month), y), label)
-                        .anchor(egui::Align2::LEFT_TOP),
+                    Text::new(
+                        payback.phase.label(),
+                        PlotPoint::new(f64::from(month), y),
+                        label,
+                    )
+                    .color(colour(payback.phase))
+                    .anchor(egui::Align2::LEFT_TOP),
                 );
             }
         });
