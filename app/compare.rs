@@ -6,11 +6,11 @@
 //! the desktop has no dialog service; Browse opens the native one off the UI thread.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Key, RichText, Ui};
 
 use crate::baseline::two_parts;
+use crate::browse::{Ask, Browser};
 use crate::examples::EXAMPLES;
 use crate::side_by_side::{changes_ui, figures_ui};
 use crate::window::Action;
@@ -21,7 +21,7 @@ use crate::workshop::{Reference, WorkshopAction};
 pub struct CompareDialog {
     /// The path typed so far.
     pub text: String,
-    browsing: Option<Receiver<Option<PathBuf>>>,
+    browser: Browser,
 }
 
 impl CompareDialog {
@@ -30,31 +30,13 @@ impl CompareDialog {
     pub fn new(text: String) -> Self {
         Self {
             text,
-            browsing: None,
+            browser: Browser::default(),
         }
     }
 
-    /// Starts the desktop's file dialog on its own thread; its answer fills the path field.
-    fn browse(&mut self, ctx: &egui::Context) {
-        let (sender, receiver) = channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let dialog = rfd::AsyncFileDialog::new().add_filter("Breakeven scenario", &["ron"]);
-            let picked = pollster::block_on(dialog.pick_file());
-            let _ = sender.send(picked.map(|file| file.path().to_path_buf()));
-            ctx.request_repaint();
-        });
-        self.browsing = Some(receiver);
-    }
-
     fn receive(&mut self) {
-        if let Some(receiver) = &self.browsing
-            && let Ok(picked) = receiver.try_recv()
-        {
-            self.browsing = None;
-            if let Some(path) = picked {
-                self.text = path.display().to_string();
-            }
+        if let Some(path) = self.browser.picked() {
+            self.text = path.display().to_string();
         }
     }
 
@@ -104,7 +86,7 @@ impl CompareDialog {
             }
         });
         if browse {
-            self.browse(ctx);
+            self.browser.start(Ask::OpenScenario, ctx);
         }
         done
     }

@@ -1,13 +1,12 @@
-//! The File and Edit menus, their shortcuts, and the dialogs they open. Native file dialogs run
-//! on their own thread (rfd's async dialog), so the window never freezes; since they answer
-//! "nothing" both on cancel and where the desktop has no dialog service, Open and Save As also
-//! take a path typed in the window, which always works.
+//! The File and Edit menus, their shortcuts, and the dialogs they open. Open, Save As and Export
+//! take a path typed in the window, which always works, and offer the desktop's own dialog
+//! ([`crate::browse`]) beside it.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use crate::browse::{Ask, Browser};
 use crate::examples::EXAMPLES;
 use crate::recovery::Found;
 use crate::window::Action;
@@ -58,7 +57,7 @@ pub enum Dialog {
 pub struct Files {
     /// The dialog on screen.
     pub dialog: Option<Dialog>,
-    browsing: Option<Receiver<Option<PathBuf>>>,
+    browser: Browser,
 }
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -184,40 +183,12 @@ pub fn menu_ui(
 }
 
 impl Files {
-    /// Starts a native dialog on its own thread; its answer arrives in a later frame.
-    fn browse(&mut self, purpose: Purpose, ctx: &egui::Context) {
-        let (sender, receiver) = channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let dialog = rfd::AsyncFileDialog::new();
-            let scenarios = || dialog.clone().add_filter("Breakeven scenario", &["ron"]);
-            let picked = match purpose {
-                Purpose::Open => pollster::block_on(scenarios().pick_file()),
-                Purpose::SaveAs => {
-                    pollster::block_on(scenarios().set_file_name("scenario.ron").save_file())
-                }
-                Purpose::Export => pollster::block_on(dialog.pick_folder()),
-            };
-            let _ = sender.send(picked.map(|file| file.path().to_path_buf()));
-            ctx.request_repaint();
-        });
-        self.browsing = Some(receiver);
-    }
-
     /// Takes a native dialog's answer into the path field, when it has come.
     fn receive(&mut self) {
-        let Some(receiver) = &self.browsing else {
-            return;
-        };
-        match receiver.try_recv() {
-            Ok(picked) => {
-                self.browsing = None;
-                if let (Some(path), Some(Dialog::Path { text, .. })) = (picked, &mut self.dialog) {
-                    *text = path.display().to_string();
-                }
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.browsing = None,
+        if let (Some(path), Some(Dialog::Path { text, .. })) =
+            (self.browser.picked(), &mut self.dialog)
+        {
+            *text = path.display().to_string();
         }
     }
 
@@ -243,7 +214,12 @@ impl Files {
             };
         });
         if let Some(purpose) = browse {
-            self.browse(purpose, ui.ctx());
+            let ask = match purpose {
+                Purpose::Open => Ask::OpenScenario,
+                Purpose::SaveAs => Ask::SaveScenario,
+                Purpose::Export => Ask::Folder,
+            };
+            self.browser.start(ask, ui.ctx());
         }
         if close {
             self.dialog = None;

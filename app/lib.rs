@@ -2,6 +2,7 @@
 //! reads files, parses the command line and draws the window.
 
 pub mod baseline;
+pub mod browse;
 pub mod cli;
 pub mod compare;
 pub mod computed;

@@ -1,0 +1,60 @@
+//! The desktop's own file dialogs (rfd), run on their own thread so the window never freezes.
+//! They answer "nothing" both on cancel and where the desktop has no dialog service (a bare X
+//! server), so every dialog that uses them also takes a typed path.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// What to ask the desktop for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ask {
+    /// A scenario file to read.
+    OpenScenario,
+    /// Where to save a scenario file.
+    SaveScenario,
+    /// A folder.
+    Folder,
+}
+
+/// A native dialog that may be running; its answer arrives in a later frame.
+#[derive(Default)]
+pub struct Browser {
+    answer: Option<Receiver<Option<PathBuf>>>,
+}
+
+impl Browser {
+    /// Starts the desktop's dialog for `ask` on its own thread.
+    pub fn start(&mut self, ask: Ask, ctx: &egui::Context) {
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let dialog = rfd::AsyncFileDialog::new();
+            let scenarios = || dialog.clone().add_filter("Breakeven scenario", &["ron"]);
+            let picked = match ask {
+                Ask::OpenScenario => pollster::block_on(scenarios().pick_file()),
+                Ask::SaveScenario => {
+                    pollster::block_on(scenarios().set_file_name("scenario.ron").save_file())
+                }
+                Ask::Folder => pollster::block_on(dialog.pick_folder()),
+            };
+            let _ = sender.send(picked.map(|file| file.path().to_path_buf()));
+            ctx.request_repaint();
+        });
+        self.answer = Some(receiver);
+    }
+
+    /// The path the user picked, once the dialog has answered with one.
+    pub fn picked(&mut self) -> Option<PathBuf> {
+        match self.answer.as_ref()?.try_recv() {
+            Ok(picked) => {
+                self.answer = None;
+                picked
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.answer = None;
+                None
+            }
+        }
+    }
+}
