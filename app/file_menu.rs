@@ -2,7 +2,7 @@
 //! take a path typed in the window, which always works, and offer the desktop's own dialog
 //! ([`crate::browse`]) beside it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
@@ -43,6 +43,15 @@ pub enum Dialog {
     },
     /// Unsaved work from a run that ended without saving it.
     Restore(Box<crate::recovery::Found>),
+    /// An export was written: where, and what.
+    Exported {
+        /// The folder, as the user gave it.
+        folder: PathBuf,
+        /// The names of the files written, the report first.
+        files: Vec<String>,
+        /// The report's address for a browser (`file:///…`), when the folder could be resolved.
+        report_url: Option<String>,
+    },
     /// Something went wrong, or is worth knowing.
     Message {
         /// The heading.
@@ -210,6 +219,11 @@ impl Files {
                 } => path_ui(ui, *purpose, text, then, actions, &mut browse),
                 Dialog::Unsaved { then } => unsaved_ui(ui, document_name, then, actions),
                 Dialog::Restore(found) => restore_ui(ui, found, actions),
+                Dialog::Exported {
+                    folder,
+                    files,
+                    report_url,
+                } => exported_ui(ui, folder, files, report_url.as_deref()),
                 Dialog::Message { title, lines } => message_ui(ui, title, lines),
             };
         });
@@ -345,6 +359,28 @@ fn message_ui(ui: &mut Ui, title: &str, lines: &[String]) -> bool {
         ui.label(line.as_str());
     }
     ui.button("OK").clicked()
+}
+
+/// What an export wrote, with a button to open the report in the browser; returns whether it
+/// was read.
+fn exported_ui(ui: &mut Ui, folder: &Path, files: &[String], report_url: Option<&str>) -> bool {
+    ui.heading("Exported");
+    ui.label(format!("Written to {}:", folder.display()));
+    for file in files {
+        ui.label(format!("  {file}"));
+    }
+    ui.label("Open the report in a browser to print it to PDF.");
+    let mut done = false;
+    ui.horizontal(|ui| {
+        if let Some(url) = report_url
+            && ui.button("Open the report").clicked()
+        {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+            done = true;
+        }
+        done |= ui.button("OK").clicked();
+    });
+    done
 }
 
 /// Adds `path` to the front of the recent files.

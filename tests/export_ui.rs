@@ -50,15 +50,25 @@ fn message(harness: &Harness<'_, BreakevenApp>) -> (String, Vec<String>) {
     }
 }
 
+/// What the app asked the platform to do in the last frame.
+fn commands(harness: &Harness<'_, BreakevenApp>) -> Vec<OutputCommand> {
+    harness.output().platform_output.commands.clone()
+}
+
 #[test]
 fn file_export_writes_the_pack_into_the_typed_folder_and_lists_it() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let folder = dir.path().join("board pack");
     let mut harness = harness();
     export_to(&mut harness, &folder);
-    let (title, lines) = message(&harness);
-    assert_eq!(title, "Exported");
-    assert!(lines.iter().any(|l| l.trim() == "report.html"), "{lines:?}");
+    match harness.state().dialog() {
+        Some(Dialog::Exported { files, .. }) => {
+            assert_eq!(files.first().map(String::as_str), Some("report.html"));
+            assert_eq!(files.len(), 10, "{files:?}");
+        }
+        _ => panic!("no listing of what was exported"),
+    }
+    assert!(harness.query_by_label("  cost-by-volume.png").is_some());
     let html = std::fs::read_to_string(folder.join("report.html")).expect("the report");
     assert!(html.contains("<h1>Seed case: legal-tech contract analyser</h1>"));
     assert!(html.contains("exported 2026-11-24"));
@@ -71,6 +81,29 @@ fn file_export_writes_the_pack_into_the_typed_folder_and_lists_it() {
         !harness.state().document().is_dirty(),
         "exporting changes nothing"
     );
+}
+
+#[test]
+fn the_report_opens_in_the_browser_from_the_listing() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = dir.path().join("board pack");
+    let mut harness = harness();
+    export_to(&mut harness, &folder);
+    harness.get_by_label("Open the report").click();
+    let opened = (0..3)
+        .find_map(|_| {
+            harness.step();
+            commands(&harness).into_iter().find_map(|c| match c {
+                OutputCommand::OpenUrl(open) => Some(open.url),
+                _ => None,
+            })
+        })
+        .expect("the report was opened");
+    let report = std::fs::canonicalize(folder.join("report.html")).expect("the report");
+    let expected = format!("file://{}", report.display()).replace(' ', "%20");
+    assert_eq!(opened, expected);
+    harness.run();
+    assert!(harness.state().dialog().is_none());
 }
 
 #[test]
@@ -127,15 +160,10 @@ fn an_invalid_scenario_is_not_exported_and_the_problem_is_named() {
 
 /// The text the app put on the clipboard in the last frame, if any.
 fn copied(harness: &Harness<'_, BreakevenApp>) -> Option<String> {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
+    commands(harness).into_iter().find_map(|c| match c {
+        OutputCommand::CopyText(text) => Some(text),
+        _ => None,
+    })
 }
 
 #[test]

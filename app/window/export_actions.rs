@@ -51,24 +51,21 @@ impl BreakevenApp {
         let Some(pack) = self.pack("exported") else {
             return;
         };
-        self.files.dialog =
-            Some(match pack.write(folder) {
-                Ok(files) => Dialog::Message {
-                    title: "Exported".into(),
-                    lines: std::iter::once(format!(
-                        "Written to {}; open report.html in a browser to print it to PDF:",
-                        folder.display()
-                    ))
-                    .chain(files.iter().filter_map(|f| {
-                        f.file_name().map(|n| format!("  {}", n.to_string_lossy()))
-                    }))
+        self.files.dialog = Some(match pack.write(folder) {
+            Ok(files) => Dialog::Exported {
+                folder: folder.to_owned(),
+                report_url: files.first().and_then(|report| file_url(report)),
+                files: files
+                    .iter()
+                    .filter_map(|f| f.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
                     .collect(),
-                },
-                Err(error) => Dialog::Message {
-                    title: "Not exported".into(),
-                    lines: vec![error.to_string(), "Your scenario is unchanged.".into()],
-                },
-            });
+            },
+            Err(error) => Dialog::Message {
+                title: "Not exported".into(),
+                lines: vec![error.to_string(), "Your scenario is unchanged.".into()],
+            },
+        });
     }
 
     /// Puts the summary on the clipboard at the end of the frame.
@@ -78,4 +75,27 @@ impl BreakevenApp {
             self.notice = Some("The summary is on the clipboard, as Markdown.".into());
         }
     }
+}
+
+/// `path` as a `file://` address a browser opens: absolute, with the characters an address
+/// gives a meaning escaped. `None` when the file cannot be found any more.
+fn file_url(path: &Path) -> Option<String> {
+    let absolute = std::fs::canonicalize(path).ok()?;
+    let text = absolute.to_string_lossy();
+    // Windows: `\\?\C:\x` becomes `/C:/x`.
+    let text = text.strip_prefix(r"\\?\").unwrap_or(&text).replace('\\', "/");
+    let mut url = String::from("file://");
+    if !text.starts_with('/') {
+        url.push('/');
+    }
+    for c in text.chars() {
+        match c {
+            ' ' => url.push_str("%20"),
+            '#' => url.push_str("%23"),
+            '%' => url.push_str("%25"),
+            '?' => url.push_str("%3F"),
+            other => url.push(other),
+        }
+    }
+    Some(url)
 }
