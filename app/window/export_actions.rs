@@ -83,7 +83,10 @@ fn file_url(path: &Path) -> Option<String> {
     let absolute = std::fs::canonicalize(path).ok()?;
     let text = absolute.to_string_lossy();
     // Windows: `\\?\C:\x` becomes `/C:/x`.
-    let text = text.strip_prefix(r"\\?\").unwrap_or(&text).replace('\\', "/");
+    let text = text
+        .strip_prefix(r"\\?\")
+        .unwrap_or(&text)
+        .replace('\\', "/");
     let mut url = String::from("file://");
     if !text.starts_with('/') {
         url.push('/');

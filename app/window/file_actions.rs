@@ -1,0 +1,96 @@
+//! The window's side of files: asking for a path, opening, saving, and replacing the scenario,
+//! each reached through the one door ([`BreakevenApp::apply`]). A child of `window`, so it
+//! reaches the document without widening its fields.
+
+use std::path::{Path, PathBuf};
+
+use breakeven_model::scenario::{CURRENT_VERSION, Loaded};
+use breakeven_model::{LoadError, Scenario};
+
+use super::{Action, BreakevenApp};
+use crate::document::Document;
+use crate::error::FileError;
+use crate::file_menu::{Dialog, Purpose, remember};
+use crate::files::open_scenario;
+
+impl BreakevenApp {
+    pub(super) fn ask_path(&mut self, purpose: Purpose, then: Option<Box<Action>>) {
+        let text = self
+            .doc
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.files.dialog = Some(Dialog::Path {
+            purpose,
+            text,
+            then,
+        });
+    }
+
+    pub(super) fn replace(&mut self, scenario: Scenario, path: Option<PathBuf>) {
+        self.doc = Document::new(scenario, path);
+        self.computed = None;
+        // Against another scenario, every input would be listed as changed.
+        self.workshop.baseline = None;
+    }
+
+    /// Opens `path`; a file that cannot be opened leaves the scenario as it was and says why.
+    pub(super) fn open_file(&mut self, path: &Path) {
+        match open_scenario(path) {
+            Ok(Loaded {
+                scenario,
+                migrated_from,
+            }) => {
+                self.replace(scenario, Some(path.to_owned()));
+                remember(&mut self.recent, path.to_owned());
+                if let Some(old) = migrated_from {
+                    self.files.dialog = Some(Dialog::Message {
+                        title: "Opened an older file".into(),
+                        lines: vec![format!(
+                            "{} is scenario format version {old}. It was read as version {}, with the decision \
+                             matrix unanswered and the default rule preset; saving writes version {}.",
+                            path.display(),
+                            CURRENT_VERSION,
+                            CURRENT_VERSION
+                        )],
+                    });
+                }
+            }
+            Err(error) => {
+                let lines = match &error {
+                    FileError::Load {
+                        error: LoadError::Invalid(problems),
+                        ..
+                    } => problems.iter().map(ToString::to_string).collect(),
+                    other => vec![other.to_string()],
+                };
+                self.files.dialog = Some(Dialog::Message {
+                    title: format!("Could not open {}", path.display()),
+                    lines,
+                });
+            }
+        }
+    }
+
+    /// Saves (to `path`, or where it was saved), then does `then`.
+    pub(super) fn save(&mut self, path: Option<&Path>, then: Option<Box<Action>>) {
+        if path.is_none() && self.doc.path().is_none() {
+            self.ask_path(Purpose::SaveAs, then);
+            return;
+        }
+        match self.doc.save(path) {
+            Ok(saved) => {
+                remember(&mut self.recent, saved);
+                if let Some(then) = then {
+                    self.apply(*then);
+                }
+            }
+            Err(error) => {
+                self.files.dialog = Some(Dialog::Message {
+                    title: "Not saved".into(),
+                    lines: vec![error, "Your edits are still here, unsaved.".into()],
+                });
+            }
+        }
+    }
+}
