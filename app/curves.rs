@@ -191,6 +191,17 @@ fn volume_line(plot: &mut PlotUi<'_>, volume: Decimal, name: &str) {
     }
 }
 
+/// Whether `volume` is in the right third of the plotted range (log scale).
+fn right_part(outcome: &Outcome, volume: f64) -> bool {
+    let (Some(lo), Some(hi)) = (outcome.range.0.to_f64(), outcome.range.1.to_f64()) else {
+        return false;
+    };
+    if lo <= 0.0 || hi <= lo {
+        return false;
+    }
+    (volume.log10() - lo.log10()) / (hi.log10() - lo.log10()) > 2.0 / 3.0
+}
+
 fn crossings(plot: &mut PlotUi<'_>, outcome: &Outcome) {
     let mut marks = Vec::new();
     let mut labelled = 0;
@@ -211,21 +222,30 @@ fn crossings(plot: &mut PlotUi<'_>, outcome: &Outcome) {
             marks.push([v.log10(), cost]);
             // Label the first crossing of each pair; a staircase's many flips are marked only.
             if i == 0 {
-                let label = format!(
-                    "  {} / {}: {}",
+                let name = format!(
+                    "{} / {}: {}",
                     pair.a.label(),
                     pair.b.label(),
                     tokens_short(crossing.volume)
                 );
+                // Near the right edge the label goes to the left of its mark, or it is cut off.
+                let right_part = right_part(outcome, v);
+                let label = if right_part {
+                    format!("{name}  ")
+                } else {
+                    format!("  {name}")
+                };
+                // Labels alternate below and above their mark, so two crossings close together
+                // do not write over each other.
+                let below = labelled % 2 == 0;
+                let anchor = match (right_part, below) {
+                    (false, true) => egui::Align2::LEFT_TOP,
+                    (false, false) => egui::Align2::LEFT_BOTTOM,
+                    (true, true) => egui::Align2::RIGHT_TOP,
+                    (true, false) => egui::Align2::RIGHT_BOTTOM,
+                };
                 plot.text(
-                    Text::new("Break-even", PlotPoint::new(v.log10(), cost), label)
-                        // Labels alternate below and above their mark, so two crossings close
-                        // together do not write over each other.
-                        .anchor(if labelled % 2 == 0 {
-                            egui::Align2::LEFT_TOP
-                        } else {
-                            egui::Align2::LEFT_BOTTOM
-                        }),
+                    Text::new("Break-even", PlotPoint::new(v.log10(), cost), label).anchor(anchor),
                 );
                 labelled += 1;
             }
