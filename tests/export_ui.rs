@@ -1,29 +1,18 @@
 //! Exporting from the window, as a founder does before a board meeting: File > Export into a
 //! folder typed in the window (no native dialog needed), and Edit > Copy Summary as Markdown.
 
+mod common;
+
 use breakeven::file_menu::Dialog;
 use breakeven::window::{Action, BreakevenApp};
-use chrono::NaiveDate;
-use egui::accesskit::Role;
+use common::{click, example, harness, keys, type_into};
 use egui::{Key, Modifiers, OutputCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-fn harness() -> Harness<'static, BreakevenApp> {
-    let app = BreakevenApp::open(Some(std::path::Path::new(
-        "scenarios/seed000-legal-tech.ron",
-    )))
-    .with_today(NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date"));
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(|ui, app: &mut BreakevenApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn click(harness: &mut Harness<'_, BreakevenApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
+/// The legal-tech example, saved in a file: the export's folder is offered beside it.
+fn legal_tech() -> Harness<'static, BreakevenApp> {
+    harness(example("seed000-legal-tech.ron"))
 }
 
 /// File > Export… with the folder typed into the path field.
@@ -32,14 +21,7 @@ fn export_to(harness: &mut Harness<'_, BreakevenApp>, folder: &std::path::Path) 
     // A menu item's label ends with its shortcut.
     harness.get_by_label_contains("Export…").click();
     harness.run();
-    let field = harness.get_by_role_and_label(Role::TextInput, "Path");
-    field.focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Path")
-        .type_text(folder.to_str().expect("UTF-8"));
-    harness.run();
+    type_into(harness, "Path", folder.to_str().expect("UTF-8"));
     click(harness, "Export");
 }
 
@@ -59,7 +41,7 @@ fn commands(harness: &Harness<'_, BreakevenApp>) -> Vec<OutputCommand> {
 fn file_export_writes_the_pack_into_the_typed_folder_and_lists_it() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let folder = dir.path().join("board pack");
-    let mut harness = harness();
+    let mut harness = legal_tech();
     export_to(&mut harness, &folder);
     match harness.state().dialog() {
         Some(Dialog::Exported { files, .. }) => {
@@ -87,7 +69,7 @@ fn file_export_writes_the_pack_into_the_typed_folder_and_lists_it() {
 fn the_report_opens_in_the_browser_from_the_listing() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let folder = dir.path().join("board pack");
-    let mut harness = harness();
+    let mut harness = legal_tech();
     export_to(&mut harness, &folder);
     harness.get_by_label("Open the report").click();
     let opened = (0..3)
@@ -108,9 +90,8 @@ fn the_report_opens_in_the_browser_from_the_listing() {
 
 #[test]
 fn the_export_folder_offered_is_beside_the_scenarios_file() {
-    let mut harness = harness();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    harness.run();
+    let mut harness = legal_tech();
+    keys(&mut harness, Modifiers::COMMAND, Key::E);
     match harness.state().dialog() {
         Some(Dialog::Path { text, .. }) => {
             assert!(
@@ -127,7 +108,7 @@ fn an_export_that_cannot_be_written_says_why_and_keeps_the_work() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let blocker = dir.path().join("a file");
     std::fs::write(&blocker, "not a folder").expect("written");
-    let mut harness = harness();
+    let mut harness = legal_tech();
     let mut edited = harness.state().scenario().clone();
     edited.name = "Edited before exporting".to_owned();
     harness.state_mut().apply(Action::Edit(Box::new(edited)));
@@ -143,7 +124,7 @@ fn an_export_that_cannot_be_written_says_why_and_keeps_the_work() {
 #[test]
 fn an_invalid_scenario_is_not_exported_and_the_problem_is_named() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut harness = harness();
+    let mut harness = legal_tech();
     let mut broken = harness.state().scenario().clone();
     broken.horizon.months.value = 0;
     harness.state_mut().apply(Action::Edit(Box::new(broken)));
@@ -168,7 +149,7 @@ fn copied(harness: &Harness<'_, BreakevenApp>) -> Option<String> {
 
 #[test]
 fn copy_summary_puts_the_recommendation_and_key_figures_on_the_clipboard() {
-    let mut harness = harness();
+    let mut harness = legal_tech();
     click(&mut harness, "Edit");
     harness
         .get_by_label_contains("Copy Summary as Markdown")

@@ -2,11 +2,13 @@
 //! redo, the unsaved mark, the prompt before unsaved work is thrown away, a damaged file, the
 //! path field that works without a native dialog, source notes.
 
+mod common;
+
+use common::{click, click_away, harness, keys, new_app, type_into};
 use std::path::Path;
 
 use breakeven::file_menu::Dialog;
 use breakeven::window::BreakevenApp;
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -18,52 +20,11 @@ const SHIFT_COMMAND: Modifiers = Modifiers {
     ..Modifiers::COMMAND
 };
 
-fn harness(app: BreakevenApp) -> Harness<'static, BreakevenApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(|ui, app: &mut BreakevenApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn new_app() -> BreakevenApp {
-    BreakevenApp::open(None).with_today(NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date"))
-}
-
-fn type_into(harness: &mut Harness<'_, BreakevenApp>, role: Role, label: &str, text: &str) {
-    harness.get_by_role_and_label(role, label).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(role, label).type_text(text);
-    harness.run();
-}
-
-/// Clicks somewhere neutral, so the field being typed in loses focus and the edit settles.
-fn click_away(harness: &mut Harness<'_, BreakevenApp>) {
-    harness.get_by_label("Recommendation").click();
-    harness.run();
-}
-
 /// File > Save As with a typed path, as a user does where no native dialog is shown.
 fn save_as(harness: &mut Harness<'_, BreakevenApp>, path: &Path) {
     keys(harness, SHIFT_COMMAND, Key::S);
-    type_into(
-        harness,
-        Role::TextInput,
-        "Path",
-        path.to_str().expect("UTF-8"),
-    );
+    type_into(harness, "Path", path.to_str().expect("UTF-8"));
     click(harness, "Save");
-}
-
-fn keys(harness: &mut Harness<'_, BreakevenApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn click(harness: &mut Harness<'_, BreakevenApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
 }
 
 #[test]
@@ -94,7 +55,7 @@ fn an_edit_saved_to_a_folder_reopens_the_same() {
     let folder = tempfile::tempdir().expect("a folder");
     let path = folder.path().join("client.ron");
     let mut harness = harness(new_app());
-    type_into(&mut harness, Role::TextInput, "Output price", "0.7");
+    type_into(&mut harness, "Output price", "0.7");
     click_away(&mut harness);
     assert!(
         harness.state().title().starts_with('*'),
@@ -119,12 +80,7 @@ fn an_edit_saved_to_a_folder_reopens_the_same() {
         "New opens the default"
     );
     keys(&mut harness, Modifiers::COMMAND, Key::O);
-    type_into(
-        &mut harness,
-        Role::TextInput,
-        "Path",
-        path.to_str().expect("UTF-8"),
-    );
+    type_into(&mut harness, "Path", path.to_str().expect("UTF-8"));
     click(&mut harness, "Open");
     assert_eq!(harness.state().scenario(), &saved);
     assert_eq!(
@@ -136,7 +92,7 @@ fn an_edit_saved_to_a_folder_reopens_the_same() {
 #[test]
 fn undo_and_redo_an_edit() {
     let mut harness = harness(new_app());
-    type_into(&mut harness, Role::TextInput, "Growth", "9");
+    type_into(&mut harness, "Growth", "9");
     click_away(&mut harness);
     assert_eq!(
         harness
@@ -218,7 +174,7 @@ fn a_whole_slider_drag_is_one_undo_step() {
 #[test]
 fn new_with_unsaved_changes_asks_first() {
     let mut harness = harness(new_app());
-    type_into(&mut harness, Role::TextInput, "Growth", "9");
+    type_into(&mut harness, "Growth", "9");
     click_away(&mut harness);
     keys(&mut harness, Modifiers::COMMAND, Key::N);
     assert!(matches!(
@@ -254,17 +210,12 @@ fn a_damaged_file_says_what_is_wrong_and_leaves_the_scenario_as_it_was() {
     let path = folder.path().join("damaged.ron");
     std::fs::write(&path, "Scenario(version: 2, name: \"half\", buy: (").expect("writable");
     let mut harness = harness(new_app());
-    type_into(&mut harness, Role::TextInput, "Growth", "9");
+    type_into(&mut harness, "Growth", "9");
     click_away(&mut harness);
     let before = harness.state().scenario().clone();
     // Open takes a typed path: it works where no native dialog can be shown.
     keys(&mut harness, Modifiers::COMMAND, Key::O);
-    type_into(
-        &mut harness,
-        Role::TextInput,
-        "Path",
-        path.to_str().expect("UTF-8"),
-    );
+    type_into(&mut harness, "Path", path.to_str().expect("UTF-8"));
     click(&mut harness, "Open");
     // Unsaved changes are asked about first; discarding them only happens if the file opens.
     click(&mut harness, "Discard");
@@ -289,12 +240,7 @@ fn a_version_1_file_opens_migrated_and_says_so() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/version1.ron");
     let mut harness = harness(new_app());
     keys(&mut harness, Modifiers::COMMAND, Key::O);
-    type_into(
-        &mut harness,
-        Role::TextInput,
-        "Path",
-        path.to_str().expect("UTF-8"),
-    );
+    type_into(&mut harness, "Path", path.to_str().expect("UTF-8"));
     click(&mut harness, "Open");
     assert!(
         matches!(harness.state().dialog(), Some(Dialog::Message { title, .. }) if title.contains("older file"))
@@ -309,12 +255,7 @@ fn a_source_note_is_edited_from_the_fields_menu() {
         .get_by_role_and_label(Role::TextInput, "Input price")
         .click_secondary();
     harness.run();
-    type_into(
-        &mut harness,
-        Role::TextInput,
-        "Source note",
-        "client finance, 2026-10",
-    );
+    type_into(&mut harness, "Source note", "client finance, 2026-10");
     assert_eq!(
         harness
             .state()
@@ -350,7 +291,7 @@ fn unsaved_work_and_recent_files_come_back_next_run() {
     let path = folder.path().join("kept.ron");
     let mut harness = harness(new_app());
     save_as(&mut harness, &path);
-    type_into(&mut harness, Role::TextInput, "Growth", "11");
+    type_into(&mut harness, "Growth", "11");
     click_away(&mut harness);
     let mut storage = Memory::default();
     eframe::App::save(harness.state_mut(), &mut storage);
@@ -411,7 +352,7 @@ fn enter_in_the_path_field_saves() {
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
     let mut harness = harness(new_app());
-    type_into(&mut harness, Role::TextInput, "Growth", "9");
+    type_into(&mut harness, "Growth", "9");
     click_away(&mut harness);
     let close = |harness: &mut Harness<'_, BreakevenApp>| {
         harness
@@ -447,7 +388,7 @@ fn unsaved_edits_are_kept_aside_and_restored_after_a_crash() {
     // The first run edits, saves once, edits again, and is killed before saving.
     let mut harness = harness(new_app().with_recovery(recovery.clone()));
     save_as(&mut harness, &document);
-    type_into(&mut harness, Role::TextInput, "Growth", "13");
+    type_into(&mut harness, "Growth", "13");
     click_away(&mut harness);
     let kept: Vec<_> = std::fs::read_dir(&recovery)
         .expect("a recovery folder")

@@ -2,51 +2,15 @@
 //! see the recommendation move, pick a catalog model, enter a bad value, switch tabs. Every
 //! harness checks that each input has an accessible name.
 
-use std::path::Path;
+mod common;
 
-use breakeven::window::{BreakevenApp, Tab};
+use common::{example, harness, shows, type_into};
+
+use breakeven::window::Tab;
 use breakeven_model::engine::Phase;
-use chrono::NaiveDate;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use rust_decimal::dec;
-
-fn example(name: &str) -> BreakevenApp {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(name);
-    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
-    BreakevenApp::open(Some(&path)).with_today(today)
-}
-
-/// Every test's window: the size of a small laptop screen.
-fn harness(app: BreakevenApp) -> Harness<'static, BreakevenApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(|ui, app: &mut BreakevenApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-/// Whether some text on screen contains `text`.
-fn shows(harness: &Harness<'_, BreakevenApp>, text: &str) -> bool {
-    harness.query_all_by_label_contains(text).next().is_some()
-}
-
-/// Replaces the text of the field labelled `label` with `text`, as typing would.
-fn type_into(harness: &mut Harness<'_, BreakevenApp>, label: &str, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    harness.run();
-}
 
 #[test]
 fn typing_a_higher_volume_moves_the_break_even_text_and_the_recommendation() {

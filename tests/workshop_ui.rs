@@ -2,66 +2,19 @@
 //! change an answer and see what changed, reset; compare two scenario files; apply a what-if and
 //! undo it; enter and leave presentation mode. The window is a projector's 1280x720.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{click, click_away, example, projector, scenario_file, shows, type_into};
 
 use breakeven::file_menu::Dialog;
 use breakeven::window::BreakevenApp;
 use breakeven_model::engine::Phase;
 use breakeven_model::scenario::{DataResidency, Volume};
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use rust_decimal::{Decimal, dec};
-
-fn scenario_file(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(name)
-}
-
-fn example(name: &str) -> BreakevenApp {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
-    BreakevenApp::open(Some(&scenario_file(name))).with_today(today)
-}
-
-/// Every test's window: a projector's 1280x720.
-fn harness(app: BreakevenApp) -> Harness<'static, BreakevenApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 720.0])
-        .build_ui_state(|ui, app: &mut BreakevenApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-/// Whether some text on screen contains `text`.
-fn shows(harness: &Harness<'_, BreakevenApp>, text: &str) -> bool {
-    harness.query_all_by_label_contains(text).next().is_some()
-}
-
-fn click(harness: &mut Harness<'_, BreakevenApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-fn type_into(harness: &mut Harness<'_, BreakevenApp>, label: &str, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    harness.run();
-}
-
-/// Clicks somewhere neutral, so the field being typed in loses focus and the edit settles.
-fn click_away(harness: &mut Harness<'_, BreakevenApp>) {
-    harness.get_by_label("Recommendation").click();
-    harness.run();
-}
 
 fn tokens(harness: &Harness<'_, BreakevenApp>) -> Decimal {
     match &harness.state().scenario().workload.volume {
@@ -75,7 +28,7 @@ fn tokens(harness: &Harness<'_, BreakevenApp>) -> Decimal {
 
 #[test]
 fn a_pinned_baseline_lists_each_edit_beside_it_and_resets_in_one_undoable_step() {
-    let mut harness = harness(example("seed001-llama3-8b-on-aws.ron"));
+    let mut harness = projector(example("seed001-llama3-8b-on-aws.ron"));
     let pinned = harness.state().scenario().clone();
     click(&mut harness, "Pin as baseline");
     assert_eq!(harness.state().workshop().baseline(), Some(&pinned));
@@ -128,7 +81,7 @@ fn a_pinned_baseline_lists_each_edit_beside_it_and_resets_in_one_undoable_step()
 
 #[test]
 fn comparing_two_example_files_shows_both_recommendations_and_what_differs() {
-    let mut harness = harness(example("seed000-legal-tech.ron"));
+    let mut harness = projector(example("seed000-legal-tech.ron"));
     let before = harness.state().scenario().clone();
     click(&mut harness, "Compare with…");
     let other = scenario_file("seed001-llama3-8b-on-aws.ron");
@@ -175,7 +128,7 @@ fn a_damaged_file_to_compare_with_says_why_and_keeps_the_work() {
     let folder = tempfile::tempdir().expect("a folder");
     let damaged = folder.path().join("damaged.ron");
     std::fs::write(&damaged, "Scenario(version: 2, name: ").expect("written");
-    let mut harness = harness(example("default.ron"));
+    let mut harness = projector(example("default.ron"));
     type_into(&mut harness, "Input price", "0.20");
     click_away(&mut harness);
     let edited = harness.state().scenario().clone();
@@ -197,7 +150,7 @@ fn a_damaged_file_to_compare_with_says_why_and_keeps_the_work() {
 
 #[test]
 fn a_what_if_applies_in_one_click_and_ctrl_z_takes_it_back() {
-    let mut harness = harness(example("default.ron"));
+    let mut harness = projector(example("default.ron"));
     let before = harness.state().scenario().clone();
     let volume = tokens(&harness);
     click(&mut harness, "Volume 3x");
@@ -239,7 +192,7 @@ fn a_what_if_applies_in_one_click_and_ctrl_z_takes_it_back() {
 #[test]
 fn a_what_if_with_nothing_to_change_is_greyed_out() {
     // Seed 003 gives no team size, so there is no team to halve.
-    let harness = harness(example("seed003-gpt4o-heavy-tier.ron"));
+    let harness = projector(example("seed003-gpt4o-heavy-tier.ron"));
     let button = harness.get_by_role_and_label(Role::Button, "Team halved");
     assert!(button.accesskit_node().is_disabled());
     let button = harness.get_by_role_and_label(Role::Button, "Volume 3x");
@@ -248,7 +201,7 @@ fn a_what_if_with_nothing_to_change_is_greyed_out() {
 
 #[test]
 fn presentation_mode_hides_the_inputs_and_keeps_volume_residency_and_rules_live() {
-    let mut harness = harness(example("seed001-llama3-8b-on-aws.ron"));
+    let mut harness = projector(example("seed001-llama3-8b-on-aws.ron"));
     click(&mut harness, "Pin as baseline");
     harness.key_press(Key::F11);
     harness.run();
@@ -316,7 +269,7 @@ fn presentation_mode_hides_the_inputs_and_keeps_volume_residency_and_rules_live(
 
 #[test]
 fn presenting_a_volume_built_from_users_offers_the_daily_users() {
-    let mut harness = harness(example("seed004-b2b-saas.ron"));
+    let mut harness = projector(example("seed004-b2b-saas.ron"));
     click(&mut harness, "Present (F11)");
     harness
         .get_by_role_and_label(Role::SpinButton, "Daily users")
