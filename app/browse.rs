@@ -3,6 +3,8 @@
 //! server), so every dialog that uses them also takes a typed path.
 
 use std::path::PathBuf;
+
+use egui::{Key, Ui};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// What to ask the desktop for.
@@ -57,4 +59,23 @@ impl Browser {
             }
         }
     }
+}
+
+/// A path typed into the window, beside its Browse button: a labelled one-line field that has
+/// the keyboard as soon as its dialog shows. Returns whether Enter was pressed in it (Enter is
+/// the dialog's, not the field's).
+pub fn path_field_ui(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> bool {
+    let field = ui.horizontal(|ui| {
+        let label = ui.label(label);
+        ui.add(
+            egui::TextEdit::singleline(text)
+                .desired_width(width)
+                .return_key(None),
+        )
+        .labelled_by(label.id)
+    });
+    if ui.memory(|m| m.focused().is_none()) {
+        field.inner.request_focus();
+    }
+    field.inner.has_focus() && ui.input(|i| i.key_pressed(Key::Enter))
 }

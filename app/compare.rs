@@ -7,10 +7,10 @@
 
 use std::path::PathBuf;
 
-use egui::{Key, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::baseline::two_parts;
-use crate::browse::{Ask, Browser};
+use crate::browse::{Ask, Browser, path_field_ui};
 use crate::examples::EXAMPLES;
 use crate::side_by_side::{changes_ui, figures_ui};
 use crate::window::Action;
@@ -49,19 +49,7 @@ impl CompareDialog {
             ui.set_max_width(520.0);
             ui.heading("Compare with another scenario");
             ui.label("Type the file's path, or browse for it, or pick a built-in example.");
-            let field = ui.horizontal(|ui| {
-                let label = ui.label("File to compare with");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.text)
-                        .desired_width(300.0)
-                        .return_key(None),
-                )
-                .labelled_by(label.id)
-            });
-            if ui.memory(|m| m.focused().is_none()) {
-                field.inner.request_focus();
-            }
-            let entered = field.inner.has_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let entered = path_field_ui(ui, "File to compare with", &mut self.text, 300.0);
             ui.horizontal(|ui| {
                 browse = ui.button("Browse…").clicked();
                 let ready = !self.text.trim().is_empty();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
-use crate::browse::{Ask, Browser};
+use crate::browse::{Ask, Browser, path_field_ui};
 use crate::examples::EXAMPLES;
 use crate::recovery::Found;
 use crate::window::Action;
@@ -271,21 +271,7 @@ fn path_ui(
     };
     ui.heading(title);
     ui.label(what);
-    let field = ui.horizontal(|ui| {
-        let label = ui.label("Path");
-        // Enter is ours (it saves or opens), not the field's.
-        ui.add(
-            egui::TextEdit::singleline(text)
-                .desired_width(360.0)
-                .return_key(None),
-        )
-        .labelled_by(label.id)
-    });
-    // Ready to type into as soon as the dialog shows.
-    if ui.memory(|m| m.focused().is_none()) {
-        field.inner.request_focus();
-    }
-    let entered = field.inner.has_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    let entered = path_field_ui(ui, "Path", text, 360.0);
     let mut done = false;
     ui.horizontal(|ui| {
         if ui.button("Browse…").clicked() {
