@@ -18,9 +18,6 @@ pub use charts::{Chart, SLIDE};
 use crate::document::write_atomically;
 use crate::error::ExportError;
 
-/// The size the charts are drawn at inside the HTML report; the SVG scales to the page.
-const PAGE: (u32, u32) = (1280, 720);
-
 /// What the pack is made from: a scenario, its figures and its recommendation.
 pub struct Pack {
     scenario: Scenario,
@@ -57,26 +54,36 @@ impl Pack {
         Chart::ALL.into_iter().filter(|c| c.applies(&self.outcome))
     }
 
+    /// Each chart this scenario has, as SVG drawn for a 16:9 slide; the same drawing scales to
+    /// the HTML report's page.
+    fn svgs(&self) -> Result<Vec<(Chart, String)>, ExportError> {
+        self.charts()
+            .map(|chart| Ok((chart, chart.svg(&self.outcome, &self.curves, SLIDE)?)))
+            .collect()
+    }
+
     /// The HTML report, charts inline.
     pub fn html(&self) -> Result<String, ExportError> {
-        let figures = self
-            .charts()
-            .map(|chart| {
-                Ok(Figure {
-                    title: chart.title().to_owned(),
-                    caption: chart.caption().to_owned(),
-                    svg: chart.svg(&self.outcome, &self.curves, PAGE)?,
-                })
+        Ok(self.html_with(&self.svgs()?))
+    }
+
+    fn html_with(&self, svgs: &[(Chart, String)]) -> String {
+        let figures: Vec<Figure> = svgs
+            .iter()
+            .map(|(chart, svg)| Figure {
+                title: chart.title().to_owned(),
+                caption: chart.caption().to_owned(),
+                svg: svg.clone(),
             })
-            .collect::<Result<Vec<_>, ExportError>>()?;
-        Ok(report::html(&HtmlReport {
+            .collect();
+        report::html(&HtmlReport {
             scenario: &self.scenario,
             outcome: &self.outcome,
             decision: &self.decision,
             catalog: Catalog::embedded(),
             today: self.today,
             figures: &figures,
-        }))
+        })
     }
 
     /// The report in `format`, as `breakeven report` prints it.
@@ -108,9 +115,9 @@ impl Pack {
             written.push(path);
             Ok(())
         };
-        put("report.html", self.html()?.as_bytes())?;
-        for chart in self.charts() {
-            let svg = chart.svg(&self.outcome, &self.curves, SLIDE)?;
+        let svgs = self.svgs()?;
+        put("report.html", self.html_with(&svgs).as_bytes())?;
+        for (chart, svg) in &svgs {
             put(&format!("{}.svg", chart.stem()), svg.as_bytes())?;
             let png = chart.png(&self.outcome, &self.curves, SLIDE)?;
             put(&format!("{}.png", chart.stem()), &png)?;
@@ -151,7 +158,7 @@ mod tests {
             Err(other) => panic!("{other}"),
         };
         for chart in pack.charts() {
-            let svg = chart.svg(&pack.outcome, &pack.curves, PAGE).unwrap();
+            let svg = chart.svg(&pack.outcome, &pack.curves, SLIDE).unwrap();
             assert!(
                 svg.ends_with("</svg>\n") || svg.ends_with("</svg>"),
                 "{chart:?}"
