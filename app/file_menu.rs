@@ -313,20 +313,31 @@ fn unsaved_ui(ui: &mut Ui, document_name: &str, then: &Action, actions: &mut Vec
     done
 }
 
-/// The offer to restore work an ended run left unsaved; returns whether it is done.
+/// The offer to restore work an ended run left unsaved; returns whether it is done. Restore has
+/// the keyboard, so Enter takes the work back.
 fn restore_ui(ui: &mut Ui, found: &Found, actions: &mut Vec<Action>) -> bool {
     ui.heading("Restore unsaved work?");
     let place = found.path.as_ref().map_or_else(
         || "a scenario never saved".to_owned(),
         |p| p.display().to_string(),
     );
+    let how = match &found.crash {
+        Some(error) => format!("stopped on an internal error ({error})"),
+        None => "ended".to_owned(),
+    };
     ui.label(format!(
-        "Breakeven ended last time with unsaved changes to \"{}\" ({place}).",
-        found.scenario.name
+        "Breakeven {how} last time with unsaved changes to \"{}\" ({place}). They were kept \
+         in {}.",
+        found.scenario.name,
+        found.file.display()
     ));
     let mut done = false;
     ui.horizontal(|ui| {
-        if ui.button("Restore").clicked() {
+        let restore = ui.button("Restore");
+        if ui.memory(|m| m.focused().is_none()) {
+            restore.request_focus();
+        }
+        if restore.clicked() {
             actions.push(Action::Restore(Box::new(found.clone())));
             done = true;
         }

@@ -1,8 +1,11 @@
 //! Recovery files: unsaved edits written aside every few seconds, so a crash or a kill loses at
 //! most those seconds. One file per running instance (its process id in the name); a save or a
-//! clean exit removes it; the next start offers to restore any left behind.
+//! clean exit removes it; the next start offers to restore any left behind. A panic writes the
+//! file at once, before the process ends ([`install_panic_hook`]).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use breakeven_model::Scenario;
@@ -19,6 +22,9 @@ pub const INTERVAL_SECONDS: f64 = 5.0;
 struct Recovered {
     path: Option<PathBuf>,
     scenario: String,
+    /// Why the run ended, when it ended on an internal error (the panic's message).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    crash: Option<String>,
 }
 
 /// Unsaved work found from an earlier run.
@@ -30,6 +36,15 @@ pub struct Found {
     pub path: Option<PathBuf>,
     /// The scenario as it was being edited.
     pub scenario: Scenario,
+    /// The internal error the run ended on, when it did not end by a kill or a power cut.
+    pub crash: Option<String>,
+}
+
+/// The newest unsaved state of the document, shared with the panic hook so it can write it
+/// without reaching into the app.
+#[derive(Default)]
+struct Latest {
+    unsaved: Option<(Scenario, Option<PathBuf>)>,
 }
 
 /// Writes and finds recovery files in one folder.
@@ -38,18 +53,27 @@ pub struct Recovery {
     file: PathBuf,
     last_write: f64,
     last_written: Option<Scenario>,
+    latest: Arc<Mutex<Latest>>,
 }
+
+/// Instances started in this process, so two never share a file (tests start many).
+static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
 impl Recovery {
     /// Recovery files in `folder`; this instance's is named after its process id.
     #[must_use]
     pub fn new(folder: PathBuf) -> Self {
-        let file = folder.join(format!("unsaved-{}.json", std::process::id()));
+        let instance = INSTANCES.fetch_add(1, Ordering::Relaxed);
+        let name = match instance {
+            0 => format!("unsaved-{}.json", std::process::id()),
+            n => format!("unsaved-{}-{n}.json", std::process::id()),
+        };
         Self {
+            file: folder.join(name),
             folder,
-            file,
             last_write: f64::NEG_INFINITY,
             last_written: None,
+            latest: Arc::default(),
         }
     }
 
@@ -59,6 +83,21 @@ impl Recovery {
         eframe::storage_dir("Breakeven").map(|dir| dir.join("recovery"))
     }
 
+    /// This instance's recovery file (it exists only while there is unsaved work).
+    #[must_use]
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
+    /// Keeps the document's newest state for the panic hook: called after every change, so a
+    /// crash loses nothing, even between two timed writes.
+    pub fn note(&self, scenario: &Scenario, path: Option<&Path>, dirty: bool) {
+        let unsaved = dirty.then(|| (scenario.clone(), path.map(Path::to_path_buf)));
+        if let Ok(mut latest) = self.latest.lock() {
+            latest.unsaved = unsaved;
+        }
+    }
+
     /// Writes `scenario` aside when it has unsaved edits and `INTERVAL_SECONDS` have passed since
     /// the last write at `now` (seconds); removes the file when there is nothing unsaved.
     pub fn tick(&mut self, now: f64, scenario: &Scenario, path: Option<&Path>, dirty: bool) {
@@ -66,25 +105,14 @@ impl Recovery {
             self.clear();
             return;
         }
-        if now - self.last_write < INTERVAL_SECONDS || self.last_written.as_ref() == Some(scenario)
-        {
+        let due = now - self.last_write >= INTERVAL_SECONDS || now < self.last_write;
+        if !due || self.last_written.as_ref() == Some(scenario) {
             return;
         }
         self.last_write = now;
-        if self.write(scenario, path).is_ok() {
+        if write(&self.folder, &self.file, scenario, path, None).is_ok() {
             self.last_written = Some(scenario.clone());
         }
-    }
-
-    fn write(&self, scenario: &Scenario, path: Option<&Path>) -> Result<(), String> {
-        let text = to_ron_string(scenario).map_err(|e| e.to_string())?;
-        let kept = Recovered {
-            path: path.map(Path::to_path_buf),
-            scenario: text,
-        };
-        let body = serde_json::to_string_pretty(&kept).map_err(|e| e.to_string())?;
-        std::fs::create_dir_all(&self.folder).map_err(|e| e.to_string())?;
-        write_atomically(&self.file, body.as_bytes()).map_err(|e| e.to_string())
     }
 
     /// Removes this instance's recovery file: the work is saved, or the user chose to lose it.
@@ -119,6 +147,7 @@ impl Recovery {
                         file,
                         path: kept.path,
                         scenario,
+                        crash: kept.crash,
                     },
                 ))
             })
@@ -126,17 +155,110 @@ impl Recovery {
         found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
         found.into_iter().map(|(_, f)| f).collect()
     }
+
+    /// What the panic hook needs: where to write, and the shared newest state.
+    fn for_panic(&self) -> PanicWriter {
+        PanicWriter {
+            folder: self.folder.clone(),
+            file: self.file.clone(),
+            latest: Arc::clone(&self.latest),
+        }
+    }
 }
 
-/// Whether the instance that wrote `file` is still running (Linux: its /proc entry exists), so
-/// its recovery file is its own business.
+fn write(
+    folder: &Path,
+    file: &Path,
+    scenario: &Scenario,
+    path: Option<&Path>,
+    crash: Option<String>,
+) -> Result<(), String> {
+    let text = to_ron_string(scenario).map_err(|e| e.to_string())?;
+    let kept = Recovered {
+        path: path.map(Path::to_path_buf),
+        scenario: text,
+        crash,
+    };
+    let body = serde_json::to_string_pretty(&kept).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
+    write_atomically(file, body.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// Writes the newest unsaved state from inside a panic.
+struct PanicWriter {
+    folder: PathBuf,
+    file: PathBuf,
+    latest: Arc<Mutex<Latest>>,
+}
+
+impl PanicWriter {
+    /// Writes the unsaved work, if there is any; says where, or why it could not.
+    fn keep(&self, message: &str) -> Result<Option<&Path>, String> {
+        // `try_lock`: a panic while the lock was held must not wait for itself.
+        let latest = self
+            .latest
+            .try_lock()
+            .map_err(|_| "the work was being updated when the error happened".to_owned())?;
+        let Some((scenario, path)) = &latest.unsaved else {
+            return Ok(None);
+        };
+        write(
+            &self.folder,
+            &self.file,
+            scenario,
+            path.as_deref(),
+            Some(message.to_owned()),
+        )?;
+        Ok(Some(&self.file))
+    }
+}
+
+/// Makes a panic anywhere in the process write `recovery`'s unsaved work before the process
+/// ends, and say where it was kept. The window calls this once, at start; the default hook's
+/// message (the error and where it happened) is printed first.
+pub fn install_panic_hook(recovery: &Recovery) {
+    let writer = recovery.for_panic();
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "an internal error".to_owned());
+        let told = match writer.keep(&message) {
+            Ok(Some(file)) => format!(
+                "Breakeven stopped on an internal error. Your unsaved work was kept in {}; \
+                 start Breakeven again to restore it.",
+                file.display()
+            ),
+            Ok(None) => "Breakeven stopped on an internal error; there was no unsaved work.".into(),
+            Err(reason) => format!(
+                "Breakeven stopped on an internal error and could not keep the unsaved work: \
+                 {reason}."
+            ),
+        };
+        eprintln!("{told}");
+    }));
+}
+
+/// Whether the instance that wrote `file` is still running, so its recovery file is its own
+/// business. Linux: a process with that id exists and runs the same program as this one (an id
+/// the system has given to another program since does not hide the file). Elsewhere, every
+/// file counts as left behind.
 fn still_running(file: &Path) -> bool {
     let pid = file
         .file_stem()
         .and_then(|s| s.to_str())
         .and_then(|s| s.strip_prefix("unsaved-"))
+        .and_then(|s| s.split('-').next())
         .and_then(|s| s.parse::<u32>().ok());
-    pid.is_some_and(|pid| pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists())
+    let Some(pid) = pid.filter(|pid| *pid != std::process::id()) else {
+        return false;
+    };
+    let program = |pid: &str| std::fs::read_to_string(format!("/proc/{pid}/comm")).ok();
+    program(&pid.to_string()).is_some_and(|theirs| Some(theirs) == program("self"))
 }
 
 #[cfg(test)]
@@ -153,8 +275,7 @@ mod tests {
         edited.workload.growth_percent_per_month.value = Percent::new(Decimal::from(12));
         writer.tick(0.0, &edited, Some(Path::new("/clients/acme.ron")), true);
         // Another start of the app, as after a crash: it is a different instance.
-        let mut other = Recovery::new(folder.path().to_path_buf());
-        other.file = folder.path().join("unsaved-next.json");
+        let other = Recovery::new(folder.path().to_path_buf());
         let found = other.left_behind();
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].scenario, edited);

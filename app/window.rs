@@ -4,10 +4,9 @@
 //! screen, dimmed.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use breakeven_model::{Problem, Scenario};
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use breakeven_model::scenario::from_ron_str;
@@ -24,7 +23,10 @@ use crate::{curves, presentation, tables, verdict, workshop};
 
 mod export_actions;
 mod file_actions;
+mod startup;
 mod workshop_actions;
+
+pub use startup::{Startup, run};
 
 /// The centre's tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,16 +107,6 @@ pub enum Action {
     Workshop(WorkshopAction),
 }
 
-/// What is kept between runs (eframe keeps the window's size and the theme itself).
-#[derive(Default, serde::Serialize, serde::Deserialize)]
-struct Persisted {
-    recent: Vec<PathBuf>,
-    /// The scenario's file, when it has one.
-    last_path: Option<PathBuf>,
-    /// The scenario as RON, when it had unsaved changes or no file.
-    unsaved: Option<String>,
-}
-
 /// The app's state: the scenario being edited, its validation problems, and the figures of the
 /// last valid version of it.
 pub struct BreakevenApp {
@@ -143,101 +135,6 @@ pub struct BreakevenApp {
 }
 
 impl BreakevenApp {
-    /// Opens `file`, or the built-in example without one. A file that cannot be opened leaves
-    /// the example open and the reason on screen: the app starts either way.
-    #[must_use]
-    pub fn open(file: Option<&Path>) -> Self {
-        let (scenario, file, load_error) = match file {
-            None => (Scenario::embedded_default(), None, None),
-            Some(path) => match load_scenario(path) {
-                Ok(scenario) => (scenario, Some(path.to_owned()), None),
-                Err(error) => (Scenario::embedded_default(), None, Some(error.to_string())),
-            },
-        };
-        let mut app = Self {
-            doc: Document::new(scenario, file),
-            files: Files::default(),
-            recent: Vec::new(),
-            shown_title: String::new(),
-            closing: false,
-            problems: Vec::new(),
-            computed: None,
-            stale: false,
-            compute_error: None,
-            load_error,
-            inputs: InputsPanel::default(),
-            tab: Tab::Costs,
-            today: Local::now().date_naive(),
-            recovery: None,
-            clipboard: None,
-            notice: None,
-            workshop: Workshop::default(),
-        };
-        app.recompute();
-        app
-    }
-
-    /// Judges review dates as of `today` instead of the clock's date (for tests and reports).
-    #[must_use]
-    pub fn with_today(mut self, today: NaiveDate) -> Self {
-        self.today = today;
-        self.recompute();
-        self
-    }
-
-    /// Writes unsaved edits aside into `folder` every few seconds, and offers to restore what an
-    /// ended run left there.
-    #[must_use]
-    pub fn with_recovery(mut self, folder: PathBuf) -> Self {
-        let recovery = Recovery::new(folder);
-        if let Some(found) = recovery.left_behind().into_iter().next() {
-            self.files.dialog = Some(Dialog::Restore(Box::new(found)));
-        }
-        self.recovery = Some(recovery);
-        self
-    }
-
-    /// Restores the recent files and, when no file was given to open, the last scenario, saved
-    /// or not, from what the previous run kept.
-    #[must_use]
-    pub fn restored(mut self, storage: Option<&dyn eframe::Storage>, file_given: bool) -> Self {
-        let Some(kept) = storage.and_then(|s| eframe::get_value::<Persisted>(s, eframe::APP_KEY))
-        else {
-            return self;
-        };
-        self.recent = kept.recent;
-        if file_given {
-            return self;
-        }
-        let on_disk = kept
-            .last_path
-            .as_deref()
-            .and_then(|p| load_scenario(p).ok());
-        let unsaved = kept
-            .unsaved
-            .as_deref()
-            .and_then(|text| from_ron_str(text).ok());
-        self.doc = match (unsaved, on_disk) {
-            (Some(edited), Some(saved)) => Document::restored(edited, kept.last_path, saved),
-            (Some(edited), None) => Document::restored(edited, None, Scenario::embedded_default()),
-            (None, Some(saved)) => Document::new(saved, kept.last_path),
-            (None, None) => return self,
-        };
-        self.recompute();
-        self
-    }
-
-    fn persisted(&self) -> Persisted {
-        let unsaved = (self.doc.is_dirty() || self.doc.path().is_none())
-            .then(|| breakeven_model::scenario::to_ron_string(self.doc.scenario()).ok())
-            .flatten();
-        Persisted {
-            recent: self.recent.clone(),
-            last_path: self.doc.path().map(Path::to_path_buf),
-            unsaved,
-        }
-    }
-
     /// The open scenario.
     #[must_use]
     pub fn scenario(&self) -> &Scenario {
@@ -374,6 +271,7 @@ impl BreakevenApp {
             Action::Workshop(action) => self.apply_workshop(action),
         }
         self.recompute();
+        self.note_for_recovery();
     }
 
     fn recompute(&mut self) {
@@ -639,42 +537,13 @@ impl eframe::App for BreakevenApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.persisted());
+        self.session(storage);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // A clean exit: what is unsaved was kept in eframe's storage, or discarded on purpose.
         if let Some(recovery) = &mut self.recovery {
             recovery.clear();
-        }
-    }
-}
-
-/// Opens the window on `file` (or the built-in example) and runs it until it is closed.
-#[must_use]
-pub fn run(file: Option<&Path>) -> ExitCode {
-    let app = BreakevenApp::open(file);
-    if let Some(error) = app.load_error() {
-        eprintln!("{error}; opening the built-in example instead.");
-    }
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(app.title())
-            .with_inner_size([1400.0, 860.0])
-            .with_min_inner_size([1024.0, 600.0]),
-        ..Default::default()
-    };
-    let file_given = file.is_some() && app.load_error().is_none();
-    let creator: eframe::AppCreator<'_> =
-        Box::new(move |cc| Ok(Box::new(app.restored(cc.storage, file_given))));
-    match eframe::run_native("Breakeven", options, creator) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!(
-                "The window could not open ({error}). Without a display, use `breakeven check`, `breakeven report` \
-                 or `breakeven quick`; see `breakeven --help`."
-            );
-            ExitCode::FAILURE
         }
     }
 }

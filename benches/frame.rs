@@ -4,7 +4,7 @@
 
 use std::hint::black_box;
 
-use breakeven::window::{Action, BreakevenApp};
+use breakeven::window::{Action, BreakevenApp, Startup};
 use breakeven_model::scenario::Volume;
 use breakeven_model::units::TokensPerMonth;
 use chrono::NaiveDate;
@@ -24,7 +24,14 @@ fn raw_input() -> egui::RawInput {
 fn frame(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
-    let mut app = BreakevenApp::open(None).with_today(today);
+    // Started as a user starts it, recovery files included (in a folder of the benchmark's).
+    let recovery = tempfile::tempdir().expect("a temporary folder");
+    let startup = Startup {
+        today,
+        recovery_folder: Some(recovery.path().to_path_buf()),
+        ..Startup::new(None)
+    };
+    let mut app = BreakevenApp::start(startup, None);
     // Warm up: fonts, layout caches, plot memory.
     for _ in 0..3 {
         let _ = ctx.run_ui(raw_input(), |ui| app.show(ui));

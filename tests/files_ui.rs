@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{click, click_away, harness, keys, new_app, type_into};
+use common::{app_recovering_in, click, click_away, harness, keys, new_app, startup, type_into};
 use std::path::Path;
 
 use breakeven::file_menu::Dialog;
@@ -296,7 +296,7 @@ fn unsaved_work_and_recent_files_come_back_next_run() {
     let mut storage = Memory::default();
     eframe::App::save(harness.state_mut(), &mut storage);
 
-    let next = BreakevenApp::open(None).restored(Some(&storage), false);
+    let next = BreakevenApp::start(startup(None), Some(&storage));
     assert_eq!(
         next.scenario()
             .workload
@@ -312,7 +312,7 @@ fn unsaved_work_and_recent_files_come_back_next_run() {
     // A file given on the command line wins over the last scenario; the recent files stay.
     let example =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/seed001-llama3-8b-on-aws.ron");
-    let given = BreakevenApp::open(Some(&example)).restored(Some(&storage), true);
+    let given = BreakevenApp::start(startup(Some(example)), Some(&storage));
     assert!(given.scenario().name.contains("Llama 3 8B"));
     assert_eq!(given.recent(), [path]);
 }
@@ -385,8 +385,9 @@ fn unsaved_edits_are_kept_aside_and_restored_after_a_crash() {
     let folder = tempfile::tempdir().expect("a folder");
     let document = folder.path().join("acme.ron");
     let recovery = folder.path().join("recovery");
+    let run = || app_recovering_in(&recovery);
     // The first run edits, saves once, edits again, and is killed before saving.
-    let mut harness = harness(new_app().with_recovery(recovery.clone()));
+    let mut harness = harness(run());
     save_as(&mut harness, &document);
     type_into(&mut harness, "Growth", "13");
     click_away(&mut harness);
@@ -394,12 +395,10 @@ fn unsaved_edits_are_kept_aside_and_restored_after_a_crash() {
         .expect("a recovery folder")
         .collect();
     assert_eq!(kept.len(), 1, "one recovery file for this instance");
-    let kept = kept[0].as_ref().expect("an entry").path();
-    // Pretend the instance that wrote it has ended: give it a process id nobody has.
-    std::fs::rename(&kept, recovery.join("unsaved-999999999.json")).expect("renamed");
     drop(harness);
 
-    let mut next = self::harness(new_app().with_recovery(recovery.clone()));
+    // The next start is another instance (in a test, of the same process).
+    let mut next = self::harness(run());
     assert!(
         matches!(next.state().dialog(), Some(Dialog::Restore(_))),
         "the next start offers it back"

@@ -1,5 +1,7 @@
 //! Starting the window on a file: a bad file never stops the app from opening.
 
+mod common;
+
 use breakeven::window::BreakevenApp;
 use breakeven_model::Scenario;
 
@@ -8,7 +10,7 @@ fn a_damaged_file_opens_the_example_and_says_why() {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let path = folder.path().join("damaged.ron");
     std::fs::write(&path, "Scenario(version: 1, name: ").expect("writable");
-    let app = BreakevenApp::open(Some(&path));
+    let app = BreakevenApp::start(common::startup(Some(path)), None);
     assert_eq!(app.scenario(), &Scenario::embedded_default());
     let error = app.load_error().expect("the reason is kept for the window");
     assert!(
@@ -23,8 +25,8 @@ fn a_damaged_file_opens_the_example_and_says_why() {
 
 #[test]
 fn the_title_names_the_scenario_and_its_file() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/default.ron");
-    let app = BreakevenApp::open(Some(&path));
+    let path = common::scenario_file("default.ron");
+    let app = BreakevenApp::start(common::startup(Some(path)), None);
     assert_eq!(app.load_error(), None);
     assert!(
         app.title().starts_with(&app.scenario().name),

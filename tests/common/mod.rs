@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use breakeven::window::BreakevenApp;
+use breakeven::window::{BreakevenApp, Startup};
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -27,14 +27,44 @@ pub fn scenario_file(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A new empty folder of this test's own, under cargo's temporary folder for tests (kept after
+/// the test, for a look when it fails; `cargo clean` removes it).
+pub fn fresh_folder() -> PathBuf {
+    tempfile::Builder::new()
+        .prefix("breakeven-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .expect("a temporary folder")
+        .keep()
+}
+
+/// How every window test starts the app: as a user starts it, but on a fixed day and with the
+/// recovery files in a folder of the test's own.
+pub fn startup(file: Option<PathBuf>) -> Startup {
+    Startup {
+        today: today(),
+        recovery_folder: Some(fresh_folder()),
+        ..Startup::new(file)
+    }
+}
+
 /// The app opened on the example `name` (in `scenarios/`).
 pub fn example(name: &str) -> BreakevenApp {
-    BreakevenApp::open(Some(&scenario_file(name))).with_today(today())
+    BreakevenApp::start(startup(Some(scenario_file(name))), None)
+}
+
+/// The app on the built-in default, keeping unsaved work aside in `folder`: start it twice on
+/// one folder to see what a run that ended left behind.
+pub fn app_recovering_in(folder: &std::path::Path) -> BreakevenApp {
+    let startup = Startup {
+        recovery_folder: Some(folder.to_path_buf()),
+        ..startup(None)
+    };
+    BreakevenApp::start(startup, None)
 }
 
 /// The app on the built-in default, as a first start opens it.
 pub fn new_app() -> BreakevenApp {
-    BreakevenApp::open(None).with_today(today())
+    BreakevenApp::start(startup(None), None)
 }
 
 fn sized(app: BreakevenApp, size: [f32; 2]) -> Harness<'static, BreakevenApp> {
