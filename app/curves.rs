@@ -204,7 +204,8 @@ fn right_part(outcome: &Outcome, volume: f64) -> bool {
 
 fn crossings(plot: &mut PlotUi<'_>, outcome: &Outcome) {
     let mut marks = Vec::new();
-    let mut labelled = 0;
+    // Labels alternate below and above their mark: the next one goes below.
+    let mut below_next = true;
     for pair in &outcome.break_evens {
         for (i, crossing) in pair.crossings.iter().take(12).enumerate() {
             let Some(v) = crossing.volume.to_f64().filter(|v| *v > 0.0) else {
@@ -237,7 +238,7 @@ fn crossings(plot: &mut PlotUi<'_>, outcome: &Outcome) {
                 };
                 // Labels alternate below and above their mark, so two crossings close together
                 // do not write over each other.
-                let below = labelled % 2 == 0;
+                let below = below_next;
                 let anchor = match (right_part, below) {
                     (false, true) => egui::Align2::LEFT_TOP,
                     (false, false) => egui::Align2::LEFT_BOTTOM,
@@ -247,7 +248,7 @@ fn crossings(plot: &mut PlotUi<'_>, outcome: &Outcome) {
                 plot.text(
                     Text::new("Break-even", PlotPoint::new(v.log10(), cost), label).anchor(anchor),
                 );
-                labelled += 1;
+                below_next = !below_next;
             }
         }
     }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use breakeven_model::Problem;
 use breakeven_model::format::{group_thousands, tokens_exact};
 use breakeven_model::sourced::Sourced;
-use breakeven_model::units::{Quantity, parse_human};
+use breakeven_model::units::{Quantity, parse_human, whole_number};
 use egui::{Color32, Id, RichText, TextEdit, Ui};
 use rust_decimal::Decimal;
 
@@ -16,12 +16,44 @@ const LABEL_WIDTH: f32 = 170.0;
 /// Width of a value.
 const VALUE_WIDTH: f32 = 96.0;
 
-/// The text of the field being typed in, kept while it does not parse yet.
+/// The text of the field being typed in, kept while it does not parse yet, and why the last
+/// change of kind was refused.
 #[derive(Default)]
 pub struct Editing {
     id: Option<Id>,
     text: String,
     error: Option<String>,
+    /// The path of a choice of kind that could not be made, and why.
+    refused: Option<(String, String)>,
+}
+
+impl Editing {
+    /// Keeps why the text typed in the focused field cannot be its value, so the message stays
+    /// beside it while the typing goes on; returns the message.
+    fn refuse_typed(&mut self, why: String) -> String {
+        self.error = Some(why.clone());
+        why
+    }
+
+    /// Records the outcome of a change of kind at `path`: why it was refused, shown beside the
+    /// choice until the next change there, or nothing when it was made.
+    pub fn kind_changed<T, E: std::fmt::Display>(
+        &mut self,
+        path: &str,
+        outcome: Result<T, E>,
+        why: &str,
+    ) -> Option<T> {
+        match outcome {
+            Ok(value) => {
+                self.refused = None;
+                Some(value)
+            }
+            Err(error) => {
+                self.refused = Some((path.to_owned(), format!("{why} ({error})")));
+                None
+            }
+        }
+    }
 }
 
 /// What a field shows besides its value.
@@ -243,6 +275,44 @@ pub fn quantity<T: Quantity + PartialEq>(
     problem_lines(ui, &lines);
 }
 
+/// A choice of how a value is given (a price per hour or per month, staff as hours or people):
+/// returns the kind picked this frame when it is not `current`. Why the last change here was
+/// refused is written beside it.
+pub fn kind_choice<K: Copy + PartialEq>(
+    ui: &mut Ui,
+    editing: &Editing,
+    field: Field<'_>,
+    kinds: &[(K, &str)],
+    current: K,
+) -> Option<K> {
+    let name_of = |kind: K| {
+        kinds
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or("", |(_, name)| name)
+    };
+    let mut picked = current;
+    ui.horizontal(|ui| {
+        let name = label(ui, field.label, false).on_hover_text(field.help);
+        egui::ComboBox::from_id_salt(("kind", field.path))
+            .selected_text(name_of(current))
+            .show_ui(ui, |ui| {
+                for (kind, text) in kinds {
+                    ui.selectable_value(&mut picked, *kind, *text);
+                }
+            })
+            .response
+            .labelled_by(name.id)
+            .on_hover_text(field.help);
+    });
+    if let Some((path, why)) = &editing.refused
+        && path == field.path
+    {
+        problem_lines(ui, std::slice::from_ref(why));
+    }
+    (picked != current).then_some(picked)
+}
+
 /// A whole number of months or instances.
 pub fn count(
     ui: &mut Ui,
@@ -273,13 +343,9 @@ pub fn count(
             &hover,
             Some(&mut value.source),
         );
-        match parsed.map(|d| {
-            u32::try_from(d.trunc().mantissa())
-                .ok()
-                .filter(|_| d.fract().is_zero())
-        }) {
+        match parsed.map(whole_number) {
             Some(Some(n)) => value.value = n,
-            Some(None) => lines.push(format!("must be a whole number from 0 to {}", u32::MAX)),
+            Some(None) => lines.push(editing.refuse_typed(not_whole())),
             None => {}
         }
         ui.label(RichText::new(field.unit).weak());
@@ -341,13 +407,61 @@ pub fn optional<T: Quantity + PartialEq>(
     make: fn(Decimal) -> T,
     style: Style,
 ) {
-    let exact = value.as_ref().map_or_else(
-        || "not answered".to_owned(),
-        |v| group_thousands(v.value.get()),
-    );
+    let entry = Entry {
+        read: |d| Ok(make(d)),
+        show: |v: T| display(v.get(), style),
+        exact: |v: T| group_thousands(v.get()),
+    };
+    optional_entry(ui, editing, field, value, default, problems, &entry);
+}
+
+/// A whole number of months that may be left unanswered (an empty box).
+pub fn optional_count(
+    ui: &mut Ui,
+    editing: &mut Editing,
+    field: Field<'_>,
+    value: &mut Option<Sourced<u32>>,
+    default: Option<u32>,
+    problems: &[Problem],
+) {
+    let entry = Entry {
+        read: |d| whole_number(d).ok_or_else(not_whole),
+        show: |v: u32| v.to_string(),
+        exact: |v: u32| v.to_string(),
+    };
+    optional_entry(ui, editing, field, value, default, problems, &entry);
+}
+
+fn not_whole() -> String {
+    format!("must be a whole number from 0 to {}", u32::MAX)
+}
+
+/// How an optional field reads a typed number and writes its value.
+struct Entry<R, S, X> {
+    read: R,
+    show: S,
+    exact: X,
+}
+
+fn optional_entry<T, R, S, X>(
+    ui: &mut Ui,
+    editing: &mut Editing,
+    field: Field<'_>,
+    value: &mut Option<Sourced<T>>,
+    default: Option<T>,
+    problems: &[Problem],
+    entry: &Entry<R, S, X>,
+) where
+    T: Copy + PartialEq,
+    R: Fn(Decimal) -> Result<T, String>,
+    S: Fn(T) -> String,
+    X: Fn(T) -> String,
+{
+    let exact = value
+        .as_ref()
+        .map_or_else(|| "not answered".to_owned(), |v| (entry.exact)(v.value));
     let source = value.as_ref().and_then(|v| v.source.as_deref());
-    let shown_default =
-        Some(default.map_or_else(|| "not answered".to_owned(), |d| display(d.get(), style)));
+    let shown_default = Some(default.map_or_else(|| "not answered".to_owned(), &entry.show));
     let hover = tooltip(field, source, &exact, shown_default);
     let changed = value.as_ref().map(|v| v.value) != default;
     let mut lines: Vec<String> = Vec::new();
@@ -359,7 +473,7 @@ pub fn optional<T: Quantity + PartialEq>(
         let id = Id::unique(("field", field.path));
         let shown = value
             .as_ref()
-            .map_or_else(String::new, |v| display(v.value.get(), style));
+            .map_or_else(String::new, |v| (entry.show)(v.value));
         let focused = ui.memory(|m| m.has_focus(id));
         let typed_empty = focused && editing.id == Some(id) && editing.text.trim().is_empty();
         let (parsed, error) = number_box(
@@ -371,13 +485,16 @@ pub fn optional<T: Quantity + PartialEq>(
             &hover,
             value.as_mut().map(|v| &mut v.source),
         );
-        if let Some(parsed) = parsed {
-            match value {
-                Some(v) => v.value = make(parsed),
-                None => *value = Some(Sourced::bare(make(parsed))),
+        match parsed.map(&entry.read) {
+            Some(Ok(read)) => match value {
+                Some(v) => v.value = read,
+                None => *value = Some(Sourced::bare(read)),
+            },
+            Some(Err(why)) => lines.push(editing.refuse_typed(why)),
+            None if editing.id == Some(id) && editing.text.trim().is_empty() && !typed_empty => {
+                *value = None;
             }
-        } else if editing.id == Some(id) && editing.text.trim().is_empty() && !typed_empty {
-            *value = None;
+            None => {}
         }
         ui.label(RichText::new(field.unit).weak());
         lines.extend(error.filter(|_| !(editing.id == Some(id) && editing.text.trim().is_empty())));

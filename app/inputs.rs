@@ -22,7 +22,9 @@ use egui::Ui;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
-use crate::fields::{Editing, Field, Style, choice, count, note, optional, quantity, yes_no};
+use crate::fields::{
+    Editing, Field, Style, choice, count, note, optional, optional_count, quantity, yes_no,
+};
 use crate::options;
 
 /// The input panel's own state: the text being typed, and the defaults values are compared with.
@@ -101,26 +103,15 @@ impl InputsPanel {
     }
 }
 
-fn total_tokens(volume: &Volume) -> Option<Decimal> {
-    match volume {
-        Volume::Tokens {
-            input_tokens_per_month,
-            output_tokens_per_month,
-        } => input_tokens_per_month
-            .value
-            .get()
-            .checked_add(output_tokens_per_month.value.get()),
-        Volume::Users { .. } => None,
-    }
-}
-
 /// The monthly volume on a logarithmic slider: drag it and every figure follows. Keeps the mix
-/// of input and output.
+/// of input and output ([`Volume::with_total_tokens`]).
 pub fn volume_slider(ui: &mut Ui, volume: &mut Volume) {
-    let Some(total) = total_tokens(volume) else {
-        return;
-    };
-    let Some(mut value) = total.to_f64() else {
+    let Some(mut value) = volume
+        .total_tokens()
+        .ok()
+        .flatten()
+        .and_then(|total| total.get().to_f64())
+    else {
         return;
     };
     let response = ui.add(
@@ -136,18 +127,10 @@ pub fn volume_slider(ui: &mut Ui, volume: &mut Volume) {
     );
     let response = response.on_hover_text("Tokens a month, input and output together, on a log scale. Drag to see every figure follow.");
     if response.changed()
-        && let (
-            Some(new_total),
-            Volume::Tokens {
-                input_tokens_per_month,
-                output_tokens_per_month,
-            },
-        ) = (Decimal::from_f64(value.round()), volume)
-        && !total.is_zero()
+        && let Some(total) = Decimal::from_f64(value)
+        && let Ok(moved) = volume.with_total_tokens(TokensPerMonth::new(total))
     {
-        let input = (new_total * input_tokens_per_month.value.get() / total).round();
-        input_tokens_per_month.value = TokensPerMonth::new(input);
-        output_tokens_per_month.value = TokensPerMonth::new(new_total - input);
+        *volume = moved;
     }
 }
 
@@ -684,11 +667,7 @@ fn pretraining_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, p: &[Problem])
         Usd::new,
         Style::Plain,
     );
-    let mut months = pre.months_available.as_ref().map(|m| Sourced {
-        value: Count::new(Decimal::from(m.value)),
-        source: m.source.clone(),
-    });
-    optional(
+    optional_count(
         ui,
         e,
         field(
@@ -697,16 +676,10 @@ fn pretraining_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, p: &[Problem])
             "Months that can be given to it: 12+.",
             "matrix.pretraining.months_available",
         ),
-        &mut months,
+        &mut pre.months_available,
         None,
         p,
-        Count::new,
-        Style::Plain,
     );
-    pre.months_available = months.map(|m| Sourced {
-        value: m.value.get().trunc().to_u32().unwrap_or(u32::MAX),
-        source: m.source,
-    });
 }
 
 fn horizon_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, d: &Scenario, p: &[Problem]) {
@@ -803,11 +776,7 @@ fn revenue_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, p: &[Problem]) {
         .checkbox(&mut given, "Revenue given (for gross margin)")
         .changed()
     {
-        s.revenue = given.then(|| Revenue {
-            usd_per_month: Sourced::bare(UsdPerMonth::ZERO),
-            growth_percent_per_month: Sourced::bare(Percent::ZERO),
-            other_cost_of_revenue_usd_per_month: Sourced::bare(UsdPerMonth::ZERO),
-        });
+        s.revenue = given.then(Revenue::nothing_yet);
     }
     if let Some(r) = &mut s.revenue {
         quantity(

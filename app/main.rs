@@ -1,5 +1,7 @@
 //! Starts Breakeven: the window, or a subcommand for scripts and people without a display.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use std::process::ExitCode;
 
 use clap::Parser as _;

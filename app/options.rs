@@ -8,7 +8,9 @@
 #![allow(clippy::too_many_lines)]
 
 use breakeven_model::catalog::Catalog;
-use breakeven_model::scenario::{Hosting, InstancePrice, Staff, Throughput, TunedServing};
+use breakeven_model::scenario::{
+    Hosting, InstancePrice, PriceKind, ServingKind, Staff, StaffKind, Throughput, TunedServing,
+};
 use breakeven_model::sourced::Sourced;
 use breakeven_model::units::{
     Count, HoursPerMonth, Percent, TokensPerSecond, Usd, UsdPerHour, UsdPerMillionTokens,
@@ -16,9 +18,8 @@ use breakeven_model::units::{
 };
 use breakeven_model::{Problem, Scenario};
 use egui::Ui;
-use rust_decimal::Decimal;
 
-use crate::fields::{Editing, Style, count, note, quantity};
+use crate::fields::{Editing, Style, count, kind_choice, note, quantity};
 use crate::inputs::field;
 
 fn hourly_price(h: &Hosting) -> Option<UsdPerHour> {
@@ -115,12 +116,7 @@ fn instance_picker(ui: &mut Ui, hosting: &mut Hosting, id: &str) {
                         )
                         .clicked()
                     {
-                        // The busiest measured figure: the instance at the load it is sized for.
-                        let figure = gpu
-                            .throughput
-                            .iter()
-                            .max_by_key(|f| f.output_tokens_per_second);
-                        gpu.apply_to(hosting, figure);
+                        gpu.apply_to(hosting, gpu.busiest_figure());
                     }
                 }
             })
@@ -142,48 +138,25 @@ fn hosting_ui(
     p: &[Problem],
 ) {
     instance_picker(ui, h, base);
-    let kinds = ["On-demand", "Reserved", "Monthly price"];
-    let mut kind = match h.price {
-        InstancePrice::OnDemand { .. } => 0,
-        InstancePrice::Reserved { .. } => 1,
-        InstancePrice::Monthly { .. } => 2,
-    };
-    ui.horizontal(|ui| {
-        let name = crate::fields::label(ui, "Pricing", false);
-        egui::ComboBox::from_id_salt(("pricing", base))
-            .selected_text(kinds[kind])
-            .show_index(ui, &mut kind, kinds.len(), |i| kinds[i])
-            .labelled_by(name.id);
-    });
-    let hourly = match &h.price {
-        InstancePrice::OnDemand { usd_per_hour } | InstancePrice::Reserved { usd_per_hour, .. } => {
-            usd_per_hour.clone()
+    let kinds = [
+        (PriceKind::OnDemand, "On-demand"),
+        (PriceKind::Reserved, "Reserved"),
+        (PriceKind::Monthly, "Monthly price"),
+    ];
+    let price_path = path(base, "price");
+    let pricing = field(
+        "Pricing",
+        "",
+        "How the provider quotes the instance: per hour, per hour reserved for a term, or per month. A switch converts the price at 730 hours a month.",
+        &price_path,
+    );
+    if let Some(kind) = kind_choice(ui, e, pricing, &kinds, h.price.kind()) {
+        let converted = h.price.as_kind(kind);
+        let why = "Not switched: the price is too large to convert; correct it first";
+        if let Some(price) = e.kind_changed(&price_path, converted, why) {
+            h.price = price;
         }
-        InstancePrice::Monthly { usd_per_month } => Sourced::bare(UsdPerHour::new(
-            usd_per_month.value.get() / Decimal::from(730),
-        )),
-    };
-    h.price = match (kind, &h.price) {
-        (0, InstancePrice::Reserved { .. } | InstancePrice::Monthly { .. }) => {
-            InstancePrice::OnDemand {
-                usd_per_hour: hourly,
-            }
-        }
-        (1, InstancePrice::OnDemand { .. } | InstancePrice::Monthly { .. }) => {
-            InstancePrice::Reserved {
-                usd_per_hour: hourly,
-                term_months: 12,
-            }
-        }
-        (2, InstancePrice::OnDemand { .. } | InstancePrice::Reserved { .. }) => {
-            InstancePrice::Monthly {
-                usd_per_month: Sourced::bare(UsdPerMonth::new(
-                    hourly.value.get() * Decimal::from(730),
-                )),
-            }
-        }
-        (_, same) => same.clone(),
-    };
+    }
     match &mut h.price {
         InstancePrice::OnDemand { usd_per_hour } => {
             let path = path(base, "price.usd_per_hour");
@@ -314,13 +287,7 @@ fn throughput_ui(
     let mut limited = matches!(h.throughput, Throughput::Measured { .. });
     if ui.checkbox(&mut limited, "Throughput limit (measured)").on_hover_text("Without a limit one instance serves any volume, as in \"Strategic Architecture\"'s calculator; the report still checks the catalog.").changed() {
         h.throughput = if limited {
-            Throughput::Measured {
-                model: "your measurement".into(),
-                output_tokens_per_second: Sourced::bare(TokensPerSecond::new(Decimal::from(300))),
-                concurrency: 64,
-                input_tokens_per_request: breakeven_model::units::TokensPerRequest::new(Decimal::from(550)),
-                output_tokens_per_request: breakeven_model::units::TokensPerRequest::new(Decimal::from(150)),
-            }
+            h.measured_throughput()
         } else {
             Throughput::Unlimited
         };
@@ -367,31 +334,19 @@ fn staff_ui(
     base: &str,
     p: &[Problem],
 ) {
-    let mut people = matches!(staff, Staff::People { .. });
-    ui.horizontal(|ui| {
-        let name = crate::fields::label(ui, "Staff counted as", false);
-        let mut index = usize::from(people);
-        let names = ["Hours a month", "People"];
-        egui::ComboBox::from_id_salt(("staff", base))
-            .selected_text(names[index])
-            .show_index(ui, &mut index, 2, |i| names[i])
-            .labelled_by(name.id);
-        people = index == 1;
-    });
-    match (people, &*staff) {
-        (true, Staff::Hours { .. }) => {
-            *staff = Staff::People {
-                people: Sourced::bare(Count::new(Decimal::ONE)),
-                loaded_usd_per_year: Sourced::bare(UsdPerYear::new(Decimal::from(300_000))),
-            };
-        }
-        (false, Staff::People { .. }) => {
-            *staff = Staff::Hours {
-                hours_per_month: Sourced::bare(HoursPerMonth::new(Decimal::from(10))),
-                usd_per_hour: Sourced::bare(UsdPerHour::new(Decimal::from(150))),
-            };
-        }
-        _ => {}
+    let kinds = [
+        (StaffKind::Hours, "Hours a month"),
+        (StaffKind::People, "People"),
+    ];
+    let kind_path = path(base, "kind");
+    let counted = field(
+        "Staff counted as",
+        "",
+        "Part of someone's time as hours a month, or whole people at a loaded yearly cost.",
+        &kind_path,
+    );
+    if let Some(kind) = kind_choice(ui, e, counted, &kinds, staff.kind()) {
+        *staff = staff.as_kind(kind);
     }
     match staff {
         Staff::Hours {
@@ -548,35 +503,23 @@ pub fn fine_tune_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, d: &Scenario
         Percent::new,
         Style::Plain,
     );
-    let names = ["Own instances", "Per token", "Flat monthly fee"];
-    let mut kind = match f.serving {
-        TunedServing::Hosted(_) => 0,
-        TunedServing::PerToken { .. } => 1,
-        TunedServing::Flat { .. } => 2,
-    };
-    let before = kind;
-    ui.horizontal(|ui| {
-        let name = crate::fields::label(ui, "Tuned model served on", false);
-        egui::ComboBox::from_id_salt("serving")
-            .selected_text(names[kind])
-            .show_index(ui, &mut kind, names.len(), |i| names[i])
-            .labelled_by(name.id);
-    });
-    if kind != before {
-        f.serving = match kind {
-            0 => TunedServing::Hosted(Box::new(s.self_host.hosting.clone())),
-            1 => TunedServing::PerToken {
-                input_usd_per_1m: Sourced::bare(UsdPerMillionTokens::new(
-                    s.buy.input_usd_per_1m.value.get() / Decimal::TEN,
-                )),
-                output_usd_per_1m: Sourced::bare(UsdPerMillionTokens::new(
-                    s.buy.output_usd_per_1m.value.get() / Decimal::TEN,
-                )),
-            },
-            _ => TunedServing::Flat {
-                usd_per_month: Sourced::bare(UsdPerMonth::new(Decimal::from(2000))),
-            },
-        };
+    let kinds = [
+        (ServingKind::Hosted, "Own instances"),
+        (ServingKind::PerToken, "Per token"),
+        (ServingKind::Flat, "Flat monthly fee"),
+    ];
+    let served = field(
+        "Tuned model served on",
+        "",
+        "Your own instances (costed like self-hosting), a provider's per-token prices, or a flat monthly fee.",
+        "fine_tune.serving",
+    );
+    if let Some(kind) = kind_choice(ui, e, served, &kinds, s.fine_tune.serving.kind()) {
+        let serving = TunedServing::for_kind(kind, s);
+        let why = "Not switched: the API's prices are too large to start from";
+        if let Some(serving) = e.kind_changed("fine_tune.serving", serving, why) {
+            s.fine_tune.serving = serving;
+        }
     }
     let f = &mut s.fine_tune;
     match &mut f.serving {

@@ -28,7 +28,8 @@ pub fn enlarge(ui: &mut Ui, factor: f32) {
     for font in style.text_styles.values_mut() {
         font.size *= factor;
     }
-    style.spacing.item_spacing *= factor.sqrt();
+    let spacing = style.spacing.item_spacing;
+    style.spacing.item_spacing = egui::vec2(spacing.x * factor.sqrt(), spacing.y * factor.sqrt());
     style.spacing.interact_size.y *= factor;
     style.spacing.slider_width *= factor * factor;
 }

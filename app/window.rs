@@ -52,6 +52,18 @@ impl Tab {
         Self::Sensitivity,
     ];
 
+    /// Ctrl+1 to Ctrl+5, in the order of the tabs.
+    const fn shortcut(self) -> egui::KeyboardShortcut {
+        let key = match self {
+            Self::Costs => egui::Key::Num1,
+            Self::Cash => egui::Key::Num2,
+            Self::Margin => egui::Key::Num3,
+            Self::Matrix => egui::Key::Num4,
+            Self::Sensitivity => egui::Key::Num5,
+        };
+        egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key)
+    }
+
     const fn label(self) -> &'static str {
         match self {
             Self::Costs => "Cost by volume",
@@ -458,22 +470,16 @@ impl BreakevenApp {
 
     fn centre_ui(&mut self, ui: &mut Ui) {
         // Ctrl+1 to Ctrl+5 switch tabs: quick in a meeting, and scriptable.
-        let keys = [
-            egui::Key::Num1,
-            egui::Key::Num2,
-            egui::Key::Num3,
-            egui::Key::Num4,
-            egui::Key::Num5,
-        ];
-        for (key, tab) in keys.into_iter().zip(Tab::ALL) {
-            if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, key)) {
+        for tab in Tab::ALL {
+            if ui.input_mut(|i| i.consume_shortcut(&tab.shortcut())) {
                 self.tab = tab;
             }
         }
         ui.horizontal_wrapped(|ui| {
-            for (n, tab) in Tab::ALL.into_iter().enumerate() {
+            for tab in Tab::ALL {
+                let keys = ui.ctx().format_shortcut(&tab.shortcut());
                 ui.selectable_value(&mut self.tab, tab, tab.label())
-                    .on_hover_text(format!("Ctrl+{}", n + 1));
+                    .on_hover_text(keys);
             }
         });
         ui.separator();

@@ -109,7 +109,13 @@ impl Chart {
         size: (u32, u32),
     ) -> Result<Vec<u8>, ExportError> {
         let (width, height) = size;
-        let mut pixels = vec![0_u8; width as usize * height as usize * 3];
+        // Three bytes a pixel (RGB).
+        let bytes = width
+            .checked_mul(height)
+            .and_then(|pixels| pixels.checked_mul(3))
+            .and_then(|bytes| usize::try_from(bytes).ok())
+            .ok_or_else(|| ExportError::Draw(self.title(), "the image is too large".into()))?;
+        let mut pixels = vec![0_u8; bytes];
         {
             let root = BitMapBackend::with_buffer(&mut pixels, size).into_drawing_area();
             self.draw(&root, outcome, curves)
@@ -248,7 +254,9 @@ fn cost_by_volume<DB: DrawingBackend>(
                 style,
             ))?
             .label(curve.phase.label())
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + swatch, y)], style));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x.saturating_add(swatch), y)], style)
+            });
     }
     if let Some(v) = outcome.volume.to_f64().filter(|v| *v >= lo && *v <= hi) {
         let grey = RGBColor(120, 120, 120).stroke_width(s.px(3.0));
@@ -258,8 +266,39 @@ fn cost_by_volume<DB: DrawingBackend>(
                 grey,
             )))?
             .label(format!("Your volume: {}", tokens_short(outcome.volume)))
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + swatch, y)], grey));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x.saturating_add(swatch), y)], grey)
+            });
     }
+    let marks = crossing_marks(outcome, lo, hi);
+    let size = s.offset(11.0);
+    let font = s.font(24.0);
+    let offset = s.offset(16.0);
+    // The diamond's corners, `size` from its centre.
+    let (near, far) = (size.saturating_neg(), size);
+    chart.draw_series(marks.into_iter().map(|(at, label)| {
+        #[expect(
+            clippy::arithmetic_side_effects,
+            reason = "plotters' `+` composes drawing elements; it adds no numbers"
+        )]
+        let mark = EmptyElement::at(at)
+            + Polygon::new(
+                vec![(0, near), (far, 0), (0, far), (near, 0)],
+                RGBColor(90, 90, 90).filled(),
+            )
+            + Text::new(
+                label.unwrap_or_default(),
+                (offset, offset / 2),
+                font.clone(),
+            );
+        mark
+    }))?;
+    legend(&mut chart, &s, SeriesLabelPosition::UpperLeft)
+}
+
+/// The break-evens inside the plotted range, at their cost; each pair's first crossing is
+/// labelled, a staircase's many flips are marked only.
+fn crossing_marks(outcome: &Outcome, lo: f64, hi: f64) -> Vec<((f64, f64), Option<String>)> {
     let mut marks = Vec::new();
     for pair in &outcome.break_evens {
         for (i, crossing) in pair.crossings.iter().take(12).enumerate() {
@@ -275,7 +314,6 @@ fn cost_by_volume<DB: DrawingBackend>(
             if v < lo || v > hi || cost <= 0.0 {
                 continue;
             }
-            // Label each pair's first crossing; a staircase's many flips are marked only.
             let label = (i == 0).then(|| {
                 format!(
                     "{} / {}: {}",
@@ -287,23 +325,7 @@ fn cost_by_volume<DB: DrawingBackend>(
             marks.push(((v, cost), label));
         }
     }
-    let size = s.offset(11.0);
-    let font = s.font(24.0);
-    let offset = s.offset(16.0);
-    chart.draw_series(marks.into_iter().map(|(at, label)| {
-        let diamond = EmptyElement::at(at)
-            + Polygon::new(
-                vec![(0, -size), (size, 0), (0, size), (-size, 0)],
-                RGBColor(90, 90, 90).filled(),
-            );
-        diamond
-            + Text::new(
-                label.unwrap_or_default(),
-                (offset, offset / 2),
-                font.clone(),
-            )
-    }))?;
-    legend(&mut chart, &s, SeriesLabelPosition::UpperLeft)
+    marks
 }
 
 fn legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
@@ -375,7 +397,9 @@ fn by_month<'a, DB: DrawingBackend + 'a>(
         chart
             .draw_series(LineSeries::new(points.iter().copied(), style))?
             .label(phase.label())
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + swatch, y)], style));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x.saturating_add(swatch), y)], style)
+            });
     }
     Ok(chart)
 }
@@ -408,11 +432,14 @@ fn cumulative_cash<DB: DrawingBackend>(
         let at = h.months.iter().find(|m| m.month == month)?;
         let y = at.cumulative[payback.phase.index()].to_f64()?;
         let label = format!("{} pays back: month {month}", payback.phase.label());
-        Some(
-            EmptyElement::at((month, y))
-                + Circle::new((0, 0), radius, colour(payback.phase).filled())
-                + Text::new(label, (offset, -3 * offset), font.clone()),
-        )
+        #[expect(
+            clippy::arithmetic_side_effects,
+            reason = "plotters' `+` composes drawing elements; it adds no numbers"
+        )]
+        let mark = EmptyElement::at((month, y))
+            + Circle::new((0, 0), radius, colour(payback.phase).filled())
+            + Text::new(label, (offset, offset.saturating_mul(-3)), font.clone());
+        Some(mark)
     }))?;
     legend(&mut chart, &s, SeriesLabelPosition::UpperLeft)
 }

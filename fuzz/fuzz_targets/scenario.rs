@@ -8,13 +8,13 @@ use arbitrary::Arbitrary;
 use breakeven_model::Scenario;
 use breakeven_model::decision::PresetChoice;
 use breakeven_model::scenario::{
-    DataResidency, FrontierVelocity, Gap, InstancePrice, ProductStage, Revenue, Staff, Throughput, TunedServing,
-    Volume, validate,
+    DataResidency, FrontierVelocity, Gap, InstancePrice, PriceKind, ProductStage, Revenue, ServingKind, Staff,
+    StaffKind, Throughput, TunedServing, Volume, validate,
 };
 use breakeven_model::sourced::Sourced;
 use breakeven_model::units::{
     Count, HoursPerMonth, Percent, Ratio, Tokens, TokensPerMonth, TokensPerSecond, Usd, UsdPerHour,
-    UsdPerMillionTokens, UsdPerMonth, UsdPerYear,
+    UsdPerMillionTokens, UsdPerMonth, UsdPerYear, parse_human, whole_number,
 };
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;
@@ -45,6 +45,29 @@ struct Inputs {
     flags: [Option<bool>; 3],
     corpus: Option<u64>,
     preset: u8,
+    window: WindowMoves,
+}
+
+/// What the window does to a scenario besides typing into a field: switch a price, the staff or
+/// the tuned model's serving to another kind, drag the volume slider, read a typed whole
+/// number. The values cover the whole decimal range, as typed values do before validation.
+#[derive(Arbitrary, Debug)]
+struct WindowMoves {
+    price: RawDecimal,
+    kinds: [u8; 3],
+    total: RawDecimal,
+    typed: String,
+    whole: RawDecimal,
+}
+
+/// Any decimal at all, from its parts.
+#[derive(Arbitrary, Debug)]
+struct RawDecimal(u32, u32, u32, bool, u8);
+
+impl RawDecimal {
+    fn get(&self) -> Decimal {
+        Decimal::from_parts(self.0, self.1, self.2, self.3, u32::from(self.4 % 29))
+    }
 }
 
 fn d(value: impl Into<Decimal>) -> Decimal {
@@ -160,9 +183,52 @@ fn scenario(i: &Inputs) -> Scenario {
     s
 }
 
+/// The window's conversions on `s` with the moves' values: each converts or says why not, and
+/// never panics; what converts keeps its promise.
+fn window_moves(s: &Scenario, moves: &WindowMoves) {
+    let prices = [
+        InstancePrice::OnDemand { usd_per_hour: Sourced::bare(UsdPerHour::new(moves.price.get())) },
+        InstancePrice::Monthly { usd_per_month: Sourced::bare(UsdPerMonth::new(moves.price.get())) },
+        s.self_host.hosting.price.clone(),
+    ];
+    let price_kinds = [PriceKind::OnDemand, PriceKind::Reserved, PriceKind::Monthly];
+    for price in &prices {
+        let kind = price_kinds[usize::from(moves.kinds[0]) % 3];
+        if let Ok(converted) = price.as_kind(kind) {
+            assert_eq!(converted.kind(), kind);
+        }
+    }
+    let staff_kinds = [StaffKind::Hours, StaffKind::People];
+    let kind = staff_kinds[usize::from(moves.kinds[1]) % 2];
+    assert_eq!(s.self_host.staff.as_kind(kind).kind(), kind);
+    let serving_kinds = [ServingKind::Hosted, ServingKind::PerToken, ServingKind::Flat];
+    let kind = serving_kinds[usize::from(moves.kinds[2]) % 3];
+    let mut priced = s.clone();
+    priced.buy.input_usd_per_1m.value = UsdPerMillionTokens::new(moves.price.get());
+    for scenario in [s, &priced] {
+        if let Ok(serving) = TunedServing::for_kind(kind, scenario) {
+            assert_eq!(serving.kind(), kind);
+        }
+    }
+    let totals = [Some(moves.total.get()), parse_human(&moves.typed).ok()];
+    for total in totals.into_iter().flatten() {
+        if let Ok(moved) = s.workload.volume.with_total_tokens(TokensPerMonth::new(total)) {
+            if let Ok(Some(sum)) = moved.total_tokens() {
+                assert_eq!(sum, TokensPerMonth::new(total).round_dp(0), "the slider's total is exact");
+            }
+        }
+    }
+    for typed in [Some(moves.whole.get()), parse_human(&moves.typed).ok()].into_iter().flatten() {
+        if let Some(n) = whole_number(typed) {
+            assert_eq!(Decimal::from(n), typed.normalize());
+        }
+    }
+}
+
 fuzz_target!(|inputs: Inputs| {
     let s = scenario(&inputs);
     let problems = validate(&s);
     assert!(problems.is_empty(), "the builder makes only valid scenarios: {problems:?}");
+    window_moves(&s, &inputs.window);
     common::exercise(&s, usize::from(inputs.preset));
 });

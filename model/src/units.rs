@@ -124,6 +124,16 @@ pub fn parse_human(text: &str) -> Result<Decimal, String> {
         .ok_or_else(|| format!("`{}` is too large", text.trim()))
 }
 
+/// `value` as a whole number from 0 to `u32::MAX` (months, instances), or `None` when it has a
+/// fraction, is negative or is larger.
+#[must_use]
+pub fn whole_number(value: Decimal) -> Option<u32> {
+    if !value.fract().is_zero() {
+        return None;
+    }
+    u32::try_from(value.trunc().normalize().mantissa()).ok()
+}
+
 /// Reads a decimal from a string, an integer or a float in a serde data format.
 struct DecimalVisitor;
 
@@ -416,6 +426,13 @@ impl UsdPerMonth {
     }
 }
 
+impl UsdPerMonth {
+    /// The hourly rate that costs this much over `hours` each month: a monthly price per hour.
+    pub fn per_hour_over(self, hours: HoursPerMonth) -> Result<UsdPerHour, ArithmeticError> {
+        div(self.0, hours.0, "USD/month ÷ hours/month").map(UsdPerHour)
+    }
+}
+
 impl UsdPerYear {
     /// One twelfth of this yearly amount.
     pub fn per_month(self) -> Result<UsdPerMonth, ArithmeticError> {
@@ -459,6 +476,33 @@ mod tests {
         assert!(
             UsdPerHour::new(Decimal::MAX)
                 .for_hours(HoursPerMonth::new(HOURS_PER_MONTH))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn a_whole_number_is_one_without_a_fraction_from_0_to_u32_max() {
+        assert_eq!(whole_number(dec!(12)), Some(12));
+        assert_eq!(whole_number(dec!(12.000)), Some(12), "written with a scale");
+        assert_eq!(whole_number(dec!(-0)), Some(0));
+        assert_eq!(whole_number(Decimal::from(u32::MAX)), Some(u32::MAX));
+        assert_eq!(whole_number(dec!(12.5)), None);
+        assert_eq!(whole_number(dec!(-3)), None);
+        assert_eq!(whole_number(Decimal::from(u64::from(u32::MAX) + 1)), None);
+        assert_eq!(whole_number(Decimal::MAX), None);
+        assert_eq!(whole_number(Decimal::MIN), None);
+    }
+
+    #[test]
+    fn a_monthly_price_per_hour_is_spread_over_the_hours() {
+        let month = HoursPerMonth::new(HOURS_PER_MONTH);
+        assert_eq!(
+            UsdPerMonth::new(dec!(883.30)).per_hour_over(month),
+            Ok(UsdPerHour::new(dec!(1.21)))
+        );
+        assert!(
+            UsdPerMonth::new(Decimal::ONE)
+                .per_hour_over(HoursPerMonth::ZERO)
                 .is_err()
         );
     }

@@ -7,6 +7,7 @@ mod file;
 mod inputs;
 mod matrix;
 mod validate;
+mod variants;
 mod what_if;
 
 use chrono::NaiveDate;
@@ -29,6 +30,7 @@ pub use matrix::{
     ProductStage,
 };
 pub use validate::{Limits, validate};
+pub use variants::{DEFAULT_TERM_MONTHS, PriceKind, ServingKind, StaffKind};
 pub use what_if::WhatIf;
 
 /// Everything the cost engine needs about one situation, plus its name and notes.

@@ -1,0 +1,481 @@
+//! Switching one of a scenario's choices to another kind, as the window's combo boxes and check
+//! boxes do: an hourly price quoted per month, staff counted as people instead of hours, the
+//! tuned model served per token instead of on instances, the monthly volume dragged to a new
+//! total. Values carry over where they convert exactly; where there is nothing to carry, the new
+//! kind starts from a figure the seeds give. The window does no arithmetic of its own: every
+//! conversion here is checked and says when a value is too large to convert.
+
+use rust_decimal::Decimal;
+use rust_decimal::dec;
+
+use super::{Hosting, InstancePrice, Revenue, Scenario, Staff, Throughput, TunedServing, Volume};
+use crate::catalog::{Catalog, GpuInstance, ThroughputFigure};
+use crate::error::ArithmeticError;
+use crate::sourced::Sourced;
+use crate::units::{
+    Count, HOURS_PER_MONTH, HoursPerMonth, Percent, TokensPerMonth, TokensPerRequest,
+    TokensPerSecond, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, UsdPerYear,
+};
+
+/// How an instance's price is quoted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PriceKind {
+    /// Per hour, paid for the hours in service.
+    OnDemand,
+    /// Per hour under a reservation, every hour of the month paid.
+    Reserved,
+    /// Per month.
+    Monthly,
+}
+
+impl PriceKind {
+    /// Every kind.
+    pub const ALL: [Self; 3] = [Self::OnDemand, Self::Reserved, Self::Monthly];
+}
+
+/// A reservation's term when a price becomes reserved: the catalog's reserved prices are for
+/// one year (assets/catalog.ron).
+pub const DEFAULT_TERM_MONTHS: u32 = 12;
+
+impl InstancePrice {
+    /// How this price is quoted.
+    #[must_use]
+    pub const fn kind(&self) -> PriceKind {
+        match self {
+            Self::OnDemand { .. } => PriceKind::OnDemand,
+            Self::Reserved { .. } => PriceKind::Reserved,
+            Self::Monthly { .. } => PriceKind::Monthly,
+        }
+    }
+
+    /// The price of one instance-hour, with its source note: as quoted, or a monthly price
+    /// spread over the 730 hours of a month.
+    pub fn per_hour(&self) -> Result<Sourced<UsdPerHour>, ArithmeticError> {
+        match self {
+            Self::OnDemand { usd_per_hour } | Self::Reserved { usd_per_hour, .. } => {
+                Ok(usd_per_hour.clone())
+            }
+            Self::Monthly { usd_per_month } => Ok(Sourced {
+                value: usd_per_month
+                    .value
+                    .per_hour_over(HoursPerMonth::new(HOURS_PER_MONTH))?,
+                source: usd_per_month.source.clone(),
+            }),
+        }
+    }
+
+    /// The same price quoted as `kind`, its source note kept: an hourly price is a monthly one
+    /// at 730 hours a month and back; a new reservation runs [`DEFAULT_TERM_MONTHS`]. A price
+    /// too large to convert is an error, and the price stays as it was.
+    pub fn as_kind(&self, kind: PriceKind) -> Result<Self, ArithmeticError> {
+        if self.kind() == kind {
+            return Ok(self.clone());
+        }
+        let hourly = self.per_hour()?;
+        Ok(match kind {
+            PriceKind::OnDemand => Self::OnDemand {
+                usd_per_hour: hourly,
+            },
+            PriceKind::Reserved => Self::Reserved {
+                usd_per_hour: hourly,
+                term_months: DEFAULT_TERM_MONTHS,
+            },
+            PriceKind::Monthly => Self::Monthly {
+                usd_per_month: Sourced {
+                    value: hourly
+                        .value
+                        .for_hours(HoursPerMonth::new(HOURS_PER_MONTH))?,
+                    source: hourly.source,
+                },
+            },
+        })
+    }
+}
+
+/// How the people a phase needs are counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaffKind {
+    /// Hours of someone's time each month.
+    Hours,
+    /// Whole people (full-time equivalents).
+    People,
+}
+
+impl Staff {
+    /// How these people are counted.
+    #[must_use]
+    pub const fn kind(&self) -> StaffKind {
+        match self {
+            Self::Hours { .. } => StaffKind::Hours,
+            Self::People { .. } => StaffKind::People,
+        }
+    }
+
+    /// The staff counted as `kind`. A change of kind starts from the seeds' figures: 10 hours a
+    /// month at $150/hour ("a conservative 10 hours/month of a Senior MLOps Engineer's time",
+    /// `001_1d9e9cda99843208.txt`), or one person at a loaded $300,000 a year (within "$250-400K
+    /// total comp", `004_9e8827d79f9ec908.txt`). The same kind is kept as it is.
+    #[must_use]
+    pub fn as_kind(&self, kind: StaffKind) -> Self {
+        match (kind, self) {
+            (StaffKind::Hours, Self::Hours { .. }) | (StaffKind::People, Self::People { .. }) => {
+                self.clone()
+            }
+            (StaffKind::Hours, Self::People { .. }) => Self::Hours {
+                hours_per_month: Sourced::from_source(
+                    HoursPerMonth::new(dec!(10)),
+                    "\"Strategic Architecture: Build vs. Buy vs. Fine-tune\": a conservative 10 hours a month",
+                ),
+                usd_per_hour: Sourced::from_source(
+                    UsdPerHour::new(dec!(150)),
+                    "\"Strategic Architecture: Build vs. Buy vs. Fine-tune\": $1,500 for 10 hours",
+                ),
+            },
+            (StaffKind::People, Self::Hours { .. }) => Self::People {
+                people: Sourced::bare(Count::new(Decimal::ONE)),
+                loaded_usd_per_year: Sourced::from_source(
+                    UsdPerYear::new(dec!(300_000)),
+                    "\"The AI Build vs. Buy Decision\": $250-400K total comp",
+                ),
+            },
+        }
+    }
+}
+
+/// The catalog instance a measured limit falls back to when the hosting's own instance is not
+/// from the catalog: seed 001's g5.2xlarge.
+const FALLBACK_INSTANCE: &str = "g5.2xlarge";
+
+impl GpuInstance {
+    /// The busiest measured figure of this instance: the load it is sized for.
+    #[must_use]
+    pub fn busiest_figure(&self) -> Option<&ThroughputFigure> {
+        self.throughput
+            .iter()
+            .max_by_key(|f| f.output_tokens_per_second)
+    }
+}
+
+impl Hosting {
+    /// A measured throughput limit for these instances, for when the user turns the limit on:
+    /// the catalog's busiest figure for the instance picked, or for seed 001's g5.2xlarge
+    /// (Llama-3-8B at concurrency 64) when the instance is not from the catalog.
+    #[must_use]
+    pub fn measured_throughput(&self) -> Throughput {
+        let catalog = Catalog::embedded();
+        let picked = self
+            .catalog_id
+            .as_deref()
+            .and_then(|id| catalog.gpu_instance(id))
+            .filter(|gpu| gpu.busiest_figure().is_some());
+        picked
+            .or_else(|| catalog.gpu_instance(FALLBACK_INSTANCE))
+            .and_then(|gpu| gpu.busiest_figure().map(|f| f.as_throughput(gpu)))
+            .unwrap_or_else(|| Throughput::Measured {
+                model: "your measurement".into(),
+                output_tokens_per_second: Sourced::bare(TokensPerSecond::new(dec!(301))),
+                concurrency: 64,
+                input_tokens_per_request: TokensPerRequest::new(dec!(550)),
+                output_tokens_per_request: TokensPerRequest::new(dec!(150)),
+            })
+    }
+}
+
+/// How the fine-tuned model is served.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ServingKind {
+    /// On instances of your own.
+    Hosted,
+    /// By a provider, per token.
+    PerToken,
+    /// For a flat monthly fee.
+    Flat,
+}
+
+impl ServingKind {
+    /// Every kind.
+    pub const ALL: [Self; 3] = [Self::Hosted, Self::PerToken, Self::Flat];
+}
+
+impl TunedServing {
+    /// How the tuned model is served.
+    #[must_use]
+    pub const fn kind(&self) -> ServingKind {
+        match self {
+            Self::Hosted(_) => ServingKind::Hosted,
+            Self::PerToken { .. } => ServingKind::PerToken,
+            Self::Flat { .. } => ServingKind::Flat,
+        }
+    }
+
+    /// The tuned model of `scenario` served as `kind`. A change of kind starts from: the
+    /// self-hosting instances; a tenth of the API's prices per token ("Fine-tuned small model:
+    /// maybe $0.1X per call", `002_b35f14537f9d8edf.txt`); or $2,000 a month, the seeds' price of
+    /// one GPU serving a tuned model (`003_6c749b65f84702ec.txt`, `004_9e8827d79f9ec908.txt`).
+    pub fn for_kind(kind: ServingKind, scenario: &Scenario) -> Result<Self, ArithmeticError> {
+        let current = &scenario.fine_tune.serving;
+        if current.kind() == kind {
+            return Ok(current.clone());
+        }
+        let tenth = |price: &Sourced<UsdPerMillionTokens>| {
+            price.value.checked_div_by(Decimal::TEN).map(|value| {
+                Sourced::from_source(
+                    value,
+                    "a tenth of the API's price (\"LLM build vs buy: the questions that actually matter\": $0.1X per call)",
+                )
+            })
+        };
+        Ok(match kind {
+            ServingKind::Hosted => Self::Hosted(Box::new(scenario.self_host.hosting.clone())),
+            ServingKind::PerToken => Self::PerToken {
+                input_usd_per_1m: tenth(&scenario.buy.input_usd_per_1m)?,
+                output_usd_per_1m: tenth(&scenario.buy.output_usd_per_1m)?,
+            },
+            ServingKind::Flat => Self::Flat {
+                usd_per_month: Sourced::from_source(
+                    UsdPerMonth::new(dec!(2000)),
+                    "\"The AI Build vs. Buy Decision\": a dedicated GPU instance, $2,000/month",
+                ),
+            },
+        })
+    }
+}
+
+impl Revenue {
+    /// Revenue just turned on: nothing yet, for the user to fill in.
+    #[must_use]
+    pub const fn nothing_yet() -> Self {
+        Self {
+            usd_per_month: Sourced::bare(UsdPerMonth::ZERO),
+            growth_percent_per_month: Sourced::bare(Percent::ZERO),
+            other_cost_of_revenue_usd_per_month: Sourced::bare(UsdPerMonth::ZERO),
+        }
+    }
+}
+
+impl Volume {
+    /// Tokens a month, input and output together, when the volume is given in tokens; `None`
+    /// when it is built from users.
+    pub fn total_tokens(&self) -> Result<Option<TokensPerMonth>, ArithmeticError> {
+        match self {
+            Self::Tokens {
+                input_tokens_per_month,
+                output_tokens_per_month,
+            } => input_tokens_per_month
+                .value
+                .checked_add(output_tokens_per_month.value)
+                .map(Some),
+            Self::Users { .. } => Ok(None),
+        }
+    }
+
+    /// The volume moved to `total` tokens a month (the volume slider), keeping the mix of
+    /// input and output: the total and the input are rounded to whole tokens and output takes
+    /// the rest, so the two add up to the total exactly. With no tokens to take a mix from, half and half. A volume
+    /// built from users is left as it is (the daily users are its slider).
+    pub fn with_total_tokens(&self, total: TokensPerMonth) -> Result<Self, ArithmeticError> {
+        let Self::Tokens {
+            input_tokens_per_month,
+            output_tokens_per_month,
+        } = self
+        else {
+            return Ok(self.clone());
+        };
+        let total = total.round_dp(0);
+        let before = input_tokens_per_month
+            .value
+            .checked_add(output_tokens_per_month.value)?;
+        let input = if before.get().is_zero() {
+            total.checked_div_by(Decimal::TWO)?
+        } else {
+            let share = input_tokens_per_month.value.checked_ratio(before)?;
+            total.checked_scale(share)?
+        }
+        .round_dp(0);
+        Ok(Self::Tokens {
+            input_tokens_per_month: Sourced {
+                value: input,
+                source: input_tokens_per_month.source.clone(),
+            },
+            output_tokens_per_month: Sourced {
+                value: total.checked_sub(input)?,
+                source: output_tokens_per_month.source.clone(),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn hourly(price: Decimal) -> InstancePrice {
+        InstancePrice::OnDemand {
+            usd_per_hour: Sourced::from_source(UsdPerHour::new(price), "a quote"),
+        }
+    }
+
+    #[test]
+    fn an_hourly_price_quoted_per_month_is_730_hours_of_it_and_back() {
+        let monthly = hourly(dec!(1.21))
+            .as_kind(PriceKind::Monthly)
+            .expect("converts");
+        let InstancePrice::Monthly { usd_per_month } = &monthly else {
+            panic!("{monthly:?}");
+        };
+        // Seed 001: $1.21/hour is $883.30 a month.
+        assert_eq!(usd_per_month.value.get(), dec!(883.30));
+        assert_eq!(usd_per_month.source.as_deref(), Some("a quote"));
+        let back = monthly.as_kind(PriceKind::OnDemand).expect("converts");
+        assert_eq!(back, hourly(dec!(1.21)));
+        let reserved = back.as_kind(PriceKind::Reserved).expect("converts");
+        assert!(matches!(
+            reserved,
+            InstancePrice::Reserved {
+                term_months: DEFAULT_TERM_MONTHS,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_price_too_large_to_quote_per_month_is_an_error_not_a_panic() {
+        // The value typed in the window that crashed it: out of range, but typed.
+        let huge = hourly(dec!(1_000_000_000_000_000_000_000_000_000));
+        assert!(matches!(
+            huge.as_kind(PriceKind::Monthly),
+            Err(ArithmeticError::Overflow { .. })
+        ));
+        assert!(hourly(Decimal::MAX).as_kind(PriceKind::Monthly).is_err());
+        assert!(hourly(Decimal::MIN).as_kind(PriceKind::Monthly).is_err());
+        // The other way divides, which never overflows.
+        let most = InstancePrice::Monthly {
+            usd_per_month: Sourced::bare(UsdPerMonth::new(Decimal::MAX)),
+        };
+        assert!(most.as_kind(PriceKind::OnDemand).is_ok());
+    }
+
+    #[test]
+    fn staff_changed_to_another_kind_starts_from_the_seeds_figures() {
+        let hours = Scenario::embedded_default().self_host.staff;
+        let people = hours.as_kind(StaffKind::People);
+        assert_eq!(people.kind(), StaffKind::People);
+        let Staff::Hours {
+            hours_per_month,
+            usd_per_hour,
+        } = people.as_kind(StaffKind::Hours)
+        else {
+            panic!("hours");
+        };
+        // Seed 001: 10 hours at $150 is its $1,500 a month.
+        assert_eq!(hours_per_month.value.get(), dec!(10));
+        assert_eq!(usd_per_hour.value.get(), dec!(150));
+        assert_eq!(people.as_kind(StaffKind::People), people, "kept as it is");
+    }
+
+    #[test]
+    fn a_tuned_model_served_per_token_starts_at_a_tenth_of_the_api_price() {
+        let mut scenario = Scenario::embedded_default();
+        scenario.buy.input_usd_per_1m.value = UsdPerMillionTokens::new(dec!(2.50));
+        scenario.buy.output_usd_per_1m.value = UsdPerMillionTokens::new(dec!(10));
+        let TunedServing::PerToken {
+            input_usd_per_1m,
+            output_usd_per_1m,
+        } = TunedServing::for_kind(ServingKind::PerToken, &scenario).expect("a tenth")
+        else {
+            panic!("per token");
+        };
+        assert_eq!(input_usd_per_1m.value.get(), dec!(0.25));
+        assert_eq!(output_usd_per_1m.value.get(), dec!(1));
+        scenario.buy.input_usd_per_1m.value = UsdPerMillionTokens::new(Decimal::MAX);
+        assert!(TunedServing::for_kind(ServingKind::PerToken, &scenario).is_ok());
+        for kind in ServingKind::ALL {
+            let serving = TunedServing::for_kind(kind, &scenario).expect("every kind");
+            assert_eq!(serving.kind(), kind);
+        }
+    }
+
+    #[test]
+    fn a_measured_limit_comes_from_the_catalog() {
+        let mut hosting = Scenario::embedded_default().self_host.hosting;
+        hosting.catalog_id = None;
+        let Throughput::Measured {
+            output_tokens_per_second,
+            concurrency,
+            ..
+        } = hosting.measured_throughput()
+        else {
+            panic!("measured");
+        };
+        // catalog-facts.md: Llama-3-8B FP16 on g5.2xlarge, 301 tokens/s at concurrency 64.
+        assert_eq!(output_tokens_per_second.value.get(), dec!(301));
+        assert_eq!(concurrency, 64);
+    }
+
+    fn tokens(input: Decimal, output: Decimal) -> Volume {
+        Volume::Tokens {
+            input_tokens_per_month: Sourced::bare(TokensPerMonth::new(input)),
+            output_tokens_per_month: Sourced::bare(TokensPerMonth::new(output)),
+        }
+    }
+
+    #[test]
+    fn the_volume_slider_keeps_the_mix_and_the_total_exact() {
+        let volume = tokens(dec!(700_000_000), dec!(300_000_000));
+        let moved = volume
+            .with_total_tokens(TokensPerMonth::new(dec!(3_000_000_001)))
+            .expect("in range");
+        assert_eq!(moved, tokens(dec!(2_100_000_001), dec!(900_000_000)));
+        let from_nothing = tokens(Decimal::ZERO, Decimal::ZERO)
+            .with_total_tokens(TokensPerMonth::new(dec!(10)))
+            .expect("half and half");
+        assert_eq!(from_nothing, tokens(dec!(5), dec!(5)));
+        assert!(
+            tokens(Decimal::MAX, Decimal::ONE).total_tokens().is_err(),
+            "too large to add up"
+        );
+    }
+
+    /// Any decimal at all, from the smallest to the largest, at every scale.
+    fn any_decimal() -> impl Strategy<Value = Decimal> {
+        (
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<bool>(),
+            0..=28_u32,
+        )
+            .prop_map(|(lo, mid, hi, negative, scale)| {
+                Decimal::from_parts(lo, mid, hi, negative, scale)
+            })
+    }
+
+    proptest! {
+        /// Whatever the volume and the new total, the slider's edit adds up to the whole tokens
+        /// of the total exactly or says it cannot, and never panics.
+        #[test]
+        fn the_volume_slider_never_panics(
+            input in any_decimal(),
+            output in any_decimal(),
+            total in any_decimal(),
+        ) {
+            let volume = tokens(input, output);
+            if let Ok(Volume::Tokens { input_tokens_per_month, output_tokens_per_month }) =
+                volume.with_total_tokens(TokensPerMonth::new(total))
+            {
+                let sum = input_tokens_per_month.value.checked_add(output_tokens_per_month.value);
+                prop_assert_eq!(sum, Ok(TokensPerMonth::new(total).round_dp(0)));
+            }
+        }
+
+        /// A price of any size switches between kinds or says it cannot, and never panics.
+        #[test]
+        fn price_kinds_never_panic(price in any_decimal(), kind in 0..3_usize, to in 0..3_usize) {
+            let start = hourly(price).as_kind(PriceKind::ALL[kind]);
+            if let Ok(start) = start {
+                let _ = start.as_kind(PriceKind::ALL[to]);
+            }
+        }
+    }
+}
