@@ -221,12 +221,7 @@ pub fn install_panic_hook(recovery: &Recovery) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         previous(info);
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "an internal error".to_owned());
+        let message = panic_message(info.payload());
         let told = match writer.keep(&message) {
             Ok(Some(file)) => format!(
                 "Breakeven stopped on an internal error. Your unsaved work was kept in {}; \
@@ -243,10 +238,20 @@ pub fn install_panic_hook(recovery: &Recovery) {
     }));
 }
 
+/// A panic's message, when it has one.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an internal error".to_owned())
+}
+
 /// Whether the instance that wrote `file` is still running, so its recovery file is its own
-/// business. Linux: a process with that id exists and runs the same program as this one (an id
-/// the system has given to another program since does not hide the file). Elsewhere, every
-/// file counts as left behind.
+/// business. Linux: a process with that id exists, runs the same program as this one (an id
+/// the system has given to another program since does not hide the file) and has not ended (a
+/// killed process its parent has not reaped yet is a zombie). Elsewhere, every file counts as
+/// left behind.
 fn still_running(file: &Path) -> bool {
     let pid = file
         .file_stem()
@@ -258,7 +263,15 @@ fn still_running(file: &Path) -> bool {
         return false;
     };
     let program = |pid: &str| std::fs::read_to_string(format!("/proc/{pid}/comm")).ok();
-    program(&pid.to_string()).is_some_and(|theirs| Some(theirs) == program("self"))
+    // `/proc/<pid>/stat` is "pid (name) state ...": the state follows the last parenthesis.
+    let ended = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let (_, after) = stat.rsplit_once(')')?;
+            after.split_whitespace().next().map(|state| state == "Z")
+        })
+        .unwrap_or(true);
+    !ended && program(&pid.to_string()).is_some_and(|theirs| Some(theirs) == program("self"))
 }
 
 #[cfg(test)]

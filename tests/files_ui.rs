@@ -424,3 +424,30 @@ fn unsaved_edits_are_kept_aside_and_restored_after_a_crash() {
         "a save removes the recovery file"
     );
 }
+
+#[test]
+fn work_that_eframe_brought_back_is_not_offered_twice() {
+    let folder = common::fresh_folder();
+    let mut harness = harness(app_recovering_in(&folder));
+    type_into(&mut harness, "Growth", "19");
+    click_away(&mut harness);
+    let mut storage = Memory::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let kept = harness
+        .state()
+        .recovery_file()
+        .expect("recovery is on")
+        .to_path_buf();
+    assert!(kept.exists(), "the edit was written aside");
+    drop(harness);
+
+    // Killed after eframe's last save: the same edit is in both places.
+    let startup = breakeven::window::Startup {
+        recovery_folder: Some(folder.clone()),
+        ..startup(None)
+    };
+    let next = BreakevenApp::start(startup, Some(&storage));
+    assert!(next.dialog().is_none(), "nothing to offer: the edit is back");
+    assert!(next.document().is_dirty());
+    assert!(!kept.exists(), "and its recovery file is gone");
+}

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use breakeven_model::Scenario;
 use breakeven_model::scenario::{from_ron_str, to_ron_string};
@@ -14,7 +16,7 @@ use crate::document::Document;
 use crate::file_menu::{Dialog, Files};
 use crate::files::load_scenario;
 use crate::inputs::InputsPanel;
-use crate::recovery::{Recovery, install_panic_hook};
+use crate::recovery::{Recovery, install_panic_hook, panic_message};
 use crate::workshop::Workshop;
 
 /// What the window starts with. [`Startup::new`] is how a user starts it; tests change the day
@@ -95,7 +97,13 @@ impl BreakevenApp {
         if let Some(folder) = recovery_folder {
             let recovery = Recovery::new(folder);
             if let Some(found) = recovery.left_behind().into_iter().next() {
-                app.files.dialog = Some(Dialog::Restore(Box::new(found)));
+                if found.scenario == *app.doc.scenario() && found.path.as_deref() == app.doc.path()
+                {
+                    // eframe's storage brought the same work back already: nothing to offer.
+                    let _ = std::fs::remove_file(&found.file);
+                } else {
+                    app.files.dialog = Some(Dialog::Restore(Box::new(found)));
+                }
             }
             app.recovery = Some(recovery);
         }
@@ -178,7 +186,10 @@ pub fn run(file: Option<&Path>) -> ExitCode {
             .with_min_inner_size([1024.0, 600.0]),
         ..Default::default()
     };
+    let opened = Arc::new(AtomicBool::new(false));
+    let creator_opened = Arc::clone(&opened);
     let creator: eframe::AppCreator<'_> = Box::new(move |cc| {
+        creator_opened.store(true, Ordering::Relaxed);
         let app = BreakevenApp::start(startup, cc.storage);
         if let Some(error) = app.load_error() {
             eprintln!("{error}; opening the built-in example instead.");
@@ -192,14 +203,24 @@ pub fn run(file: Option<&Path>) -> ExitCode {
         app.keep_work_on_panic();
         Ok(Box::new(app))
     });
-    match eframe::run_native("Breakeven", options, creator) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!(
-                "The window could not open ({error}). Without a display, use `breakeven check`, `breakeven report` \
-                 or `breakeven quick`; see `breakeven --help`."
-            );
-            ExitCode::FAILURE
-        }
+    // A library the window loads at run time may panic when it is missing (xkbcommon-dl does,
+    // for libxkbcommon-x11): say so as for any other window that cannot open.
+    // Once the window is up, a panic is an internal error the panic hook has reported.
+    let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        eframe::run_native("Breakeven", options, creator).map_err(|error| error.to_string())
+    }));
+    match ran {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(error)) => cannot_open(&error),
+        Err(_) if opened.load(Ordering::Relaxed) => ExitCode::FAILURE,
+        Err(panic) => cannot_open(&panic_message(&*panic)),
     }
+}
+
+fn cannot_open(error: &str) -> ExitCode {
+    eprintln!(
+        "The window could not open ({error}). Without a display, use `breakeven check`, `breakeven report` \
+         or `breakeven quick`; see `breakeven --help`."
+    );
+    ExitCode::FAILURE
 }
