@@ -447,7 +447,10 @@ fn work_that_eframe_brought_back_is_not_offered_twice() {
         ..startup(None)
     };
     let next = BreakevenApp::start(startup, Some(&storage));
-    assert!(next.dialog().is_none(), "nothing to offer: the edit is back");
+    assert!(
+        next.dialog().is_none(),
+        "nothing to offer: the edit is back"
+    );
     assert!(next.document().is_dirty());
     assert!(!kept.exists(), "and its recovery file is gone");
 }

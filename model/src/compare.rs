@@ -105,11 +105,8 @@ pub fn side_by_side(left: &KeyFigures, right: &KeyFigures) -> Vec<FigureRow> {
         right: months(right.horizon_months),
         difference: (left.horizon_months != right.horizon_months).then(|| {
             let (a, b) = (left.horizon_months, right.horizon_months);
-            if b > a {
-                format!("+{} months", b - a)
-            } else {
-                format!("-{} months", a - b)
-            }
+            let sign = if b > a { '+' } else { '-' };
+            format!("{sign}{} months", a.abs_diff(b))
         }),
     });
     let over = if left.horizon_months == right.horizon_months {
@@ -172,7 +169,7 @@ fn signed_change(
         return None;
     }
     Some(match right.checked_sub(left) {
-        Some(delta) if delta.is_sign_negative() => format!("-{}", show(-delta)),
+        Some(delta) if delta.is_sign_negative() => format!("-{}", show(delta.abs())),
         Some(delta) => format!("+{}", show(delta)),
         None => "too large to subtract exactly".to_owned(),
     })

@@ -62,9 +62,11 @@ const TOKEN_UNITS: [(Decimal, &str); 4] = [
 #[must_use]
 pub fn tokens_short(value: Decimal) -> String {
     for (size, suffix) in TOKEN_UNITS {
-        if value.abs() >= size {
-            let scaled =
-                (value / size).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        // Dividing by a thousand or more only shrinks a value, so the quotient always exists.
+        if value.abs() >= size
+            && let Some(quotient) = value.checked_div(size)
+        {
+            let scaled = quotient.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
             return format!("{}{suffix}", scaled.normalize());
         }
     }
@@ -76,9 +78,11 @@ pub fn tokens_short(value: Decimal) -> String {
 #[must_use]
 pub fn tokens_exact(value: Decimal) -> String {
     for (size, suffix) in TOKEN_UNITS {
-        if value.abs() >= size {
-            let scaled = (value / size).normalize();
-            if scaled.scale() <= 3 && scaled * size == value {
+        if value.abs() >= size
+            && let Some(quotient) = value.checked_div(size)
+        {
+            let scaled = quotient.normalize();
+            if scaled.scale() <= 3 && scaled.checked_mul(size) == Some(value) {
                 return format!("{scaled}{suffix}");
             }
         }

@@ -4,6 +4,12 @@
 //!
 //! The articles ("seeds") this encodes are in `shared/seeds/`; code comments cite them by file
 //! number (seed 001), the app by title (see [`sources`]).
+//!
+//! No arithmetic that can panic: `rust_decimal`'s operators panic on overflow and integer ones
+//! can overflow, so the lint below refuses every operator that can overflow or divide by zero.
+//! Figures go through the checked helpers of [`units`], whose errors name what was computed;
+//! an exception says why where it stands.
+#![deny(clippy::arithmetic_side_effects)]
 
 pub mod catalog;
 pub mod compare;

@@ -63,6 +63,16 @@ pub(crate) fn div(
         .ok_or(ArithmeticError::Overflow { operation })
 }
 
+/// `-x`. A decimal's sign is a bit of its own, so unlike `a - b` this cannot overflow.
+#[must_use]
+#[expect(
+    clippy::arithmetic_side_effects,
+    reason = "negating a decimal flips its sign bit: it cannot overflow"
+)]
+pub(crate) fn negated(x: Decimal) -> Decimal {
+    -x
+}
+
 /// Parses a decimal as people write it in a file or on the command line: `1500`, `0.50`,
 /// `-3`, `1_000_000`. Thousands separators other than `_` are refused rather than guessed.
 pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
@@ -86,12 +96,19 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
 /// billion, trillion), `1,500,000` (commas between groups of three), `0.50`, `-3`.
 pub fn parse_human(text: &str) -> Result<Decimal, String> {
     let trimmed = text.trim().replace([' ', '_'], "");
-    let (number, scale) = match trimmed.chars().last().map(|c| c.to_ascii_uppercase()) {
-        Some('K') => (&trimmed[..trimmed.len() - 1], dec!(1_000)),
-        Some('M') => (&trimmed[..trimmed.len() - 1], dec!(1_000_000)),
-        Some('B') => (&trimmed[..trimmed.len() - 1], dec!(1_000_000_000)),
-        Some('T') => (&trimmed[..trimmed.len() - 1], dec!(1_000_000_000_000)),
-        _ => (trimmed.as_str(), Decimal::ONE),
+    let mut before_last = trimmed.chars();
+    let suffix = before_last
+        .next_back()
+        .and_then(|c| match c.to_ascii_uppercase() {
+            'K' => Some(dec!(1_000)),
+            'M' => Some(dec!(1_000_000)),
+            'B' => Some(dec!(1_000_000_000)),
+            'T' => Some(dec!(1_000_000_000_000)),
+            _ => None,
+        });
+    let (number, scale) = match suffix {
+        Some(scale) => (before_last.as_str(), scale),
+        None => (trimmed.as_str(), Decimal::ONE),
     };
     let whole = number
         .split('.')

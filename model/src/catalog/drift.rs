@@ -203,17 +203,26 @@ pub fn picks(scenario: &Scenario, catalog: &Catalog) -> Vec<Pick> {
 /// [`STALE_AFTER_MONTHS`] old at `today`. A year-only date counts from January.
 #[must_use]
 pub fn price_age_warnings(scenario: &Scenario, catalog: &Catalog, today: NaiveDate) -> Vec<String> {
-    let now = today.year() * 12 + i32::try_from(today.month()).unwrap_or(1);
+    let now = months_since_year_zero(today.year(), i32::try_from(today.month()).unwrap_or(1));
     picks(scenario, catalog)
         .into_iter()
         .filter_map(|Pick { what, as_of, .. }| {
             let (year, month) = as_of.earliest_month();
-            let age = now - (i32::from(year) * 12 + i32::from(month));
+            let age = now.saturating_sub(months_since_year_zero(
+                i32::from(year),
+                i32::from(month),
+            ));
             (age > STALE_AFTER_MONTHS).then(|| {
                 format!("The catalog's {what} are from {as_of}, {age} months ago: prices move often, so check them before deciding.")
             })
         })
         .collect()
+}
+
+/// The month `month` of `year` as a count of months, so that two dates' difference is months.
+/// Years are within chrono's ±262,143, so the count never comes near saturating.
+fn months_since_year_zero(year: i32, month: i32) -> i32 {
+    year.saturating_mul(12).saturating_add(month)
 }
 
 #[cfg(test)]

@@ -206,10 +206,14 @@ impl GpuInstance {
 
 impl ThroughputFigure {
     /// How many copies of the measured setup one `instance` runs: an 8-GPU instance serves a
-    /// 2-GPU measurement 4 times over.
+    /// 2-GPU measurement 4 times over. A figure that counts no GPU is taken as measured on one.
     #[must_use]
     pub fn replicas_on(&self, instance: &GpuInstance) -> u32 {
-        (instance.gpu_count / self.gpus.max(1)).max(1)
+        instance
+            .gpu_count
+            .checked_div(self.gpus)
+            .unwrap_or(instance.gpu_count)
+            .max(1)
     }
 
     /// This figure as a scenario's throughput for one `instance` (all its replicas). A

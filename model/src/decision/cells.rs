@@ -1,10 +1,13 @@
 //! The decision matrix as seed 003 draws it (time to production, up-front cost, monthly cost,
 //! data privacy, customisation, maintenance, latency, team), filled from this scenario.
 
+use rust_decimal::Decimal;
+
 use super::preset::RulePreset;
 use crate::engine::{Outcome, Phase};
 use crate::format::{group_thousands, usd_cents};
 use crate::scenario::{Scenario, Staff, TunedServing};
+use crate::units::Usd;
 
 /// One criterion of the matrix, one cell per phase in [`Phase::ALL`] order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +27,17 @@ fn staff_text(staff: &Staff) -> String {
     }
 }
 
+/// What a cell says of one-off amounts too large to add up: a cell has no room for an error.
+const TOO_LARGE: &str = "too large to add up exactly";
+
+/// What `amounts` add up to, or `None` when the sum is too large to hold exactly.
+fn usd_total(amounts: &[Usd]) -> Option<Decimal> {
+    amounts
+        .iter()
+        .try_fold(Usd::ZERO, |sum, amount| sum.checked_add(*amount).ok())
+        .map(Usd::get)
+}
+
 /// The matrix rows for `scenario`, with its costs from `outcome`.
 #[must_use]
 #[expect(clippy::too_many_lines, reason = "one table, written row by row")]
@@ -31,11 +45,15 @@ pub fn matrix_rows(scenario: &Scenario, outcome: &Outcome, preset: &RulePreset) 
     let h = &scenario.horizon;
     let ft = &scenario.fine_tune;
     let own_cloud = matches!(ft.serving, TunedServing::Hosted(_));
-    let run = ft.curation_usd_per_run.value.get()
-        + ft.training_usd_per_run.value.get()
-        + ft.evaluation_usd_per_run.value.get();
-    let pretrain_up_front =
-        scenario.pretrain.corpus_usd.value.get() + scenario.pretrain.compute_usd.value.get();
+    let run = usd_total(&[
+        ft.curation_usd_per_run.value,
+        ft.training_usd_per_run.value,
+        ft.evaluation_usd_per_run.value,
+    ]);
+    let pretrain_up_front = usd_total(&[
+        scenario.pretrain.corpus_usd.value,
+        scenario.pretrain.compute_usd.value,
+    ]);
     let cost = |p: Phase| format!("{}/month", usd_cents(outcome.costs[p.index()].total));
     let months = |n: u32| {
         if n == 1 {
@@ -57,10 +75,13 @@ pub fn matrix_rows(scenario: &Scenario, outcome: &Outcome, preset: &RulePreset) 
         MatrixRow {
             criterion: "Up-front cost",
             cells: [
-                usd_cents(rust_decimal::Decimal::ZERO),
-                format!("{} a training run", usd_cents(run)),
+                usd_cents(Decimal::ZERO),
+                run.map_or_else(
+                    || TOO_LARGE.to_owned(),
+                    |run| format!("{} a training run", usd_cents(run)),
+                ),
                 usd_cents(scenario.self_host.setup_usd.value.get()),
-                usd_cents(pretrain_up_front),
+                pretrain_up_front.map_or_else(|| TOO_LARGE.to_owned(), usd_cents),
             ],
         },
         MatrixRow {

@@ -5,8 +5,10 @@ use rust_decimal::Decimal;
 
 use super::preset::{Period, RulePreset};
 use crate::engine::{Outcome, Phase};
+use crate::error::{AtField, ComputeError};
 use crate::format::{group_thousands, tokens_short, usd_cents};
 use crate::scenario::{DataResidency, ProductStage, Scenario};
+use crate::units::{add, sub};
 
 /// How far one input is from flipping the answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,17 +38,18 @@ fn factor(now: Decimal, then: Decimal) -> Option<Decimal> {
     Some(f.round_dp(2))
 }
 
-/// The distances of the deciding inputs from flipping the recommendation of `phase`.
+/// The distances of the deciding inputs from flipping the recommendation of `phase`. Fails only
+/// when a spend or a count is too large to compare exactly.
 pub fn distances(
     scenario: &Scenario,
     outcome: &Outcome,
     preset: &RulePreset,
     phase: Phase,
-) -> Vec<Distance> {
+) -> Result<Vec<Distance>, ComputeError> {
     let mut out = Vec::new();
     out.extend(cost(outcome));
-    out.extend(spend(outcome, preset));
-    out.extend(people_and_data(scenario, preset));
+    out.extend(spend(outcome, preset)?);
+    out.extend(people_and_data(scenario, preset)?);
     if scenario.matrix.data_residency == Some(DataResidency::AirGapped) {
         out.push(Distance {
             input: "matrix.data_residency".into(),
@@ -68,7 +71,7 @@ pub fn distances(
                 .into(),
         });
     }
-    out
+    Ok(out)
 }
 
 /// The nearest volume, above or below today's, at which the cheapest option changes.
@@ -108,22 +111,19 @@ fn cost(outcome: &Outcome) -> Option<Distance> {
 }
 
 /// The nearest spend threshold of the preset, in its own unit.
-fn spend(outcome: &Outcome, preset: &RulePreset) -> Option<Distance> {
+fn spend(outcome: &Outcome, preset: &RulePreset) -> Result<Option<Distance>, ComputeError> {
     let monthly = outcome.costs[Phase::Buy.index()].total;
-    let (t, spend) = preset
+    let spends = preset
         .spend
         .iter()
-        .map(|t| {
-            (
-                t,
-                if t.per == Period::Month {
-                    monthly
-                } else {
-                    monthly * Decimal::from(12)
-                },
-            )
-        })
-        .min_by_key(|(t, spend)| factor(*spend, t.usd.get()).unwrap_or(Decimal::MAX))?;
+        .map(|t| Ok((t, t.per.spend(monthly).at("buy")?)))
+        .collect::<Result<Vec<_>, ComputeError>>()?;
+    let Some((t, spend)) = spends
+        .into_iter()
+        .min_by_key(|(t, spend)| factor(*spend, t.usd.get()).unwrap_or(Decimal::MAX))
+    else {
+        return Ok(None);
+    };
     let unit = if t.per == Period::Month {
         "month"
     } else {
@@ -134,7 +134,7 @@ fn spend(outcome: &Outcome, preset: &RulePreset) -> Option<Distance> {
     } else {
         "above"
     };
-    Some(Distance {
+    Ok(Some(Distance {
         input: "API spend".into(),
         value: format!("{}/{unit}", usd_cents(spend)),
         flips_at: format!("{}/{unit}", usd_cents(t.usd.get())),
@@ -145,47 +145,52 @@ fn spend(outcome: &Outcome, preset: &RulePreset) -> Option<Distance> {
             usd_cents(t.usd.get()),
             t.source
         ),
-    })
+    }))
 }
 
 /// Labelled examples short of fitting, and people short of a self-hosting team.
-fn people_and_data(scenario: &Scenario, preset: &RulePreset) -> Vec<Distance> {
+fn people_and_data(
+    scenario: &Scenario,
+    preset: &RulePreset,
+) -> Result<Vec<Distance>, ComputeError> {
     let mut out = Vec::new();
     if let Some(examples) = &scenario.matrix.fine_tuning_fit.labelled_examples {
+        let path = "matrix.fine_tuning_fit.labelled_examples";
         let (have, need) = (examples.value.get(), preset.examples_fit.value.get());
         if have < need {
+            let short = sub(need, have, "examples needed − examples").at(path)?;
             out.push(Distance {
-                input: "matrix.fine_tuning_fit.labelled_examples".into(),
+                input: path.into(),
                 value: group_thousands(have),
                 flips_at: group_thousands(need),
                 factor: factor(have, need),
                 text: format!(
                     "{} more labelled examples and fine-tuning fits.",
-                    group_thousands(need - have)
+                    group_thousands(short)
                 ),
             });
         }
     }
     let eng = &scenario.matrix.engineering;
     if let (Some(ml), Some(infra)) = (&eng.ml_people, &eng.infra_people) {
-        let (have, need) = (
-            ml.value.get() + infra.value.get(),
-            preset.self_host_team.value.get(),
-        );
+        let path = "matrix.engineering";
+        let have = add(ml.value.get(), infra.value.get(), "adding people").at(path)?;
+        let need = preset.self_host_team.value.get();
         if have < need {
+            let short = sub(need, have, "people needed − people").at(path)?;
             out.push(Distance {
-                input: "matrix.engineering".into(),
+                input: path.into(),
                 value: format!("{} people", group_thousands(have)),
                 flips_at: format!("{} people", group_thousands(need)),
                 factor: None,
                 text: format!(
                     "{} more people and self-hosting has the team it needs.",
-                    group_thousands(need - have)
+                    group_thousands(short)
                 ),
             });
         }
     }
-    out
+    Ok(out)
 }
 
 /// A confidence from 0 to 1: the score margin `m` gives `m / (m + 2)` (a margin of 2 points is
@@ -197,12 +202,18 @@ pub fn confidence(margin: i32, distances: &[Distance]) -> Decimal {
         return Decimal::new(95, 2);
     }
     let m = Decimal::from(margin.max(0));
-    let mut c = m / (m + Decimal::TWO);
     let close = distances
         .iter()
         .any(|d| d.factor.is_some_and(|f| f < Decimal::new(15, 1)));
-    if close {
-        c *= Decimal::new(8, 1);
-    }
+    let weight = if close {
+        Decimal::new(8, 1)
+    } else {
+        Decimal::ONE
+    };
+    #[expect(
+        clippy::arithmetic_side_effects,
+        reason = "the margin is 0 to 49 here: m + 2 is 2 to 51, the share at most 1"
+    )]
+    let c = m / (m + Decimal::TWO) * weight;
     c.round_dp(2)
 }

@@ -8,6 +8,10 @@ mod preset;
 mod rules;
 mod sensitivity;
 #[cfg(test)]
+#[expect(
+    clippy::arithmetic_side_effects,
+    reason = "test inputs built from small literals; an overflow would panic and fail the test"
+)]
 mod tests;
 
 use chrono::NaiveDate;
@@ -145,12 +149,16 @@ pub fn recommend(
     today: NaiveDate,
 ) -> Result<Recommendation, ComputeError> {
     let preset = scenario.rule_preset.resolve();
-    let found = rules::evaluate(scenario, outcome, preset);
+    let found = rules::evaluate(scenario, outcome, preset)?;
     let mut scores = [0_i32; 4];
     for reason in &found.reasons {
         let points = reason.strength.points();
         let score = &mut scores[reason.for_phase.index()];
-        *score += if reason.against { -points } else { points };
+        *score = if reason.against {
+            score.saturating_sub(points)
+        } else {
+            score.saturating_add(points)
+        };
     }
     let allowed = |phase: Phase| !found.excluded.iter().any(|(p, _)| *p == phase);
     // Ties go to the simpler option: the seeds' default is to stay on the API.
@@ -165,7 +173,7 @@ pub fn recommend(
         .map(|p| scores[p.index()])
         .max()
         .unwrap_or(scores[phase.index()]);
-    let margin = (scores[phase.index()] - runner_up).max(0);
+    let margin = scores[phase.index()].saturating_sub(runner_up).max(0);
     let mut reasons = found.reasons;
     if !reasons.iter().any(|r| r.for_phase == phase && !r.against) {
         // Chosen because everything else is ruled out or weighs less: say so.
@@ -180,7 +188,7 @@ pub fn recommend(
             text: format!("{} has the least against it: every other option is ruled out or has more against it than for it.", phase.label()),
         });
     }
-    let distances = firmness::distances(scenario, outcome, preset, phase);
+    let distances = firmness::distances(scenario, outcome, preset, phase)?;
     let confidence = firmness::confidence(margin, &distances);
     let mut what_would_change: Vec<String> = distances.iter().map(|d| d.text.clone()).collect();
     let mut notices = found.notices;

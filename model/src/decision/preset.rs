@@ -5,10 +5,12 @@
 
 use std::sync::LazyLock;
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::Phase;
-use crate::units::{Count, Tokens, Usd};
+use crate::error::ArithmeticError;
+use crate::units::{Count, Tokens, Usd, mul};
 
 /// The presets as shipped, in RON.
 pub const PRESETS_RON: &str = include_str!("../../../assets/presets.ron");
@@ -91,6 +93,17 @@ pub enum Period {
     Month,
     /// Per year: compared with twelve times the monthly spend.
     Year,
+}
+
+impl Period {
+    /// The spend of `monthly` dollars a month in this period: itself for a month, twelve times
+    /// it for a year.
+    pub fn spend(self, monthly: Decimal) -> Result<Decimal, ArithmeticError> {
+        match self {
+            Self::Month => Ok(monthly),
+            Self::Year => mul(monthly, Decimal::from(12), "USD/month × 12"),
+        }
+    }
 }
 
 /// Which preset a scenario's rules use.

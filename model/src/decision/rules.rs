@@ -7,11 +7,13 @@ use rust_decimal::Decimal;
 use super::preset::{Period, RulePreset};
 use super::{Notice, Reason, Strength};
 use crate::engine::{Outcome, Phase};
+use crate::error::{ArithmeticError, AtField, ComputeError};
 use crate::format::{group_thousands, tokens_short, usd_cents};
 use crate::scenario::{
     DataResidency, FrontierVelocity, Gap, ProductStage, Scenario, Staff, TunedServing,
 };
 use crate::sources::Seed;
+use crate::units::{add, div, sub};
 
 /// Hours of work in one person's month, to compare staff counted in hours with people.
 const HOURS_PER_PERSON_MONTH: Decimal = Decimal::from_parts(160, 0, 0, false, 0);
@@ -80,8 +82,13 @@ impl R {
     }
 }
 
-/// Runs every rule.
-pub fn evaluate(scenario: &Scenario, outcome: &Outcome, preset: &RulePreset) -> Found {
+/// Runs every rule. Fails only when a spend, a cost difference or a head count is too large to
+/// hold exactly.
+pub fn evaluate(
+    scenario: &Scenario,
+    outcome: &Outcome,
+    preset: &RulePreset,
+) -> Result<Found, ComputeError> {
     let mut rules = Rules {
         found: Found {
             reasons: Vec::new(),
@@ -95,14 +102,14 @@ pub fn evaluate(scenario: &Scenario, outcome: &Outcome, preset: &RulePreset) -> 
     rules.default_to_api();
     rules.product_stage();
     rules.data_residency();
-    rules.spend();
-    rules.cost();
+    rules.spend()?;
+    rules.cost()?;
     rules.fine_tuning_fit();
     rules.latency();
     rules.frontier_velocity();
-    rules.engineering();
+    rules.engineering()?;
     rules.pretraining();
-    rules.found
+    Ok(rules.found)
 }
 
 impl Rules<'_> {
@@ -211,13 +218,14 @@ impl Rules<'_> {
     }
 
     /// Spend against the preset's thresholds, each in its article's unit.
-    fn spend(&mut self) {
+    fn spend(&mut self) -> Result<(), ComputeError> {
         let monthly = self.outcome.costs[Phase::Buy.index()].total;
         let thresholds = self.preset.spend.clone();
         for threshold in thresholds {
-            let (spend, unit) = match threshold.per {
-                Period::Month => (monthly, "month"),
-                Period::Year => (monthly * Decimal::from(12), "year"),
+            let spend = threshold.per.spend(monthly).at("buy")?;
+            let unit = match threshold.per {
+                Period::Month => "month",
+                Period::Year => "year",
             };
             let limit = threshold.usd.get();
             let value = format!("{}/{unit}", usd_cents(spend));
@@ -250,11 +258,12 @@ impl Rules<'_> {
                 }
             }
         }
+        Ok(())
     }
 
     /// The cheapest option at this volume, counting everything; and self-hosting that is cheaper
     /// only on its GPU bill (seeds 001, 002, 003).
-    fn cost(&mut self) {
+    fn cost(&mut self) -> Result<(), ComputeError> {
         let costs = &self.outcome.costs;
         let cheapest = self.outcome.cheapest;
         let best = costs[cheapest.index()].total;
@@ -264,8 +273,12 @@ impl Rules<'_> {
             .map(|c| c.total)
             .min()
             .unwrap_or(best);
-        let lead = second - best;
-        let strength = if second > Decimal::ZERO && lead * Decimal::from(10) >= second {
+        let lead = sub(second, best, "cost − cost").at("monthly cost")?;
+        // A lead whose tenfold is too large to hold is more than a tenth of any cost.
+        let a_tenth_or_more = lead
+            .checked_mul(Decimal::TEN)
+            .is_none_or(|tenfold| tenfold >= second);
+        let strength = if second > Decimal::ZERO && a_tenth_or_more {
             Strength::Strong
         } else {
             Strength::Normal
@@ -292,13 +305,15 @@ impl Rules<'_> {
         );
         let buy = costs[Phase::Buy.index()].total;
         let self_host = &costs[Phase::SelfHost.index()];
-        let gpu_only: Decimal = self.outcome.models[Phase::SelfHost.index()]
+        let gpu_only = self.outcome.models[Phase::SelfHost.index()]
             .lines
             .iter()
             .zip(&self_host.lines)
             .filter(|(line, _)| line.per_instance > Decimal::ZERO)
-            .map(|(_, (_, amount))| *amount)
-            .sum();
+            .try_fold(Decimal::ZERO, |sum, (_, (_, amount))| {
+                add(sum, *amount, "adding GPU lines")
+            })
+            .at("self_host.hosting")?;
         if gpu_only < buy && self_host.total >= buy {
             let reason = r(
                 Phase::SelfHost,
@@ -335,6 +350,7 @@ impl Rules<'_> {
                     .into(),
             );
         }
+        Ok(())
     }
 
     /// Fine-tuning needs a specific gap and the data for it (seeds 001, 002, 003, 004).
@@ -524,11 +540,12 @@ impl Rules<'_> {
 
     /// Too few people, or a team already underwater, counts against building (seeds 002, 003);
     /// and a cost that pays for far fewer people than the work needs is flagged.
-    fn engineering(&mut self) {
+    fn engineering(&mut self) -> Result<(), ComputeError> {
         let eng = &self.scenario.matrix.engineering;
         let needed = self.preset.self_host_team.value.get();
         if let (Some(ml), Some(infra)) = (&eng.ml_people, &eng.infra_people) {
-            let people = ml.value.get() + infra.value.get();
+            let people =
+                add(ml.value.get(), infra.value.get(), "adding people").at("matrix.engineering")?;
             if people < needed {
                 let reason = r(
                     Phase::SelfHost,
@@ -574,7 +591,7 @@ impl Rules<'_> {
                 self.add(reason, format!("The team is already underwater: nobody can build and maintain {}, so the savings will not materialise.", phase.label().to_lowercase()));
             }
         }
-        let counted = people_counted(&self.scenario.self_host.staff);
+        let counted = people_counted(&self.scenario.self_host.staff).at("self_host.staff")?;
         if counted < needed {
             let value = format!("{} people", counted.round_dp(2).normalize());
             let reason = r(
@@ -588,6 +605,7 @@ impl Rules<'_> {
             .source(self.preset.self_host_team.source.clone());
             self.add(reason, format!("The self-hosting cost pays for {value}, but the work needs an ML and infrastructure team of {}+: its cost is understated.", group_thousands(needed)));
         }
+        Ok(())
     }
 
     /// Pretrain only when all of seed 004's conditions hold.
@@ -654,12 +672,16 @@ impl Rules<'_> {
 }
 
 /// People a staff line pays for: people, or hours over a working month.
-fn people_counted(staff: &Staff) -> Decimal {
+fn people_counted(staff: &Staff) -> Result<Decimal, ArithmeticError> {
     match staff {
         Staff::Hours {
             hours_per_month, ..
-        } => hours_per_month.value.get() / HOURS_PER_PERSON_MONTH,
-        Staff::People { people, .. } => people.value.get(),
+        } => div(
+            hours_per_month.value.get(),
+            HOURS_PER_PERSON_MONTH,
+            "hours ÷ hours in a person's month",
+        ),
+        Staff::People { people, .. } => Ok(people.value.get()),
     }
 }
 

@@ -38,10 +38,24 @@ pub struct SensitivityRow {
     pub high: Effect,
 }
 
+/// Moves one driver of a scenario by a factor; `false` when the scenario has no such driver or
+/// a moved value is too large to hold.
 type Apply = fn(&mut Scenario, Decimal) -> bool;
 
-fn scale<T: crate::units::Quantity>(value: &mut T, factor: Decimal, make: fn(Decimal) -> T) {
-    *value = make(value.get() * factor);
+/// Moves `value` by `factor`; `false`, leaving it as it was, when the moved value is too large
+/// to hold.
+fn scale<T: crate::units::Quantity>(
+    value: &mut T,
+    factor: Decimal,
+    make: fn(Decimal) -> T,
+) -> bool {
+    match value.get().checked_mul(factor) {
+        Some(moved) => {
+            *value = make(moved);
+            true
+        }
+        None => false,
+    }
 }
 
 fn volume(s: &mut Scenario, f: Decimal) -> bool {
@@ -54,18 +68,16 @@ fn volume(s: &mut Scenario, f: Decimal) -> bool {
                 &mut input_tokens_per_month.value,
                 f,
                 crate::units::TokensPerMonth::new,
-            );
-            scale(
+            ) && scale(
                 &mut output_tokens_per_month.value,
                 f,
                 crate::units::TokensPerMonth::new,
-            );
+            )
         }
         Volume::Users { daily_users, .. } => {
-            scale(&mut daily_users.value, f, crate::units::Count::new);
+            scale(&mut daily_users.value, f, crate::units::Count::new)
         }
     }
-    true
 }
 
 fn api_input(s: &mut Scenario, f: Decimal) -> bool {
@@ -73,13 +85,11 @@ fn api_input(s: &mut Scenario, f: Decimal) -> bool {
         &mut s.buy.input_usd_per_1m.value,
         f,
         crate::units::UsdPerMillionTokens::new,
-    );
-    scale(
+    ) && scale(
         &mut s.buy.cached_input_usd_per_1m.value,
         f,
         crate::units::UsdPerMillionTokens::new,
-    );
-    true
+    )
 }
 
 fn api_output(s: &mut Scenario, f: Decimal) -> bool {
@@ -87,20 +97,18 @@ fn api_output(s: &mut Scenario, f: Decimal) -> bool {
         &mut s.buy.output_usd_per_1m.value,
         f,
         crate::units::UsdPerMillionTokens::new,
-    );
-    true
+    )
 }
 
 fn instance_price(s: &mut Scenario, f: Decimal) -> bool {
     match &mut s.self_host.hosting.price {
         InstancePrice::OnDemand { usd_per_hour } | InstancePrice::Reserved { usd_per_hour, .. } => {
-            scale(&mut usd_per_hour.value, f, crate::units::UsdPerHour::new);
+            scale(&mut usd_per_hour.value, f, crate::units::UsdPerHour::new)
         }
         InstancePrice::Monthly { usd_per_month } => {
-            scale(&mut usd_per_month.value, f, crate::units::UsdPerMonth::new);
+            scale(&mut usd_per_month.value, f, crate::units::UsdPerMonth::new)
         }
     }
-    true
 }
 
 fn staff(staff: &mut Staff, f: Decimal) -> bool {
@@ -114,7 +122,6 @@ fn staff(staff: &mut Staff, f: Decimal) -> bool {
         ),
         Staff::People { people, .. } => scale(&mut people.value, f, crate::units::Count::new),
     }
-    true
 }
 
 fn self_host_staff(s: &mut Scenario, f: Decimal) -> bool {
@@ -130,14 +137,11 @@ fn throughput(s: &mut Scenario, f: Decimal) -> bool {
         Throughput::Measured {
             output_tokens_per_second,
             ..
-        } => {
-            scale(
-                &mut output_tokens_per_second.value,
-                f,
-                crate::units::TokensPerSecond::new,
-            );
-            true
-        }
+        } => scale(
+            &mut output_tokens_per_second.value,
+            f,
+            crate::units::TokensPerSecond::new,
+        ),
         Throughput::Unlimited => false,
     }
 }
@@ -147,10 +151,10 @@ fn tuned_serving(s: &mut Scenario, f: Decimal) -> bool {
         TunedServing::Hosted(h) => match &mut h.price {
             InstancePrice::OnDemand { usd_per_hour }
             | InstancePrice::Reserved { usd_per_hour, .. } => {
-                scale(&mut usd_per_hour.value, f, crate::units::UsdPerHour::new);
+                scale(&mut usd_per_hour.value, f, crate::units::UsdPerHour::new)
             }
             InstancePrice::Monthly { usd_per_month } => {
-                scale(&mut usd_per_month.value, f, crate::units::UsdPerMonth::new);
+                scale(&mut usd_per_month.value, f, crate::units::UsdPerMonth::new)
             }
         },
         TunedServing::PerToken {
@@ -161,30 +165,27 @@ fn tuned_serving(s: &mut Scenario, f: Decimal) -> bool {
                 &mut input_usd_per_1m.value,
                 f,
                 crate::units::UsdPerMillionTokens::new,
-            );
-            scale(
+            ) && scale(
                 &mut output_usd_per_1m.value,
                 f,
                 crate::units::UsdPerMillionTokens::new,
-            );
+            )
         }
         TunedServing::Flat { usd_per_month } => {
-            scale(&mut usd_per_month.value, f, crate::units::UsdPerMonth::new);
+            scale(&mut usd_per_month.value, f, crate::units::UsdPerMonth::new)
         }
     }
-    true
 }
 
 fn training_runs(s: &mut Scenario, f: Decimal) -> bool {
     let ft = &mut s.fine_tune;
-    for cost in [
+    [
         &mut ft.curation_usd_per_run,
         &mut ft.training_usd_per_run,
         &mut ft.evaluation_usd_per_run,
-    ] {
-        scale(&mut cost.value, f, crate::units::Usd::new);
-    }
-    true
+    ]
+    .into_iter()
+    .all(|cost| scale(&mut cost.value, f, crate::units::Usd::new))
 }
 
 const DRIVERS: [(&str, &str, Apply); 9] = [
@@ -215,7 +216,9 @@ const DRIVERS: [(&str, &str, Apply); 9] = [
     ),
 ];
 
-fn lead(outcome: &Outcome, of: Phase) -> Decimal {
+/// How much less `of` costs than the best of the others, USD a month; `None` when the
+/// difference is too large to hold.
+fn lead(outcome: &Outcome, of: Phase) -> Option<Decimal> {
     let own = outcome.costs[of.index()].total;
     let best_other = outcome
         .costs
@@ -224,7 +227,7 @@ fn lead(outcome: &Outcome, of: Phase) -> Decimal {
         .map(|c| c.total)
         .min()
         .unwrap_or(own);
-    best_other - own
+    best_other.checked_sub(own)
 }
 
 fn effect(
@@ -244,18 +247,22 @@ fn effect(
     Some(Effect {
         factor,
         cheapest: outcome.cheapest,
-        lead: lead(&outcome, base_cheapest),
+        lead: lead(&outcome, base_cheapest)?,
         phase,
     })
 }
 
 /// The five drivers that move the cheapest option's lead most, each moved 20% down and up.
+/// Empty when today's lead itself is too large to hold, so there is nothing to measure moves
+/// against.
 pub fn sensitivity(
     scenario: &Scenario,
     outcome: &Outcome,
     today: NaiveDate,
 ) -> Vec<SensitivityRow> {
-    let base = lead(outcome, outcome.cheapest);
+    let Some(base) = lead(outcome, outcome.cheapest) else {
+        return Vec::new();
+    };
     let mut rows = Vec::new();
     for (driver, input, apply) in DRIVERS {
         let low = effect(scenario, apply, dec!(0.8), outcome.cheapest, today);
@@ -269,11 +276,9 @@ pub fn sensitivity(
             });
         }
     }
-    let swing = |row: &SensitivityRow| {
-        (row.low.lead - base)
-            .abs()
-            .max((row.high.lead - base).abs())
-    };
+    // A change too large to subtract outweighs every change that is not (a sort key only).
+    let change = |lead: Decimal| lead.checked_sub(base).map_or(Decimal::MAX, |d| d.abs());
+    let swing = |row: &SensitivityRow| change(row.low.lead).max(change(row.high.lead));
     rows.sort_by_key(|row| std::cmp::Reverse(swing(row)));
     rows.truncate(ROWS);
     rows

@@ -517,3 +517,53 @@ fn an_unknown_built_in_preset_is_a_validation_problem() {
         problems[0].message
     );
 }
+
+#[test]
+fn a_yearly_spend_too_large_to_hold_is_an_error_naming_the_api_not_a_panic() {
+    let mut s = plain();
+    s.rule_preset = super::PresetChoice::BuiltIn("ai-build-vs-buy-decision".into());
+    let mut outcome = compute(&s).expect("computes");
+    outcome.costs[Phase::Buy.index()].total = Decimal::MAX;
+    let error = recommend(&s, &outcome, today()).expect_err("twelve times the largest decimal");
+    assert_eq!(error.path, "buy");
+}
+
+#[test]
+fn a_team_too_large_to_add_up_is_an_error_naming_it_not_a_panic() {
+    let mut s = plain();
+    s.matrix.engineering.ml_people = Some(Sourced::bare(Count::new(Decimal::MAX)));
+    s.matrix.engineering.infra_people = Some(Sourced::bare(Count::new(Decimal::ONE)));
+    let outcome = compute(&s).expect("computes");
+    let error = recommend(&s, &outcome, today()).expect_err("too many people to add up");
+    assert_eq!(error.path, "matrix.engineering");
+}
+
+#[test]
+fn up_front_costs_too_large_to_add_up_say_so_in_the_matrix() {
+    let mut s = plain();
+    let outcome = compute(&s).expect("computes");
+    s.fine_tune.curation_usd_per_run.value = Usd::new(Decimal::MAX);
+    s.fine_tune.training_usd_per_run.value = Usd::new(Decimal::MAX);
+    s.pretrain.corpus_usd.value = Usd::new(Decimal::MAX);
+    s.pretrain.compute_usd.value = Usd::new(Decimal::MAX);
+    let rows = super::matrix_rows(&s, &outcome, s.rule_preset.resolve());
+    let up_front = rows
+        .iter()
+        .find(|row| row.criterion == "Up-front cost")
+        .expect("an up-front row");
+    assert_eq!(up_front.cells[1], "too large to add up exactly");
+    assert_eq!(up_front.cells[3], "too large to add up exactly");
+}
+
+#[test]
+fn a_lead_too_large_to_hold_leaves_the_sensitivity_table_empty() {
+    let s = plain();
+    let mut outcome = compute(&s).expect("computes");
+    assert!(!super::sensitivity(&s, &outcome, today()).is_empty());
+    outcome.cheapest = Phase::Buy;
+    for cost in &mut outcome.costs {
+        cost.total = Decimal::MAX;
+    }
+    outcome.costs[Phase::Buy.index()].total = Decimal::MIN;
+    assert!(super::sensitivity(&s, &outcome, today()).is_empty());
+}

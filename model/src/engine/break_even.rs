@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::Phase;
 use super::cost_model::{CostModel, Instances, Stair};
 use crate::error::{AtField, ComputeError};
-use crate::units::{add, div, mul, sub};
+use crate::units::{add, div, mul, negated, sub};
 
 /// Most crossings reported for one pair; costs that keep trading places are summarised.
 const MAX_CROSSINGS: usize = 32;
@@ -91,7 +91,8 @@ fn next_step(s: &SignedStair<'_>, volume: Decimal) -> Result<Decimal, ComputeErr
     if at > volume {
         Ok(at)
     } else {
-        mul(k + Decimal::ONE, s.stair.width, "instances × width").at("break-even")
+        let next = add(k, Decimal::ONE, "instances + 1").at("break-even")?;
+        mul(next, s.stair.width, "instances × width").at("break-even")
     }
 }
 
@@ -141,13 +142,18 @@ fn windows(
         // D lies in [L − minus, L + plus] with L(v) = lambda·v + mu: a zero needs
         // −plus ≤ L(v) ≤ minus.
         let (start, end) = if lambda.is_zero() {
-            if mu >= -plus && mu <= minus {
+            if mu >= negated(plus) && mu <= minus {
                 (from, to)
             } else {
                 continue;
             }
         } else {
-            let x = div(sub(-plus, mu, "bound").at(path)?, lambda, "bound ÷ slope").at(path)?;
+            let x = div(
+                sub(negated(plus), mu, "bound").at(path)?,
+                lambda,
+                "bound ÷ slope",
+            )
+            .at(path)?;
             let y = div(sub(minus, mu, "bound").at(path)?, lambda, "bound ÷ slope").at(path)?;
             (x.min(y), x.max(y))
         };
@@ -206,7 +212,7 @@ pub fn break_even(
     let slope = sub(a.slope, b.slope, "slope − slope").at(path)?;
     let mut crossings: Vec<Crossing> = Vec::new();
     let mut truncated = false;
-    let mut walked = 0;
+    let mut walked: usize = 0;
     'windows: for (start, end) in windows(a, b, &stairs, lo, hi)? {
         let mut from = start;
         loop {
@@ -223,7 +229,7 @@ pub fn break_even(
             )
             .at(path)?;
             if !slope.is_zero() {
-                let root = div(-intercept, slope, "break-even volume").at(path)?;
+                let root = div(negated(intercept), slope, "break-even volume").at(path)?;
                 // A window's first interval includes its start; later ones begin at a step,
                 // judged with the interval before.
                 let after_from = root > from || (root == from && from == start);
@@ -250,7 +256,7 @@ pub fn break_even(
                 truncated = true;
                 break 'windows;
             }
-            walked += 1;
+            walked = walked.saturating_add(1);
             if walked >= MAX_STEPS {
                 truncated = true;
                 break 'windows;
@@ -285,7 +291,13 @@ fn drop_flickers(crossings: &mut Vec<Crossing>) {
     let mut kept: Vec<Crossing> = Vec::with_capacity(crossings.len());
     for crossing in crossings.drain(..) {
         match kept.last() {
-            Some(last) if crossing.volume - last.volume < Decimal::ONE => {
+            // Sorted by volume, so a gap too large to subtract is far more than a token.
+            Some(last)
+                if crossing
+                    .volume
+                    .checked_sub(last.volume)
+                    .is_some_and(|gap| gap < Decimal::ONE) =>
+            {
                 if last.cheaper_above == crossing.cheaper_above {
                     kept.pop();
                     kept.push(crossing);
@@ -311,7 +323,7 @@ fn step_at(
     if just_above == at {
         return Ok(None);
     }
-    let before = if at.is_zero() { -slope } else { at };
+    let before = if at.is_zero() { negated(slope) } else { at };
     let flips = (before > Decimal::ZERO && just_above < Decimal::ZERO)
         || (before < Decimal::ZERO && just_above > Decimal::ZERO);
     if !flips {

@@ -9,7 +9,7 @@ use crate::error::{AtField, ComputeError};
 use crate::format::{group_thousands, usd_cents};
 use crate::scenario::{Buy, Hosting, InstancePrice, Scenario, Staff, TunedServing};
 use crate::sourced::Sourced;
-use crate::units::{HOURS_PER_MONTH, Percent, UsdPerMillionTokens, add, div, mul, sub};
+use crate::units::{HOURS_PER_MONTH, Percent, UsdPerMillionTokens, add, div, mul, negated, sub};
 
 const MILLION: Decimal = dec!(1_000_000);
 
@@ -144,11 +144,12 @@ impl Stair {
             .ceil();
         // The division rounds in its 28th digit; settle on the exact boundary by multiplying.
         if mul(k, self.width, "instances × width").at(path)? < volume {
-            k += Decimal::ONE;
-        } else if k > Decimal::ZERO
-            && mul(k - Decimal::ONE, self.width, "instances × width").at(path)? >= volume
-        {
-            k -= Decimal::ONE;
+            k = add(k, Decimal::ONE, "instances + 1").at(path)?;
+        } else if k > Decimal::ZERO {
+            let fewer = sub(k, Decimal::ONE, "instances − 1").at(path)?;
+            if mul(fewer, self.width, "instances × width").at(path)? >= volume {
+                k = fewer;
+            }
         }
         Ok(k.max(self.min))
     }
@@ -158,11 +159,11 @@ impl Stair {
     pub fn instances_just_above(&self, volume: Decimal) -> Result<Decimal, ComputeError> {
         let k = self.instances(volume)?;
         let edge = mul(k, self.width, "instances × width").at("instances")?;
-        Ok(if volume >= Decimal::ZERO && edge == volume {
-            k + Decimal::ONE
+        if volume >= Decimal::ZERO && edge == volume {
+            add(k, Decimal::ONE, "instances + 1").at("instances")
         } else {
-            k
-        })
+            Ok(k)
+        }
     }
 }
 
@@ -345,14 +346,15 @@ fn adjustment_lines(buy: &Buy, base: Decimal) -> Result<Vec<CostLine>, ComputeEr
     let batch_share = fraction(&buy.batch_percent, "buy.batch_percent")?;
     let batch_discount = fraction(&buy.batch_discount_percent, "buy.batch_discount_percent")?;
     let batch_off = mul(batch_share, batch_discount, "share × discount").at("buy.batch_percent")?;
-    let batch = -mul(base, batch_off, "price × discount").at("buy.batch_percent")?;
+    let batch = negated(mul(base, batch_off, "price × discount").at("buy.batch_percent")?);
     let after_batch = add(base, batch, "price − discount").at("buy.batch_percent")?;
     let commitment = fraction(
         &buy.commitment_discount_percent,
         "buy.commitment_discount_percent",
     )?;
-    let commit =
-        -mul(after_batch, commitment, "price × discount").at("buy.commitment_discount_percent")?;
+    let commit = negated(
+        mul(after_batch, commitment, "price × discount").at("buy.commitment_discount_percent")?,
+    );
     let after_commit =
         add(after_batch, commit, "price − discount").at("buy.commitment_discount_percent")?;
     let extra_calls =

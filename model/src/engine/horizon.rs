@@ -270,7 +270,7 @@ pub fn horizon(
         reason = "the month index drives growth, trends and the schedule"
     )]
     for index in 0..count {
-        let month = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let month = u32::try_from(index.saturating_add(1)).unwrap_or(u32::MAX);
         if index > 0 {
             volume_m = grow(volume_m, growth, "workload.growth_percent_per_month")?;
             if let (Some(r), Some(g)) = (revenue_m, revenue_growth) {

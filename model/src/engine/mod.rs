@@ -16,6 +16,10 @@ mod samples;
 mod traffic;
 
 #[cfg(test)]
+#[expect(
+    clippy::arithmetic_side_effects,
+    reason = "test inputs built from small literals; an overflow would panic and fail the test"
+)]
 mod laws;
 
 use serde::{Deserialize, Serialize};

@@ -104,15 +104,17 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
         .min_by(|a, b| a.total.cmp(&b.total))
         .map_or(Phase::Buy, |c| c.phase);
     let mut break_evens = Vec::with_capacity(6);
-    for (i, a) in models.iter().enumerate() {
-        for b in &models[i + 1..] {
+    let mut rest = models.as_slice();
+    while let Some((a, later)) = rest.split_first() {
+        for b in later {
             break_evens.push(break_even(a, b, range.0, range.1)?);
         }
+        rest = later;
     }
     let (phase, above) = cheapest_above(&models, &break_evens, range.1)?;
     let horizon = horizon(scenario, &models, volume)?;
     let mut warnings = Vec::new();
-    utilisation_warnings(&costs, &mut warnings);
+    utilisation_warnings(&costs, &mut warnings)?;
     basis_warnings(&costs, &mut warnings);
     unlimited_capacity_warning(scenario, &break_evens, input_share, &mut warnings)?;
     for drift in catalog_drift(scenario, Catalog::embedded()) {
@@ -191,15 +193,21 @@ fn hosting_path(phase: Phase) -> &'static str {
     }
 }
 
-fn utilisation_warnings(costs: &[OptionCost; 4], warnings: &mut Vec<Warning>) {
+fn utilisation_warnings(
+    costs: &[OptionCost; 4],
+    warnings: &mut Vec<Warning>,
+) -> Result<(), ComputeError> {
     for cost in costs {
         let Some(utilisation) = cost.utilisation else {
             continue;
         };
         if utilisation < LOW_UTILISATION {
-            let percent = (utilisation * Decimal::ONE_HUNDRED).round_dp(1);
+            let input = format!("{}.target_utilisation_percent", hosting_path(cost.phase));
+            let percent = mul(utilisation, Decimal::ONE_HUNDRED, "utilisation × 100")
+                .at(&input)?
+                .round_dp(1);
             warnings.push(Warning {
-                input: format!("{}.target_utilisation_percent", hosting_path(cost.phase)),
+                input,
                 message: format!(
                     "{}: the instances run at {percent}% of their capacity on average; below 70% each token \
                      costs more than the hourly price suggests, so size for the load or scale to zero",
@@ -209,6 +217,7 @@ fn utilisation_warnings(costs: &[OptionCost; 4], warnings: &mut Vec<Warning>) {
             });
         }
     }
+    Ok(())
 }
 
 fn basis_warnings(costs: &[OptionCost; 4], warnings: &mut Vec<Warning>) {

@@ -43,7 +43,10 @@ pub fn plot_range(volume: Decimal) -> (Decimal, Decimal) {
     if volume <= Decimal::ZERO {
         return (SMALLEST, Decimal::from(1_000_000_000_000_u64));
     }
-    let lo = power_of_ten_at_or_below((volume / thousand).max(SMALLEST)).max(SMALLEST);
+    // A thousandth of a positive volume always exists; were it not to, the range would start at
+    // the smallest volume plotted.
+    let thousandth = volume.checked_div(thousand).unwrap_or(SMALLEST);
+    let lo = power_of_ten_at_or_below(thousandth.max(SMALLEST)).max(SMALLEST);
     let top = volume
         .checked_mul(thousand)
         .unwrap_or(Limits::TOKENS_PER_MONTH)
@@ -55,7 +58,7 @@ pub fn plot_range(volume: Decimal) -> (Decimal, Decimal) {
             .unwrap_or(hi)
             .min(Limits::TOKENS_PER_MONTH);
     }
-    (lo, hi.max(lo * Decimal::TEN))
+    (lo, hi.max(lo.checked_mul(Decimal::TEN).unwrap_or(lo)))
 }
 
 /// A cost model's parameters as `f64`, taken from the exact model, to sample a curve fast.
@@ -116,15 +119,16 @@ pub fn samples(models: &[CostModel], lo: Decimal, hi: Decimal) -> Vec<Curve> {
             if let Instances::Stair(stair) = &model.instances {
                 let first = stair.instances(lo).unwrap_or(stair.min);
                 let last = stair.instances(hi).unwrap_or(first);
-                if (last - first) <= Decimal::from(MAX_STEP_POINTS) {
-                    let mut k = first;
-                    while k <= last {
+                let steps = last.checked_sub(first);
+                if steps.is_some_and(|n| n <= Decimal::from(MAX_STEP_POINTS)) {
+                    let counts =
+                        std::iter::successors(Some(first), |k| k.checked_add(Decimal::ONE));
+                    for k in counts.take_while(|k| *k <= last) {
                         // The edges come from the exact model: k × width.
                         if let Some(edge) = k.checked_mul(stair.width).and_then(|e| e.to_f64()) {
                             volumes.push(edge * (1.0 - 1e-9));
                             volumes.push(edge * (1.0 + 1e-9));
                         }
-                        k += Decimal::ONE;
                     }
                 }
             }

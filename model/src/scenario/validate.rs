@@ -613,7 +613,7 @@ impl Check {
     fn change<T: Quantity>(&mut self, path: &str, field: &Sourced<T>) {
         let value = field.value.get();
         let max = Limits::CHANGE_PERCENT;
-        if value < -max || value > max {
+        if value.abs() > max {
             self.problem(
                 path,
                 format!("must be between -{max}% and {max}%; it is {value}%"),
