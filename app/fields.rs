@@ -35,23 +35,20 @@ impl Editing {
         why
     }
 
-    /// Records the outcome of a change of kind at `path`: why it was refused, shown beside the
-    /// choice until the next change there, or nothing when it was made.
-    pub fn kind_changed<T, E: std::fmt::Display>(
+    /// Records the outcome of a change of kind at `path`: `why` it was refused, shown beside
+    /// the choice until the next change there, or nothing when it was made.
+    pub fn kind_changed<T, E>(
         &mut self,
         path: &str,
         outcome: Result<T, E>,
         why: &str,
     ) -> Option<T> {
-        match outcome {
-            Ok(value) => {
-                self.refused = None;
-                Some(value)
-            }
-            Err(error) => {
-                self.refused = Some((path.to_owned(), format!("{why} ({error})")));
-                None
-            }
+        if let Ok(value) = outcome {
+            self.refused = None;
+            Some(value)
+        } else {
+            self.refused = Some((path.to_owned(), why.to_owned()));
+            None
         }
     }
 }
@@ -164,16 +161,15 @@ pub fn source_menu(response: &egui::Response, source: &mut Option<String>) {
     });
 }
 
-/// Shows messages beside a field, in the error colour.
+/// Shows messages under a field's value, in the error colour, wrapped to the panel's width.
 fn problem_lines(ui: &mut Ui, lines: &[String]) {
     for line in lines {
         ui.horizontal(|ui| {
             ui.add_space(LABEL_WIDTH + 8.0);
-            ui.label(
-                RichText::new(line)
-                    .color(ui.visuals().error_fg_color)
-                    .small(),
-            );
+            let text = RichText::new(line)
+                .color(ui.visuals().error_fg_color)
+                .small();
+            ui.add(egui::Label::new(text).wrap());
         });
     }
 }

@@ -152,7 +152,7 @@ fn hosting_ui(
     );
     if let Some(kind) = kind_choice(ui, e, pricing, &kinds, h.price.kind()) {
         let converted = h.price.as_kind(kind);
-        let why = "Not switched: the price is too large to convert; correct it first";
+        let why = "Not switched: this price is too large to quote another way. Correct it first.";
         if let Some(price) = e.kind_changed(&price_path, converted, why) {
             h.price = price;
         }
@@ -516,7 +516,7 @@ pub fn fine_tune_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, d: &Scenario
     );
     if let Some(kind) = kind_choice(ui, e, served, &kinds, s.fine_tune.serving.kind()) {
         let serving = TunedServing::for_kind(kind, s);
-        let why = "Not switched: the API's prices are too large to start from";
+        let why = "Not switched: the API's prices are too large to start from. Correct them first.";
         if let Some(serving) = e.kind_changed("fine_tune.serving", serving, why) {
             s.fine_tune.serving = serving;
         }

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use breakeven_model::Scenario;
-use breakeven_model::scenario::{from_ron_str, to_ron_string};
+use breakeven_model::scenario::{load_draft, to_ron_string};
 use serde::{Deserialize, Serialize};
 
 use crate::document::write_atomically;
@@ -140,7 +140,7 @@ impl Recovery {
                     .unwrap_or(SystemTime::UNIX_EPOCH);
                 let text = std::fs::read_to_string(&file).ok()?;
                 let kept: Recovered = serde_json::from_str(&text).ok()?;
-                let scenario = from_ron_str(&kept.scenario).ok()?;
+                let scenario = load_draft(&kept.scenario).ok()?;
                 Some((
                     modified,
                     Found {
@@ -320,6 +320,20 @@ mod tests {
         );
         writer.tick(20.0, &edited, None, false);
         assert!(!writer.file.exists(), "nothing unsaved, nothing kept aside");
+    }
+
+    #[test]
+    fn an_edit_out_of_range_is_kept_as_typed() {
+        // Work stopped halfway through a correction is still work.
+        let folder = tempfile::tempdir().expect("a folder");
+        let mut writer = Recovery::new(folder.path().to_path_buf());
+        let mut edited = Scenario::embedded_default();
+        edited.workload.growth_percent_per_month.value = Percent::new(Decimal::from(-400));
+        assert!(!breakeven_model::scenario::validate(&edited).is_empty());
+        writer.tick(0.0, &edited, None, true);
+        let found = Recovery::new(folder.path().to_path_buf()).left_behind();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].scenario, edited);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{app_recovering_in, click, click_away, harness, keys, new_app, startup, type_into};
+use common::{
+    app_recovering_in, click, click_away, harness, keys, new_app, shows, startup, type_into,
+};
 use std::path::Path;
 
 use breakeven::file_menu::Dialog;
@@ -453,4 +455,26 @@ fn work_that_eframe_brought_back_is_not_offered_twice() {
     );
     assert!(next.document().is_dirty());
     assert!(!kept.exists(), "and its recovery file is gone");
+}
+
+#[test]
+fn an_out_of_range_value_being_corrected_comes_back_next_run() {
+    let mut harness = harness(new_app());
+    type_into(&mut harness, "Growth", "-400");
+    click_away(&mut harness);
+    assert!(shows(&harness, "-400"), "the problem is on screen");
+    let mut storage = Memory::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+
+    let next = BreakevenApp::start(startup(None), Some(&storage));
+    assert_eq!(
+        next.scenario()
+            .workload
+            .growth_percent_per_month
+            .value
+            .get(),
+        dec!(-400),
+        "kept as typed, to be corrected"
+    );
+    assert!(next.document().is_dirty());
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use breakeven_model::Scenario;
-use breakeven_model::scenario::{from_ron_str, to_ron_string};
+use breakeven_model::scenario::{load_draft, to_ron_string};
 use chrono::{Local, NaiveDate};
 
 use super::{BreakevenApp, Tab};
@@ -151,7 +151,7 @@ impl BreakevenApp {
         let unsaved = kept
             .unsaved
             .as_deref()
-            .and_then(|text| from_ron_str(text).ok());
+            .and_then(|text| load_draft(text).ok());
         self.doc = match (unsaved, on_disk) {
             (Some(edited), Some(saved)) => Document::restored(edited, kept.last_path, saved),
             (Some(edited), None) => Document::restored(edited, None, Scenario::embedded_default()),

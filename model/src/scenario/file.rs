@@ -70,6 +70,24 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
 /// What comes back is a valid scenario; otherwise the first parse error (with line and column)
 /// or every validation problem at once.
 pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
+    let loaded = read_str(text)?;
+    let problems = validate(&loaded.scenario);
+    if problems.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// Reads a scenario that was being edited when it was kept aside (a recovery file, the last
+/// session): as [`load_str`], but values out of range are kept as they were typed, so the window
+/// shows them beside their fields again instead of losing the work.
+pub fn load_draft(text: &str) -> Result<Scenario, LoadError> {
+    read_str(text).map(|loaded| loaded.scenario)
+}
+
+/// Parses, checks the version and migrates; no validation.
+fn read_str(text: &str) -> Result<Loaded, LoadError> {
     // A probe that fails says nothing useful yet: the full parse below reports the position.
     let probe = options().from_str::<VersionProbe>(text).ok();
     let found = probe.as_ref().and_then(|p| p.version);
@@ -110,15 +128,10 @@ pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
             )));
         }
     }
-    let problems = validate(&scenario);
-    if problems.is_empty() {
-        Ok(Loaded {
-            scenario,
-            migrated_from,
-        })
-    } else {
-        Err(LoadError::Invalid(problems))
-    }
+    Ok(Loaded {
+        scenario,
+        migrated_from,
+    })
 }
 
 fn version_error(message: &str) -> LoadError {

@@ -21,8 +21,8 @@ use crate::units::{
 };
 
 pub use file::{
-    CURRENT_VERSION, Loaded, MAX_FILE_BYTES, from_ron_bytes, from_ron_str, load_bytes, load_str,
-    to_ron_string,
+    CURRENT_VERSION, Loaded, MAX_FILE_BYTES, from_ron_bytes, from_ron_str, load_bytes, load_draft,
+    load_str, to_ron_string,
 };
 pub use inputs::{Change, Input, changes, inputs};
 pub use matrix::{
