@@ -10,8 +10,14 @@ use breakeven_model::engine::{Curve, Outcome, compute, samples};
 use breakeven_model::error::ComputeError;
 use chrono::NaiveDate;
 
-/// Everything computed from one valid scenario.
+/// Everything computed from one valid scenario, and that scenario, so that what is computed
+/// later (the sensitivity table) comes from the same one even while the scenario on screen has
+/// a value out of range.
 pub struct Computed {
+    /// The valid scenario these figures are of.
+    scenario: Scenario,
+    /// The day review dates were judged on.
+    today: NaiveDate,
     /// Costs, break-evens, horizon and warnings.
     pub outcome: Outcome,
     /// The recommended phase and why.
@@ -36,6 +42,8 @@ impl Computed {
         let curves = samples(&outcome.models, outcome.range.0, outcome.range.1);
         let price_age = price_age_warnings(scenario, Catalog::embedded(), today);
         Ok(Self {
+            scenario: scenario.clone(),
+            today,
             outcome,
             recommendation,
             matrix,
@@ -45,9 +53,10 @@ impl Computed {
         })
     }
 
-    /// The sensitivity table of `scenario`, computed on first use.
-    pub fn sensitivity(&mut self, scenario: &Scenario, today: NaiveDate) -> &[SensitivityRow] {
+    /// The sensitivity table of the scenario these figures are of, computed on first use.
+    pub fn sensitivity(&mut self) -> &[SensitivityRow] {
+        let (scenario, outcome, today) = (&self.scenario, &self.outcome, self.today);
         self.sensitivity
-            .get_or_insert_with(|| sensitivity(scenario, &self.outcome, today))
+            .get_or_insert_with(|| sensitivity(scenario, outcome, today))
     }
 }

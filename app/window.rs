@@ -497,7 +497,7 @@ impl BreakevenApp {
             );
             ui.multiply_opacity(0.45);
         }
-        let (scenario, today, tab) = (self.doc.scenario(), self.today, self.tab);
+        let tab = self.tab;
         let overlays = self.workshop.overlays();
         let Some(computed) = &mut self.computed else {
             ui.label("Fix the highlighted inputs to see the figures.");
@@ -510,7 +510,7 @@ impl BreakevenApp {
             Tab::Matrix => tables::matrix_ui(ui, &computed.matrix, computed.recommendation.phase),
             Tab::Sensitivity => {
                 let cheapest = computed.outcome.cheapest;
-                let rows = computed.sensitivity(scenario, today).to_vec();
+                let rows = computed.sensitivity().to_vec();
                 tables::sensitivity_ui(ui, &rows, cheapest);
             }
         }

@@ -5,9 +5,11 @@ mod common;
 
 use common::{click, harness, new_app, shows, type_into};
 
+use breakeven::window::BreakevenApp;
 use breakeven_model::scenario::InstancePrice;
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 /// The defect found on a release build: a price far out of range typed per hour, then the
 /// pricing switched to a monthly price, multiplied it by 730 with a raw `Decimal` operator and
@@ -74,4 +76,38 @@ fn months_that_are_not_a_whole_number_are_refused_beside_the_field() {
         .pretraining
         .months_available;
     assert_eq!(months.as_ref().map(|m| m.value), Some(18));
+}
+
+/// The sensitivity table was computed from the scenario on screen, out of range, while every
+/// other figure was the last valid one: a huge price overflowed at +20%, and a horizon typed as
+/// 1.5B asked for 24 GB. It comes from the same valid scenario as the rest.
+#[test]
+fn the_sensitivity_table_of_a_dimmed_window_is_the_last_valid_one() {
+    let dollars = |harness: &Harness<'_, BreakevenApp>| -> Vec<String> {
+        harness
+            .query_all_by_label_contains("$")
+            // A label keeps its text in its value (kittest's filter.rs).
+            .filter_map(|node| node.accesskit_node().value())
+            .collect()
+    };
+    let mut untouched = harness(new_app());
+    click(&mut untouched, "Sensitivity");
+    let before = dollars(&untouched);
+    // The table is computed when first shown: here, first after the edits.
+    let mut harness = harness(new_app());
+    type_into(&mut harness, "Input price", "79228162514264337593543950335");
+    common::click_away(&mut harness);
+    harness
+        .get_by_role_and_label(Role::DisclosureTriangle, "Horizon")
+        .click();
+    harness.run();
+    type_into(&mut harness, "Horizon", "1.5B");
+    common::click_away(&mut harness);
+    click(&mut harness, "Sensitivity");
+    assert!(harness.state().is_dimmed());
+    assert_eq!(
+        dollars(&harness),
+        before,
+        "the leads of the last valid scenario, as every other figure on screen"
+    );
 }

@@ -7,8 +7,8 @@ use rust_decimal::{Decimal, dec};
 
 use super::Phase;
 use super::cost_model::{CostModel, LineKind};
-use crate::error::{AtField, ComputeError};
-use crate::scenario::Scenario;
+use crate::error::{ArithmeticError, AtField, ComputeError};
+use crate::scenario::{Limits, Scenario};
 use crate::units::{add, div, mul, sub};
 
 /// One month of the horizon.
@@ -86,6 +86,18 @@ fn running(
         sum = add(sum, amount, "adding lines").at(&line.label)?;
     }
     Ok(sum)
+}
+
+/// The months to project. Validation keeps the horizon within its limit; a scenario that skipped
+/// it must not make the month-by-month table allocate billions of months.
+fn month_count(months: u32) -> Result<usize, ComputeError> {
+    if months > Limits::MONTHS {
+        return Err(ArithmeticError::Overflow {
+            operation: "a horizon of more than 120 months",
+        })
+        .at("horizon.months");
+    }
+    Ok(usize::try_from(months.max(1)).unwrap_or(1))
 }
 
 /// Up-front payments of each option by month (index 0 is month 1).
@@ -222,7 +234,7 @@ pub fn horizon(
     volume: Decimal,
 ) -> Result<HorizonSummary, ComputeError> {
     let h = &scenario.horizon;
-    let count = usize::try_from(h.months.value.max(1)).unwrap_or(1);
+    let count = month_count(h.months.value)?;
     let growth = scenario
         .workload
         .growth_percent_per_month
@@ -379,4 +391,20 @@ fn paybacks(
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::compute;
+    use crate::scenario::Scenario;
+
+    #[test]
+    fn a_horizon_beyond_the_limit_is_an_error_naming_it_not_billions_of_months() {
+        // Typed as 1.5B in the window, it once reached the sensitivity table unvalidated and
+        // asked for 24 GB.
+        let mut scenario = Scenario::embedded_default();
+        scenario.horizon.months.value = 1_500_000_000;
+        let error = compute(&scenario).expect_err("refused");
+        assert_eq!(error.path, "horizon.months");
+    }
 }
