@@ -5,7 +5,7 @@
 
 use rust_decimal::{Decimal, dec};
 
-use super::{DataResidency, Scenario, Volume};
+use super::{DataResidency, Limits, Scenario, Volume};
 use crate::error::{AtField as _, WhatIfError};
 use crate::sourced::Sourced;
 use crate::units::Percent;
@@ -80,7 +80,8 @@ impl WhatIf {
                 .get()
                 == API_PRICE_TREND)
                 .then_some("API prices already fall by 50% a year in this scenario."),
-            Self::TripleVolume => None,
+            Self::TripleVolume => (!triples_within_limits(&scenario.workload.volume))
+                .then_some("Three times the volume would pass the largest a scenario may hold."),
             Self::RegulatedData => match scenario.matrix.data_residency {
                 Some(DataResidency::Regulated) => Some("The data is already regulated."),
                 Some(DataResidency::AirGapped) => {
@@ -137,6 +138,24 @@ impl WhatIf {
             }
         }
         Ok(s)
+    }
+}
+
+/// Whether three times `volume` stays within what validation allows.
+fn triples_within_limits(volume: &Volume) -> bool {
+    let within = |value: Decimal, limit| {
+        value
+            .checked_mul(dec!(3))
+            .is_some_and(|tripled| tripled <= limit)
+    };
+    match volume {
+        Volume::Tokens {
+            input_tokens_per_month,
+            output_tokens_per_month,
+        } => [input_tokens_per_month, output_tokens_per_month]
+            .iter()
+            .all(|tokens| within(tokens.value.get(), Limits::TOKENS_PER_MONTH)),
+        Volume::Users { daily_users, .. } => within(daily_users.value.get(), Limits::COUNT),
     }
 }
 
@@ -261,22 +280,6 @@ mod tests {
     }
 
     #[test]
-    fn volume_3x_beyond_exact_decimals_names_the_input() {
-        let mut s = example("default.ron");
-        s.workload.volume = Volume::Tokens {
-            input_tokens_per_month: Sourced::bare(TokensPerMonth::new(Decimal::MAX)),
-            output_tokens_per_month: Sourced::bare(TokensPerMonth::ZERO),
-        };
-        let error = WhatIf::TripleVolume.apply(&s).unwrap_err();
-        assert!(
-            error
-                .to_string()
-                .contains("workload.volume.input_tokens_per_month"),
-            "{error}"
-        );
-    }
-
-    #[test]
     fn regulated_data_answers_residency_and_keeps_stricter_answers() {
         let before = example("default.ron");
         let after = WhatIf::RegulatedData.apply(&before).unwrap();
@@ -342,5 +345,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn three_times_a_volume_at_the_limit_is_greyed_out_not_made_invalid() {
+        let mut s = example("default.ron");
+        s.workload.volume = Volume::Tokens {
+            input_tokens_per_month: Sourced::bare(TokensPerMonth::new(Limits::TOKENS_PER_MONTH)),
+            output_tokens_per_month: Sourced::bare(TokensPerMonth::new(Decimal::ONE)),
+        };
+        assert!(WhatIf::TripleVolume.why_not(&s).is_some());
+        assert!(matches!(
+            WhatIf::TripleVolume.apply(&s),
+            Err(WhatIfError::NothingToChange(_))
+        ));
+        s.workload.volume = Volume::Tokens {
+            input_tokens_per_month: Sourced::bare(TokensPerMonth::new(Decimal::MAX)),
+            output_tokens_per_month: Sourced::bare(TokensPerMonth::new(Decimal::ONE)),
+        };
+        assert!(
+            WhatIf::TripleVolume.why_not(&s).is_some(),
+            "too large to triple"
+        );
+        assert!(
+            WhatIf::TripleVolume
+                .why_not(&example("default.ron"))
+                .is_none()
+        );
     }
 }
