@@ -188,8 +188,13 @@ pub fn run(file: Option<&Path>) -> ExitCode {
     };
     let opened = Arc::new(AtomicBool::new(false));
     let creator_opened = Arc::clone(&opened);
+    // Until the window is up, a panic is a library the window loads failing (reported below, in
+    // one sentence, without a backtrace); from then on, the default report and the recovery.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
     let creator: eframe::AppCreator<'_> = Box::new(move |cc| {
         creator_opened.store(true, Ordering::Relaxed);
+        std::panic::set_hook(default_hook);
         let app = BreakevenApp::start(startup, cc.storage);
         if let Some(error) = app.load_error() {
             eprintln!("{error}; opening the built-in example instead.");
