@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 
 use crate::error::FileError;
 use crate::export::Pack;
-use crate::files::{load_scenario, open_scenario};
+use crate::state::files::{load_scenario, open_scenario};
 
 /// Buy an API, fine-tune, self-host or pretrain? Break-even curves and a reasoned
 /// recommendation for the LLM features of a product.

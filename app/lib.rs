@@ -7,25 +7,12 @@
 //! any operator that can overflow or divide by zero; an exception says why where it stands.
 #![deny(clippy::arithmetic_side_effects)]
 
-pub mod baseline;
-pub mod browse;
+pub mod action;
+pub mod chart_style;
 pub mod cli;
-pub mod compare;
-pub mod computed;
-pub mod curves;
-pub mod document;
+pub mod command;
 pub mod error;
-pub mod examples;
 pub mod export;
-pub mod fields;
-pub mod file_menu;
-pub mod files;
-pub mod inputs;
-pub mod options;
-pub mod presentation;
-pub mod recovery;
-pub mod side_by_side;
-pub mod tables;
-pub mod verdict;
+pub mod state;
+pub mod ui;
 pub mod window;
-pub mod workshop;

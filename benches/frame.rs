@@ -4,7 +4,8 @@
 
 use std::hint::black_box;
 
-use breakeven::window::{Action, BreakevenApp, Startup};
+use breakeven::action::Action;
+use breakeven::window::{BreakevenApp, Startup};
 use breakeven_model::scenario::Volume;
 use breakeven_model::units::TokensPerMonth;
 use chrono::NaiveDate;

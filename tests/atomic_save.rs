@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use breakeven::document::write_atomically;
+use breakeven::state::files::write_atomically;
 use breakeven_model::Scenario;
 use breakeven_model::scenario::to_ron_string;
 

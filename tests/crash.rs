@@ -4,7 +4,7 @@
 
 mod common;
 
-use breakeven::file_menu::Dialog;
+use breakeven::ui::dialogs::Dialog;
 use common::{app_recovering_in, click, click_away, harness, type_into};
 use rust_decimal::dec;
 

@@ -3,8 +3,9 @@
 
 mod common;
 
-use breakeven::file_menu::Dialog;
-use breakeven::window::{Action, BreakevenApp};
+use breakeven::action::Action;
+use breakeven::ui::dialogs::Dialog;
+use breakeven::window::BreakevenApp;
 use common::{click, example, harness, keys, type_into};
 use egui::{Key, Modifiers, OutputCommand};
 use egui_kittest::Harness;

@@ -9,7 +9,7 @@ use common::{
 };
 use std::path::Path;
 
-use breakeven::file_menu::Dialog;
+use breakeven::ui::dialogs::Dialog;
 use breakeven::window::BreakevenApp;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};

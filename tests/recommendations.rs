@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use breakeven::files::load_scenario;
+use breakeven::state::files::load_scenario;
 use breakeven_model::decision::recommend;
 use breakeven_model::engine::{Phase, compute};
 use chrono::NaiveDate;

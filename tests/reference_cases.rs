@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use breakeven::files::load_scenario;
+use breakeven::state::files::load_scenario;
 use breakeven_model::Scenario;
 use breakeven_model::engine::{CrossingKind, Outcome, Phase, compute};
 use breakeven_model::scenario::{InstancePrice, Throughput};

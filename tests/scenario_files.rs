@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use breakeven::files::load_scenario;
+use breakeven::state::files::load_scenario;
 use breakeven_model::scenario::{from_ron_str, to_ron_string};
 
 fn scenario_files() -> Vec<PathBuf> {

@@ -6,7 +6,7 @@ mod common;
 
 use common::{example, harness, shows, type_into};
 
-use breakeven::window::Tab;
+use breakeven::ui::figures::Tab;
 use breakeven_model::engine::Phase;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};

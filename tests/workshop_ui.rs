@@ -6,7 +6,7 @@ mod common;
 
 use common::{click, click_away, example, projector, scenario_file, shows, type_into};
 
-use breakeven::file_menu::Dialog;
+use breakeven::ui::dialogs::Dialog;
 use breakeven::window::BreakevenApp;
 use breakeven_model::engine::Phase;
 use breakeven_model::scenario::{DataResidency, Volume};

@@ -5,7 +5,7 @@
 use std::sync::Once;
 
 use breakeven_model::engine::{Curve, Outcome, Phase};
-use breakeven_model::format::{in_percent, tokens_short, usd_cents};
+use breakeven_model::format::{in_percent, tokens_short};
 use plotters::coord::Shift;
 use plotters::coord::types::{RangedCoordf64, RangedCoordu32};
 use plotters::prelude::*;
@@ -13,6 +13,7 @@ use plotters::style::{FontStyle, register_font};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
+use crate::chart_style::axis_dollars;
 use crate::error::ExportError;
 
 /// A 16:9 slide at full HD: what the PNGs are sized for.
@@ -160,7 +161,7 @@ fn register_embedded_font() {
 
 /// Each option's colour, the window's.
 fn colour(phase: Phase) -> RGBColor {
-    let c = crate::curves::colour(phase);
+    let c = crate::chart_style::colour(phase);
     RGBColor(c.r(), c.g(), c.b())
 }
 
@@ -194,15 +195,6 @@ impl Scale {
     fn font(&self, size: f64) -> TextStyle<'static> {
         ("sans-serif", size * self.0).into_font().color(&BLACK)
     }
-}
-
-fn dollars(value: f64) -> String {
-    Decimal::from_f64(value).map_or_else(String::new, |d| {
-        let cents = usd_cents(d.round_dp(2));
-        cents
-            .strip_suffix(".00")
-            .map_or(cents.clone(), str::to_owned)
-    })
 }
 
 fn tokens(value: f64) -> String {
@@ -241,7 +233,7 @@ fn cost_by_volume<DB: DrawingBackend>(
         .x_desc("Monthly volume (tokens, log scale)")
         .y_desc("Monthly cost (USD, log scale)")
         .x_label_formatter(&|v| tokens(*v))
-        .y_label_formatter(&|v| dollars(*v))
+        .y_label_formatter(&|v| axis_dollars(*v))
         .label_style(s.font(26.0))
         .axis_desc_style(s.font(30.0))
         .light_line_style(RGBColor(235, 235, 235))
@@ -413,7 +405,7 @@ fn cumulative_cash<DB: DrawingBackend>(
     let monthly = Monthly {
         chart: Chart::CumulativeCash,
         y_desc: "Cumulative cash (USD)",
-        y_label: &|v| dollars(*v),
+        y_label: &|v| axis_dollars(*v),
         y_label_room: 190.0,
         at_least: (0.0, 1.0),
         series: Phase::ALL.map(|phase| {

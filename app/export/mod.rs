@@ -15,8 +15,8 @@ use chrono::NaiveDate;
 
 pub use charts::{Chart, SLIDE};
 
-use crate::document::write_atomically;
 use crate::error::ExportError;
+use crate::state::files::write_atomically;
 
 /// What the pack is made from: a scenario, its figures and its recommendation.
 pub struct Pack {
@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn every_example_exports_as_it_is_and_after_each_what_if() {
         use breakeven_model::scenario::{WhatIf, from_ron_str};
-        for (name, text) in crate::examples::EXAMPLES {
+        for (name, text) in crate::state::examples::EXAMPLES {
             let scenario = from_ron_str(text).unwrap();
             assert!(draws(&scenario), "{name}");
             for what_if in WhatIf::ALL {

@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use super::BreakevenApp;
+use super::app::BreakevenApp;
 use crate::error::ExportError;
 use crate::export::Pack;
-use crate::file_menu::{Dialog, Purpose};
+use crate::ui::dialogs::{Dialog, Purpose};
 
 impl BreakevenApp {
     /// Asks for the export's folder, suggesting one beside the scenario's file.
@@ -21,7 +21,7 @@ impl BreakevenApp {
                     .to_string()
             },
         );
-        self.files.dialog = Some(Dialog::Path {
+        self.dialogs.open(Dialog::Path {
             purpose: Purpose::Export,
             text,
             then: None,
@@ -37,7 +37,7 @@ impl BreakevenApp {
                     ExportError::Invalid(problems) => problems,
                     other => vec![other.to_string()],
                 };
-                self.files.dialog = Some(Dialog::Message {
+                self.dialogs.open(Dialog::Message {
                     title: format!("Nothing {verb}: the scenario has problems"),
                     lines,
                 });
@@ -51,7 +51,7 @@ impl BreakevenApp {
         let Some(pack) = self.pack("exported") else {
             return;
         };
-        self.files.dialog = Some(match pack.write(folder) {
+        self.dialogs.open(match pack.write(folder) {
             Ok(files) => Dialog::Exported {
                 folder: folder.to_owned(),
                 report_url: files.first().and_then(|report| file_url(report)),

@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 use breakeven_model::scenario::{CURRENT_VERSION, Loaded};
 use breakeven_model::{LoadError, Scenario};
 
-use super::{Action, BreakevenApp};
-use crate::document::Document;
+use super::app::BreakevenApp;
+use crate::action::Action;
 use crate::error::FileError;
-use crate::file_menu::{Dialog, Purpose, remember};
-use crate::files::open_scenario;
+use crate::state::document::Document;
+use crate::state::files::open_scenario;
+use crate::state::recent::remember;
+use crate::ui::dialogs::{Dialog, Purpose};
 
 impl BreakevenApp {
     pub(super) fn ask_path(&mut self, purpose: Purpose, then: Option<Box<Action>>) {
@@ -20,7 +22,7 @@ impl BreakevenApp {
             .path()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        self.files.dialog = Some(Dialog::Path {
+        self.dialogs.open(Dialog::Path {
             purpose,
             text,
             then,
@@ -44,7 +46,7 @@ impl BreakevenApp {
                 self.replace(scenario, Some(path.to_owned()));
                 remember(&mut self.recent, path.to_owned());
                 if let Some(old) = migrated_from {
-                    self.files.dialog = Some(Dialog::Message {
+                    self.dialogs.open(Dialog::Message {
                         title: "Opened an older file".into(),
                         lines: vec![format!(
                             "{} is scenario format version {old}. It was read as version {}, with the decision \
@@ -64,7 +66,7 @@ impl BreakevenApp {
                     } => problems.iter().map(ToString::to_string).collect(),
                     other => vec![other.to_string()],
                 };
-                self.files.dialog = Some(Dialog::Message {
+                self.dialogs.open(Dialog::Message {
                     title: format!("Could not open {}", path.display()),
                     lines,
                 });
@@ -86,7 +88,7 @@ impl BreakevenApp {
                 }
             }
             Err(error) => {
-                self.files.dialog = Some(Dialog::Message {
+                self.dialogs.open(Dialog::Message {
                     title: "Not saved".into(),
                     lines: vec![error, "Your edits are still here, unsaved.".into()],
                 });

@@ -11,13 +11,14 @@ use breakeven_model::Scenario;
 use breakeven_model::scenario::{load_draft, to_ron_string};
 use chrono::{Local, NaiveDate};
 
-use super::{BreakevenApp, Tab};
-use crate::document::Document;
-use crate::file_menu::{Dialog, Files};
-use crate::files::load_scenario;
-use crate::inputs::InputsPanel;
-use crate::recovery::{Recovery, install_panic_hook, panic_message};
-use crate::workshop::Workshop;
+use super::app::BreakevenApp;
+use crate::state::document::Document;
+use crate::state::files::load_scenario;
+use crate::state::recovery::{Recovery, install_panic_hook, panic_message};
+use crate::state::workshop::Workshop;
+use crate::ui::dialogs::{Dialog, Dialogs};
+use crate::ui::figures::Tab;
+use crate::ui::inputs::InputsPanel;
 
 /// What the window starts with. [`Startup::new`] is how a user starts it; tests change the day
 /// and the recovery folder, nothing else.
@@ -76,12 +77,14 @@ impl BreakevenApp {
         let file_given = path.is_some();
         let mut app = Self {
             doc: Document::new(scenario, path),
-            files: Files::default(),
+            dialogs: Dialogs::default(),
             recent: Vec::new(),
             shown_title: String::new(),
             closing: false,
             problems: Vec::new(),
             computed: None,
+            evaluated: None,
+            workshop_changed: true,
             stale: false,
             compute_error: None,
             load_error,
@@ -102,12 +105,12 @@ impl BreakevenApp {
                     // eframe's storage brought the same work back already: nothing to offer.
                     let _ = std::fs::remove_file(&found.file);
                 } else {
-                    app.files.dialog = Some(Dialog::Restore(Box::new(found)));
+                    app.dialogs.open(Dialog::Restore(Box::new(found)));
                 }
             }
             app.recovery = Some(recovery);
         }
-        app.recompute();
+        app.evaluate();
         app.note_for_recovery();
         app
     }

@@ -3,12 +3,8 @@
 
 use egui::{RichText, Ui};
 
-use crate::side_by_side::{changes_ui, figures_ui};
-use crate::workshop::Reference;
-
-/// Width above which the changed inputs and the key figures sit side by side, not one above
-/// the other.
-const TWO_COLUMNS: f32 = 1000.0;
+use super::side_by_side::{changes_ui, figures_ui, two_parts};
+use crate::state::workshop::Reference;
 
 /// The changed inputs (baseline value, value now) and the key figures of both.
 pub fn baseline_ui(ui: &mut Ui, baseline: &Reference) {
@@ -36,25 +32,4 @@ pub fn baseline_ui(ui: &mut Ui, baseline: &Reference) {
             );
         },
     );
-}
-
-/// `first` and `second` side by side when the panel is wide, one above the other otherwise,
-/// each scrolling on its own.
-pub fn two_parts(ui: &mut Ui, id: &str, first: impl FnOnce(&mut Ui), second: impl FnOnce(&mut Ui)) {
-    if ui.available_width() > TWO_COLUMNS {
-        ui.columns(2, |columns| {
-            egui::ScrollArea::both()
-                .id_salt((id, 1))
-                .show(&mut columns[0], first);
-            egui::ScrollArea::both()
-                .id_salt((id, 2))
-                .show(&mut columns[1], second);
-        });
-    } else {
-        egui::ScrollArea::both().id_salt(id).show(ui, |ui| {
-            first(ui);
-            ui.add_space(8.0);
-            second(ui);
-        });
-    }
 }

@@ -22,10 +22,11 @@ use egui::Ui;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
-use crate::fields::{
-    Editing, Field, Style, choice, count, note, optional, optional_count, quantity, yes_no,
+use crate::ui::widgets::fields::{
+    Editing, Style, choice, count, field, label, note, optional, optional_count, quantity, yes_no,
 };
-use crate::options;
+
+mod options;
 
 /// The input panel's own state: the text being typed, and the defaults values are compared with.
 pub struct InputsPanel {
@@ -45,17 +46,6 @@ impl Default for InputsPanel {
 /// The value of an optional default answer.
 fn dv<T: Copy>(answer: Option<&Sourced<T>>) -> Option<T> {
     answer.map(|a| a.value)
-}
-
-/// A field description.
-#[must_use]
-pub const fn field<'a>(label: &'a str, unit: &'a str, help: &'a str, path: &'a str) -> Field<'a> {
-    Field {
-        label,
-        unit,
-        help,
-        path,
-    }
 }
 
 impl InputsPanel {
@@ -298,7 +288,7 @@ fn api_model_picker(ui: &mut Ui, s: &mut Scenario) {
         .and_then(|id| catalog.api_model(id))
         .map_or("Custom prices".to_owned(), |m| m.name.clone());
     ui.horizontal(|ui| {
-        let name = crate::fields::label(ui, "API model", false);
+        let name = label(ui, "API model", false);
         egui::ComboBox::from_id_salt("api-model")
             .selected_text(current)
             .width(230.0)
@@ -830,7 +820,7 @@ fn revenue_ui(ui: &mut Ui, e: &mut Editing, s: &mut Scenario, p: &[Problem]) {
 fn preset_ui(ui: &mut Ui, s: &mut Scenario, p: &[Problem]) {
     let current = s.rule_preset.resolve().name.clone();
     ui.horizontal(|ui| {
-        let name = crate::fields::label(ui, "Thresholds from", false);
+        let name = label(ui, "Thresholds from", false);
         egui::ComboBox::from_id_salt("rule-preset")
             .selected_text(current)
             .width(230.0)

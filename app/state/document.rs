@@ -2,13 +2,14 @@
 //! undo history. Saving writes a temporary file beside the target and renames it over, so a
 //! crash leaves the old file or the new one, never a mix.
 
-use std::fs::File;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use breakeven_model::Scenario;
 use breakeven_model::scenario::to_ron_string;
 use egui::util::undoer::Undoer;
+
+use super::files::write_atomically;
 
 /// A scenario being edited.
 pub struct Document {
@@ -19,6 +20,15 @@ pub struct Document {
     undo: Undoer<Scenario>,
     /// An edit in progress (a drag, typing) not yet an undo step.
     pending: bool,
+    /// Which version of the scenario this is: a new one for every change, in any document.
+    revision: u64,
+}
+
+/// Versions handed out in this process, so that two documents never share one.
+static REVISIONS: AtomicU64 = AtomicU64::new(0);
+
+fn next_revision() -> u64 {
+    REVISIONS.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Document {
@@ -33,6 +43,7 @@ impl Document {
             path,
             undo,
             pending: false,
+            revision: next_revision(),
         }
     }
 
@@ -47,6 +58,7 @@ impl Document {
             saved,
             undo,
             pending: false,
+            revision: next_revision(),
         }
     }
 
@@ -54,6 +66,13 @@ impl Document {
     #[must_use]
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
+    }
+
+    /// Which version of the scenario is open: it changes with every edit, undo, redo or new
+    /// document, so figures are computed once a version, never once a frame.
+    #[must_use]
+    pub const fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Where it is saved, if it has been.
@@ -72,6 +91,7 @@ impl Document {
     /// edits make one undo step, closed by [`Document::settle`].
     pub fn edit(&mut self, scenario: Scenario, busy: bool) {
         self.scenario = scenario;
+        self.revision = next_revision();
         self.pending = true;
         if !busy {
             self.settle();
@@ -104,6 +124,7 @@ impl Document {
         match self.undo.undo(&self.scenario) {
             Some(previous) => {
                 self.scenario = previous.clone();
+                self.revision = next_revision();
                 true
             }
             None => false,
@@ -115,6 +136,7 @@ impl Document {
         match self.undo.redo(&self.scenario) {
             Some(next) => {
                 self.scenario = next.clone();
+                self.revision = next_revision();
                 true
             }
             None => false,
@@ -136,34 +158,6 @@ impl Document {
         self.path = Some(target.clone());
         Ok(target)
     }
-}
-
-/// Writes `bytes` to a temporary file beside `path`, flushes it to disk, renames it over `path`
-/// and flushes the folder, so `path` is always the old file or the new one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "scenario".into(), |n| n.to_string_lossy().into_owned());
-    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)?;
-        // The rename is durable once the folder is.
-        if let Ok(dir) = File::open(folder) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ use breakeven_model::engine::Phase;
 use breakeven_model::format::{tokens_short, usd_cents};
 use egui::{RichText, Ui};
 
-use crate::computed::Computed;
-use crate::curves::colour;
+use crate::chart_style::colour;
+use crate::state::figures::Computed;
 
 fn reason_ui(ui: &mut Ui, reason: &Reason) {
     let mark = if reason.against { "against:" } else { "for:" };

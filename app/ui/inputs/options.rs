@@ -19,8 +19,9 @@ use breakeven_model::units::{
 use breakeven_model::{Problem, Scenario};
 use egui::Ui;
 
-use crate::fields::{Editing, Style, count, kind_choice, note, quantity};
-use crate::inputs::field;
+use crate::ui::widgets::fields::{
+    Editing, Style, count, field, kind_choice, label, note, quantity,
+};
 
 fn hourly_price(h: &Hosting) -> Option<UsdPerHour> {
     match &h.price {
@@ -93,7 +94,7 @@ fn instance_picker(ui: &mut Ui, hosting: &mut Hosting, id: &str) {
         .clone()
         .unwrap_or_else(|| "Custom instance".to_owned());
     ui.horizontal(|ui| {
-        let name = crate::fields::label(ui, "GPU instance", false);
+        let name = label(ui, "GPU instance", false);
         egui::ComboBox::from_id_salt(("instance", id))
             .selected_text(current)
             .width(230.0)

@@ -12,7 +12,7 @@ use breakeven_model::Scenario;
 use breakeven_model::scenario::{load_draft, to_ron_string};
 use serde::{Deserialize, Serialize};
 
-use crate::document::write_atomically;
+use super::files::write_atomically;
 
 /// Seconds between two writes of the recovery file while there are unsaved edits.
 pub const INTERVAL_SECONDS: f64 = 5.0;
@@ -138,18 +138,7 @@ impl Recovery {
                 let modified = std::fs::metadata(&file)
                     .and_then(|m| m.modified())
                     .unwrap_or(SystemTime::UNIX_EPOCH);
-                let text = std::fs::read_to_string(&file).ok()?;
-                let kept: Recovered = serde_json::from_str(&text).ok()?;
-                let scenario = load_draft(&kept.scenario).ok()?;
-                Some((
-                    modified,
-                    Found {
-                        file,
-                        path: kept.path,
-                        scenario,
-                        crash: kept.crash,
-                    },
-                ))
+                Some((modified, read(&file)?))
             })
             .collect();
         found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
@@ -182,6 +171,20 @@ fn write(
     let body = serde_json::to_string_pretty(&kept).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
     write_atomically(file, body.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// The unsaved work kept in the recovery file `file`, or `None` when it cannot be read.
+#[must_use]
+pub fn read(file: &Path) -> Option<Found> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let kept: Recovered = serde_json::from_str(&text).ok()?;
+    let scenario = load_draft(&kept.scenario).ok()?;
+    Some(Found {
+        file: file.to_path_buf(),
+        path: kept.path,
+        scenario,
+        crash: kept.crash,
+    })
 }
 
 /// Writes the newest unsaved state from inside a panic.

@@ -53,6 +53,17 @@ impl Editing {
     }
 }
 
+/// A field description.
+#[must_use]
+pub const fn field<'a>(label: &'a str, unit: &'a str, help: &'a str, path: &'a str) -> Field<'a> {
+    Field {
+        label,
+        unit,
+        help,
+        path,
+    }
+}
+
 /// What a field shows besides its value.
 #[derive(Clone, Copy)]
 pub struct Field<'a> {

@@ -11,9 +11,10 @@ use egui::{RichText, Ui};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
-use crate::inputs::{residency_ui, volume_slider};
-use crate::window::Action;
-use crate::workshop::{Workshop, WorkshopAction, what_if_buttons};
+use crate::action::{Action, WorkshopAction};
+use crate::state::workshop::Workshop;
+use crate::ui::inputs::{residency_ui, volume_slider};
+use crate::ui::toolbar::what_if_buttons;
 
 /// How much larger text is in the curves and the recommendation, to read from the back of a
 /// room.
@@ -34,6 +35,15 @@ pub fn enlarge(ui: &mut Ui, factor: f32) {
     style.spacing.slider_width *= factor * factor;
 }
 
+/// Escape leaves presentation mode, unless a dialog has it.
+#[must_use]
+pub fn leave_key(ui: &Ui, presenting: bool, dialog_open: bool) -> Option<Action> {
+    let leave = presenting
+        && !dialog_open
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+    leave.then(|| WorkshopAction::Present(false).into())
+}
+
 /// The presentation bar: the scenario's name, the live inputs, the what-ifs, how the figures
 /// stand against the baseline, and the way out. Edits go into `draft`.
 pub fn bar_ui(
@@ -48,7 +58,7 @@ pub fn bar_ui(
         ui.heading(&draft.name);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Leave presentation (Esc)").clicked() {
-                actions.push(Action::Workshop(WorkshopAction::Present(false)));
+                actions.push(WorkshopAction::Present(false).into());
             }
         });
     });

@@ -7,7 +7,7 @@ use breakeven_model::engine::Phase;
 use breakeven_model::scenario::Change;
 use egui::{RichText, Ui};
 
-use crate::curves::colour;
+use crate::chart_style::colour;
 
 /// A phase's name in its colour, when `text` is one.
 fn cell(text: &str) -> RichText {
@@ -79,4 +79,29 @@ pub fn changes_ui(ui: &mut Ui, id: &str, headings: [&str; 2], changes: &[Change]
                 ui.end_row();
             }
         });
+}
+
+/// Width above which the changed inputs and the key figures sit side by side, not one above
+/// the other.
+const TWO_COLUMNS: f32 = 1000.0;
+
+/// `first` and `second` side by side when the panel is wide, one above the other otherwise,
+/// each scrolling on its own.
+pub fn two_parts(ui: &mut Ui, id: &str, first: impl FnOnce(&mut Ui), second: impl FnOnce(&mut Ui)) {
+    if ui.available_width() > TWO_COLUMNS {
+        ui.columns(2, |columns| {
+            egui::ScrollArea::both()
+                .id_salt((id, 1))
+                .show(&mut columns[0], first);
+            egui::ScrollArea::both()
+                .id_salt((id, 2))
+                .show(&mut columns[1], second);
+        });
+    } else {
+        egui::ScrollArea::both().id_salt(id).show(ui, |ui| {
+            first(ui);
+            ui.add_space(8.0);
+            second(ui);
+        });
+    }
 }

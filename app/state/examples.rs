@@ -5,35 +5,35 @@
 pub const EXAMPLES: [(&str, &str); 8] = [
     (
         "A support assistant on GPT-4o mini (default)",
-        include_str!("../scenarios/default.ron"),
+        include_str!("../../scenarios/default.ron"),
     ),
     (
         "Legal-tech contract analyser (seed case)",
-        include_str!("../scenarios/seed000-legal-tech.ron"),
+        include_str!("../../scenarios/seed000-legal-tech.ron"),
     ),
     (
         "Llama 3 8B on AWS against a $0.50 API (seed case)",
-        include_str!("../scenarios/seed001-llama3-8b-on-aws.ron"),
+        include_str!("../../scenarios/seed001-llama3-8b-on-aws.ron"),
     ),
     (
         "Routing 70% of traffic to a fine-tune (seed case)",
-        include_str!("../scenarios/seed002-route-to-fine-tune.ron"),
+        include_str!("../../scenarios/seed002-route-to-fine-tune.ron"),
     ),
     (
         "The Heavy tier on GPT-4o (seed case)",
-        include_str!("../scenarios/seed003-gpt4o-heavy-tier.ron"),
+        include_str!("../../scenarios/seed003-gpt4o-heavy-tier.ron"),
     ),
     (
         "A B2B SaaS product, 1,000 daily users (seed case)",
-        include_str!("../scenarios/seed004-b2b-saas.ron"),
+        include_str!("../../scenarios/seed004-b2b-saas.ron"),
     ),
     (
         "An air-gapped defence contractor",
-        include_str!("../scenarios/defence-air-gapped.ron"),
+        include_str!("../../scenarios/defence-air-gapped.ron"),
     ),
     (
         "A data platform with a 200B-token corpus",
-        include_str!("../scenarios/data-platform-pretrain.ron"),
+        include_str!("../../scenarios/data-platform-pretrain.ron"),
     ),
 ];
 

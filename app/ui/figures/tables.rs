@@ -5,7 +5,7 @@ use breakeven_model::engine::Phase;
 use breakeven_model::format::usd_cents;
 use egui::{RichText, Ui};
 
-use crate::curves::colour;
+use crate::chart_style::colour;
 
 /// Seed 003's matrix, criteria by phase, filled from the scenario; the recommended column stands
 /// out.

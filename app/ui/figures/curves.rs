@@ -11,18 +11,9 @@ use egui_plot::{
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
-use crate::computed::Computed;
-
-/// Each option's colour, the same in every plot and table.
-#[must_use]
-pub fn colour(phase: Phase) -> Color32 {
-    match phase {
-        Phase::Buy => Color32::from_rgb(66, 133, 244),
-        Phase::FineTune => Color32::from_rgb(230, 145, 30),
-        Phase::SelfHost => Color32::from_rgb(52, 168, 83),
-        Phase::Pretrain => Color32::from_rgb(200, 70, 160),
-    }
-}
+use crate::chart_style::{axis_dollars as dollars, colour};
+use crate::state::figures::Computed;
+use crate::state::workshop::Workshop;
 
 /// How another scenario's curves are drawn behind the current ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +35,27 @@ pub struct Overlay<'a> {
     pub kind: OverlayKind,
 }
 
+/// The curves drawn behind the current ones: the baseline faint, the other file dashed.
+#[must_use]
+pub fn overlays(workshop: &Workshop) -> Vec<Overlay<'_>> {
+    let mut out = Vec::new();
+    if let Some(b) = &workshop.baseline {
+        out.push(Overlay {
+            computed: &b.computed,
+            name: "Baseline (faint)",
+            kind: OverlayKind::Baseline,
+        });
+    }
+    if let Some(c) = &workshop.comparison {
+        out.push(Overlay {
+            computed: &c.computed,
+            name: &c.legend,
+            kind: OverlayKind::Compared,
+        });
+    }
+    out
+}
+
 impl Overlay<'_> {
     /// A line of `phase` through `points`, styled as this overlay's.
     fn line(&self, phase: Phase, points: Vec<[f64; 2]>) -> Line<'static> {
@@ -58,15 +70,6 @@ impl Overlay<'_> {
                 .width(2.0),
         }
     }
-}
-
-fn dollars(value: f64) -> String {
-    Decimal::from_f64(value).map_or_else(String::new, |d| {
-        let cents = usd_cents(d);
-        cents
-            .strip_suffix(".00")
-            .map_or(cents.clone(), str::to_owned)
-    })
 }
 
 /// The series name (when near a data point) and the position of a hover.

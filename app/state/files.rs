@@ -1,7 +1,8 @@
-//! Reading scenario files from disk.
+//! Scenario files on disk: reading them whole or refusing them with a reason, and writing any
+//! file so that a crash leaves the old one or the new one, never a mix.
 
 use std::fs::File;
-use std::io::{self, Read as _};
+use std::io::{self, Read as _, Write as _};
 use std::path::Path;
 
 use breakeven_model::scenario::{Loaded, MAX_FILE_BYTES, load_bytes};
@@ -54,4 +55,32 @@ pub fn open_scenario(path: &Path) -> Result<Loaded, FileError> {
         path: path.to_owned(),
         error,
     })
+}
+
+/// Writes `bytes` to a temporary file beside `path`, flushes it to disk, renames it over `path`
+/// and flushes the folder, so `path` is always the old file or the new one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "scenario".into(), |n| n.to_string_lossy().into_owned());
+    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)?;
+        // The rename is durable once the folder is.
+        if let Ok(dir) = File::open(folder) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
 }

@@ -1,0 +1,65 @@
+//! What the panels, menus, dialogs and keys ask of the window. They push an [`Action`]; one door,
+//! `BreakevenApp::apply`, carries it out at the end of the frame (egui's `wrap_app.rs`
+//! `Command`, rerun's `SystemCommand`). Actions are data: they name what to do and never reach
+//! into the app.
+
+use std::path::PathBuf;
+
+use breakeven_model::Scenario;
+use breakeven_model::scenario::WhatIf;
+
+use crate::command::Command;
+
+/// A change to the document or the window.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// A command from a menu, the toolbar or the keys.
+    Command(Command),
+    /// The scenario as edited.
+    Edit(Box<Scenario>),
+    /// Open this file.
+    Open(PathBuf),
+    /// Open a built-in example, untitled.
+    OpenExample(usize),
+    /// Save it here, then do the action, if any.
+    SaveAs(PathBuf, Option<Box<Action>>),
+    /// Save, then do the action.
+    SaveThen(Box<Action>),
+    /// Do the action, throwing unsaved changes away.
+    Discarding(Box<Action>),
+    /// Close the window.
+    Close,
+    /// Take back the unsaved work kept in this recovery file by a run that ended.
+    Restore(PathBuf),
+    /// Delete a recovery file the user does not want.
+    ForgetRecovered(PathBuf),
+    /// Write the board-deck pack into this folder.
+    Export(PathBuf),
+    /// A workshop feature that takes an argument.
+    Workshop(WorkshopAction),
+}
+
+impl From<Command> for Action {
+    fn from(command: Command) -> Self {
+        Self::Command(command)
+    }
+}
+
+/// The workshop's actions that take an argument (the others are [`Command`]s).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkshopAction {
+    /// Compare with this scenario file.
+    Compare(PathBuf),
+    /// Compare with a built-in example.
+    CompareExample(usize),
+    /// Apply a what-if preset, as one undoable edit.
+    WhatIf(WhatIf),
+    /// Enter or leave presentation mode.
+    Present(bool),
+}
+
+impl From<WorkshopAction> for Action {
+    fn from(action: WorkshopAction) -> Self {
+        Self::Workshop(action)
+    }
+}

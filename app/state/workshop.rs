@@ -1,0 +1,124 @@
+//! Workshops: a baseline pinned to show what an edit changed, another scenario file compared
+//! side by side, what-if presets, and presentation mode. This module holds their state; the
+//! toolbar, the Workshop menu and the panels are in `ui`.
+//!
+//! The baseline lives for the session only: it is not written into the scenario file, which
+//! holds one team's situation and is read by the command line and by other people, and it is
+//! not needed to reopen the work (Save keeps it pinned; opening another scenario clears it,
+//! since its list of changes would then be every input).
+
+use breakeven_model::Scenario;
+use breakeven_model::compare::{FigureRow, KeyFigures, side_by_side};
+use breakeven_model::scenario::{Change, WhatIf, changes, validate};
+use chrono::NaiveDate;
+
+use super::figures::Computed;
+
+/// Another scenario shown beside the one being edited: the baseline, or a file compared with.
+pub struct Reference {
+    /// Its name in headings and legends.
+    pub name: String,
+    /// Its entry in the plots' legends.
+    pub legend: String,
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its figures, computed once.
+    pub computed: Computed,
+    figures: KeyFigures,
+    /// The inputs that differ from the scenario on screen, refreshed after every edit.
+    pub changes: Vec<Change>,
+    /// The key figures of both, refreshed after every edit.
+    pub rows: Vec<FigureRow>,
+}
+
+impl Reference {
+    /// Computes `scenario` as of `today`; says why when it has problems or cannot be computed.
+    pub fn new(name: String, scenario: Scenario, today: NaiveDate) -> Result<Self, Vec<String>> {
+        let problems = validate(&scenario);
+        if !problems.is_empty() {
+            return Err(problems.iter().map(ToString::to_string).collect());
+        }
+        let computed = Computed::new(&scenario, today).map_err(|e| vec![e.to_string()])?;
+        let figures = KeyFigures::new(&computed.outcome, &computed.recommendation);
+        Ok(Self {
+            legend: format!("{name} (dashed)"),
+            name,
+            scenario,
+            computed,
+            figures,
+            changes: Vec::new(),
+            rows: Vec::new(),
+        })
+    }
+
+    /// Compares with the scenario on screen; `first` puts this one on the left (a baseline
+    /// comes before the edit; a compared file comes after the scenario on screen).
+    fn refresh(&mut self, scenario: &Scenario, computed: Option<&Computed>, first: bool) {
+        let now = computed.map(|c| KeyFigures::new(&c.outcome, &c.recommendation));
+        if first {
+            self.changes = changes(&self.scenario, scenario);
+            self.rows = now.map_or_else(Vec::new, |n| side_by_side(&self.figures, &n));
+        } else {
+            self.changes = changes(scenario, &self.scenario);
+            self.rows = now.map_or_else(Vec::new, |n| side_by_side(&n, &self.figures));
+        }
+    }
+}
+
+/// Which comparison the workshop panel shows when there are both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// Against the baseline.
+    #[default]
+    Baseline,
+    /// Against the file compared with.
+    Compare,
+}
+
+/// The workshop's state.
+#[derive(Default)]
+pub struct Workshop {
+    /// The pinned baseline.
+    pub baseline: Option<Reference>,
+    /// The scenario compared with.
+    pub comparison: Option<Reference>,
+    /// Whether presentation mode is on.
+    pub presenting: bool,
+    /// What the workshop panel shows when there are both a baseline and a comparison.
+    pub view: View,
+    /// The last what-if applied and the scenario it made, to say how to undo it while it stands.
+    pub applied: Option<(WhatIf, Box<Scenario>)>,
+    /// Whether the window was last asked to be full screen (it is, while presenting).
+    pub fullscreen: bool,
+}
+
+impl Workshop {
+    /// The baseline's scenario, when one is pinned.
+    #[must_use]
+    pub fn baseline(&self) -> Option<&Scenario> {
+        self.baseline.as_ref().map(|b| &b.scenario)
+    }
+
+    /// The name of the scenario compared with, when there is one.
+    #[must_use]
+    pub fn comparison(&self) -> Option<&str> {
+        self.comparison.as_ref().map(|c| c.name.as_str())
+    }
+
+    /// Whether presentation mode is on.
+    #[must_use]
+    pub const fn presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// Compares the baseline and the other scenario with `scenario`, whose figures are
+    /// `computed` (the last valid ones).
+    pub fn refresh(&mut self, scenario: &Scenario, computed: Option<&Computed>) {
+        if let Some(baseline) = &mut self.baseline {
+            baseline.refresh(scenario, computed, true);
+        }
+        if let Some(other) = &mut self.comparison {
+            other.refresh(scenario, computed, false);
+        }
+    }
+}

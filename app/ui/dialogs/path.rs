@@ -1,0 +1,59 @@
+//! The path dialog: a scenario to open, where to save it, or a folder to export into, typed or
+//! browsed for.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use super::Purpose;
+use crate::action::Action;
+use crate::ui::widgets::browse::path_field_ui;
+
+/// The path dialog; returns whether it is done, and whether Browse was clicked.
+pub fn show(
+    ui: &mut Ui,
+    purpose: Purpose,
+    text: &mut String,
+    then: &mut Option<Box<Action>>,
+    actions: &mut Vec<Action>,
+) -> (bool, bool) {
+    let (title, verb, what) = match purpose {
+        Purpose::Open => (
+            "Open a scenario",
+            "Open",
+            "Type the file's path, or browse for it.",
+        ),
+        Purpose::SaveAs => (
+            "Save the scenario as",
+            "Save",
+            "Type the file's path, or browse for it.",
+        ),
+        Purpose::Export => (
+            "Export for a board deck",
+            "Export",
+            "An HTML report (open it in a browser to print a PDF), the charts as SVG and as 16:9 PNG, \
+             the month-by-month CSV, and the JSON and Markdown reports, written into this folder. \
+             Type the folder's path, or browse for it.",
+        ),
+    };
+    ui.heading(title);
+    ui.label(what);
+    let entered = path_field_ui(ui, "Path", text, 360.0);
+    let mut done = false;
+    let mut browse = false;
+    ui.horizontal(|ui| {
+        browse = ui.button("Browse…").clicked();
+        let ready = !text.trim().is_empty();
+        if ui.add_enabled(ready, egui::Button::new(verb)).clicked() || (entered && ready) {
+            let path = PathBuf::from(text.trim());
+            actions.push(match purpose {
+                Purpose::Open => Action::Open(path),
+                Purpose::SaveAs => Action::SaveAs(path, then.take()),
+                Purpose::Export => Action::Export(path),
+            });
+            done = true;
+        }
+        done |= ui.button("Cancel").clicked();
+    });
+    (done, browse)
+}

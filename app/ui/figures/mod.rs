@@ -1,0 +1,95 @@
+//! The centre of the window: the figures in tabs (cost by volume, cash over time, gross margin,
+//! the decision matrix, the sensitivity table). They read the computed figures and change
+//! nothing.
+
+pub mod curves;
+pub mod tables;
+
+use egui::{KeyboardShortcut, Modifiers, Ui};
+
+use crate::state::figures::Computed;
+use crate::state::workshop::Workshop;
+use curves::overlays;
+
+/// The centre's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// Monthly cost against monthly volume.
+    Costs,
+    /// Cumulative cash over the horizon.
+    Cash,
+    /// Gross margin by month.
+    Margin,
+    /// The decision matrix.
+    Matrix,
+    /// The sensitivity table.
+    Sensitivity,
+}
+
+impl Tab {
+    /// Every tab, in order.
+    pub const ALL: [Self; 5] = [
+        Self::Costs,
+        Self::Cash,
+        Self::Margin,
+        Self::Matrix,
+        Self::Sensitivity,
+    ];
+
+    /// Ctrl+1 to Ctrl+5, in the order of the tabs: quick in a meeting, and scriptable.
+    #[must_use]
+    pub const fn shortcut(self) -> KeyboardShortcut {
+        let key = match self {
+            Self::Costs => egui::Key::Num1,
+            Self::Cash => egui::Key::Num2,
+            Self::Margin => egui::Key::Num3,
+            Self::Matrix => egui::Key::Num4,
+            Self::Sensitivity => egui::Key::Num5,
+        };
+        KeyboardShortcut::new(Modifiers::COMMAND, key)
+    }
+
+    /// Its name on the tab.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Costs => "Cost by volume",
+            Self::Cash => "Cash over time",
+            Self::Margin => "Gross margin",
+            Self::Matrix => "Decision matrix",
+            Self::Sensitivity => "Sensitivity",
+        }
+    }
+}
+
+/// The row of tabs, and their keys.
+pub fn tabs_ui(ui: &mut Ui, tab: &mut Tab) {
+    for each in Tab::ALL {
+        if ui.input_mut(|i| i.consume_shortcut(&each.shortcut())) {
+            *tab = each;
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        for each in Tab::ALL {
+            let keys = ui.ctx().format_shortcut(&each.shortcut());
+            ui.selectable_value(tab, each, each.label())
+                .on_hover_text(keys);
+        }
+    });
+}
+
+/// The figures of `tab`, with the workshop's baseline and comparison drawn behind them.
+pub fn tab_ui(ui: &mut Ui, tab: Tab, computed: &mut Computed, workshop: &Workshop) {
+    let overlays = overlays(workshop);
+    match tab {
+        Tab::Costs => curves::cost_ui(ui, computed, &overlays),
+        Tab::Cash => curves::cash_ui(ui, computed, &overlays),
+        Tab::Margin => curves::margin_ui(ui, computed, &overlays),
+        Tab::Matrix => tables::matrix_ui(ui, &computed.matrix, computed.recommendation.phase),
+        Tab::Sensitivity => {
+            let cheapest = computed.outcome.cheapest;
+            let rows = computed.sensitivity().to_vec();
+            tables::sensitivity_ui(ui, &rows, cheapest);
+        }
+    }
+}

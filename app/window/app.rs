@@ -1,0 +1,282 @@
+//! The app: the document and everything shown beside it, and the one door through which every
+//! change comes ([`BreakevenApp::apply`]). Panels, menus and keys push [`Action`]s; the door
+//! carries them out at the end of the frame, then computes the figures again, once for each
+//! version of the scenario.
+
+use std::path::{Path, PathBuf};
+
+use breakeven_model::engine::Phase;
+use breakeven_model::scenario::from_ron_str;
+use breakeven_model::{Problem, Scenario};
+use chrono::NaiveDate;
+
+use crate::action::{Action, WorkshopAction};
+use crate::command::Command;
+use crate::state::document::Document;
+use crate::state::examples::EXAMPLES;
+use crate::state::figures::Computed;
+use crate::state::files::load_scenario;
+use crate::state::recovery::{Recovery, read};
+use crate::state::workshop::Workshop;
+use crate::ui::dialogs::{Dialog, Dialogs, Purpose};
+use crate::ui::figures::Tab;
+use crate::ui::inputs::InputsPanel;
+
+/// The app's state: the scenario being edited, its validation problems, and the figures of the
+/// last valid version of it.
+pub struct BreakevenApp {
+    pub(super) doc: Document,
+    pub(super) dialogs: Dialogs,
+    pub(super) recent: Vec<PathBuf>,
+    /// The title last sent to the window, to send it only when it changes.
+    pub(super) shown_title: String,
+    /// The user chose to close despite unsaved changes.
+    pub(super) closing: bool,
+    pub(super) problems: Vec<Problem>,
+    pub(super) computed: Option<Computed>,
+    /// The version of the scenario the problems and figures are of.
+    pub(super) evaluated: Option<u64>,
+    /// The workshop's scenarios are to be compared again with the one on screen.
+    pub(super) workshop_changed: bool,
+    /// The figures are from an earlier, valid version of the scenario.
+    pub(super) stale: bool,
+    pub(super) compute_error: Option<String>,
+    pub(super) load_error: Option<String>,
+    pub(super) inputs: InputsPanel,
+    pub(super) tab: Tab,
+    pub(super) today: NaiveDate,
+    pub(super) recovery: Option<Recovery>,
+    /// Text to put on the clipboard at the end of this frame.
+    pub(super) clipboard: Option<String>,
+    /// A line under the title saying what just happened (the summary was copied).
+    pub(super) notice: Option<String>,
+    pub(super) workshop: Workshop,
+}
+
+impl BreakevenApp {
+    /// The open scenario.
+    #[must_use]
+    pub fn scenario(&self) -> &Scenario {
+        self.doc.scenario()
+    }
+
+    /// The open document: its path, unsaved changes, undo history.
+    #[must_use]
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The recent files, newest first.
+    #[must_use]
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    /// The dialog on screen, if any.
+    #[must_use]
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialogs.current()
+    }
+
+    /// Why the file given at start could not be opened, if it could not.
+    #[must_use]
+    pub fn load_error(&self) -> Option<&str> {
+        self.load_error.as_deref()
+    }
+
+    /// The recommended phase on screen, if any figures are.
+    #[must_use]
+    pub fn recommended(&self) -> Option<Phase> {
+        self.computed.as_ref().map(|c| c.recommendation.phase)
+    }
+
+    /// Whether the figures on screen are from an earlier valid scenario, dimmed, because the
+    /// current one has a problem.
+    #[must_use]
+    pub fn is_dimmed(&self) -> bool {
+        self.stale || (self.computed.is_some() && self.compute_error.is_some())
+    }
+
+    /// The workshop's baseline, comparison and presentation mode.
+    #[must_use]
+    pub fn workshop(&self) -> &Workshop {
+        &self.workshop
+    }
+
+    /// The centre tab on screen.
+    #[must_use]
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// The window title: the scenario's name, its file name, and `*` for unsaved changes.
+    #[must_use]
+    pub fn title(&self) -> String {
+        let mark = if self.doc.is_dirty() { "*" } else { "" };
+        let name = &self.doc.scenario().name;
+        match self.doc.path().and_then(Path::file_name) {
+            Some(file) => format!("{mark}{name} ({}) - Breakeven", file.to_string_lossy()),
+            None => format!("{mark}{name} (not saved) - Breakeven"),
+        }
+    }
+
+    /// The one door for changes: applies `action`, then validates and recomputes at once.
+    pub fn apply(&mut self, action: Action) {
+        self.apply_busy(action, false);
+    }
+
+    /// Applies `action`; while `busy` (a drag, typing), edits gather into one undo step.
+    pub(super) fn apply_busy(&mut self, action: Action, busy: bool) {
+        self.apply_guarded(action, busy, true);
+    }
+
+    /// Applies `action`; with `guard`, asks first when it would throw unsaved changes away.
+    fn apply_guarded(&mut self, action: Action, busy: bool, guard: bool) {
+        let dirty = guard && self.doc.is_dirty();
+        // The notice is about the last thing done; anything else done replaces it.
+        self.notice = None;
+        match action {
+            Action::Command(Command::New)
+            | Action::Open(_)
+            | Action::OpenExample(_)
+            | Action::Close
+                if dirty =>
+            {
+                self.dialogs.open(Dialog::Unsaved {
+                    then: Box::new(action),
+                });
+                return;
+            }
+            Action::Command(command) => self.run(command),
+            Action::Edit(scenario) => self.doc.edit(*scenario, busy),
+            Action::Open(path) => self.open_file(&path),
+            Action::OpenExample(index) => {
+                if let Some(scenario) = EXAMPLES
+                    .get(index)
+                    .and_then(|(_, text)| from_ron_str(text).ok())
+                {
+                    self.replace(scenario, None);
+                }
+            }
+            Action::SaveAs(path, then) => self.save(Some(&path), then),
+            Action::SaveThen(then) => self.save(None, Some(then)),
+            Action::Discarding(then) => {
+                // What is discarded goes only when `then` replaces it: a file that fails to open
+                // leaves the edits as they were, still unsaved.
+                self.apply_guarded(*then, busy, false);
+                return;
+            }
+            Action::Close => self.closing = true,
+            Action::Restore(file) => self.restore(&file),
+            Action::ForgetRecovered(file) => {
+                let _ = std::fs::remove_file(file);
+            }
+            Action::Export(folder) => self.export(&folder),
+            Action::Workshop(action) => self.apply_workshop(action),
+        }
+        self.evaluate();
+        self.note_for_recovery();
+    }
+
+    /// Carries out a command from a menu, the toolbar or the keys.
+    fn run(&mut self, command: Command) {
+        match command {
+            Command::New => self.replace(Scenario::embedded_default(), None),
+            Command::Open => self.ask_path(Purpose::Open, None),
+            Command::Save => self.save(None, None),
+            Command::SaveAs => self.ask_path(Purpose::SaveAs, None),
+            Command::Export => self.ask_export(),
+            Command::Undo => {
+                self.doc.undo();
+            }
+            Command::Redo => {
+                self.doc.redo();
+            }
+            Command::CopySummary => self.copy_summary(),
+            Command::PinBaseline => self.pin_baseline(),
+            Command::ResetToBaseline => {
+                if let Some(baseline) = &self.workshop.baseline {
+                    self.doc.edit(baseline.scenario.clone(), false);
+                }
+            }
+            Command::ClearBaseline => self.workshop.baseline = None,
+            Command::CompareWith => self.ask_compare(),
+            Command::CloseComparison => self.workshop.comparison = None,
+            Command::Present => {
+                let on = !self.workshop.presenting;
+                self.apply_workshop(WorkshopAction::Present(on));
+            }
+        }
+        self.workshop_changed = true;
+    }
+
+    /// Takes back the unsaved work kept in a recovery file.
+    fn restore(&mut self, file: &Path) {
+        let Some(found) = read(file) else {
+            self.dialogs.message(
+                "Could not restore the unsaved work",
+                vec![format!("{} could no longer be read.", file.display())],
+            );
+            return;
+        };
+        let saved = found
+            .path
+            .as_deref()
+            .and_then(|p| load_scenario(p).ok())
+            .unwrap_or_else(Scenario::embedded_default);
+        let path = found.path.clone().filter(|p| p.exists());
+        self.doc = Document::restored(found.scenario, path, saved);
+        let _ = std::fs::remove_file(&found.file);
+    }
+
+    /// Validates and computes the scenario when it has changed since the figures on screen, and
+    /// compares the workshop's scenarios with it.
+    pub(super) fn evaluate(&mut self) {
+        if self.evaluated != Some(self.doc.revision()) {
+            self.evaluated = Some(self.doc.revision());
+            self.compute_figures();
+            self.workshop_changed = true;
+        }
+        if self.workshop_changed {
+            self.workshop
+                .refresh(self.doc.scenario(), self.computed.as_ref());
+            self.workshop_changed = false;
+        }
+    }
+
+    fn compute_figures(&mut self) {
+        self.problems = breakeven_model::scenario::validate(self.doc.scenario());
+        if !self.problems.is_empty() {
+            self.stale = self.computed.is_some();
+            return;
+        }
+        match Computed::new(self.doc.scenario(), self.today) {
+            Ok(computed) => {
+                self.computed = Some(computed);
+                self.stale = false;
+                self.compute_error = None;
+            }
+            Err(error) => {
+                self.stale = self.computed.is_some();
+                self.compute_error = Some(error.to_string());
+            }
+        }
+    }
+}
+
+impl eframe::App for BreakevenApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.session(storage);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean exit: what is unsaved was kept in eframe's storage, or discarded on purpose.
+        if let Some(recovery) = &mut self.recovery {
+            recovery.clear();
+        }
+    }
+}

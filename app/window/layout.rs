@@ -1,0 +1,295 @@
+//! Where everything goes in the window, frame by frame: the menu bar, the title, the workshop
+//! toolbar (or the presentation bar), the inputs on the left, the recommendation on the right,
+//! the figures in the centre, the workshop panel under them, and the dialog on top. What the
+//! panels push is applied at the end of the frame, through the one door.
+
+use std::path::Path;
+
+use egui::{RichText, Ui};
+
+use super::BreakevenApp;
+use crate::action::Action;
+use crate::command;
+use crate::state::recovery::INTERVAL_SECONDS;
+use crate::state::workshop::View;
+use crate::ui::compare::{baseline, comparison};
+use crate::ui::dialogs::Dialog;
+use crate::ui::figures::{tab_ui, tabs_ui};
+use crate::ui::menu::{MenuState, menu_bar_ui};
+use crate::ui::toolbar::toolbar_ui;
+use crate::ui::{presentation, verdict};
+
+impl BreakevenApp {
+    /// The whole window's contents, for eframe and for tests.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let mut actions: Vec<Action> = command::pressed(ui).into_iter().map(Action::from).collect();
+        let presenting = self.workshop.presenting;
+        actions.extend(presentation::leave_key(
+            ui,
+            presenting,
+            self.dialogs.is_open(),
+        ));
+        for file in ui.input(|i| i.raw.dropped_files.clone()) {
+            let path = file.path();
+            if !path.as_os_str().is_empty() {
+                actions.push(Action::Open(path.to_path_buf()));
+            }
+        }
+        if !presenting {
+            egui::Panel::top("menu").show(ui, |ui| {
+                let state = MenuState {
+                    recent: &self.recent,
+                    can_undo: self.doc.can_undo(),
+                    can_redo: self.doc.can_redo(),
+                    workshop: &self.workshop,
+                    scenario: self.doc.scenario(),
+                };
+                menu_bar_ui(ui, &state, &mut actions);
+            });
+            egui::Panel::top("title").show(ui, |ui| self.title_ui(ui));
+        }
+        self.top_bar_ui(ui, &mut actions);
+        if !presenting {
+            egui::Panel::left("inputs")
+                .resizable(true)
+                .default_size(400.0)
+                .size_range(300.0..=520.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        let mut draft = self.doc.scenario().clone();
+                        self.inputs.ui(ui, &mut draft, &self.problems);
+                        if &draft != self.doc.scenario() {
+                            actions.push(Action::Edit(Box::new(draft)));
+                        }
+                    });
+                });
+        }
+        self.workshop_panel_ui(ui, &mut actions);
+        self.recommendation_ui(ui, presenting);
+        egui::CentralPanel::default().show(ui, |ui| {
+            if presenting {
+                presentation::enlarge(ui, presentation::TEXT_SCALE);
+            }
+            self.centre_ui(ui);
+        });
+        let name = self.doc.scenario().name.clone();
+        self.dialogs.ui(ui, &name, &mut actions);
+        // A drag, or typing in a field, is one undo step, closed when it ends.
+        let busy = ui.ctx().dragged_id().is_some() || ui.ctx().memory(|m| m.focused().is_some());
+        for action in actions {
+            self.apply_busy(action, busy);
+        }
+        if !busy {
+            self.doc.settle();
+        }
+        if let Some(text) = self.clipboard.take() {
+            ui.ctx().copy_text(text);
+        }
+        self.keep_aside(ui);
+        self.window_ui(ui);
+    }
+
+    /// Writes unsaved work aside every few seconds, and comes back to do so even when nothing
+    /// else happens.
+    fn keep_aside(&mut self, ui: &Ui) {
+        let Some(recovery) = &mut self.recovery else {
+            return;
+        };
+        let now = ui.input(|i| i.time);
+        let dirty = self.doc.is_dirty();
+        recovery.tick(now, self.doc.scenario(), self.doc.path(), dirty);
+        if dirty {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(INTERVAL_SECONDS));
+        }
+    }
+
+    /// The title, and closing: the window asks before unsaved changes are thrown away.
+    fn window_ui(&mut self, ui: &Ui) {
+        let title = self.title();
+        if title != self.shown_title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        if ui.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.closing {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialogs.open(Dialog::Unsaved {
+                then: Box::new(Action::Close),
+            });
+        }
+        if self.closing {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn title_ui(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.heading(&self.doc.scenario().name);
+            let file = self
+                .doc
+                .path()
+                .and_then(Path::file_name)
+                .map_or_else(|| "not saved".into(), |n| n.to_string_lossy().into_owned());
+            let mark = if self.doc.is_dirty() {
+                " (unsaved changes)"
+            } else {
+                ""
+            };
+            ui.label(RichText::new(format!("{file}{mark}")).weak());
+            if let Some(notice) = &self.notice {
+                ui.label(notice.as_str());
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                theme_ui(ui);
+                ui.label(RichText::new("Ctrl +/- to zoom").weak().small());
+            });
+        });
+        if let Some(error) = &self.load_error {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("Could not open the file: {error}. The built-in example is open instead."),
+            );
+        }
+    }
+
+    /// The workshop toolbar, or in presentation mode the presentation bar with its live inputs.
+    fn top_bar_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let presenting = self.workshop.presenting;
+        if self.workshop.fullscreen != presenting {
+            // A projector shows the whole screen: presentation is full screen, as F11 is
+            // elsewhere.
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
+            self.workshop.fullscreen = presenting;
+        }
+        if presenting {
+            egui::Panel::top("presentation").show(ui, |ui| {
+                let mut draft = self.doc.scenario().clone();
+                presentation::bar_ui(
+                    ui,
+                    &mut draft,
+                    self.inputs.defaults(),
+                    &self.workshop,
+                    actions,
+                );
+                if &draft != self.doc.scenario() {
+                    actions.push(Action::Edit(Box::new(draft)));
+                }
+            });
+        } else {
+            egui::Panel::top("workshop").show(ui, |ui| {
+                toolbar_ui(ui, &self.workshop, self.doc.scenario(), actions);
+            });
+        }
+    }
+
+    /// The panel under the curves with the baseline or the comparison, when there is one.
+    fn workshop_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let w = &mut self.workshop;
+        if w.presenting || (w.baseline.is_none() && w.comparison.is_none()) {
+            return;
+        }
+        egui::Panel::bottom("workshop-panel")
+            .resizable(true)
+            .default_size(280.0)
+            .size_range(120.0..=640.0)
+            .show(ui, |ui| {
+                if let (Some(_), Some(other)) = (&w.baseline, &w.comparison) {
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut w.view, View::Baseline, "Baseline");
+                        ui.selectable_value(
+                            &mut w.view,
+                            View::Compare,
+                            format!("Compared with {}", other.name),
+                        );
+                    });
+                }
+                match (&w.baseline, &w.comparison, w.view) {
+                    (Some(b), None, _) | (Some(b), Some(_), View::Baseline) => {
+                        baseline::baseline_ui(ui, b);
+                    }
+                    (_, Some(other), _) => {
+                        comparison::comparison_ui(ui, "This scenario", other, actions);
+                    }
+                    (None, None, _) => {}
+                }
+            });
+    }
+
+    /// The recommendation on the right; larger, and wider, in presentation mode.
+    fn recommendation_ui(&self, ui: &mut Ui, presenting: bool) {
+        // Its own id when presenting, so each mode keeps its own width.
+        egui::Panel::right(if presenting {
+            "recommendation-presented"
+        } else {
+            "recommendation"
+        })
+        .resizable(true)
+        .default_size(if presenting { 460.0 } else { 320.0 })
+        .size_range(240.0..=640.0)
+        .show(ui, |ui| {
+            if presenting {
+                presentation::enlarge(ui, presentation::TEXT_SCALE);
+            }
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                if self.stale {
+                    ui.multiply_opacity(0.45);
+                }
+                match &self.computed {
+                    Some(computed) => verdict::verdict_ui(ui, computed),
+                    None => {
+                        ui.label("Fix the highlighted inputs to see a recommendation.");
+                    }
+                }
+            });
+        });
+    }
+
+    /// The figures in tabs, dimmed with the reason while the scenario has a problem.
+    fn centre_ui(&mut self, ui: &mut Ui) {
+        tabs_ui(ui, &mut self.tab);
+        ui.separator();
+        if self.stale || self.compute_error.is_some() {
+            let why = self.compute_error.clone().unwrap_or_else(|| {
+                format!(
+                    "{} input{} to fix",
+                    self.problems.len(),
+                    if self.problems.len() == 1 { "" } else { "s" }
+                )
+            });
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("Showing the last valid figures, dimmed: {why}."),
+            );
+            ui.multiply_opacity(0.45);
+        }
+        match &mut self.computed {
+            Some(computed) => tab_ui(ui, self.tab, computed, &self.workshop),
+            None => {
+                ui.label("Fix the highlighted inputs to see the figures.");
+            }
+        }
+    }
+}
+
+/// Light, dark, or as the system says; words, not icons, so every font has them.
+fn theme_ui(ui: &mut Ui) {
+    let mut preference = ui.options(|o| o.theme_preference);
+    let before = preference;
+    for (value, name) in [
+        (egui::ThemePreference::Dark, "Dark"),
+        (egui::ThemePreference::Light, "Light"),
+        (egui::ThemePreference::System, "System"),
+    ]
+    .into_iter()
+    .rev()
+    {
+        ui.selectable_value(&mut preference, value, name);
+    }
+    ui.label(RichText::new("Theme").weak());
+    if preference != before {
+        ui.ctx().set_theme(preference);
+    }
+}
