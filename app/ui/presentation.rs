@@ -3,7 +3,6 @@
 //! volume, data residency, whose rules) and the what-if presets.
 
 use breakeven_model::Scenario;
-use breakeven_model::decision::{PresetChoice, built_in};
 use breakeven_model::scenario::{Limits, Volume};
 use breakeven_model::sourced::Sourced;
 use breakeven_model::units::Count;
@@ -13,7 +12,9 @@ use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
 use crate::action::{Action, WorkshopAction};
 use crate::state::workshop::Workshop;
-use crate::ui::inputs::{residency_ui, volume_slider};
+use crate::ui::inputs::matrix::residency_ui;
+use crate::ui::inputs::preset::preset_combo;
+use crate::ui::inputs::workload::volume_slider;
 use crate::ui::toolbar::what_if_buttons;
 
 /// How much larger text is in the curves and the recommendation, to read from the back of a
@@ -70,7 +71,14 @@ pub fn bar_ui(
         ui.separator();
         residency_ui(ui, draft, defaults);
         ui.separator();
-        preset_ui(ui, &mut draft.rule_preset);
+        let name = ui.label("Rules from");
+        preset_combo(
+            ui,
+            "presentation-preset",
+            &mut draft.rule_preset,
+            320.0,
+            name.id,
+        );
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("What if:").weak());
@@ -114,24 +122,4 @@ fn users_ui(ui: &mut Ui, daily_users: &mut Sourced<Count>) {
     {
         daily_users.value = Count::new(users);
     }
-}
-
-/// Whose thresholds the rules use, as a compact choice.
-fn preset_ui(ui: &mut Ui, choice: &mut PresetChoice) {
-    let name = ui.label("Rules from");
-    let current = choice.resolve().name.clone();
-    egui::ComboBox::from_id_salt("presentation-preset")
-        .selected_text(current)
-        .width(320.0)
-        .truncate()
-        .show_ui(ui, |ui| {
-            for preset in built_in() {
-                let chosen = matches!(choice, PresetChoice::BuiltIn(id) if *id == preset.id);
-                if ui.selectable_label(chosen, &preset.name).clicked() {
-                    *choice = PresetChoice::BuiltIn(preset.id.clone());
-                }
-            }
-        })
-        .response
-        .labelled_by(name.id);
 }

@@ -233,6 +233,8 @@ pub trait Quantity: Copy {
     const UNIT: &'static str;
     /// The exact decimal value.
     fn get(self) -> Decimal;
+    /// `value` in this unit.
+    fn from_decimal(value: Decimal) -> Self;
 }
 
 /// Defines a quantity: a newtype over `Decimal` whose name carries its unit, with checked
@@ -310,6 +312,10 @@ macro_rules! quantity {
 
             fn get(self) -> Decimal {
                 self.0
+            }
+
+            fn from_decimal(value: Decimal) -> Self {
+                Self(value)
             }
         }
 

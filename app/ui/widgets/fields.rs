@@ -5,11 +5,12 @@
 use std::fmt::Write as _;
 
 use breakeven_model::Problem;
-use breakeven_model::format::{group_thousands, tokens_exact};
-use breakeven_model::sourced::Sourced;
-use breakeven_model::units::{Quantity, parse_human, whole_number};
+use breakeven_model::format::group_thousands;
+use breakeven_model::units::parse_human;
 use egui::{Color32, Id, RichText, TextEdit, Ui};
 use rust_decimal::Decimal;
+
+use super::entry::{Entry, Style, display};
 
 /// Width of the label column, so fields line up.
 const LABEL_WIDTH: f32 = 170.0;
@@ -77,20 +78,143 @@ pub struct Field<'a> {
     pub path: &'a str,
 }
 
-/// How a number is written in its field.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    /// Exact, with thousands separators: `20,000`, `0.15`.
-    Plain,
-    /// Tokens: `700M`, `1.5B` when exact.
-    Tokens,
+/// One number of the scenario, declared once: its label, unit and path, what it means, how it
+/// is written, and where its value lives in `R` (the scenario, or one option's instances). A
+/// group of inputs is a list of these; [`number_ui`] draws each.
+pub struct Number<R> {
+    /// The label, as people say it.
+    pub label: &'static str,
+    /// The unit shown after the value.
+    pub unit: &'static str,
+    /// The value's path in the scenario, below the group's (its validation messages use it).
+    pub path: &'static str,
+    /// What the value means and where its default comes from, for the tooltip.
+    pub help: &'static str,
+    /// How the value is written.
+    pub style: Style,
+    /// The value in `R`; `None` where `R` does not have it (a volume built from users has no
+    /// token counts).
+    pub at: fn(&mut R) -> Option<&mut dyn Entry>,
 }
 
-fn display(value: Decimal, style: Style) -> String {
-    match style {
-        Style::Plain => group_thousands(value.normalize()),
-        Style::Tokens => tokens_exact(value),
+impl<R> Number<R> {
+    /// A number written plainly (`20,000`, `0.15`).
+    pub const fn new(
+        label: &'static str,
+        unit: &'static str,
+        path: &'static str,
+        help: &'static str,
+        at: fn(&mut R) -> Option<&mut dyn Entry>,
+    ) -> Self {
+        Self {
+            label,
+            unit,
+            path,
+            help,
+            style: Style::Plain,
+            at,
+        }
     }
+
+    /// A number of tokens, written as tokens are (`700M`, `1.5B`).
+    pub const fn tokens(
+        label: &'static str,
+        unit: &'static str,
+        path: &'static str,
+        help: &'static str,
+        at: fn(&mut R) -> Option<&mut dyn Entry>,
+    ) -> Self {
+        Self {
+            label,
+            unit,
+            path,
+            help,
+            style: Style::Tokens,
+            at,
+        }
+    }
+}
+
+/// Where the numbers of a group live, and what they are compared with.
+pub struct Place<'a, R> {
+    /// The values being edited.
+    pub root: &'a mut R,
+    /// The same place in the built-in default, for the changed mark and the tooltip; `None`
+    /// where the default has no such place.
+    pub default: Option<&'a mut R>,
+    /// The path of the place in the scenario (`self_host.hosting`), or empty at the top.
+    pub base: &'a str,
+}
+
+/// Every number of `numbers` in `place`, one a line.
+pub fn numbers_ui<R>(
+    ui: &mut Ui,
+    editing: &mut Editing,
+    numbers: &[Number<R>],
+    place: &mut Place<'_, R>,
+    problems: &[Problem],
+) {
+    for number in numbers {
+        number_ui(ui, editing, number, place, problems);
+    }
+}
+
+/// One number: its label (bold with a dot when changed from the default, right-click for its
+/// source note), the value typed as people write numbers, its unit, a tooltip with its meaning,
+/// exact value, source and default, and the messages about it beside it.
+pub fn number_ui<R>(
+    ui: &mut Ui,
+    editing: &mut Editing,
+    number: &Number<R>,
+    place: &mut Place<'_, R>,
+    problems: &[Problem],
+) {
+    let Some(entry) = (number.at)(place.root) else {
+        return;
+    };
+    let path = if place.base.is_empty() {
+        number.path.to_owned()
+    } else {
+        format!("{}.{}", place.base, number.path)
+    };
+    let default = place
+        .default
+        .as_deref_mut()
+        .and_then(|root| (number.at)(root))
+        .map(|entry| entry.value());
+    let shown = |value: Option<Decimal>| {
+        value.map_or_else(|| "not answered".to_owned(), |v| display(v, number.style))
+    };
+    let value = entry.value();
+    let field = field(number.label, number.unit, number.help, &path);
+    let exact = value.map_or_else(|| "not answered".to_owned(), group_thousands);
+    let source = entry.source().and_then(|s| s.clone());
+    let hover = tooltip(field, source.as_deref(), &exact, default.map(shown));
+    let changed = default.is_some_and(|d| d != value);
+    let mut lines: Vec<String> = Vec::new();
+    ui.horizontal(|ui| {
+        let name = label(ui, field.label, changed).on_hover_text(&hover);
+        if let Some(source) = entry.source() {
+            source_menu(&name, source);
+        }
+        let id = Id::unique(("field", field.path));
+        let text = value.map_or_else(String::new, |v| display(v, number.style));
+        let (parsed, error) = number_box(ui, editing, id, text, name.id, &hover, entry.source());
+        let emptied = editing.id == Some(id) && editing.text.trim().is_empty();
+        match parsed.map(|typed| entry.take(typed)) {
+            Some(Err(why)) => lines.push(editing.refuse_typed(why)),
+            // An answer that may be left empty is emptied by clearing its box.
+            None if emptied && value.is_some() => {
+                entry.clear();
+            }
+            Some(Ok(())) | None => {}
+        }
+        ui.label(RichText::new(field.unit).weak());
+        let unanswered = emptied && entry.value().is_none();
+        lines.extend(error.filter(|_| !unanswered));
+    });
+    lines.extend(messages(problems, field.path).map(str::to_owned));
+    problem_lines(ui, &lines);
 }
 
 /// The validation messages for `path` (and the fields below it).
@@ -237,51 +361,6 @@ fn number_box(
     (parsed, error)
 }
 
-/// A number with a unit. Writes the typed value into `value` when it parses; a value that parses
-/// but is out of range is written too, so validation can say why beside the field.
-#[allow(clippy::too_many_arguments)]
-pub fn quantity<T: Quantity + PartialEq>(
-    ui: &mut Ui,
-    editing: &mut Editing,
-    field: Field<'_>,
-    value: &mut Sourced<T>,
-    default: Option<T>,
-    problems: &[Problem],
-    make: fn(Decimal) -> T,
-    style: Style,
-) {
-    let changed = default.is_some_and(|d| d != value.value);
-    let exact = group_thousands(value.value.get());
-    let hover = tooltip(
-        field,
-        value.source.as_deref(),
-        &exact,
-        default.map(|d| display(d.get(), style)),
-    );
-    let mut lines: Vec<String> = Vec::new();
-    ui.horizontal(|ui| {
-        let name = label(ui, field.label, changed).on_hover_text(&hover);
-        source_menu(&name, &mut value.source);
-        let id = Id::unique(("field", field.path));
-        let (parsed, error) = number_box(
-            ui,
-            editing,
-            id,
-            display(value.value.get(), style),
-            name.id,
-            &hover,
-            Some(&mut value.source),
-        );
-        if let Some(parsed) = parsed {
-            value.value = make(parsed);
-        }
-        ui.label(RichText::new(field.unit).weak());
-        lines.extend(error);
-    });
-    lines.extend(messages(problems, field.path).map(str::to_owned));
-    problem_lines(ui, &lines);
-}
-
 /// A choice of how a value is given (a price per hour or per month, staff as hours or people):
 /// returns the kind picked this frame when it is not `current`. Why the last change here was
 /// refused is written beside it.
@@ -318,48 +397,6 @@ pub fn kind_choice<K: Copy + PartialEq>(
         problem_lines(ui, std::slice::from_ref(why));
     }
     (picked != current).then_some(picked)
-}
-
-/// A whole number of months or instances.
-pub fn count(
-    ui: &mut Ui,
-    editing: &mut Editing,
-    field: Field<'_>,
-    value: &mut Sourced<u32>,
-    default: Option<u32>,
-    problems: &[Problem],
-) {
-    let changed = default.is_some_and(|d| d != value.value);
-    let hover = tooltip(
-        field,
-        value.source.as_deref(),
-        &value.value.to_string(),
-        default.map(|d| d.to_string()),
-    );
-    let mut lines: Vec<String> = Vec::new();
-    ui.horizontal(|ui| {
-        let name = label(ui, field.label, changed).on_hover_text(&hover);
-        source_menu(&name, &mut value.source);
-        let id = Id::unique(("field", field.path));
-        let (parsed, error) = number_box(
-            ui,
-            editing,
-            id,
-            value.value.to_string(),
-            name.id,
-            &hover,
-            Some(&mut value.source),
-        );
-        match parsed.map(whole_number) {
-            Some(Some(n)) => value.value = n,
-            Some(None) => lines.push(editing.refuse_typed(not_whole())),
-            None => {}
-        }
-        ui.label(RichText::new(field.unit).weak());
-        lines.extend(error);
-    });
-    lines.extend(messages(problems, field.path).map(str::to_owned));
-    problem_lines(ui, &lines);
 }
 
 /// A choice among a few answers; `None` is "not answered".
@@ -400,112 +437,4 @@ pub fn yes_no(ui: &mut Ui, field: Field<'_>, value: &mut Option<bool>, default: 
 /// A short heading inside a group.
 pub fn note(ui: &mut Ui, text: &str) {
     ui.add(egui::Label::new(RichText::new(text).small().color(Color32::GRAY)).wrap());
-}
-
-/// A number that may be left unanswered (an empty box).
-#[allow(clippy::too_many_arguments)]
-pub fn optional<T: Quantity + PartialEq>(
-    ui: &mut Ui,
-    editing: &mut Editing,
-    field: Field<'_>,
-    value: &mut Option<Sourced<T>>,
-    default: Option<T>,
-    problems: &[Problem],
-    make: fn(Decimal) -> T,
-    style: Style,
-) {
-    let entry = Entry {
-        read: |d| Ok(make(d)),
-        show: |v: T| display(v.get(), style),
-        exact: |v: T| group_thousands(v.get()),
-    };
-    optional_entry(ui, editing, field, value, default, problems, &entry);
-}
-
-/// A whole number of months that may be left unanswered (an empty box).
-pub fn optional_count(
-    ui: &mut Ui,
-    editing: &mut Editing,
-    field: Field<'_>,
-    value: &mut Option<Sourced<u32>>,
-    default: Option<u32>,
-    problems: &[Problem],
-) {
-    let entry = Entry {
-        read: |d| whole_number(d).ok_or_else(not_whole),
-        show: |v: u32| v.to_string(),
-        exact: |v: u32| v.to_string(),
-    };
-    optional_entry(ui, editing, field, value, default, problems, &entry);
-}
-
-fn not_whole() -> String {
-    format!("must be a whole number from 0 to {}", u32::MAX)
-}
-
-/// How an optional field reads a typed number and writes its value.
-struct Entry<R, S, X> {
-    read: R,
-    show: S,
-    exact: X,
-}
-
-fn optional_entry<T, R, S, X>(
-    ui: &mut Ui,
-    editing: &mut Editing,
-    field: Field<'_>,
-    value: &mut Option<Sourced<T>>,
-    default: Option<T>,
-    problems: &[Problem],
-    entry: &Entry<R, S, X>,
-) where
-    T: Copy + PartialEq,
-    R: Fn(Decimal) -> Result<T, String>,
-    S: Fn(T) -> String,
-    X: Fn(T) -> String,
-{
-    let exact = value
-        .as_ref()
-        .map_or_else(|| "not answered".to_owned(), |v| (entry.exact)(v.value));
-    let source = value.as_ref().and_then(|v| v.source.as_deref());
-    let shown_default = Some(default.map_or_else(|| "not answered".to_owned(), &entry.show));
-    let hover = tooltip(field, source, &exact, shown_default);
-    let changed = value.as_ref().map(|v| v.value) != default;
-    let mut lines: Vec<String> = Vec::new();
-    ui.horizontal(|ui| {
-        let name = label(ui, field.label, changed).on_hover_text(&hover);
-        if let Some(v) = value.as_mut() {
-            source_menu(&name, &mut v.source);
-        }
-        let id = Id::unique(("field", field.path));
-        let shown = value
-            .as_ref()
-            .map_or_else(String::new, |v| (entry.show)(v.value));
-        let focused = ui.memory(|m| m.has_focus(id));
-        let typed_empty = focused && editing.id == Some(id) && editing.text.trim().is_empty();
-        let (parsed, error) = number_box(
-            ui,
-            editing,
-            id,
-            shown,
-            name.id,
-            &hover,
-            value.as_mut().map(|v| &mut v.source),
-        );
-        match parsed.map(&entry.read) {
-            Some(Ok(read)) => match value {
-                Some(v) => v.value = read,
-                None => *value = Some(Sourced::bare(read)),
-            },
-            Some(Err(why)) => lines.push(editing.refuse_typed(why)),
-            None if editing.id == Some(id) && editing.text.trim().is_empty() && !typed_empty => {
-                *value = None;
-            }
-            None => {}
-        }
-        ui.label(RichText::new(field.unit).weak());
-        lines.extend(error.filter(|_| !(editing.id == Some(id) && editing.text.trim().is_empty())));
-    });
-    lines.extend(messages(problems, field.path).map(str::to_owned));
-    problem_lines(ui, &lines);
 }

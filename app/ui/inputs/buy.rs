@@ -1,0 +1,57 @@
+//! Buying: the API model picked from the catalog, its prices, discounts and retries.
+
+use breakeven_model::Scenario;
+use breakeven_model::catalog::Catalog;
+use egui::Ui;
+
+use super::form::Form;
+use crate::ui::widgets::fields::{Number, label};
+
+/// Buy's numbers: a table, one input a line.
+#[rustfmt::skip]
+const NUMBERS: [Number<Scenario>; 8] = [
+    Number::new("Input price", "USD per 1M", "buy.input_usd_per_1m", "Price of prompt tokens. A blended price goes in both input and output.", |s| Some(&mut s.buy.input_usd_per_1m)),
+    Number::new("Output price", "USD per 1M", "buy.output_usd_per_1m", "Price of generated tokens.", |s| Some(&mut s.buy.output_usd_per_1m)),
+    Number::new("Cached input", "%", "buy.cached_input_percent", "Share of input tokens served from the provider's prompt cache.", |s| Some(&mut s.buy.cached_input_percent)),
+    Number::new("Cached input price", "USD per 1M", "buy.cached_input_usd_per_1m", "Price of cached input tokens.", |s| Some(&mut s.buy.cached_input_usd_per_1m)),
+    Number::new("Batch share", "%", "buy.batch_percent", "Share of traffic sent through the batch API.", |s| Some(&mut s.buy.batch_percent)),
+    Number::new("Batch discount", "%", "buy.batch_discount_percent", "Discount the batch API gives.", |s| Some(&mut s.buy.batch_discount_percent)),
+    Number::new("Commitment discount", "%", "buy.commitment_discount_percent", "Discount negotiated for committed spend.", |s| Some(&mut s.buy.commitment_discount_percent)),
+    Number::new("Retry factor", "calls/task", "buy.retry_factor", "Calls per completed task: track cost per task, not per token (\"LLM Strategy: Build, Buy, or Fine-Tune?\").", |s| Some(&mut s.buy.retry_factor)),
+];
+
+/// Buy's inputs.
+pub fn buy_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
+    api_model_picker(ui, s);
+    form.numbers(ui, &NUMBERS, s);
+}
+
+fn api_model_picker(ui: &mut Ui, s: &mut Scenario) {
+    let catalog = Catalog::embedded();
+    let current = s
+        .buy
+        .catalog_id
+        .as_deref()
+        .and_then(|id| catalog.api_model(id))
+        .map_or("Custom prices".to_owned(), |m| m.name.clone());
+    ui.horizontal(|ui| {
+        let name = label(ui, "API model", false);
+        egui::ComboBox::from_id_salt("api-model")
+            .selected_text(current)
+            .width(230.0)
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(s.buy.catalog_id.is_none(), "Custom prices").clicked() {
+                    s.buy.catalog_id = None;
+                }
+                for model in &catalog.api_models {
+                    let text = format!("{}: ${} in / ${} out per 1M ({})", model.name, model.input_usd_per_1m, model.output_usd_per_1m, model.as_of);
+                    if ui.selectable_label(s.buy.catalog_id.as_deref() == Some(model.id.as_str()), text).clicked() {
+                        model.apply_to(&mut s.buy);
+                    }
+                }
+            })
+            .response
+            .labelled_by(name.id)
+            .on_hover_text("Take the prices from the catalog (with their source and date), or type your own below.");
+    });
+}

@@ -1,0 +1,179 @@
+//! The instances that serve a model (self-hosting's, the tuned model's on instances of your own,
+//! the pretrained model's) and the people an option pays for: the same inputs in three places,
+//! each under its own path.
+
+use breakeven_model::Scenario;
+use breakeven_model::catalog::Catalog;
+use breakeven_model::scenario::{Hosting, InstancePrice, PriceKind, Staff, StaffKind, Throughput};
+use egui::Ui;
+
+use super::form::Form;
+use crate::ui::widgets::fields::{Number, field, kind_choice, label, note};
+
+/// The price of one instance, in the kind it is quoted in.
+#[rustfmt::skip]
+const PRICE: [Number<Hosting>; 4] = [
+    Number::new("Price", "USD/hour", "price.usd_per_hour", "Price of one instance-hour, paid for the hours in service.", |h| match &mut h.price { InstancePrice::OnDemand { usd_per_hour } => Some(usd_per_hour), _ => None }),
+    Number::new("Price", "USD/hour", "price.usd_per_hour", "Reserved price of one instance-hour; all 730 hours a month are paid.", |h| match &mut h.price { InstancePrice::Reserved { usd_per_hour, .. } => Some(usd_per_hour), _ => None }),
+    Number::new("Term", "months", "price.term_months", "Length of the reservation.", |h| match &mut h.price { InstancePrice::Reserved { term_months, .. } => Some(term_months), _ => None }),
+    Number::new("Price", "USD/month", "price.usd_per_month", "Price of one instance for a month.", |h| match &mut h.price { InstancePrice::Monthly { usd_per_month } => Some(usd_per_month), _ => None }),
+];
+
+/// When the instances run, and how much of them is used.
+#[rustfmt::skip]
+const SERVICE: [Number<Hosting>; 1] = [
+    Number::new("Hours in service", "hours/month", "hours_in_service_per_month", "730 when always on; fewer when it scales to zero. A GPU costs its price with zero requests unless it scales to zero.", |h| Some(&mut h.hours_in_service_per_month)),
+];
+
+/// What one instance serves, when measured.
+#[rustfmt::skip]
+const THROUGHPUT: [Number<Hosting>; 1] = [
+    Number::new("Throughput", "output tokens/s", "throughput.output_tokens_per_second", "Sustained generated tokens per second of one instance.", |h| match &mut h.throughput { Throughput::Measured { output_tokens_per_second, .. } => Some(output_tokens_per_second), Throughput::Unlimited => None }),
+];
+
+/// How the instances are sized.
+#[rustfmt::skip]
+const SIZING: [Number<Hosting>; 2] = [
+    Number::new("Target utilisation", "%", "target_utilisation_percent", "The share of throughput you plan to use, leaving headroom; below 70% each token costs more.", |h| Some(&mut h.target_utilisation_percent)),
+    Number::new("Minimum instances", "instances", "min_instances", "Kept running whatever the load, for availability.", |h| Some(&mut h.min_instances)),
+];
+
+/// The people, counted as hours or as people.
+#[rustfmt::skip]
+const STAFF: [Number<Staff>; 4] = [
+    Number::new("Staff hours", "hours/month", "hours_per_month", "Engineering hours a month (\"Strategic Architecture\": a conservative 10).", |s| match s { Staff::Hours { hours_per_month, .. } => Some(hours_per_month), Staff::People { .. } => None }),
+    Number::new("Rate", "USD/hour", "usd_per_hour", "Fully loaded cost of an hour.", |s| match s { Staff::Hours { usd_per_hour, .. } => Some(usd_per_hour), Staff::People { .. } => None }),
+    Number::new("People", "FTE", "people", "Full-time equivalents (\"LLM Strategy\": self-hosting needs 5+).", |s| match s { Staff::People { people, .. } => Some(people), Staff::Hours { .. } => None }),
+    Number::new("Loaded cost", "USD/year", "loaded_usd_per_year", "Total yearly cost of one person (\"The AI Build vs. Buy Decision\": $250-400K).", |s| match s { Staff::People { loaded_usd_per_year, .. } => Some(loaded_usd_per_year), Staff::Hours { .. } => None }),
+];
+
+/// Where one option's instances and staff are, in the scenario and in the built-in default.
+pub struct Site {
+    /// The path of the instances (`self_host.hosting`).
+    pub base: &'static str,
+    /// The same instances in the built-in default.
+    pub in_default: fn(&mut Scenario) -> Option<&mut Hosting>,
+}
+
+/// The instances serving a model: catalog pick, price, hours, throughput, utilisation, minimum.
+pub fn hosting_ui(ui: &mut Ui, form: &mut Form<'_>, h: &mut Hosting, site: &Site) {
+    instance_picker(ui, h, site.base);
+    let kinds = [
+        (PriceKind::OnDemand, "On-demand"),
+        (PriceKind::Reserved, "Reserved"),
+        (PriceKind::Monthly, "Monthly price"),
+    ];
+    let price_path = format!("{}.price", site.base);
+    let pricing = field(
+        "Pricing",
+        "",
+        "How the provider quotes the instance: per hour, per hour reserved for a term, or per month. A switch converts the price at 730 hours a month.",
+        &price_path,
+    );
+    if let Some(kind) = kind_choice(ui, form.editing, pricing, &kinds, h.price.kind()) {
+        let converted = h.price.as_kind(kind);
+        let why = "Not switched: this price is too large to quote another way. Correct it first.";
+        if let Some(price) = form.editing.kind_changed(&price_path, converted, why) {
+            h.price = price;
+        }
+    }
+    form.numbers_of(ui, &PRICE, h, site.in_default, site.base);
+    form.numbers_of(ui, &SERVICE, h, site.in_default, site.base);
+    throughput_ui(ui, form, h, site);
+    form.numbers_of(ui, &SIZING, h, site.in_default, site.base);
+}
+
+fn throughput_ui(ui: &mut Ui, form: &mut Form<'_>, h: &mut Hosting, site: &Site) {
+    let mut limited = matches!(h.throughput, Throughput::Measured { .. });
+    if ui.checkbox(&mut limited, "Throughput limit (measured)").on_hover_text("Without a limit one instance serves any volume, as in \"Strategic Architecture\"'s calculator; the report still checks the catalog.").changed() {
+        h.throughput = if limited {
+            h.measured_throughput()
+        } else {
+            Throughput::Unlimited
+        };
+    }
+    form.numbers_of(ui, &THROUGHPUT, h, site.in_default, site.base);
+    if let Throughput::Measured {
+        model,
+        concurrency,
+        input_tokens_per_request,
+        output_tokens_per_request,
+        ..
+    } = &h.throughput
+    {
+        note(
+            ui,
+            &format!(
+                "Basis: {model}, concurrency {concurrency}, {input_tokens_per_request} in / {output_tokens_per_request} out tokens per request."
+            ),
+        );
+    }
+}
+
+fn instance_picker(ui: &mut Ui, hosting: &mut Hosting, id: &str) {
+    let catalog = Catalog::embedded();
+    let current = hosting
+        .catalog_id
+        .clone()
+        .unwrap_or_else(|| "Custom instance".to_owned());
+    ui.horizontal(|ui| {
+        let name = label(ui, "GPU instance", false);
+        egui::ComboBox::from_id_salt(("instance", id))
+            .selected_text(current)
+            .width(230.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(hosting.catalog_id.is_none(), "Custom instance")
+                    .clicked()
+                {
+                    hosting.catalog_id = None;
+                }
+                for gpu in &catalog.gpu_instances {
+                    let text = format!(
+                        "{} ({}): ${}/hour, {} ({})",
+                        gpu.id, gpu.gpus, gpu.on_demand_usd_per_hour, gpu.provider, gpu.as_of
+                    );
+                    if ui
+                        .selectable_label(
+                            hosting.catalog_id.as_deref() == Some(gpu.id.as_str()),
+                            text,
+                        )
+                        .clicked()
+                    {
+                        gpu.apply_to(hosting, gpu.busiest_figure());
+                    }
+                }
+            })
+            .response
+            .labelled_by(name.id)
+            .on_hover_text(
+                "Take the price and measured throughput from the catalog, or type your own below.",
+            );
+    });
+}
+
+/// The people an option pays for, as hours or as people, at `base` in the scenario; `in_default`
+/// finds the same staff in the built-in default.
+pub fn staff_ui(
+    ui: &mut Ui,
+    form: &mut Form<'_>,
+    staff: &mut Staff,
+    base: &str,
+    in_default: fn(&mut Scenario) -> Option<&mut Staff>,
+) {
+    let kinds = [
+        (StaffKind::Hours, "Hours a month"),
+        (StaffKind::People, "People"),
+    ];
+    let kind_path = format!("{base}.kind");
+    let counted = field(
+        "Staff counted as",
+        "",
+        "Part of someone's time as hours a month, or whole people at a loaded yearly cost.",
+        &kind_path,
+    );
+    if let Some(kind) = kind_choice(ui, form.editing, counted, &kinds, staff.kind()) {
+        *staff = staff.as_kind(kind);
+    }
+    form.numbers_of(ui, &STAFF, staff, in_default, base);
+}

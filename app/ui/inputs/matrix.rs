@@ -1,0 +1,181 @@
+//! The decision matrix's answers: data residency, the fine-tuning fit, the team, the frontier and
+//! the product stage, and pretraining's conditions. Every answer may be left unanswered; an
+//! unanswered question argues for nothing and is listed as what could change the
+//! recommendation.
+
+use breakeven_model::Scenario;
+use breakeven_model::scenario::{DataResidency, FrontierVelocity, Gap, ProductStage};
+use egui::Ui;
+
+use super::form::Form;
+use crate::ui::widgets::fields::{Number, choice, field, note, yes_no};
+
+/// What fine-tuning has to work with.
+#[rustfmt::skip]
+const FIT: [Number<Scenario>; 2] = [
+    Number::new("Labelled examples", "examples", "matrix.fine_tuning_fit.labelled_examples", "High-quality labelled examples for the task: 10K+ fits, under 500 is overfitting (\"The AI Build vs. Buy Decision\").", |s| Some(&mut s.matrix.fine_tuning_fit.labelled_examples)),
+    Number::new("Latency target", "ms", "matrix.fine_tuning_fit.latency_target_ms", "The response time the product needs: under 200 ms favours a model of your own.", |s| Some(&mut s.matrix.fine_tuning_fit.latency_target_ms)),
+];
+
+/// The people available.
+#[rustfmt::skip]
+const TEAM: [Number<Scenario>; 2] = [
+    Number::new("ML engineers", "people", "matrix.engineering.ml_people", "ML engineers available for this work.", |s| Some(&mut s.matrix.engineering.ml_people)),
+    Number::new("Infrastructure engineers", "people", "matrix.engineering.infra_people", "Infrastructure engineers available for this work. Self-hosting needs 5+ in all (\"LLM Strategy: Build, Buy, or Fine-Tune?\").", |s| Some(&mut s.matrix.engineering.infra_people)),
+];
+
+/// Pretraining's conditions that are numbers.
+#[rustfmt::skip]
+const PRETRAINING: [Number<Scenario>; 3] = [
+    Number::tokens("Unique corpus", "tokens", "matrix.pretraining.unique_corpus_tokens", "Tokens of proprietary data absent from public training sets: 100B+.", |s| Some(&mut s.matrix.pretraining.unique_corpus_tokens)),
+    Number::new("Budget", "USD", "matrix.pretraining.budget_usd", "What can be committed: $5M+.", |s| Some(&mut s.matrix.pretraining.budget_usd)),
+    Number::new("Months available", "months", "matrix.pretraining.months_available", "Months that can be given to it: 12+.", |s| Some(&mut s.matrix.pretraining.months_available)),
+];
+
+/// Where the data may be processed: a choice, compared with the default `d`.
+pub fn residency_ui(ui: &mut Ui, s: &mut Scenario, d: &Scenario) {
+    let f = field(
+        "Data residency",
+        "",
+        "Where the data may be processed. Air-gapped rules out every API, whatever the cost.",
+        "matrix.data_residency",
+    );
+    let options = [
+        (DataResidency::NoConstraint, "No constraint"),
+        (DataResidency::Contractual, "Contractual (a DPA suffices)"),
+        (
+            DataResidency::Regulated,
+            "Regulated (health, finance, legal)",
+        ),
+        (DataResidency::AirGapped, "Air-gapped"),
+    ];
+    choice(
+        ui,
+        f,
+        &mut s.matrix.data_residency,
+        d.matrix.data_residency,
+        &options,
+    );
+}
+
+/// What fine-tuning would fix, and with what.
+pub fn fit_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
+    let (examples, latency) = FIT.split_at(1);
+    form.numbers(ui, examples, s);
+    let options = [
+        (Gap::OutputFormat, "Output format"),
+        (Gap::DomainVocabulary, "Domain vocabulary"),
+        (Gap::Style, "Style"),
+        (Gap::Latency, "Latency"),
+        (Gap::MissingFacts, "Facts the model lacks"),
+        (Gap::NothingSpecific, "Nothing specific"),
+    ];
+    let gap = field(
+        "The gap",
+        "",
+        "What fine-tuning would fix. Facts the model lacks are retrieval's job.",
+        "matrix.fine_tuning_fit.gap",
+    );
+    let default = form.default.matrix.fine_tuning_fit.gap;
+    choice(
+        ui,
+        gap,
+        &mut s.matrix.fine_tuning_fit.gap,
+        default,
+        &options,
+    );
+    form.numbers(ui, latency, s);
+}
+
+/// The people available, and whether they are already underwater.
+pub fn team_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
+    form.numbers(ui, &TEAM, s);
+    let overloaded = field(
+        "Team overloaded",
+        "",
+        "Is the team already underwater? Then nobody can build and run it.",
+        "matrix.engineering.overloaded",
+    );
+    let default = form.default.matrix.engineering.overloaded;
+    yes_no(
+        ui,
+        overloaded,
+        &mut s.matrix.engineering.overloaded,
+        default,
+    );
+}
+
+/// How fast the frontier moves, and where the product is.
+pub fn stage_ui(ui: &mut Ui, s: &mut Scenario, d: &Scenario) {
+    let velocity = [
+        (FrontierVelocity::Fast, "Fast"),
+        (FrontierVelocity::Moderate, "Moderate"),
+        (FrontierVelocity::Plateaued, "Plateaued"),
+    ];
+    choice(
+        ui,
+        field(
+            "Frontier velocity",
+            "",
+            "How fast frontier models improve at this task. Fast: a fine-tune is outperformed within 6 months.",
+            "matrix.frontier_velocity",
+        ),
+        &mut s.matrix.frontier_velocity,
+        d.matrix.frontier_velocity,
+        &velocity,
+    );
+    let stage = [
+        (
+            ProductStage::BeforeProductMarketFit,
+            "Before product-market fit",
+        ),
+        (ProductStage::ProductMarketFit, "Product-market fit"),
+        (ProductStage::Scaling, "Scaling"),
+    ];
+    choice(
+        ui,
+        field(
+            "Product stage",
+            "",
+            "Before product-market fit, buy, whatever the cost.",
+            "matrix.product_stage",
+        ),
+        &mut s.matrix.product_stage,
+        d.matrix.product_stage,
+        &stage,
+    );
+}
+
+/// Pretraining's five conditions ("The AI Build vs. Buy Decision").
+pub fn pretraining_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
+    note(
+        ui,
+        "Pretraining needs all five (\"The AI Build vs. Buy Decision\").",
+    );
+    let (corpus, budget_and_months) = PRETRAINING.split_at(1);
+    form.numbers(ui, corpus, s);
+    let pre = &mut s.matrix.pretraining;
+    yes_no(
+        ui,
+        field(
+            "A platform",
+            "",
+            "Is the model the product's platform, not one feature?",
+            "matrix.pretraining.platform",
+        ),
+        &mut pre.platform,
+        None,
+    );
+    yes_no(
+        ui,
+        field(
+            "Domain poorly served",
+            "",
+            "Do general models serve the domain poorly?",
+            "matrix.pretraining.domain_poorly_served",
+        ),
+        &mut pre.domain_poorly_served,
+        None,
+    );
+    form.numbers(ui, budget_and_months, s);
+}

@@ -1,0 +1,155 @@
+//! What a number field edits, whatever its type: an amount in a unit, a whole number of months or
+//! instances, or an answer that may be left empty. One field widget serves them all through
+//! [`Entry`].
+
+use breakeven_model::format::{group_thousands, tokens_exact};
+use breakeven_model::sourced::Sourced;
+use breakeven_model::units::{
+    Count, HoursPerMonth, Percent, Quantity as _, Ratio, Tokens, TokensPerMonth, TokensPerRequest,
+    TokensPerSecond, Usd, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, UsdPerYear, whole_number,
+};
+use rust_decimal::Decimal;
+
+/// How a number is written in its field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// Exact, with thousands separators: `20,000`, `0.15`.
+    Plain,
+    /// Tokens: `700M`, `1.5B` when exact.
+    Tokens,
+}
+
+/// `value` as its field shows it.
+#[must_use]
+pub fn display(value: Decimal, style: Style) -> String {
+    match style {
+        Style::Plain => group_thousands(value.normalize()),
+        Style::Tokens => tokens_exact(value),
+    }
+}
+
+/// A value a number field edits.
+pub trait Entry {
+    /// The value, or `None` when the question is left unanswered.
+    fn value(&self) -> Option<Decimal>;
+    /// Takes a typed number as the value; says why when it cannot be one (a fraction of a
+    /// month). A number out of range is taken, so that validation says why beside the field.
+    fn take(&mut self, typed: Decimal) -> Result<(), String>;
+    /// Leaves the question unanswered; `false` when it must have a value.
+    fn clear(&mut self) -> bool;
+    /// The note on where the value comes from, when there is a value to note.
+    fn source(&mut self) -> Option<&mut Option<String>>;
+}
+
+fn not_whole() -> String {
+    format!("must be a whole number from 0 to {}", u32::MAX)
+}
+
+/// An amount in a unit: any number is taken, and validation says when it is out of range.
+macro_rules! amount_entry {
+    ($($unit:ty),+) => {$(
+        impl Entry for Sourced<$unit> {
+            fn value(&self) -> Option<Decimal> {
+                Some(self.value.get())
+            }
+
+            fn take(&mut self, typed: Decimal) -> Result<(), String> {
+                self.value = <$unit>::from_decimal(typed);
+                Ok(())
+            }
+
+            fn clear(&mut self) -> bool {
+                false
+            }
+
+            fn source(&mut self) -> Option<&mut Option<String>> {
+                Some(&mut self.source)
+            }
+        }
+    )+};
+}
+
+amount_entry!(
+    Count,
+    HoursPerMonth,
+    Percent,
+    Ratio,
+    Tokens,
+    TokensPerMonth,
+    TokensPerRequest,
+    TokensPerSecond,
+    Usd,
+    UsdPerHour,
+    UsdPerMillionTokens,
+    UsdPerMonth,
+    UsdPerYear
+);
+
+impl Entry for Sourced<u32> {
+    fn value(&self) -> Option<Decimal> {
+        Some(Decimal::from(self.value))
+    }
+
+    fn take(&mut self, typed: Decimal) -> Result<(), String> {
+        self.value = whole_number(typed).ok_or_else(not_whole)?;
+        Ok(())
+    }
+
+    fn clear(&mut self) -> bool {
+        false
+    }
+
+    fn source(&mut self) -> Option<&mut Option<String>> {
+        Some(&mut self.source)
+    }
+}
+
+impl<T> Entry for Option<Sourced<T>>
+where
+    Sourced<T>: Entry,
+    T: Default,
+{
+    fn value(&self) -> Option<Decimal> {
+        self.as_ref().and_then(Entry::value)
+    }
+
+    fn take(&mut self, typed: Decimal) -> Result<(), String> {
+        if let Some(answer) = self {
+            return answer.take(typed);
+        }
+        // A refused number leaves an unanswered question unanswered.
+        let mut answer = Sourced::bare(T::default());
+        answer.take(typed)?;
+        *self = Some(answer);
+        Ok(())
+    }
+
+    fn clear(&mut self) -> bool {
+        *self = None;
+        true
+    }
+
+    fn source(&mut self) -> Option<&mut Option<String>> {
+        self.as_mut().map(|answer| &mut answer.source)
+    }
+}
+
+/// A whole number kept without a source note (a reservation's term).
+impl Entry for u32 {
+    fn value(&self) -> Option<Decimal> {
+        Some(Decimal::from(*self))
+    }
+
+    fn take(&mut self, typed: Decimal) -> Result<(), String> {
+        *self = whole_number(typed).ok_or_else(not_whole)?;
+        Ok(())
+    }
+
+    fn clear(&mut self) -> bool {
+        false
+    }
+
+    fn source(&mut self) -> Option<&mut Option<String>> {
+        None
+    }
+}
