@@ -125,12 +125,8 @@ impl<R> Number<R> {
         at: fn(&mut R) -> Option<&mut dyn Entry>,
     ) -> Self {
         Self {
-            label,
-            unit,
-            path,
-            help,
             style: Style::Tokens,
-            at,
+            ..Self::new(label, unit, path, help, at)
         }
     }
 }
