@@ -17,6 +17,7 @@ pub mod decision;
 pub mod engine;
 pub mod error;
 pub mod format;
+pub mod phase;
 pub mod quick;
 pub mod report;
 pub mod scenario;

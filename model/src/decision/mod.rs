@@ -24,8 +24,9 @@ pub use preset::{
 };
 pub use sensitivity::{Effect, SensitivityRow, sensitivity};
 
-use crate::engine::{Outcome, Phase};
+use crate::engine::Outcome;
 use crate::error::ComputeError;
+use crate::phase::Phase;
 use crate::scenario::Scenario;
 
 /// How much a reason weighs.

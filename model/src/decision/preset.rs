@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::Phase;
 use crate::error::ArithmeticError;
+use crate::phase::Phase;
 use crate::units::{Count, Tokens, Usd, mul};
 
 /// The presets as shipped, in RON.

@@ -6,9 +6,10 @@ use rust_decimal::Decimal;
 
 use super::preset::{Period, RulePreset};
 use super::{Notice, Reason, Strength};
-use crate::engine::{Outcome, Phase};
+use crate::engine::Outcome;
 use crate::error::{ArithmeticError, AtField, ComputeError};
 use crate::format::{group_thousands, tokens_short, usd_cents};
+use crate::phase::Phase;
 use crate::scenario::{
     DataResidency, FrontierVelocity, Gap, ProductStage, Scenario, Staff, TunedServing,
 };

@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use rust_decimal::{Decimal, dec};
 
 use super::{Reason, Recommendation, Strength, recommend};
-use crate::engine::{Phase, compute};
+use crate::engine::compute;
+use crate::phase::Phase;
 use crate::scenario::{
     DataResidency, FrontierVelocity, Gap, Matrix, ProductStage, Scenario, Staff, TunedServing,
     Volume,

@@ -12,8 +12,9 @@ use super::table::Table;
 use super::{percent, recommendation, tokens};
 use crate::catalog::{Catalog, picks};
 use crate::decision::Decision;
-use crate::engine::{Outcome, Phase};
+use crate::engine::Outcome;
 use crate::format::{tokens_short, usd_cents};
+use crate::phase::Phase;
 use crate::scenario::{Scenario, inputs};
 
 /// A chart to show in the report, already drawn as SVG.

@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::json_decision::JsonRecommendation;
 use crate::decision::Decision;
-use crate::engine::{CrossingKind, Outcome, Phase};
+use crate::engine::{CrossingKind, Outcome};
 use crate::format::fixed;
+use crate::phase::Phase;
 use crate::scenario::Scenario;
 
 /// Money to the cent, as a string.

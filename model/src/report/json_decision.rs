@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::json::cents;
 use crate::decision::{Decision, Effect, Strength};
-use crate::engine::Phase;
+use crate::phase::Phase;
 
 /// The `recommendation` key.
 #[derive(Debug, Serialize)]

@@ -18,8 +18,9 @@ pub use json::JsonReport;
 use table::Table;
 
 use crate::decision::Decision;
-use crate::engine::{CrossingKind, Outcome, Phase};
+use crate::engine::{CrossingKind, Outcome};
 use crate::format::{fixed, group_thousands, tokens_short, usd_cents};
+use crate::phase::Phase;
 use crate::scenario::Scenario;
 
 /// How a report is written.
