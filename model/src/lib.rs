@@ -18,6 +18,7 @@ pub mod engine;
 pub mod error;
 pub mod format;
 pub mod phase;
+pub mod preset;
 pub mod quick;
 pub mod report;
 pub mod scenario;

@@ -4,7 +4,6 @@
 
 mod cells;
 mod firmness;
-mod preset;
 mod rules;
 mod sensitivity;
 #[cfg(test)]
@@ -19,7 +18,9 @@ use rust_decimal::Decimal;
 
 pub use cells::{MatrixRow, matrix_rows};
 pub use firmness::Distance;
-pub use preset::{
+// The presets are defined in `crate::preset`, apart from the decision, since a scenario names
+// its preset too; re-exported where callers have always found them.
+pub use crate::preset::{
     DEFAULT_PRESET, Period, PresetChoice, RulePreset, SpendThreshold, Threshold, built_in,
 };
 pub use sensitivity::{Effect, SensitivityRow, sensitivity};
