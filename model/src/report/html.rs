@@ -7,9 +7,10 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::document::{Document, Style, escape};
+use super::document::{Document, Style};
+use super::recommendation;
 use super::table::Table;
-use super::{percent, recommendation, tokens};
+use super::text::{escape, percent, tokens};
 use crate::catalog::{Catalog, picks};
 use crate::decision::Decision;
 use crate::engine::Outcome;

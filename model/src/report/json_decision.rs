@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::json::cents;
+use super::text::cents;
 use crate::decision::{Decision, Effect, Strength};
 use crate::phase::Phase;
 

@@ -7,6 +7,7 @@ mod json;
 mod json_decision;
 mod recommendation;
 mod table;
+mod text;
 
 use std::fmt::Write as _;
 
@@ -16,10 +17,11 @@ use document::{Document, Style};
 pub use html::{Figure, HtmlReport, html};
 pub use json::JsonReport;
 use table::Table;
+use text::{cents, percent, tokens};
 
 use crate::decision::Decision;
 use crate::engine::{CrossingKind, Outcome};
-use crate::format::{fixed, group_thousands, tokens_short, usd_cents};
+use crate::format::{fixed, tokens_short, usd_cents};
 use crate::phase::Phase;
 use crate::scenario::Scenario;
 
@@ -59,22 +61,6 @@ pub fn render(
         Format::Text => document(scenario, outcome, decision, false),
         Format::Markdown => document(scenario, outcome, decision, true),
     }
-}
-
-/// A fraction in percent to two places, as the JSON report has it: 0.928 is `92.80%`.
-fn percent(fraction: Decimal) -> String {
-    crate::format::in_percent(fraction).map_or_else(
-        || "beyond any scale".to_owned(),
-        |p| format!("{}%", fixed(p, 2)),
-    )
-}
-
-fn tokens(volume: Decimal) -> String {
-    format!(
-        "{} ({} tokens)",
-        tokens_short(volume),
-        group_thousands(volume.round_dp(0))
-    )
 }
 
 fn document(scenario: &Scenario, outcome: &Outcome, decision: &Decision, markdown: bool) -> String {
@@ -277,7 +263,6 @@ fn csv(outcome: &Outcome) -> String {
         }
     }
     out.push_str(",revenue_usd\n");
-    let cents = |d: Decimal| fixed(d, 2);
     for m in &outcome.horizon.months {
         let _ = write!(out, "{},{}", m.month, fixed(m.volume, 0));
         for value in m.cash.iter().chain(&m.cumulative) {
