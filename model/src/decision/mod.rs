@@ -151,7 +151,7 @@ pub fn recommend(
     today: NaiveDate,
 ) -> Result<Recommendation, ComputeError> {
     let preset = scenario.rule_preset.resolve();
-    let found = rules::evaluate(scenario, outcome, preset)?;
+    let found = rules::apply(scenario, outcome, preset)?;
     let mut scores = [0_i32; 4];
     for reason in &found.reasons {
         let points = reason.strength.points();

@@ -85,7 +85,7 @@ impl R {
 
 /// Runs every rule. Fails only when a spend, a cost difference or a head count is too large to
 /// hold exactly.
-pub fn evaluate(
+pub fn apply(
     scenario: &Scenario,
     outcome: &Outcome,
     preset: &RulePreset,

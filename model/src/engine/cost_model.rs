@@ -21,7 +21,7 @@ fn linear(
     fixed: Decimal,
     per_instance: Decimal,
     instances: Decimal,
-) -> Result<Decimal, crate::ArithmeticError> {
+) -> Result<Decimal, crate::error::ArithmeticError> {
     let mut sum = fixed;
     if !per_token.is_zero() {
         sum = add(
