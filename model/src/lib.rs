@@ -9,6 +9,10 @@
 //! can overflow, so the lint below refuses every operator that can overflow or divide by zero.
 //! Figures go through the checked helpers of [`units`], whose errors name what was computed;
 //! an exception says why where it stands.
+//!
+//! Start at [`evaluate`]: it validates a scenario, computes its costs ([`engine`]), decides
+//! ([`decision`]) and gives the [`Evaluation`] that the window, the reports ([`report`]), the
+//! export and the workshop read.
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod catalog;
@@ -16,6 +20,7 @@ pub mod compare;
 pub mod decision;
 pub mod engine;
 pub mod error;
+pub mod evaluation;
 pub mod format;
 pub mod phase;
 pub mod preset;
@@ -27,6 +32,7 @@ pub mod sources;
 pub mod units;
 
 pub use catalog::Catalog;
-pub use error::{ArithmeticError, LoadError, Problem, SaveError};
+pub use error::{ArithmeticError, EvaluateError, LoadError, Problem, SaveError};
+pub use evaluation::{Evaluation, evaluate};
 pub use scenario::Scenario;
 pub use sourced::Sourced;

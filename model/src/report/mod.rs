@@ -18,7 +18,7 @@ pub use json::JsonReport;
 use outcome::{break_even_section, costs_section, horizon_section, key_figures, warnings_section};
 use text::{cents, tokens};
 
-use crate::decision::Decision;
+use crate::decision::{Decision, Recommendation};
 use crate::engine::Outcome;
 use crate::format::{fixed, tokens_short};
 use crate::phase::Phase;
@@ -89,17 +89,17 @@ fn document(scenario: &Scenario, outcome: &Outcome, decision: &Decision, markdow
 /// The recommendation, the key figures and the break-even volumes as Markdown: what the window
 /// copies for pasting into a document or a ticket.
 #[must_use]
-pub fn summary(scenario: &Scenario, outcome: &Outcome, decision: &Decision) -> String {
+pub fn summary(scenario: &Scenario, outcome: &Outcome, rec: &Recommendation) -> String {
     let mut doc = Document::new(Style::Markdown);
     doc.heading(&format!("Breakeven summary: {}", scenario.name), 1);
     doc.paragraph(&format!(
         "Volume: {} a month. Recommended: **{}**, confidence {} ({}).",
         tokens(outcome.volume),
-        decision.recommendation.phase.label(),
-        fixed(decision.recommendation.confidence, 2),
-        decision.recommendation.confidence_label
+        rec.phase.label(),
+        fixed(rec.confidence, 2),
+        rec.confidence_label
     ));
-    recommendation::section(&mut doc, &decision.recommendation);
+    recommendation::section(&mut doc, rec);
     key_figures(&mut doc, outcome);
     break_even_section(&mut doc, outcome);
     doc.out
