@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use breakeven_model::Scenario;
 use breakeven_model::compare::{FigureRow, KeyFigures, side_by_side};
-use breakeven_model::scenario::{Change, WhatIf, changes, validate};
+use breakeven_model::scenario::{Change, WhatIf, changes};
 use chrono::NaiveDate;
 use egui::{Key, RichText, Ui};
 
@@ -64,12 +64,8 @@ pub struct Reference {
 impl Reference {
     /// Computes `scenario` as of `today`; says why when it has problems or cannot be computed.
     pub fn new(name: String, scenario: Scenario, today: NaiveDate) -> Result<Self, Vec<String>> {
-        let problems = validate(&scenario);
-        if !problems.is_empty() {
-            return Err(problems.iter().map(ToString::to_string).collect());
-        }
-        let computed = Computed::new(&scenario, today).map_err(|e| vec![e.to_string()])?;
-        let figures = KeyFigures::new(&computed.outcome, &computed.recommendation);
+        let computed = Computed::new(&scenario, today).map_err(|e| e.sentences())?;
+        let figures = computed.key_figures();
         Ok(Self {
             legend: format!("{name} (dashed)"),
             name,
