@@ -12,7 +12,20 @@
 //!
 //! Start at [`evaluate`]: it validates a scenario, computes its costs ([`engine`]), decides
 //! ([`decision`]) and gives the [`Evaluation`] that the window, the reports ([`report`]), the
-//! export and the workshop read.
+//! export and the workshop read. The modules, each using only those on its own line and the
+//! lines before it:
+//!
+//! - [`units`], [`phase`], [`sourced`], [`sources`], [`format`](mod@format), [`error`]: money
+//!   and volumes, the four phases, a number with its source, the articles, numbers in words,
+//!   the errors;
+//! - [`preset`]: the rules' thresholds, as data;
+//! - [`scenario`] and [`catalog`]: one team's situation, and the prices it picks from;
+//! - [`engine`] and [`quick`]: what each option costs, where they break even, the horizon;
+//!   seed 001's napkin math;
+//! - [`decision`]: the recommended phase and why;
+//! - [`report`] and [`compare`]: the figures as text, Markdown, JSON, CSV and HTML; two
+//!   scenarios side by side;
+//! - [`evaluation`]: all of the above in one call.
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod catalog;
