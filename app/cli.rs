@@ -7,15 +7,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use breakeven_model::catalog::catalog_drift;
-use breakeven_model::decision::decide;
-use breakeven_model::engine::compute;
 use breakeven_model::quick::{self, InstanceCost, QuickInputs};
 use breakeven_model::report;
 use breakeven_model::scenario::Loaded;
 use breakeven_model::units::{
     HoursPerMonth, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, parse_decimal,
 };
-use breakeven_model::{Catalog, LoadError, Problem};
+use breakeven_model::{Catalog, EvaluateError, LoadError, Problem, evaluate};
 use chrono::{Local, NaiveDate};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
@@ -205,18 +203,12 @@ fn report(path: &std::path::Path, format: ReportFormat, today: NaiveDate) -> Exi
         Ok(scenario) => scenario,
         Err(code) => return code,
     };
-    let decided = compute(&scenario)
-        .and_then(|outcome| decide(&scenario, &outcome, today).map(|d| (outcome, d)));
-    match decided {
-        Ok((outcome, decision)) => {
-            print(&report::render(
-                &scenario,
-                &outcome,
-                &decision,
-                format.into(),
-            ));
+    match evaluate(&scenario, today) {
+        Ok(evaluation) => {
+            print(&evaluation.render(format.into()));
             ExitCode::SUCCESS
         }
+        Err(EvaluateError::Invalid(problems)) => invalid(path, &problems),
         Err(error) => fail(&format!("{}: {error}.", path.display())),
     }
 }

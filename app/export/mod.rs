@@ -6,11 +6,9 @@ pub mod charts;
 
 use std::path::{Path, PathBuf};
 
-use breakeven_model::catalog::Catalog;
-use breakeven_model::decision::{Decision, decide};
-use breakeven_model::engine::{Curve, Outcome, compute, samples};
-use breakeven_model::report::{self, Figure, Format, HtmlReport};
-use breakeven_model::scenario::{Scenario, validate};
+use breakeven_model::report::{Figure, Format};
+use breakeven_model::scenario::Scenario;
+use breakeven_model::{EvaluateError, Evaluation, evaluate};
 use chrono::NaiveDate;
 
 pub use charts::{Chart, SLIDE};
@@ -18,47 +16,38 @@ pub use charts::{Chart, SLIDE};
 use crate::error::ExportError;
 use crate::state::files::write_atomically;
 
-/// What the pack is made from: a scenario, its figures and its recommendation.
+/// What the pack is made from: a scenario's evaluation, with its figures and recommendation.
 pub struct Pack {
-    scenario: Scenario,
-    outcome: Outcome,
-    decision: Decision,
-    curves: Vec<Curve>,
-    today: NaiveDate,
+    evaluation: Evaluation,
 }
 
 impl Pack {
-    /// Computes `scenario` as of `today`. An invalid scenario is refused with every problem.
+    /// Evaluates `scenario` as of `today`. An invalid scenario is refused with every problem.
     pub fn new(scenario: &Scenario, today: NaiveDate) -> Result<Self, ExportError> {
-        let problems = validate(scenario);
-        if !problems.is_empty() {
-            return Err(ExportError::Invalid(
-                problems.iter().map(ToString::to_string).collect(),
-            ));
-        }
-        let outcome = compute(scenario).map_err(|e| ExportError::Compute(e.to_string()))?;
-        let decision =
-            decide(scenario, &outcome, today).map_err(|e| ExportError::Compute(e.to_string()))?;
-        let curves = samples(&outcome.models, outcome.range.0, outcome.range.1);
-        Ok(Self {
-            scenario: scenario.clone(),
-            outcome,
-            decision,
-            curves,
-            today,
-        })
+        let evaluation = evaluate(scenario, today).map_err(|error| match error {
+            EvaluateError::Invalid(_) => ExportError::Invalid(error.sentences()),
+            EvaluateError::Compute(error) => ExportError::Compute(error.to_string()),
+        })?;
+        Ok(Self { evaluation })
     }
 
     /// The charts this scenario has (no margin without revenue).
     fn charts(&self) -> impl Iterator<Item = Chart> + '_ {
-        Chart::ALL.into_iter().filter(|c| c.applies(&self.outcome))
+        Chart::ALL
+            .into_iter()
+            .filter(|c| c.applies(&self.evaluation.outcome))
     }
 
     /// Each chart this scenario has, as SVG drawn for a 16:9 slide; the same drawing scales to
     /// the HTML report's page.
     fn svgs(&self) -> Result<Vec<(Chart, String)>, ExportError> {
         self.charts()
-            .map(|chart| Ok((chart, chart.svg(&self.outcome, &self.curves, SLIDE)?)))
+            .map(|chart| {
+                Ok((
+                    chart,
+                    chart.svg(&self.evaluation.outcome, &self.evaluation.curves, SLIDE)?,
+                ))
+            })
             .collect()
     }
 
@@ -76,26 +65,19 @@ impl Pack {
                 svg: svg.clone(),
             })
             .collect();
-        report::html(&HtmlReport {
-            scenario: &self.scenario,
-            outcome: &self.outcome,
-            decision: &self.decision,
-            catalog: Catalog::embedded(),
-            today: self.today,
-            figures: &figures,
-        })
+        self.evaluation.html(&figures)
     }
 
     /// The report in `format`, as `breakeven report` prints it.
     #[must_use]
     pub fn render(&self, format: Format) -> String {
-        report::render(&self.scenario, &self.outcome, &self.decision, format)
+        self.evaluation.render(format)
     }
 
     /// The recommendation and the key figures as Markdown, for pasting into a document.
     #[must_use]
     pub fn summary(&self) -> String {
-        report::summary(&self.scenario, &self.outcome, &self.decision)
+        self.evaluation.summary()
     }
 
     /// Writes every file of the pack into `dir`, creating it if needed, and returns their paths.
@@ -119,7 +101,7 @@ impl Pack {
         put("report.html", self.html_with(&svgs).as_bytes())?;
         for (chart, svg) in &svgs {
             put(&format!("{}.svg", chart.stem()), svg.as_bytes())?;
-            let png = chart.png(&self.outcome, &self.curves, SLIDE)?;
+            let png = chart.png(&self.evaluation.outcome, &self.evaluation.curves, SLIDE)?;
             put(&format!("{}.png", chart.stem()), &png)?;
         }
         put("months.csv", self.render(Format::Csv).as_bytes())?;
@@ -158,12 +140,20 @@ mod tests {
             Err(other) => panic!("{other}"),
         };
         for chart in pack.charts() {
-            let svg = chart.svg(&pack.outcome, &pack.curves, SLIDE).unwrap();
+            let svg = chart
+                .svg(&pack.evaluation.outcome, &pack.evaluation.curves, SLIDE)
+                .unwrap();
             assert!(
                 svg.ends_with("</svg>\n") || svg.ends_with("</svg>"),
                 "{chart:?}"
             );
-            let png = chart.png(&pack.outcome, &pack.curves, (320, 180)).unwrap();
+            let png = chart
+                .png(
+                    &pack.evaluation.outcome,
+                    &pack.evaluation.curves,
+                    (320, 180),
+                )
+                .unwrap();
             assert!(png.starts_with(b"\x89PNG"));
         }
         assert!(pack.html().unwrap().ends_with("</html>\n"));

@@ -4,7 +4,6 @@
 
 pub mod document;
 pub mod examples;
-pub mod figures;
 pub mod files;
 pub mod recent;
 pub mod recovery;

@@ -9,10 +9,10 @@
 
 use breakeven_model::Scenario;
 use breakeven_model::compare::{FigureRow, KeyFigures, side_by_side};
-use breakeven_model::scenario::{Change, WhatIf, changes, validate};
+use breakeven_model::scenario::{Change, WhatIf, changes};
 use chrono::NaiveDate;
 
-use super::figures::Computed;
+use breakeven_model::{Evaluation, evaluate};
 
 /// Another scenario shown beside the one being edited: the baseline, or a file compared with.
 pub struct Reference {
@@ -23,7 +23,7 @@ pub struct Reference {
     /// The scenario.
     pub scenario: Scenario,
     /// Its figures, computed once.
-    pub computed: Computed,
+    pub computed: Evaluation,
     figures: KeyFigures,
     /// The inputs that differ from the scenario on screen, refreshed after every edit.
     pub changes: Vec<Change>,
@@ -34,12 +34,8 @@ pub struct Reference {
 impl Reference {
     /// Computes `scenario` as of `today`; says why when it has problems or cannot be computed.
     pub fn new(name: String, scenario: Scenario, today: NaiveDate) -> Result<Self, Vec<String>> {
-        let problems = validate(&scenario);
-        if !problems.is_empty() {
-            return Err(problems.iter().map(ToString::to_string).collect());
-        }
-        let computed = Computed::new(&scenario, today).map_err(|e| vec![e.to_string()])?;
-        let figures = KeyFigures::new(&computed.outcome, &computed.recommendation);
+        let computed = evaluate(&scenario, today).map_err(|e| e.sentences())?;
+        let figures = computed.key_figures();
         Ok(Self {
             legend: format!("{name} (dashed)"),
             name,
@@ -53,7 +49,7 @@ impl Reference {
 
     /// Compares with the scenario on screen; `first` puts this one on the left (a baseline
     /// comes before the edit; a compared file comes after the scenario on screen).
-    fn refresh(&mut self, scenario: &Scenario, computed: Option<&Computed>, first: bool) {
+    fn refresh(&mut self, scenario: &Scenario, computed: Option<&Evaluation>, first: bool) {
         let now = computed.map(|c| KeyFigures::new(&c.outcome, &c.recommendation));
         if first {
             self.changes = changes(&self.scenario, scenario);
@@ -113,7 +109,7 @@ impl Workshop {
 
     /// Compares the baseline and the other scenario with `scenario`, whose figures are
     /// `computed` (the last valid ones).
-    pub fn refresh(&mut self, scenario: &Scenario, computed: Option<&Computed>) {
+    pub fn refresh(&mut self, scenario: &Scenario, computed: Option<&Evaluation>) {
         if let Some(baseline) = &mut self.baseline {
             baseline.refresh(scenario, computed, true);
         }

@@ -9,7 +9,7 @@ use breakeven_model::format::{tokens_short, usd_cents};
 use egui::{RichText, Ui};
 
 use crate::chart_style::colour;
-use crate::state::figures::Computed;
+use breakeven_model::Evaluation;
 
 fn reason_ui(ui: &mut Ui, reason: &Reason) {
     let mark = if reason.against { "against:" } else { "for:" };
@@ -28,7 +28,7 @@ fn reason_ui(ui: &mut Ui, reason: &Reason) {
 }
 
 /// The recommendation card.
-pub fn verdict_ui(ui: &mut Ui, computed: &Computed) {
+pub fn verdict_ui(ui: &mut Ui, computed: &Evaluation) {
     let rec = &computed.recommendation;
     ui.label(RichText::new("Recommendation").weak());
     ui.label(

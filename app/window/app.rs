@@ -14,13 +14,13 @@ use crate::action::{Action, WorkshopAction};
 use crate::command::Command;
 use crate::state::document::Document;
 use crate::state::examples::EXAMPLES;
-use crate::state::figures::Computed;
 use crate::state::files::load_scenario;
 use crate::state::recovery::{Recovery, read};
 use crate::state::workshop::Workshop;
 use crate::ui::dialogs::{Dialog, Dialogs, Purpose};
 use crate::ui::figures::Tab;
 use crate::ui::inputs::InputsPanel;
+use breakeven_model::{EvaluateError, Evaluation, evaluate};
 
 /// The app's state: the scenario being edited, its validation problems, and the figures of the
 /// last valid version of it.
@@ -33,7 +33,7 @@ pub struct BreakevenApp {
     /// The user chose to close despite unsaved changes.
     pub(super) closing: bool,
     pub(super) problems: Vec<Problem>,
-    pub(super) computed: Option<Computed>,
+    pub(super) computed: Option<Evaluation>,
     /// The version of the scenario the problems and figures are of.
     pub(super) evaluated: Option<u64>,
     /// The workshop's scenarios are to be compared again with the one on screen.
@@ -245,18 +245,19 @@ impl BreakevenApp {
     }
 
     fn compute_figures(&mut self) {
-        self.problems = breakeven_model::scenario::validate(self.doc.scenario());
-        if !self.problems.is_empty() {
-            self.stale = self.computed.is_some();
-            return;
-        }
-        match Computed::new(self.doc.scenario(), self.today) {
-            Ok(computed) => {
-                self.computed = Some(computed);
+        match evaluate(self.doc.scenario(), self.today) {
+            Ok(evaluation) => {
+                self.problems.clear();
+                self.computed = Some(evaluation);
                 self.stale = false;
                 self.compute_error = None;
             }
-            Err(error) => {
+            Err(EvaluateError::Invalid(problems)) => {
+                self.problems = problems;
+                self.stale = self.computed.is_some();
+            }
+            Err(EvaluateError::Compute(error)) => {
+                self.problems.clear();
                 self.stale = self.computed.is_some();
                 self.compute_error = Some(error.to_string());
             }

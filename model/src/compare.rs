@@ -6,8 +6,9 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::decision::Recommendation;
-use crate::engine::{Outcome, Phase};
+use crate::engine::Outcome;
 use crate::format::{group_thousands, percent, tokens_short, usd_cents};
+use crate::phase::Phase;
 
 /// The figures a workshop compares: what each option costs a month at the scenario's volume,
 /// the cheapest, the cash over the horizon, and the recommendation.

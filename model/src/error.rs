@@ -75,6 +75,33 @@ pub enum LoadError {
     Invalid(Vec<Problem>),
 }
 
+/// A scenario whose figures could not be made, worded for the person who entered it. The window,
+/// the export, the command line and the workshop all get this one error from
+/// [`crate::evaluate`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EvaluateError {
+    /// Some values are out of range or inconsistent: every problem at once, each naming its
+    /// field's path, as a file that fails to load reports them.
+    #[error("{} problem{} in the scenario: {}", .0.len(), if .0.len() == 1 { "" } else { "s" }, ProblemList(.0))]
+    Invalid(Vec<Problem>),
+    /// The values, each in range, combine into a figure too large to hold exactly; names the
+    /// input that drove it.
+    #[error(transparent)]
+    Compute(#[from] ComputeError),
+}
+
+impl EvaluateError {
+    /// Each thing to fix as its own sentence: every problem with its field's path, or the input
+    /// whose figures grew too large.
+    #[must_use]
+    pub fn sentences(&self) -> Vec<String> {
+        match self {
+            Self::Invalid(problems) => problems.iter().map(ToString::to_string).collect(),
+            Self::Compute(error) => vec![error.to_string()],
+        }
+    }
+}
+
 /// Formats problems separated by semicolons, for one-line messages.
 struct ProblemList<'a>(&'a [Problem]);
 

@@ -9,6 +9,23 @@
 //! can overflow, so the lint below refuses every operator that can overflow or divide by zero.
 //! Figures go through the checked helpers of [`units`], whose errors name what was computed;
 //! an exception says why where it stands.
+//!
+//! Start at [`evaluate`]: it validates a scenario, computes its costs ([`engine`]), decides
+//! ([`decision`]) and gives the [`Evaluation`] that the window, the reports ([`report`]), the
+//! export and the workshop read. The modules, each using only those on its own line and the
+//! lines before it:
+//!
+//! - [`units`], [`phase`], [`sourced`], [`sources`], [`format`](mod@format), [`error`]: money
+//!   and volumes, the four phases, a number with its source, the articles, numbers in words,
+//!   the errors;
+//! - [`preset`]: the rules' thresholds, as data;
+//! - [`scenario`] and [`catalog`]: one team's situation, and the prices it picks from;
+//! - [`engine`] and [`quick`]: what each option costs, where they break even, the horizon;
+//!   seed 001's napkin math;
+//! - [`decision`]: the recommended phase and why;
+//! - [`report`] and [`compare`]: the figures as text, Markdown, JSON, CSV and HTML; two
+//!   scenarios side by side;
+//! - [`evaluation`]: all of the above in one call.
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod catalog;
@@ -16,7 +33,10 @@ pub mod compare;
 pub mod decision;
 pub mod engine;
 pub mod error;
+pub mod evaluation;
 pub mod format;
+pub mod phase;
+pub mod preset;
 pub mod quick;
 pub mod report;
 pub mod scenario;
@@ -25,6 +45,7 @@ pub mod sources;
 pub mod units;
 
 pub use catalog::Catalog;
-pub use error::{ArithmeticError, LoadError, Problem, SaveError};
+pub use error::{ArithmeticError, EvaluateError, LoadError, Problem, SaveError};
+pub use evaluation::{Evaluation, evaluate};
 pub use scenario::Scenario;
 pub use sourced::Sourced;

@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
 use crate::chart_style::{axis_dollars as dollars, colour};
-use crate::state::figures::Computed;
 use crate::state::workshop::Workshop;
+use breakeven_model::Evaluation;
 
 /// How another scenario's curves are drawn behind the current ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +27,7 @@ pub enum OverlayKind {
 /// Another scenario's figures drawn in the same plots as the current ones.
 pub struct Overlay<'a> {
     /// Its figures.
-    pub computed: &'a Computed,
+    pub computed: &'a Evaluation,
     /// Its one entry in the legend, shared by all its lines so the legend stays short and one
     /// click hides them all.
     pub name: &'a str,
@@ -114,7 +114,7 @@ fn volume_at(log_x: f64) -> Option<Decimal> {
 /// Monthly cost of each option against monthly volume, on a log axis, with the staircases, the
 /// crossings marked and labelled, and the scenario's volume as a vertical line. Hovering gives
 /// the exact cost at that volume.
-pub fn cost_ui(ui: &mut Ui, computed: &Computed, overlays: &[Overlay<'_>]) {
+pub fn cost_ui(ui: &mut Ui, computed: &Evaluation, overlays: &[Overlay<'_>]) {
     let outcome = &computed.outcome;
     let models = &outcome.models;
     Plot::new("cost-by-volume")
@@ -264,7 +264,7 @@ fn crossings(plot: &mut PlotUi<'_>, outcome: &Outcome) {
 }
 
 /// Cumulative cash of each option by month, with each payback marked.
-pub fn cash_ui(ui: &mut Ui, computed: &Computed, overlays: &[Overlay<'_>]) {
+pub fn cash_ui(ui: &mut Ui, computed: &Evaluation, overlays: &[Overlay<'_>]) {
     let h = &computed.outcome.horizon;
     Plot::new("cumulative-cash")
         .legend(Legend::default().position(Corner::LeftTop))
@@ -347,7 +347,7 @@ fn margin_points(outcome: &Outcome, phase: Phase) -> Vec<[f64; 2]> {
 }
 
 /// Gross margin of each option by month, when revenue is given.
-pub fn margin_ui(ui: &mut Ui, computed: &Computed, overlays: &[Overlay<'_>]) {
+pub fn margin_ui(ui: &mut Ui, computed: &Evaluation, overlays: &[Overlay<'_>]) {
     let h = &computed.outcome.horizon;
     if h.months.first().is_none_or(|m| m.revenue.is_none()) {
         ui.label("Gross margin needs revenue: give it in the Revenue group on the left.");

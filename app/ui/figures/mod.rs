@@ -7,8 +7,8 @@ pub mod tables;
 
 use egui::{KeyboardShortcut, Modifiers, Ui};
 
-use crate::state::figures::Computed;
 use crate::state::workshop::Workshop;
+use breakeven_model::Evaluation;
 use curves::overlays;
 
 /// The centre's tabs.
@@ -79,7 +79,7 @@ pub fn tabs_ui(ui: &mut Ui, tab: &mut Tab) {
 }
 
 /// The figures of `tab`, with the workshop's baseline and comparison drawn behind them.
-pub fn tab_ui(ui: &mut Ui, tab: Tab, computed: &mut Computed, workshop: &Workshop) {
+pub fn tab_ui(ui: &mut Ui, tab: Tab, computed: &mut Evaluation, workshop: &Workshop) {
     let overlays = overlays(workshop);
     match tab {
         Tab::Costs => curves::cost_ui(ui, computed, &overlays),

@@ -3,9 +3,10 @@
 
 use rust_decimal::Decimal;
 
-use super::preset::RulePreset;
-use crate::engine::{Outcome, Phase};
+use crate::engine::Outcome;
 use crate::format::{group_thousands, usd_cents};
+use crate::phase::Phase;
+use crate::preset::RulePreset;
 use crate::scenario::{Scenario, Staff, TunedServing};
 use crate::units::Usd;
 

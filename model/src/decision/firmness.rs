@@ -3,10 +3,11 @@
 
 use rust_decimal::Decimal;
 
-use super::preset::{Period, RulePreset};
-use crate::engine::{Outcome, Phase};
+use crate::engine::Outcome;
 use crate::error::{AtField, ComputeError};
 use crate::format::{group_thousands, tokens_short, usd_cents};
+use crate::phase::Phase;
+use crate::preset::{Period, RulePreset};
 use crate::scenario::{DataResidency, ProductStage, Scenario};
 use crate::units::{add, sub};
 

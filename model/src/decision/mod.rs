@@ -4,7 +4,6 @@
 
 mod cells;
 mod firmness;
-mod preset;
 mod rules;
 mod sensitivity;
 #[cfg(test)]
@@ -19,13 +18,16 @@ use rust_decimal::Decimal;
 
 pub use cells::{MatrixRow, matrix_rows};
 pub use firmness::Distance;
-pub use preset::{
+// The presets are defined in `crate::preset`, apart from the decision, since a scenario names
+// its preset too; re-exported where callers have always found them.
+pub use crate::preset::{
     DEFAULT_PRESET, Period, PresetChoice, RulePreset, SpendThreshold, Threshold, built_in,
 };
 pub use sensitivity::{Effect, SensitivityRow, sensitivity};
 
-use crate::engine::{Outcome, Phase};
+use crate::engine::Outcome;
 use crate::error::ComputeError;
+use crate::phase::Phase;
 use crate::scenario::Scenario;
 
 /// How much a reason weighs.
@@ -149,7 +151,7 @@ pub fn recommend(
     today: NaiveDate,
 ) -> Result<Recommendation, ComputeError> {
     let preset = scenario.rule_preset.resolve();
-    let found = rules::evaluate(scenario, outcome, preset)?;
+    let found = rules::apply(scenario, outcome, preset)?;
     let mut scores = [0_i32; 4];
     for reason in &found.reasons {
         let points = reason.strength.points();

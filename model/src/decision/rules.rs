@@ -4,11 +4,12 @@
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::preset::{Period, RulePreset};
 use super::{Notice, Reason, Strength};
-use crate::engine::{Outcome, Phase};
+use crate::engine::Outcome;
 use crate::error::{ArithmeticError, AtField, ComputeError};
 use crate::format::{group_thousands, tokens_short, usd_cents};
+use crate::phase::Phase;
+use crate::preset::{Period, RulePreset, Threshold};
 use crate::scenario::{
     DataResidency, FrontierVelocity, Gap, ProductStage, Scenario, Staff, TunedServing,
 };
@@ -84,7 +85,7 @@ impl R {
 
 /// Runs every rule. Fails only when a spend, a cost difference or a head count is too large to
 /// hold exactly.
-pub fn evaluate(
+pub fn apply(
     scenario: &Scenario,
     outcome: &Outcome,
     preset: &RulePreset,
@@ -687,7 +688,7 @@ fn people_counted(staff: &Staff) -> Result<Decimal, ArithmeticError> {
 
 /// Whether the decision is due for review (seed 002: revisit every 6-9 months).
 pub fn review(scenario: &Scenario, preset: &RulePreset, today: NaiveDate) -> Option<Notice> {
-    let months = |t: &super::Threshold<crate::units::Count>| {
+    let months = |t: &Threshold<crate::units::Count>| {
         u32::try_from(t.value.get().trunc().mantissa()).unwrap_or(u32::MAX)
     };
     let reviewed = scenario.last_reviewed;

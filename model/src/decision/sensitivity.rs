@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, dec};
 
 use super::recommend;
-use crate::engine::{Outcome, Phase, compute};
+use crate::engine::{Outcome, compute};
+use crate::phase::Phase;
 use crate::scenario::{InstancePrice, Scenario, Staff, Throughput, TunedServing, Volume};
 
 /// Rows kept: the drivers that move the lead most.

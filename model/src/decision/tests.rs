@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use rust_decimal::{Decimal, dec};
 
 use super::{Reason, Recommendation, Strength, recommend};
-use crate::engine::{Phase, compute};
+use crate::engine::compute;
+use crate::phase::Phase;
 use crate::scenario::{
     DataResidency, FrontierVelocity, Gap, Matrix, ProductStage, Scenario, Staff, TunedServing,
     Volume,
@@ -139,7 +140,7 @@ fn spend_at_50k_a_month_says_alternatives_pencil_out() {
 #[test]
 fn seed_004_preset_compares_yearly_spend_in_its_own_unit() {
     let mut s = scenario_spending(dec!(4_200)); // $50,400 a year
-    s.rule_preset = super::PresetChoice::BuiltIn("ai-build-vs-buy-decision".into());
+    s.rule_preset = crate::preset::PresetChoice::BuiltIn("ai-build-vs-buy-decision".into());
     let rec = decide(&s);
     let r = reasons(&rec, "API spend")
         .into_iter()
@@ -148,7 +149,7 @@ fn seed_004_preset_compares_yearly_spend_in_its_own_unit() {
     assert_eq!(r.value, "$50,400.00/year");
     assert_eq!(r.threshold.as_deref(), Some("$50,000.00/year"));
     let mut s = scenario_spending(dec!(4_100)); // $49,200 a year
-    s.rule_preset = super::PresetChoice::BuiltIn("ai-build-vs-buy-decision".into());
+    s.rule_preset = crate::preset::PresetChoice::BuiltIn("ai-build-vs-buy-decision".into());
     assert!(has(&decide(&s), "API spend", Phase::Buy, false));
 }
 
@@ -476,18 +477,18 @@ proptest! {
 #[test]
 fn a_custom_preset_saved_in_the_scenario_sets_its_own_thresholds() {
     let mut s = scenario_spending(dec!(2_000));
-    let mut own = super::PresetChoice::default().resolve().clone();
+    let mut own = crate::preset::PresetChoice::default().resolve().clone();
     own.id = "ours".into();
     own.name = "Our finance team's rule".into();
-    own.spend = vec![super::SpendThreshold {
+    own.spend = vec![crate::preset::SpendThreshold {
         usd: Usd::new(dec!(1_500)),
-        per: super::Period::Month,
+        per: crate::preset::Period::Month,
         below: None,
         above: vec![Phase::FineTune],
         says: "Above $1,500/month we look at fine-tuning.".into(),
         source: "Finance, 2026-10".into(),
     }];
-    s.rule_preset = super::PresetChoice::Custom(Box::new(own));
+    s.rule_preset = crate::preset::PresetChoice::Custom(Box::new(own));
     let rec = decide(&s);
     let r = reasons(&rec, "API spend")
         .into_iter()
@@ -508,7 +509,7 @@ fn a_custom_preset_saved_in_the_scenario_sets_its_own_thresholds() {
 #[test]
 fn an_unknown_built_in_preset_is_a_validation_problem() {
     let mut s = plain();
-    s.rule_preset = super::PresetChoice::BuiltIn("made-up".into());
+    s.rule_preset = crate::preset::PresetChoice::BuiltIn("made-up".into());
     let problems = crate::scenario::validate(&s);
     assert_eq!(problems[0].path, "rule_preset");
     assert!(
@@ -521,7 +522,7 @@ fn an_unknown_built_in_preset_is_a_validation_problem() {
 #[test]
 fn a_yearly_spend_too_large_to_hold_is_an_error_naming_the_api_not_a_panic() {
     let mut s = plain();
-    s.rule_preset = super::PresetChoice::BuiltIn("ai-build-vs-buy-decision".into());
+    s.rule_preset = crate::preset::PresetChoice::BuiltIn("ai-build-vs-buy-decision".into());
     let mut outcome = compute(&s).expect("computes");
     outcome.costs[Phase::Buy.index()].total = Decimal::MAX;
     let error = recommend(&s, &outcome, today()).expect_err("twelve times the largest decimal");

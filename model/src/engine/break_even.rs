@@ -10,9 +10,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::Phase;
 use super::cost_model::{CostModel, Instances, Stair};
 use crate::error::{AtField, ComputeError};
+use crate::phase::Phase;
 use crate::units::{add, div, mul, negated, sub};
 
 /// Most crossings reported for one pair; costs that keep trading places are summarised.

@@ -3,10 +3,10 @@
 
 use rust_decimal::{Decimal, dec};
 
-use super::Phase;
 use super::capacity::{Capacity, capacity};
 use crate::error::{AtField, ComputeError};
 use crate::format::{group_thousands, usd_cents};
+use crate::phase::Phase;
 use crate::scenario::{Buy, Hosting, InstancePrice, Scenario, Staff, TunedServing};
 use crate::sourced::Sourced;
 use crate::units::{HOURS_PER_MONTH, Percent, UsdPerMillionTokens, add, div, mul, negated, sub};
@@ -21,7 +21,7 @@ fn linear(
     fixed: Decimal,
     per_instance: Decimal,
     instances: Decimal,
-) -> Result<Decimal, crate::ArithmeticError> {
+) -> Result<Decimal, crate::error::ArithmeticError> {
     let mut sum = fixed;
     if !per_token.is_zero() {
         sum = add(

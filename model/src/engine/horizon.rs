@@ -5,9 +5,9 @@
 
 use rust_decimal::{Decimal, dec};
 
-use super::Phase;
 use super::cost_model::{CostModel, LineKind};
 use crate::error::{ArithmeticError, AtField, ComputeError};
+use crate::phase::Phase;
 use crate::scenario::{Limits, Scenario};
 use crate::units::{add, div, mul, sub};
 

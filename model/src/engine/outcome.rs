@@ -2,7 +2,6 @@
 
 use rust_decimal::{Decimal, dec};
 
-use super::Phase;
 use super::break_even::{PairBreakEven, break_even, cheapest_above};
 use super::capacity::capacity;
 use super::cost_model::{CostModel, Instances, build_models};
@@ -12,6 +11,7 @@ use super::traffic::{Traffic, traffic};
 use crate::catalog::{Catalog, catalog_drift};
 use crate::error::{AtField, ComputeError};
 use crate::format::group_thousands;
+use crate::phase::Phase;
 use crate::scenario::{Hosting, Scenario, Throughput};
 use crate::sources::Seed;
 use crate::units::{div, mul};

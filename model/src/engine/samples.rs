@@ -5,8 +5,8 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive as _;
 
-use super::Phase;
 use super::cost_model::{CostModel, Instances};
+use crate::phase::Phase;
 use crate::scenario::Limits;
 
 /// Points on a log axis across the range.

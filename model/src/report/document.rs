@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::table::Table;
+use super::text::escape;
 
 /// How a document is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,22 +22,6 @@ pub struct Document {
     pub out: String,
     /// How it is written.
     pub style: Style,
-}
-
-/// `text` with the characters HTML gives a meaning escaped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 impl Document {

@@ -7,13 +7,15 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::document::{Document, Style, escape};
+use super::document::{Document, Style};
+use super::outcome::{break_even_section, costs_section, key_figures, warnings_section};
+use super::recommendation;
 use super::table::Table;
-use super::{percent, recommendation, tokens};
+use super::text::{escape, tokens};
 use crate::catalog::{Catalog, picks};
 use crate::decision::Decision;
-use crate::engine::{Outcome, Phase};
-use crate::format::{tokens_short, usd_cents};
+use crate::engine::Outcome;
+use crate::format::tokens_short;
 use crate::scenario::{Scenario, inputs};
 
 /// A chart to show in the report, already drawn as SVG.
@@ -113,20 +115,24 @@ pub fn html(report: &HtmlReport<'_>) -> String {
     section(&mut doc, "recommendation", |doc| {
         recommendation::section(doc, rec);
     });
-    section(&mut doc, "key-figures", |doc| key_figures(doc, outcome));
+    section(&mut doc, "key-figures", |doc| {
+        key_figures(doc, outcome);
+    });
     section(&mut doc, "break-even", |doc| {
-        super::break_even_section(doc, outcome);
+        break_even_section(doc, outcome);
     });
     section(&mut doc, "charts", |doc| charts(doc, report.figures));
     section(&mut doc, "sensitivity", |doc| {
         recommendation::sensitivity_section(doc, outcome, &decision.sensitivity);
     });
-    section(&mut doc, "costs", |doc| super::costs_section(doc, outcome));
+    section(&mut doc, "costs", |doc| {
+        costs_section(doc, outcome);
+    });
     section(&mut doc, "matrix", |doc| {
         recommendation::matrix_section(doc, &decision.matrix, rec.phase);
     });
     section(&mut doc, "warnings", |doc| {
-        super::warnings_section(doc, outcome);
+        warnings_section(doc, outcome);
     });
     section(&mut doc, "assumptions", |doc| {
         assumptions(doc, scenario, report.catalog);
@@ -150,58 +156,6 @@ fn section(doc: &mut Document, id: &str, body: impl FnOnce(&mut Document)) {
     } else {
         doc.out.push_str("</section>\n");
     }
-}
-
-/// Each option's monthly cost now, cash over the horizon, present value, payback and gross
-/// margin: the table a board asks for first.
-pub(super) fn key_figures(doc: &mut Document, outcome: &Outcome) {
-    let h = &outcome.horizon;
-    let months = h.months.len();
-    doc.heading("Key figures", 2);
-    let now = format!("USD/month at {}", tokens_short(outcome.volume));
-    let cash = format!("Cash over {months} months");
-    let mut headers = vec!["Option", &now, &cash, "Present value", "Payback"];
-    let margins = h
-        .months
-        .first()
-        .zip(h.months.last())
-        .filter(|(first, _)| first.revenue.is_some());
-    let first_margin;
-    let last_margin;
-    if let Some((first, last)) = margins {
-        first_margin = format!("Gross margin, month {}", first.month);
-        last_margin = format!("Month {}", last.month);
-        headers.push(&first_margin);
-        headers.push(&last_margin);
-    }
-    let mut table = Table::new(&headers);
-    for phase in Phase::ALL {
-        let i = phase.index();
-        let monthly = outcome
-            .costs
-            .iter()
-            .find(|c| c.phase == phase)
-            .map(|c| usd_cents(c.total))
-            .unwrap_or_default();
-        let mut row = vec![
-            phase.label().to_owned(),
-            monthly,
-            usd_cents(h.totals[i]),
-            usd_cents(h.present_values[i]),
-            super::payback(outcome, phase),
-        ];
-        if let Some((first, last)) = margins {
-            let show = |m: Option<rust_decimal::Decimal>| m.map(percent).unwrap_or_default();
-            row.push(show(first.gross_margin[i]));
-            row.push(show(last.gross_margin[i]));
-        }
-        table.row(row);
-    }
-    doc.table(&table);
-    doc.paragraph(&format!(
-        "Cheapest at this volume: {}. Cash counts up-front costs in the month they are paid; the monthly costs spread them over the horizon.",
-        outcome.cheapest.label()
-    ));
 }
 
 fn charts(doc: &mut Document, figures: &[Figure]) {

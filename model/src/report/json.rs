@@ -5,15 +5,12 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::json_decision::JsonRecommendation;
+use super::text::cents;
 use crate::decision::Decision;
-use crate::engine::{CrossingKind, Outcome, Phase};
+use crate::engine::{CrossingKind, Outcome};
 use crate::format::fixed;
+use crate::phase::Phase;
 use crate::scenario::Scenario;
-
-/// Money to the cent, as a string.
-pub(super) fn cents(value: Decimal) -> String {
-    fixed(value, 2)
-}
 
 fn tokens(value: Decimal) -> String {
     fixed(value, 0)

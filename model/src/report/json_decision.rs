@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use super::json::cents;
+use super::text::cents;
 use crate::decision::{Decision, Effect, Strength};
-use crate::engine::Phase;
+use crate::phase::Phase;
 
 /// The `recommendation` key.
 #[derive(Debug, Serialize)]

@@ -3,8 +3,9 @@
 use super::document::Document;
 use super::table::Table;
 use crate::decision::{MatrixRow, Reason, Recommendation, SensitivityRow};
-use crate::engine::{Outcome, Phase};
+use crate::engine::Outcome;
 use crate::format::{fixed, usd_cents};
+use crate::phase::Phase;
 
 fn reason_line(reason: &Reason) -> String {
     let source = reason

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::document::escape;
+use super::text::escape;
 
 /// Rows of cells under headers.
 pub struct Table {

@@ -306,7 +306,7 @@ mod tests {
         );
         assert_eq!(
             loaded.scenario.rule_preset,
-            crate::decision::PresetChoice::default()
+            crate::preset::PresetChoice::default()
         );
         // Saved, it is a version 2 file that loads without migrating.
         let written = to_ron_string(&loaded.scenario).expect("writes");

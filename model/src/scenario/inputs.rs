@@ -149,7 +149,7 @@ fn walk(path: &str, value: &Value, out: &mut Vec<Input>) {
     }
 }
 
-/// `(value, source)` when the object is a [`crate::Sourced`] value.
+/// `(value, source)` when the object is a [`crate::sourced::Sourced`] value.
 fn as_sourced(fields: &serde_json::Map<String, Value>) -> Option<(String, Option<String>)> {
     let value = fields.get("value")?;
     if value.is_object() || fields.keys().any(|k| k != "value" && k != "source") {
@@ -205,8 +205,8 @@ fn label(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Sourced;
     use crate::scenario::{DataResidency, InstancePrice};
+    use crate::sourced::Sourced;
     use crate::units::UsdPerMonth;
     use rust_decimal::dec;
 

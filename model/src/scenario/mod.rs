@@ -13,7 +13,7 @@ mod what_if;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::decision::PresetChoice;
+use crate::preset::PresetChoice;
 use crate::sourced::Sourced;
 use crate::units::{
     Count, HoursPerMonth, Percent, Ratio, TokensPerMonth, TokensPerRequest, TokensPerSecond, Usd,

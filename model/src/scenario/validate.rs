@@ -9,9 +9,9 @@ use super::{
     Buy, FineTune, Horizon, Hosting, InstancePrice, Matrix, Pretrain, Revenue, Scenario, SelfHost,
     Staff, Throughput, TunedServing, Volume, Workload,
 };
-use crate::decision::{PresetChoice, built_in};
 use crate::error::Problem;
 use crate::format::group_thousands;
+use crate::preset::{PresetChoice, built_in};
 use crate::sourced::Sourced;
 use crate::units::{HOURS_PER_MONTH, Quantity};
 

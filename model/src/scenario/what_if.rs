@@ -194,7 +194,8 @@ fn triple(volume: &mut Volume, note: &str) -> Result<(), WhatIfError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Phase, compute};
+    use crate::engine::compute;
+    use crate::phase::Phase;
     use crate::scenario::{changes, from_ron_str};
     use crate::units::{Count, TokensPerMonth};
 

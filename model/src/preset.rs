@@ -2,18 +2,21 @@
 //! in another, $50K/year in a third), so the app does not pick one silently: each preset is named
 //! after its article, keeps each threshold in its article's unit with the phase it points to,
 //! and the user can save their own in the scenario.
+//!
+//! A scenario names its preset and the decision's rules read the thresholds, so the presets live
+//! here, apart from both.
 
 use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::Phase;
 use crate::error::ArithmeticError;
+use crate::phase::Phase;
 use crate::units::{Count, Tokens, Usd, mul};
 
 /// The presets as shipped, in RON.
-pub const PRESETS_RON: &str = include_str!("../../../assets/presets.ron");
+pub const PRESETS_RON: &str = include_str!("../../assets/presets.ron");
 
 static BUILT_IN: LazyLock<Vec<RulePreset>> = LazyLock::new(|| {
     ron::from_str(PRESETS_RON)

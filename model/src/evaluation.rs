@@ -1,0 +1,253 @@
+//! The whole pipeline in one call: validate a scenario, compute its costs, decide, and sample its
+//! curves. The window, the export, the command line and the workshop's reference scenarios all
+//! take their figures from an [`Evaluation`], so they cannot disagree, and each says what went
+//! wrong with the same [`EvaluateError`].
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use crate::catalog::{Catalog, price_age_warnings};
+use crate::compare::KeyFigures;
+use crate::decision::{
+    Decision, MatrixRow, Recommendation, SensitivityRow, matrix_rows, recommend, sensitivity,
+};
+use crate::engine::{Curve, Outcome, compute, samples};
+use crate::error::EvaluateError;
+use crate::report::{self, Figure, Format, HtmlReport};
+use crate::scenario::{Scenario, validate};
+
+/// A valid scenario's figures as of one day: its costs, its recommendation and decision matrix,
+/// its curves for the plots and its catalog warnings. It keeps the scenario and the day, so what
+/// is computed later (the sensitivity table, a report) is of the same scenario, even while the
+/// one on screen has a value out of range.
+#[derive(Debug)]
+pub struct Evaluation {
+    /// The scenario these figures are of.
+    scenario: Scenario,
+    /// The day review dates and catalog prices were judged on.
+    today: NaiveDate,
+    /// Costs, break-evens, horizon and warnings.
+    pub outcome: Outcome,
+    /// The recommended phase and why.
+    pub recommendation: Recommendation,
+    /// Seed 003's decision matrix, filled from the scenario.
+    pub matrix: Vec<MatrixRow>,
+    /// Each option's monthly cost sampled across the plotted range, for the plots and charts.
+    pub curves: Vec<Curve>,
+    /// Warnings about catalog prices older than six months, from the embedded catalog.
+    pub price_age: Vec<String>,
+    /// The sensitivity table, computed on first use: it recomputes the scenario 18 times.
+    sensitivity: OnceLock<Vec<SensitivityRow>>,
+}
+
+/// Evaluates `scenario` as of `today` (for review dates and the age of catalog prices). Refuses
+/// an invalid scenario with every problem at once; fails otherwise only when figures grow too
+/// large to hold exactly, naming the input.
+pub fn evaluate(scenario: &Scenario, today: NaiveDate) -> Result<Evaluation, EvaluateError> {
+    let problems = validate(scenario);
+    if !problems.is_empty() {
+        return Err(EvaluateError::Invalid(problems));
+    }
+    let outcome = compute(scenario)?;
+    let recommendation = recommend(scenario, &outcome, today)?;
+    let matrix = matrix_rows(scenario, &outcome, scenario.rule_preset.resolve());
+    let curves = samples(&outcome.models, outcome.range.0, outcome.range.1);
+    let price_age = price_age_warnings(scenario, Catalog::embedded(), today);
+    Ok(Evaluation {
+        scenario: scenario.clone(),
+        today,
+        outcome,
+        recommendation,
+        matrix,
+        curves,
+        price_age,
+        sensitivity: OnceLock::new(),
+    })
+}
+
+impl Evaluation {
+    /// The scenario these figures are of.
+    #[must_use]
+    pub const fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The day the figures were judged on.
+    #[must_use]
+    pub const fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The sensitivity table of the evaluated scenario, computed on first use and kept.
+    pub fn sensitivity(&self) -> &[SensitivityRow] {
+        self.sensitivity
+            .get_or_init(|| sensitivity(&self.scenario, &self.outcome, self.today))
+    }
+
+    /// The figures a workshop compares with another scenario's.
+    #[must_use]
+    pub fn key_figures(&self) -> KeyFigures {
+        KeyFigures::new(&self.outcome, &self.recommendation)
+    }
+
+    /// The report in `format`, as `breakeven report` prints it.
+    #[must_use]
+    pub fn render(&self, format: Format) -> String {
+        report::render(&self.scenario, &self.outcome, &self.decision(), format)
+    }
+
+    /// The recommendation, the key figures and the break-even volumes as Markdown, for pasting
+    /// into a document. Needs no sensitivity table.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        report::summary(&self.scenario, &self.outcome, &self.recommendation)
+    }
+
+    /// The board-deck HTML report with `figures` (charts drawn by the caller) inline, dated
+    /// `today`, with the embedded catalog's as-of dates.
+    #[must_use]
+    pub fn html(&self, figures: &[Figure]) -> String {
+        report::html(&HtmlReport {
+            scenario: &self.scenario,
+            outcome: &self.outcome,
+            decision: &self.decision(),
+            catalog: Catalog::embedded(),
+            today: self.today,
+            figures,
+        })
+    }
+
+    /// The recommendation with its sensitivity table and matrix, as the reports take them: a
+    /// copy, made only when a report is written.
+    fn decision(&self) -> Decision {
+        Decision {
+            recommendation: self.recommendation.clone(),
+            sensitivity: self.sensitivity().to_vec(),
+            matrix: self.matrix.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decision::decide;
+    use crate::scenario::{DEFAULT_RON, from_ron_str};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    #[test]
+    fn an_evaluation_holds_what_compute_and_decide_give() {
+        let scenario = Scenario::embedded_default();
+        let evaluation = evaluate(&scenario, today()).unwrap();
+        let outcome = compute(&scenario).unwrap();
+        let decision = decide(&scenario, &outcome, today()).unwrap();
+        assert_eq!(evaluation.scenario(), &scenario);
+        assert_eq!(evaluation.today(), today());
+        assert_eq!(evaluation.outcome, outcome);
+        assert_eq!(evaluation.recommendation, decision.recommendation);
+        assert_eq!(evaluation.matrix, decision.matrix);
+        assert_eq!(evaluation.sensitivity(), decision.sensitivity);
+        assert_eq!(
+            evaluation.curves,
+            samples(&outcome.models, outcome.range.0, outcome.range.1)
+        );
+        assert_eq!(
+            evaluation.price_age,
+            price_age_warnings(&scenario, Catalog::embedded(), today())
+        );
+        assert_eq!(
+            evaluation.key_figures(),
+            KeyFigures::new(&outcome, &decision.recommendation)
+        );
+    }
+
+    #[test]
+    fn every_report_is_the_one_the_report_module_writes() {
+        let scenario =
+            from_ron_str(include_str!("../../scenarios/seed000-legal-tech.ron")).unwrap();
+        let evaluation = evaluate(&scenario, today()).unwrap();
+        let outcome = compute(&scenario).unwrap();
+        let decision = decide(&scenario, &outcome, today()).unwrap();
+        for format in [Format::Text, Format::Markdown, Format::Json, Format::Csv] {
+            assert_eq!(
+                evaluation.render(format),
+                report::render(&scenario, &outcome, &decision, format),
+                "{format:?}"
+            );
+        }
+        assert_eq!(
+            evaluation.summary(),
+            report::summary(&scenario, &outcome, &decision.recommendation)
+        );
+        let figures = [Figure {
+            title: "A chart".to_owned(),
+            caption: "How to read it.".to_owned(),
+            svg: "<svg></svg>".to_owned(),
+        }];
+        assert_eq!(
+            evaluation.html(&figures),
+            report::html(&HtmlReport {
+                scenario: &scenario,
+                outcome: &outcome,
+                decision: &decision,
+                catalog: Catalog::embedded(),
+                today: today(),
+                figures: &figures,
+            })
+        );
+    }
+
+    #[test]
+    fn the_sensitivity_table_is_computed_once_and_kept() {
+        let evaluation = evaluate(&Scenario::embedded_default(), today()).unwrap();
+        let first = evaluation.sensitivity();
+        assert!(!first.is_empty());
+        assert!(std::ptr::eq(first, evaluation.sensitivity()));
+    }
+
+    #[test]
+    fn an_invalid_scenario_is_refused_with_every_problem_naming_its_field() {
+        let mut scenario = Scenario::embedded_default();
+        scenario.horizon.months.value = 500;
+        scenario.pretrain.build_months.value = 500;
+        let problems = validate(&scenario);
+        assert!(problems.len() >= 2, "{problems:?}");
+        let error = evaluate(&scenario, today()).unwrap_err();
+        assert_eq!(error, EvaluateError::Invalid(problems.clone()));
+        let message = error.to_string();
+        assert!(
+            message.starts_with(&format!("{} problems in the scenario: ", problems.len())),
+            "{message}"
+        );
+        assert!(message.contains("horizon.months"), "{message}");
+        assert_eq!(
+            error.sentences(),
+            problems.iter().map(ToString::to_string).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn figures_too_large_to_hold_name_the_input_that_drove_them() {
+        // Valid one by one, but doubling every month for ten years overflows any exact number.
+        let text = DEFAULT_RON
+            .replacen(
+                r#"growth_percent_per_month: (value: "5""#,
+                r#"growth_percent_per_month: (value: "100""#,
+                1,
+            )
+            .replacen("months: (value: 36", "months: (value: 120", 1)
+            .replacen(r#"(value: "700000000""#, r#"(value: "9000000000000000""#, 1);
+        let scenario = from_ron_str(&text).unwrap();
+        let error = evaluate(&scenario, today()).unwrap_err();
+        let EvaluateError::Compute(compute_error) = &error else {
+            panic!("{error:?}");
+        };
+        assert_eq!(compute_error.path, "workload.growth_percent_per_month");
+        assert_eq!(error.to_string(), compute_error.to_string());
+        assert_eq!(error.sentences(), [compute_error.to_string()]);
+    }
+}

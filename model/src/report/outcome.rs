@@ -1,0 +1,218 @@
+//! The engine's figures as sections of a document: the monthly cost of each option, the
+//! break-even volumes, the cash over the horizon, the key figures and the warnings. The text,
+//! Markdown and HTML reports all write them with these functions.
+
+use rust_decimal::Decimal;
+
+use super::document::Document;
+use super::table::Table;
+use super::text::{percent, tokens};
+use crate::engine::{CrossingKind, Outcome};
+use crate::format::{fixed, tokens_short, usd_cents};
+use crate::phase::Phase;
+
+/// Each option's monthly cost now, cash over the horizon, present value, payback and gross
+/// margin: the table a board asks for first.
+pub fn key_figures(doc: &mut Document, outcome: &Outcome) {
+    let h = &outcome.horizon;
+    let months = h.months.len();
+    doc.heading("Key figures", 2);
+    let now = format!("USD/month at {}", tokens_short(outcome.volume));
+    let cash = format!("Cash over {months} months");
+    let mut headers = vec!["Option", &now, &cash, "Present value", "Payback"];
+    let margins = h
+        .months
+        .first()
+        .zip(h.months.last())
+        .filter(|(first, _)| first.revenue.is_some());
+    let first_margin;
+    let last_margin;
+    if let Some((first, last)) = margins {
+        first_margin = format!("Gross margin, month {}", first.month);
+        last_margin = format!("Month {}", last.month);
+        headers.push(&first_margin);
+        headers.push(&last_margin);
+    }
+    let mut table = Table::new(&headers);
+    for phase in Phase::ALL {
+        let i = phase.index();
+        let monthly = outcome
+            .costs
+            .iter()
+            .find(|c| c.phase == phase)
+            .map(|c| usd_cents(c.total))
+            .unwrap_or_default();
+        let mut row = vec![
+            phase.label().to_owned(),
+            monthly,
+            usd_cents(h.totals[i]),
+            usd_cents(h.present_values[i]),
+            payback(outcome, phase),
+        ];
+        if let Some((first, last)) = margins {
+            let show = |m: Option<Decimal>| m.map(percent).unwrap_or_default();
+            row.push(show(first.gross_margin[i]));
+            row.push(show(last.gross_margin[i]));
+        }
+        table.row(row);
+    }
+    doc.table(&table);
+    doc.paragraph(&format!(
+        "Cheapest at this volume: {}. Cash counts up-front costs in the month they are paid; the monthly costs spread them over the horizon.",
+        outcome.cheapest.label()
+    ));
+}
+
+/// The figures' warnings (idle GPUs, a capacity the catalog does not back, a catalog price
+/// changed since the pick), each with its input and source.
+pub fn warnings_section(doc: &mut Document, outcome: &Outcome) {
+    if !outcome.warnings.is_empty() {
+        doc.heading("Warnings", 2);
+        doc.bullets(outcome.warnings.iter().map(|w| {
+            let source = w.source.map(|s| format!(" (\"{s}\")")).unwrap_or_default();
+            format!("{}{source} [{}]", w.message, w.input)
+        }));
+    }
+}
+
+/// Each option's monthly cost at this volume, line by line.
+pub fn costs_section(doc: &mut Document, outcome: &Outcome) {
+    doc.heading("Monthly cost at this volume", 2);
+    let mut summary = Table::new(&["Option", "USD/month", "Instances", "Utilisation"]);
+    for cost in &outcome.costs {
+        summary.row(vec![
+            cost.phase.label().to_owned(),
+            usd_cents(cost.total),
+            cost.instances.map(|n| n.to_string()).unwrap_or_default(),
+            cost.utilisation.map(percent).unwrap_or_default(),
+        ]);
+    }
+    doc.table(&summary);
+    doc.paragraph(&format!(
+        "Cheapest at this volume: {}.",
+        outcome.cheapest.label()
+    ));
+    for cost in &outcome.costs {
+        doc.heading(
+            &format!("{}: {}/month", cost.phase.label(), usd_cents(cost.total)),
+            3,
+        );
+        let mut lines = Table::new(&["Line", "USD/month"]);
+        for (label, amount) in &cost.lines {
+            lines.row(vec![label.clone(), usd_cents(*amount)]);
+        }
+        doc.table(&lines);
+        if let Some(basis) = &cost.capacity_basis {
+            let per = cost
+                .capacity_per_instance
+                .map(tokens_short)
+                .unwrap_or_default();
+            doc.paragraph(&format!(
+                "Capacity: {per} tokens/month per instance at full load; basis: {basis}."
+            ));
+        }
+    }
+}
+
+/// Where each pair of options costs the same, and which option stays cheapest above which volume.
+pub fn break_even_section(doc: &mut Document, outcome: &Outcome) {
+    doc.heading("Break-even volumes", 2);
+    let mut crossings = Table::new(&["Options", "Crossing", "Volume", "Cheaper above"]);
+    for pair in &outcome.break_evens {
+        let names = format!("{} / {}", pair.a.label(), pair.b.label());
+        if pair.crossings.is_empty() {
+            let cheaper = pair.cheaper_at_top.map_or("same cost", Phase::label);
+            crossings.row(vec![
+                names.clone(),
+                "none in range".to_owned(),
+                String::new(),
+                format!("{cheaper} throughout"),
+            ]);
+        }
+        for c in &pair.crossings {
+            let kind = match c.kind {
+                CrossingKind::Equal => "equal cost",
+                CrossingKind::Step => "at a step",
+            };
+            crossings.row(vec![
+                names.clone(),
+                kind.to_owned(),
+                tokens(c.volume),
+                c.cheaper_above.label().to_owned(),
+            ]);
+        }
+        if pair.truncated {
+            crossings.row(vec![
+                names.clone(),
+                "and more".to_owned(),
+                String::new(),
+                "they keep trading places".to_owned(),
+            ]);
+        }
+    }
+    doc.table(&crossings);
+    let above = &outcome.cheapest_above;
+    doc.paragraph(&match above.volume {
+        Some(v) => format!(
+            "{} is cheapest above {} a month.",
+            above.phase.label(),
+            tokens(v)
+        ),
+        None => format!(
+            "{} is cheapest across the whole range.",
+            above.phase.label()
+        ),
+    });
+}
+
+/// The cash of each option over the horizon, its payback, and gross margin when there is revenue.
+pub fn horizon_section(doc: &mut Document, outcome: &Outcome) {
+    let h = &outcome.horizon;
+    doc.heading(&format!("Cash over {} months", h.months.len()), 2);
+    let mut totals = Table::new(&["Option", "Total cash", "Present value", "Payback"]);
+    for phase in Phase::ALL {
+        let i = phase.index();
+        totals.row(vec![
+            phase.label().to_owned(),
+            usd_cents(h.totals[i]),
+            usd_cents(h.present_values[i]),
+            payback(outcome, phase),
+        ]);
+    }
+    doc.table(&totals);
+    if let (Some(first), Some(last)) = (h.months.first(), h.months.last())
+        && first.revenue.is_some()
+    {
+        let first_heading = format!("Gross margin, month {}", first.month);
+        let last_heading = format!("Month {}", last.month);
+        let mut margins = Table::new(&["Option", &first_heading, &last_heading]);
+        for phase in Phase::ALL {
+            let show = |m: Option<Decimal>| m.map(percent).unwrap_or_default();
+            margins.row(vec![
+                phase.label().to_owned(),
+                show(first.gross_margin[phase.index()]),
+                show(last.gross_margin[phase.index()]),
+            ]);
+        }
+        doc.table(&margins);
+    }
+}
+
+/// When `phase`'s up-front cost is paid back by its savings against the API, simply and in
+/// cash; blank for the API itself.
+fn payback(outcome: &Outcome, phase: Phase) -> String {
+    outcome
+        .horizon
+        .paybacks
+        .iter()
+        .find(|p| p.phase == phase)
+        .map_or_else(String::new, |p| {
+            let simple = p.simple_months.map_or("no saving".to_owned(), |m| {
+                format!("{} months simple", fixed(m, 2))
+            });
+            let month = p.month.map_or("not within the horizon".to_owned(), |m| {
+                format!("month {m} in cash")
+            });
+            format!("{simple}; {month}")
+        })
+}
