@@ -13,7 +13,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, dec};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::scenario::{Buy, Hosting, InstancePrice, Throughput};
@@ -320,10 +320,67 @@ impl<'de> Deserialize<'de> for AsOf {
     }
 }
 
+/// The catalog instance a measured limit falls back to when the hosting's own instance is not
+/// from the catalog: seed 001's g5.2xlarge.
+const FALLBACK_INSTANCE: &str = "g5.2xlarge";
+
+impl GpuInstance {
+    /// The busiest measured figure of this instance: the load it is sized for.
+    #[must_use]
+    pub fn busiest_figure(&self) -> Option<&ThroughputFigure> {
+        self.throughput
+            .iter()
+            .max_by_key(|f| f.output_tokens_per_second)
+    }
+}
+
+impl Hosting {
+    /// A measured throughput limit for these instances, for when the user turns the limit on:
+    /// the catalog's busiest figure for the instance picked, or for seed 001's g5.2xlarge
+    /// (Llama-3-8B at concurrency 64) when the instance is not from the catalog.
+    #[must_use]
+    pub fn measured_throughput(&self) -> Throughput {
+        let catalog = Catalog::embedded();
+        let picked = self
+            .catalog_id
+            .as_deref()
+            .and_then(|id| catalog.gpu_instance(id))
+            .filter(|gpu| gpu.busiest_figure().is_some());
+        picked
+            .or_else(|| catalog.gpu_instance(FALLBACK_INSTANCE))
+            .and_then(|gpu| gpu.busiest_figure().map(|f| f.as_throughput(gpu)))
+            .unwrap_or_else(|| Throughput::Measured {
+                model: "your measurement".into(),
+                output_tokens_per_second: Sourced::bare(TokensPerSecond::new(dec!(301))),
+                concurrency: 64,
+                input_tokens_per_request: TokensPerRequest::new(dec!(550)),
+                output_tokens_per_request: TokensPerRequest::new(dec!(150)),
+            })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::Scenario;
     use std::collections::HashSet;
+
+    #[test]
+    fn a_measured_limit_comes_from_the_catalog() {
+        let mut hosting = Scenario::embedded_default().self_host.hosting;
+        hosting.catalog_id = None;
+        let Throughput::Measured {
+            output_tokens_per_second,
+            concurrency,
+            ..
+        } = hosting.measured_throughput()
+        else {
+            panic!("measured");
+        };
+        // catalog-facts.md: Llama-3-8B FP16 on g5.2xlarge, 301 tokens/s at concurrency 64.
+        assert_eq!(output_tokens_per_second.value.get(), dec!(301));
+        assert_eq!(concurrency, 64);
+    }
 
     #[test]
     fn the_embedded_catalog_loads_with_unique_ids_and_sane_prices() {

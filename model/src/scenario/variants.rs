@@ -1,20 +1,19 @@
 //! Switching one of a scenario's choices to another kind, as the window's combo boxes and check
 //! boxes do: an hourly price quoted per month, staff counted as people instead of hours, the
 //! tuned model served per token instead of on instances, the monthly volume dragged to a new
-//! total. Values carry over where they convert exactly; where there is nothing to carry, the new
+//! total. (A measured throughput limit comes from the catalog: `Hosting::measured_throughput`.) Values carry over where they convert exactly; where there is nothing to carry, the new
 //! kind starts from a figure the seeds give. The window does no arithmetic of its own: every
 //! conversion here is checked and says when a value is too large to convert.
 
 use rust_decimal::Decimal;
 use rust_decimal::dec;
 
-use super::{Hosting, InstancePrice, Revenue, Scenario, Staff, Throughput, TunedServing, Volume};
-use crate::catalog::{Catalog, GpuInstance, ThroughputFigure};
+use super::{InstancePrice, Revenue, Scenario, Staff, TunedServing, Volume};
 use crate::error::ArithmeticError;
 use crate::sourced::Sourced;
 use crate::units::{
-    Count, HOURS_PER_MONTH, HoursPerMonth, Percent, TokensPerMonth, TokensPerRequest,
-    TokensPerSecond, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, UsdPerYear,
+    Count, HOURS_PER_MONTH, HoursPerMonth, Percent, TokensPerMonth, UsdPerHour,
+    UsdPerMillionTokens, UsdPerMonth, UsdPerYear,
 };
 
 /// How an instance's price is quoted.
@@ -139,45 +138,6 @@ impl Staff {
                 ),
             },
         }
-    }
-}
-
-/// The catalog instance a measured limit falls back to when the hosting's own instance is not
-/// from the catalog: seed 001's g5.2xlarge.
-const FALLBACK_INSTANCE: &str = "g5.2xlarge";
-
-impl GpuInstance {
-    /// The busiest measured figure of this instance: the load it is sized for.
-    #[must_use]
-    pub fn busiest_figure(&self) -> Option<&ThroughputFigure> {
-        self.throughput
-            .iter()
-            .max_by_key(|f| f.output_tokens_per_second)
-    }
-}
-
-impl Hosting {
-    /// A measured throughput limit for these instances, for when the user turns the limit on:
-    /// the catalog's busiest figure for the instance picked, or for seed 001's g5.2xlarge
-    /// (Llama-3-8B at concurrency 64) when the instance is not from the catalog.
-    #[must_use]
-    pub fn measured_throughput(&self) -> Throughput {
-        let catalog = Catalog::embedded();
-        let picked = self
-            .catalog_id
-            .as_deref()
-            .and_then(|id| catalog.gpu_instance(id))
-            .filter(|gpu| gpu.busiest_figure().is_some());
-        picked
-            .or_else(|| catalog.gpu_instance(FALLBACK_INSTANCE))
-            .and_then(|gpu| gpu.busiest_figure().map(|f| f.as_throughput(gpu)))
-            .unwrap_or_else(|| Throughput::Measured {
-                model: "your measurement".into(),
-                output_tokens_per_second: Sourced::bare(TokensPerSecond::new(dec!(301))),
-                concurrency: 64,
-                input_tokens_per_request: TokensPerRequest::new(dec!(550)),
-                output_tokens_per_request: TokensPerRequest::new(dec!(150)),
-            })
     }
 }
 
@@ -394,23 +354,6 @@ mod tests {
             let serving = TunedServing::for_kind(kind, &scenario).expect("every kind");
             assert_eq!(serving.kind(), kind);
         }
-    }
-
-    #[test]
-    fn a_measured_limit_comes_from_the_catalog() {
-        let mut hosting = Scenario::embedded_default().self_host.hosting;
-        hosting.catalog_id = None;
-        let Throughput::Measured {
-            output_tokens_per_second,
-            concurrency,
-            ..
-        } = hosting.measured_throughput()
-        else {
-            panic!("measured");
-        };
-        // catalog-facts.md: Llama-3-8B FP16 on g5.2xlarge, 301 tokens/s at concurrency 64.
-        assert_eq!(output_tokens_per_second.value.get(), dec!(301));
-        assert_eq!(concurrency, 64);
     }
 
     fn tokens(input: Decimal, output: Decimal) -> Volume {
