@@ -1,6 +1,6 @@
-//! What the window holds, without a widget: the document and its undo history, the figures of
-//! its last valid version, the workshop's baseline and comparison, recovery files, and files on
-//! disk. The `ui` reads and draws it; only the window's one door changes it.
+//! What the window holds, without a widget: the document and its undo history, the workshop's
+//! baseline and comparison, recovery files, recent files and files on disk. The `ui` reads and
+//! draws it; only the window's one door changes it. (The figures are the model's `Evaluation`.)
 
 pub mod document;
 pub mod examples;
