@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use breakeven_model::catalog::catalog_drift;
 use breakeven_model::quick::{self, InstanceCost, QuickInputs};
 use breakeven_model::report;
-use breakeven_model::scenario::Loaded;
+use breakeven_model::scenario::{Loaded, migration_note};
 use breakeven_model::units::{
     HoursPerMonth, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, parse_decimal,
 };
@@ -240,9 +240,11 @@ fn check(path: &std::path::Path) -> ExitCode {
             if let Some(old) = migrated_from {
                 let _ = writeln!(
                     text,
-                    "note: the file is format version {old}; Breakeven reads it as version {} (the decision \
-                     matrix unanswered, the default rule preset) and saves it as version {}.",
-                    scenario.version, scenario.version
+                    "note: the file is format version {old}; Breakeven reads it as version {} ({}) and saves \
+                     it as version {}.",
+                    scenario.version,
+                    migration_note(old),
+                    scenario.version
                 );
             }
             for drift in catalog_drift(&scenario, Catalog::embedded()) {

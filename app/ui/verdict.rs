@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use breakeven_model::decision::Reason;
+use breakeven_model::decision::{Gate, GateEffect, Reason, Recommendation};
 use breakeven_model::engine::Phase;
 use breakeven_model::format::{tokens_short, usd_cents};
 use egui::{RichText, Ui};
@@ -27,6 +27,22 @@ fn reason_ui(ui: &mut Ui, reason: &Reason) {
     }
 }
 
+fn gate_ui(ui: &mut Ui, gate: &Gate) {
+    let effect = match gate.effect {
+        GateEffect::RulesOut => "ruled out",
+        GateEffect::Decides => "decides",
+    };
+    let response = ui.label(format!("{} {effect}: {}", gate.phase.label(), gate.text));
+    let mut hover = format!("Input: {} = {}", gate.input, gate.value);
+    if let Some(t) = &gate.threshold {
+        let _ = write!(hover, "\nThreshold: {t}");
+    }
+    response.on_hover_text(hover);
+    if let Some(s) = &gate.source {
+        ui.label(RichText::new(format!("   {s}")).small().weak());
+    }
+}
+
 /// The recommendation card.
 pub fn verdict_ui(ui: &mut Ui, computed: &Evaluation) {
     let rec = &computed.recommendation;
@@ -37,9 +53,19 @@ pub fn verdict_ui(ui: &mut Ui, computed: &Evaluation) {
             .strong()
             .color(colour(rec.phase)),
     );
-    ui.label(format!("Confidence: {} ({})", rec.confidence_label, rec.confidence)).on_hover_text(
-        "The score margin m over the next option as m / (m + 2), less a fifth when the volume or the spend is within 1.5x of flipping the costs.",
-    );
+    if let Some(headline) = &rec.headline {
+        ui.label(RichText::new(headline).strong());
+    }
+    let basis = if rec.settled_by_gates() {
+        "Settled by the facts below (a gate decided it, or left one option): 0.95."
+    } else {
+        "The score margin m over the next option as m / (m + 2), less a fifth when the volume or the spend is within 1.5x of flipping the costs."
+    };
+    ui.label(format!(
+        "Confidence: {} ({})",
+        rec.confidence_label, rec.confidence
+    ))
+    .on_hover_text(basis);
     let cost = &computed.outcome.costs[rec.phase.index()];
     ui.label(format!(
         "{}/month at {} tokens/month",
@@ -47,6 +73,14 @@ pub fn verdict_ui(ui: &mut Ui, computed: &Evaluation) {
         tokens_short(computed.outcome.volume)
     ))
     .on_hover_text(format!("{}/month exactly", cost.total));
+    if !rec.gates.is_empty() {
+        ui.separator();
+        ui.label(RichText::new("Settled first").strong())
+            .on_hover_text("Facts the articles call decisive, in the order they are asked. Costs never outvote them.");
+        for gate in &rec.gates {
+            gate_ui(ui, gate);
+        }
+    }
     ui.separator();
     ui.label(RichText::new("How far from flipping").strong());
     for d in &rec.distances {
@@ -56,7 +90,7 @@ pub fn verdict_ui(ui: &mut Ui, computed: &Evaluation) {
         ));
     }
     ui.separator();
-    ui.label(RichText::new("Why").strong());
+    ui.label(RichText::new("Weighed").strong());
     for phase in Phase::ALL {
         let reasons: Vec<&Reason> = rec
             .reasons
@@ -75,26 +109,53 @@ pub fn verdict_ui(ui: &mut Ui, computed: &Evaluation) {
                 }
             });
     }
-    for (phase, why) in &rec.excluded {
-        ui.label(format!("{} ruled out: {why}.", phase.label()));
-    }
     ui.separator();
     ui.label(RichText::new("What would change it").strong());
     for text in &rec.what_would_change {
         ui.label(format!("• {text}"));
     }
+    next_steps_ui(ui, rec);
+    warnings_ui(ui, computed);
+}
+
+/// What to do next for the recommended phase, each step with its article on hover.
+fn next_steps_ui(ui: &mut Ui, rec: &Recommendation) {
+    if !rec.next_steps.is_empty() {
+        ui.separator();
+        ui.label(RichText::new("Next steps").strong());
+        for step in &rec.next_steps {
+            let response = ui.label(format!("• {}: {}", step.when, step.text));
+            if let Some(s) = &step.source {
+                response.on_hover_text(format!("Source: {s}"));
+            }
+        }
+    }
+}
+
+/// Reviews due, old catalog prices, and the figures' warnings about the options on the table;
+/// those about an option ruled out are counted, with the list on hover.
+fn warnings_ui(ui: &mut Ui, computed: &Evaluation) {
+    let rec = &computed.recommendation;
+    let (on_table, left_out) = rec.warnings_on_the_table(&computed.outcome.warnings);
     let warnings: Vec<String> = rec
         .notices
         .iter()
         .map(|n| n.text.clone())
         .chain(computed.price_age.iter().cloned())
-        .chain(computed.outcome.warnings.iter().map(|w| w.message.clone()))
+        .chain(on_table.iter().map(|w| w.message.clone()))
         .collect();
-    if !warnings.is_empty() {
+    if !warnings.is_empty() || !left_out.is_empty() {
         ui.separator();
         ui.label(RichText::new("Warnings").strong());
         for w in warnings {
             ui.colored_label(ui.visuals().warn_fg_color, format!("• {w}"));
+        }
+        if !left_out.is_empty() {
+            let about: Vec<String> = left_out.iter().map(|w| w.message.clone()).collect();
+            ui.label(
+                RichText::new(format!("{} more about options ruled out", left_out.len())).weak(),
+            )
+            .on_hover_text(about.join("\n"));
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use breakeven_model::scenario::{CURRENT_VERSION, Loaded};
+use breakeven_model::scenario::{CURRENT_VERSION, Loaded, migration_note};
 use breakeven_model::{LoadError, Scenario};
 
 use super::app::BreakevenApp;
@@ -49,10 +49,11 @@ impl BreakevenApp {
                     self.dialogs.open(Dialog::Message {
                         title: "Opened an older file".into(),
                         lines: vec![format!(
-                            "{} is scenario format version {old}. It was read as version {}, with the decision \
-                             matrix unanswered and the default rule preset; saving writes version {}.",
+                            "{} is scenario format version {old}. It was read as version {}, with {}; saving \
+                             writes version {}.",
                             path.display(),
                             CURRENT_VERSION,
+                            migration_note(old),
                             CURRENT_VERSION
                         )],
                     });

@@ -195,14 +195,14 @@ fn people_and_data(
 }
 
 /// A confidence from 0 to 1: the score margin `m` gives `m / (m + 2)` (a margin of 2 points is
-/// 0.5, of 6 is 0.75); a volume or spend within 1.5x of flipping the costs takes a fifth off; a
-/// decisive rule gives at least 0.95.
+/// 0.5, of 6 is 0.75); a volume or spend within 1.5x of flipping the costs takes a fifth off; an
+/// answer a gate decided is 0.95.
 #[must_use]
-pub fn confidence(margin: i32, distances: &[Distance]) -> Decimal {
-    if margin >= 50 {
+pub fn confidence(margin: i32, decided: bool, distances: &[Distance]) -> Decimal {
+    if decided {
         return Decimal::new(95, 2);
     }
-    let m = Decimal::from(margin.max(0));
+    let m = Decimal::from(margin.clamp(0, 1000));
     let close = distances
         .iter()
         .any(|d| d.factor.is_some_and(|f| f < Decimal::new(15, 1)));
@@ -213,7 +213,7 @@ pub fn confidence(margin: i32, distances: &[Distance]) -> Decimal {
     };
     #[expect(
         clippy::arithmetic_side_effects,
-        reason = "the margin is 0 to 49 here: m + 2 is 2 to 51, the share at most 1"
+        reason = "the margin is 0 to 1,000 here: m + 2 is 2 to 1,002, the share at most 1"
     )]
     let c = m / (m + Decimal::TWO) * weight;
     c.round_dp(2)

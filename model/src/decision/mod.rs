@@ -3,7 +3,10 @@
 //! it, how far each deciding input is from flipping it, and what would change it.
 
 mod cells;
+mod costs;
 mod firmness;
+mod gates;
+mod next_steps;
 mod rules;
 mod sensitivity;
 #[cfg(test)]
@@ -18,6 +21,7 @@ use rust_decimal::Decimal;
 
 pub use cells::{MatrixRow, matrix_rows};
 pub use firmness::Distance;
+pub use gates::ruled_out;
 // The presets are defined in `crate::preset`, apart from the decision, since a scenario names
 // its preset too; re-exported where callers have always found them.
 pub use crate::preset::{
@@ -25,30 +29,73 @@ pub use crate::preset::{
 };
 pub use sensitivity::{Effect, SensitivityRow, sensitivity};
 
-use crate::engine::Outcome;
+use crate::engine::{Outcome, Warning};
 use crate::error::ComputeError;
 use crate::phase::Phase;
 use crate::scenario::Scenario;
 
-/// How much a reason weighs.
+/// How much a weighed reason counts. What decides alone (before product-market fit, an
+/// air-gapped network) is a [`Gate`], never a weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
     /// Counts once.
     Normal,
-    /// Counts twice: a cost that decides, a team that cannot do the work.
+    /// Counts twice: a team that cannot do the work, a cost difference of a tenth or more.
     Strong,
-    /// Decides alone, whatever the cost: before product-market fit, an air-gapped network.
-    Decisive,
+    /// Counts three times: a cost difference of half or more (or a premium of 100% or more).
+    Major,
 }
 
 impl Strength {
-    const fn points(self) -> i32 {
+    /// The points it counts for.
+    #[must_use]
+    pub const fn points(self) -> i32 {
         match self {
             Self::Normal => 1,
             Self::Strong => 2,
-            Self::Decisive => 100,
+            Self::Major => 3,
         }
     }
+}
+
+/// What a gate does to its phase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GateEffect {
+    /// The phase is off the table, whatever it costs and whatever else argues for it.
+    RulesOut,
+    /// The phase is the answer, unless an earlier gate ruled it out.
+    Decides,
+}
+
+/// A fact that settles a question before anything is weighed: it rules a phase out, or decides
+/// it, with its reason and article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gate {
+    /// The phase it rules out or decides.
+    pub phase: Phase,
+    /// Which of the two.
+    pub effect: GateEffect,
+    /// The input's path in the scenario.
+    pub input: String,
+    /// The input's value, in its unit.
+    pub value: String,
+    /// The threshold it was compared with, if any.
+    pub threshold: Option<String>,
+    /// The article's title.
+    pub source: Option<String>,
+    /// The gate as a sentence.
+    pub text: String,
+}
+
+/// What to do next for the recommended phase, from the articles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NextStep {
+    /// When: "Days 1-30", "Months 6-18", "By 2027-05-24".
+    pub when: String,
+    /// What to do.
+    pub text: String,
+    /// The article it comes from.
+    pub source: Option<String>,
 }
 
 /// One reason for or against a phase: the input and its value, the threshold it was compared
@@ -93,11 +140,14 @@ pub struct Recommendation {
     pub confidence: Decimal,
     /// `High`, `Medium` or `Low`.
     pub confidence_label: &'static str,
-    /// Each phase's score: the points for it less the points against it.
+    /// The sentence to say first, where one move beats the rest (routing within the API).
+    pub headline: Option<String>,
+    /// Each phase's score: the points for it less the points against it; ruled-out phases
+    /// are weighed too, but cannot win.
     pub scores: [i32; 4],
-    /// Phases ruled out whatever their score, with why.
-    pub excluded: Vec<(Phase, String)>,
-    /// The reasons for and against each phase.
+    /// The facts that ruled phases out or decided one, in the order they were asked.
+    pub gates: Vec<Gate>,
+    /// The weighed reasons for and against each phase still on the table.
     pub reasons: Vec<Reason>,
     /// How far each deciding input is from flipping the answer.
     pub distances: Vec<Distance>,
@@ -105,6 +155,49 @@ pub struct Recommendation {
     pub what_would_change: Vec<String>,
     /// Reviews due, questions unanswered.
     pub notices: Vec<Notice>,
+    /// What to do next for the recommended phase.
+    pub next_steps: Vec<NextStep>,
+}
+
+impl Recommendation {
+    /// The gate that rules `phase` out, if one does.
+    #[must_use]
+    pub fn ruled_out(&self, phase: Phase) -> Option<&Gate> {
+        self.gates
+            .iter()
+            .find(|g| g.phase == phase && g.effect == GateEffect::RulesOut)
+    }
+
+    /// `warnings` split into those about the options on the table (or about none) and those
+    /// about an option a gate ruled out: a reader is told of the second, not given them.
+    #[must_use]
+    pub fn warnings_on_the_table<'a>(
+        &self,
+        warnings: &'a [Warning],
+    ) -> (Vec<&'a Warning>, Vec<&'a Warning>) {
+        warnings
+            .iter()
+            .partition(|w| w.phase.is_none_or(|p| self.ruled_out(p).is_none()))
+    }
+
+    /// Whether the gates settled the answer: one decided it, or one phase is all they left.
+    #[must_use]
+    pub fn settled_by_gates(&self) -> bool {
+        self.decided_by().is_some()
+            || Phase::ALL
+                .iter()
+                .filter(|p| self.ruled_out(**p).is_none())
+                .count()
+                == 1
+    }
+
+    /// The gate that decided the answer, if one did.
+    #[must_use]
+    pub fn decided_by(&self) -> Option<&Gate> {
+        self.gates
+            .iter()
+            .find(|g| g.phase == self.phase && g.effect == GateEffect::Decides)
+    }
 }
 
 /// The recommendation with its sensitivity table and decision matrix: what a report shows.
@@ -144,14 +237,18 @@ fn label(confidence: Decimal) -> &'static str {
 }
 
 /// Recommends a phase for `scenario`, whose figures are `outcome`, as of `today` (for review
-/// dates).
+/// dates): the gates first, in their order; then the reasons weighed for the phases left.
 pub fn recommend(
     scenario: &Scenario,
     outcome: &Outcome,
     today: NaiveDate,
 ) -> Result<Recommendation, ComputeError> {
     let preset = scenario.rule_preset.resolve();
-    let found = rules::apply(scenario, outcome, preset)?;
+    let gates = gates::gates(scenario, preset);
+    let allowed = |phase: Phase| !gates::ruled_out(&gates, phase);
+    let mut found = rules::apply(scenario, outcome, preset, &gates)?;
+    let weighed = costs::apply(scenario, outcome, &gates)?;
+    found.reasons.extend(weighed.reasons);
     let mut scores = [0_i32; 4];
     for reason in &found.reasons {
         let points = reason.strength.points();
@@ -162,12 +259,20 @@ pub fn recommend(
             score.saturating_add(points)
         };
     }
-    let allowed = |phase: Phase| !found.excluded.iter().any(|(p, _)| *p == phase);
+    let on_table: Vec<Phase> = Phase::ALL.into_iter().filter(|p| allowed(*p)).collect();
+    // A gate decides, or the gates leave one phase: either way nothing was left to weigh.
+    let decided = gates::decided(&gates).or(match on_table[..] {
+        [only] => Some(only),
+        _ => None,
+    });
     // Ties go to the simpler option: the seeds' default is to stay on the API.
-    let phase = Phase::ALL
-        .into_iter()
-        .filter(|p| allowed(*p))
-        .max_by(|a, b| scores[a.index()].cmp(&scores[b.index()]).then(b.cmp(a)))
+    let phase = decided
+        .or_else(|| {
+            Phase::ALL
+                .into_iter()
+                .filter(|p| allowed(*p))
+                .max_by(|a, b| scores[a.index()].cmp(&scores[b.index()]).then(b.cmp(a)))
+        })
         .unwrap_or(Phase::SelfHost);
     let runner_up = Phase::ALL
         .into_iter()
@@ -176,8 +281,12 @@ pub fn recommend(
         .max()
         .unwrap_or(scores[phase.index()]);
     let margin = scores[phase.index()].saturating_sub(runner_up).max(0);
-    let mut reasons = found.reasons;
-    if !reasons.iter().any(|r| r.for_phase == phase && !r.against) {
+    let mut reasons: Vec<Reason> = found
+        .reasons
+        .into_iter()
+        .filter(|r| allowed(r.for_phase))
+        .collect();
+    if decided.is_none() && !reasons.iter().any(|r| r.for_phase == phase && !r.against) {
         // Chosen because everything else is ruled out or weighs less: say so.
         reasons.push(Reason {
             for_phase: phase,
@@ -191,22 +300,27 @@ pub fn recommend(
         });
     }
     let distances = firmness::distances(scenario, outcome, preset, phase)?;
-    let confidence = firmness::confidence(margin, &distances);
+    let confidence = firmness::confidence(margin, decided.is_some(), &distances);
     let mut what_would_change: Vec<String> = distances.iter().map(|d| d.text.clone()).collect();
     let mut notices = found.notices;
     notices.extend(rules::review(scenario, preset, today));
     for unanswered in rules::unanswered(scenario) {
         what_would_change.push(format!("Answering \"{unanswered}\" could change this."));
     }
+    what_would_change.extend(weighed.would_change);
+    let next_steps =
+        next_steps::next_steps(scenario, preset, phase, weighed.cheaper_api.as_ref(), today);
     Ok(Recommendation {
         phase,
         confidence,
         confidence_label: label(confidence),
+        headline: weighed.headline.filter(|_| phase == Phase::Buy),
         scores,
-        excluded: found.excluded,
+        gates,
         reasons,
         distances,
         what_would_change,
         notices,
+        next_steps,
     })
 }

@@ -4,17 +4,17 @@
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::{Notice, Reason, Strength};
+use super::{Gate, Notice, Reason, Strength, ruled_out};
 use crate::engine::Outcome;
 use crate::error::{ArithmeticError, AtField, ComputeError};
-use crate::format::{group_thousands, tokens_short, usd_cents};
+use crate::format::{group_thousands, usd_cents};
 use crate::phase::Phase;
 use crate::preset::{Period, RulePreset, Threshold};
 use crate::scenario::{
-    DataResidency, FrontierVelocity, Gap, ProductStage, Scenario, Staff, TunedServing,
+    DataResidency, Differentiator, FrontierVelocity, Gap, Retrieval, Scenario, Staff, TunedServing,
 };
 use crate::sources::Seed;
-use crate::units::{add, div, sub};
+use crate::units::{add, div, mul, sub};
 
 /// Hours of work in one person's month, to compare staff counted in hours with people.
 const HOURS_PER_PERSON_MONTH: Decimal = Decimal::from_parts(160, 0, 0, false, 0);
@@ -22,14 +22,12 @@ const HOURS_PER_PERSON_MONTH: Decimal = Decimal::from_parts(160, 0, 0, false, 0)
 /// What the rules found.
 pub struct Found {
     pub reasons: Vec<Reason>,
-    pub excluded: Vec<(Phase, String)>,
     pub notices: Vec<Notice>,
 }
 
 struct Rules<'a> {
     found: Found,
     scenario: &'a Scenario,
-    outcome: &'a Outcome,
     preset: &'a RulePreset,
 }
 
@@ -83,33 +81,32 @@ impl R {
     }
 }
 
-/// Runs every rule. Fails only when a spend, a cost difference or a head count is too large to
-/// hold exactly.
+/// Runs every weighed rule but the costs' (in `costs`). What the gates settled is not asked
+/// again: the facts behind a gate are its reason, not a weight. Fails only when a spend or a head
+/// count is too large to hold exactly.
 pub fn apply(
     scenario: &Scenario,
     outcome: &Outcome,
     preset: &RulePreset,
+    gates: &[Gate],
 ) -> Result<Found, ComputeError> {
     let mut rules = Rules {
         found: Found {
             reasons: Vec::new(),
-            excluded: Vec::new(),
             notices: Vec::new(),
         },
         scenario,
-        outcome,
         preset,
     };
     rules.default_to_api();
-    rules.product_stage();
-    rules.data_residency();
-    rules.spend()?;
-    rules.cost()?;
+    rules.data_residency(gates)?;
+    rules.spend(outcome)?;
+    rules.differentiator();
+    rules.data_moat();
     rules.fine_tuning_fit();
     rules.latency();
     rules.frontier_velocity();
     rules.engineering()?;
-    rules.pretraining();
     Ok(rules.found)
 }
 
@@ -133,94 +130,135 @@ impl Rules<'_> {
         );
     }
 
-    /// Before product-market fit, buy, whatever the cost (seeds 000, 001, 004).
-    fn product_stage(&mut self) {
-        let Some(stage) = self.scenario.matrix.product_stage else {
-            return;
+    /// Data that must stay in: credit each option only for the traffic it keeps in (seeds 001,
+    /// 002, 004). What may not leave at all is a gate; here it weighs among what is left.
+    fn data_residency(&mut self, gates: &[Gate]) -> Result<(), ComputeError> {
+        let Some(residency) = self.scenario.matrix.data_residency else {
+            return Ok(());
         };
-        if stage == ProductStage::BeforeProductMarketFit {
-            let reason = r(
-                Phase::Buy,
-                false,
-                Strength::Decisive,
-                "matrix.product_stage",
-                "before product-market fit".into(),
-            )
-            .source(Seed::StrategicArchitecture.title());
+        let (value, source) = match residency {
+            DataResidency::AirGapped => ("air-gapped", Seed::StrategicArchitecture.title()),
+            DataResidency::Regulated => ("regulated", Seed::AiBuildVsBuyDecision.title()),
+            DataResidency::Contractual | DataResidency::NoConstraint => return Ok(()),
+        };
+        let input = "matrix.data_residency";
+        let reason = r(
+            Phase::SelfHost,
+            false,
+            Strength::Strong,
+            input,
+            value.into(),
+        )
+        .source(source);
+        self.add(
+            reason,
+            "Self-hosting keeps all of the traffic on machines you control: the data residency control many \
+             CISOs require."
+                .into(),
+        );
+        if !ruled_out(gates, Phase::FineTune) {
+            self.fine_tune_residency(value, source)?;
+        }
+        if residency == DataResidency::Regulated {
+            let reason = r(Phase::Buy, true, Strength::Normal, input, value.into()).source(source);
             self.add(
                 reason,
-                "Before product-market fit, buy: validate the product on an API first, whatever it costs; \
-                 infrastructure for a product nobody wants is the most common way to lose the money."
-                    .into(),
+                "Regulated data sent to a third-party API carries compliance risk, even under an agreement.".into(),
             );
         }
+        Ok(())
     }
 
-    /// Air-gapped data rules out any API; regulated data favours your own cloud (seeds 001,
-    /// 002, 004).
-    fn data_residency(&mut self) {
-        let Some(residency) = self.scenario.matrix.data_residency else {
-            return;
+    /// A fine-tune keeps in only what it routes to a model in your own cloud and does not send
+    /// back to the API as fallback.
+    fn fine_tune_residency(&mut self, value: &str, source: &str) -> Result<(), ComputeError> {
+        let ft = &self.scenario.fine_tune;
+        let input = "matrix.data_residency";
+        let in_your_cloud = !matches!(ft.serving, TunedServing::PerToken { .. });
+        let path = "fine_tune.routed_percent";
+        let kept = if in_your_cloud {
+            let stays = sub(
+                Decimal::ONE_HUNDRED,
+                ft.fallback_percent.value.get(),
+                "100 − %",
+            )
+            .at(path)?;
+            div(
+                mul(ft.routed_percent.value.get(), stays, "% × %").at(path)?,
+                Decimal::ONE_HUNDRED,
+                "% ÷ 100",
+            )
+            .at(path)?
+        } else {
+            Decimal::ZERO
         };
-        match residency {
-            DataResidency::AirGapped => {
-                let why = "data may not leave your network, so no API can be used";
-                self.found.excluded.push((Phase::Buy, why.to_owned()));
-                if !matches!(self.scenario.fine_tune.serving, TunedServing::Hosted(_)) {
-                    let why = "the tuned model is served by a provider, and data may not leave your network";
-                    self.found.excluded.push((Phase::FineTune, why.to_owned()));
-                }
-                let reason = r(
-                    Phase::SelfHost,
-                    false,
-                    Strength::Decisive,
-                    "matrix.data_residency",
-                    "air-gapped".into(),
+        let kept_text = kept.round_dp(2).normalize();
+        let out_text = sub(Decimal::ONE_HUNDRED, kept, "100 − %")
+            .at(path)?
+            .round_dp(2)
+            .normalize();
+        if kept >= Decimal::ONE_HUNDRED {
+            let reason = r(
+                Phase::FineTune,
+                false,
+                Strength::Strong,
+                input,
+                value.to_owned(),
+            )
+            .source(source);
+            self.add(
+                reason,
+                "The fine-tune serves all of the traffic from your own cloud, with no fallback to the API: the data \
+                 residency control many CISOs require."
+                    .into(),
+            );
+        } else if kept >= Decimal::new(50, 0) {
+            let reason = r(
+                Phase::FineTune,
+                false,
+                Strength::Normal,
+                input,
+                format!("{value}; {kept_text}% kept in"),
+            )
+            .source(source);
+            self.add(
+                reason,
+                format!(
+                    "The fine-tune keeps {kept_text}% of the traffic in your own cloud; the other {out_text}% (what is \
+                     not routed, and the fallback) still goes to the third-party API, so it earns residency credit \
+                     for that share only."
+                ),
+            );
+        } else {
+            let why = if in_your_cloud {
+                format!(
+                    "keeps only {kept_text}% of the traffic in your own cloud; {out_text}% still goes to the API"
                 )
-                .source(Seed::StrategicArchitecture.title());
-                self.add(
-                    reason,
-                    "Data may not reach third-party sub-processors: self-host (or fine-tune in your own cloud), \
-                     whatever the cost; hosting is a compliance question here, not a cost one."
-                        .into(),
-                );
-            }
-            DataResidency::Regulated => {
-                for phase in [Phase::SelfHost, Phase::FineTune] {
-                    let reason = r(
-                        phase,
-                        false,
-                        Strength::Strong,
-                        "matrix.data_residency",
-                        "regulated".into(),
-                    )
-                    .source(Seed::AiBuildVsBuyDecision.title());
-                    self.add(
-                        reason,
-                        format!(
-                            "Regulated data (health, finance, legal): {} in your own VPC gives you data residency \
-                             control that many CISOs require.",
-                            phase.label()
-                        ),
-                    );
-                }
-                let reason = r(
-                    Phase::Buy,
-                    true,
-                    Strength::Normal,
-                    "matrix.data_residency",
-                    "regulated".into(),
-                )
-                .source(Seed::AiBuildVsBuyDecision.title());
-                self.add(reason, "Regulated data sent to a third-party API carries compliance risk, even under an agreement.".into());
-            }
-            DataResidency::Contractual | DataResidency::NoConstraint => {}
+            } else {
+                "is served by a provider per token, so all of the traffic still leaves your cloud"
+                    .to_owned()
+            };
+            let reason = r(
+                Phase::FineTune,
+                true,
+                Strength::Normal,
+                input,
+                format!("{value}; {kept_text}% kept in"),
+            )
+            .source(source);
+            self.add(
+                reason,
+                format!(
+                    "This fine-tune {why}: it does not give the residency control the data needs."
+                ),
+            );
         }
+        Ok(())
     }
 
     /// Spend against the preset's thresholds, each in its article's unit.
-    fn spend(&mut self) -> Result<(), ComputeError> {
-        let monthly = self.outcome.costs[Phase::Buy.index()].total;
+    fn spend(&mut self, outcome: &Outcome) -> Result<(), ComputeError> {
+        let monthly = outcome.costs[Phase::Buy.index()].total;
         let thresholds = self.preset.spend.clone();
         for threshold in thresholds {
             let spend = threshold.per.spend(monthly).at("buy")?;
@@ -262,102 +300,132 @@ impl Rules<'_> {
         Ok(())
     }
 
-    /// The cheapest option at this volume, counting everything; and self-hosting that is cheaper
-    /// only on its GPU bill (seeds 001, 002, 003).
-    fn cost(&mut self) -> Result<(), ComputeError> {
-        let costs = &self.outcome.costs;
-        let cheapest = self.outcome.cheapest;
-        let best = costs[cheapest.index()].total;
-        let second = costs
-            .iter()
-            .filter(|c| c.phase != cheapest)
-            .map(|c| c.total)
-            .min()
-            .unwrap_or(best);
-        let lead = sub(second, best, "cost − cost").at("monthly cost")?;
-        // A lead whose tenfold is too large to hold is more than a tenth of any cost.
-        let a_tenth_or_more = lead
-            .checked_mul(Decimal::TEN)
-            .is_none_or(|tenfold| tenfold >= second);
-        let strength = if second > Decimal::ZERO && a_tenth_or_more {
-            Strength::Strong
-        } else {
-            Strength::Normal
-        };
-        let reason = r(
-            cheapest,
-            false,
-            strength,
-            "monthly cost",
-            format!("{}/month", usd_cents(best)),
-        )
-        .threshold(format!("next cheapest {}/month", usd_cents(second)))
-        .source("this scenario's costs");
-        self.add(
-            reason,
-            format!(
-                "{} is the cheapest at {} tokens a month: {}/month, {} less than the next option, with staff, \
-                 security, idle hours and up-front costs counted.",
-                cheapest.label(),
-                tokens_short(self.outcome.volume),
-                usd_cents(best),
-                usd_cents(lead)
-            ),
-        );
-        let buy = costs[Phase::Buy.index()].total;
-        let self_host = &costs[Phase::SelfHost.index()];
-        let gpu_only = self.outcome.models[Phase::SelfHost.index()]
-            .lines
-            .iter()
-            .zip(&self_host.lines)
-            .filter(|(line, _)| line.per_instance > Decimal::ZERO)
-            .try_fold(Decimal::ZERO, |sum, (_, (_, amount))| {
-                add(sum, *amount, "adding GPU lines")
-            })
-            .at("self_host.hosting")?;
-        if gpu_only < buy && self_host.total >= buy {
-            let reason = r(
-                Phase::SelfHost,
-                true,
-                Strength::Strong,
-                "monthly cost",
-                format!("{}/month", usd_cents(self_host.total)),
-            )
-            .threshold(format!("API {}/month", usd_cents(buy)))
-            .source(Seed::QuestionsThatMatter.title());
-            self.add(
-                reason,
-                format!(
-                    "Self-hosting's GPUs alone ({}/month) cost less than the API ({}/month), but with staff, security \
-                     and setup it costs {}/month: a GPU bill that is cheaper is not a cost that is cheaper.",
-                    usd_cents(gpu_only),
-                    usd_cents(buy),
-                    usd_cents(self_host.total)
-                ),
-            );
-            let reason = r(
-                Phase::SelfHost,
-                false,
-                Strength::Normal,
-                "GPU cost",
-                format!("{}/month", usd_cents(gpu_only)),
-            )
-            .threshold(format!("API {}/month", usd_cents(buy)))
-            .source(Seed::LlmStrategy.title());
-            self.add(
-                reason,
-                "A comparison of the GPU bill alone, as the usage-tier table of \"LLM Strategy: Build, Buy, or \
-                 Fine-Tune?\" makes, says self-hosting wins here; it leaves out the people and overheads counted above."
-                    .into(),
-            );
-        }
-        Ok(())
-    }
-
     /// Fine-tuning needs a specific gap and the data for it (seeds 001, 002, 003, 004).
     fn fine_tuning_fit(&mut self) {
         self.gap();
         self.labelled_examples();
+        self.retrieval();
+    }
+
+    /// Seed 003's decision rule: "Start with RAG. Fine-tune only when RAG cannot achieve the
+    /// required output quality, style, or format." Retrieval that reaches it is a gate.
+    fn retrieval(&mut self) {
+        let input = "matrix.retrieval";
+        let source = Seed::LlmStrategy.title();
+        match self.scenario.matrix.retrieval {
+            Some(Retrieval::NotTried) => {
+                let reason = r(
+                    Phase::FineTune,
+                    true,
+                    Strength::Normal,
+                    input,
+                    "not tried".into(),
+                )
+                .source(source);
+                self.add(reason, "Retrieval has not been tried: \"Start with RAG. Fine-tune only when RAG cannot achieve \
+                    the required output quality, style, or format.\"".into());
+            }
+            Some(Retrieval::FallsShort) => {
+                let reason = r(
+                    Phase::FineTune,
+                    false,
+                    Strength::Normal,
+                    input,
+                    "falls short".into(),
+                )
+                .source(source);
+                self.add(reason, "Retrieval was tried and falls short of the quality, style or format needed: that is \
+                    when the article says to fine-tune.".into());
+            }
+            Some(Retrieval::ReachesQuality) | None => {}
+        }
+    }
+
+    /// Seed 004's "single most important question": an advantage in the data, the domain
+    /// expertise or the model's behaviour argues for owning weights. An advantage around the
+    /// model is a gate.
+    fn differentiator(&mut self) {
+        if self.scenario.matrix.differentiator != Some(Differentiator::InTheModel) {
+            return;
+        }
+        let input = "matrix.differentiator";
+        let source = Seed::AiBuildVsBuyDecision.title();
+        let reason = r(
+            Phase::FineTune,
+            false,
+            Strength::Strong,
+            input,
+            "in the model".into(),
+        )
+        .source(source);
+        self.add(reason, "Your advantage is in your data, domain expertise or the model's behaviour: \"fine-tune or \
+            train\"; a fine-tuned model encodes that knowledge.".into());
+        let reason = r(
+            Phase::Buy,
+            true,
+            Strength::Normal,
+            input,
+            "in the model".into(),
+        )
+        .source(source);
+        self.add(reason, "With an API \"you own zero weights\": no moat comes from the model itself, and the model is \
+            where your advantage lies.".into());
+    }
+
+    /// Seed 004's data moat litmus test: proprietary, growing, expert-labelled data is a moat a
+    /// fine-tune can own; public data is in the base model already; perishable data needs a
+    /// pipeline, not one run.
+    fn data_moat(&mut self) {
+        let moat = &self.scenario.matrix.data_moat;
+        let input = "matrix.data_moat";
+        let source = Seed::AiBuildVsBuyDecision.title();
+        if moat.proprietary == Some(false) {
+            let reason = r(
+                Phase::FineTune,
+                true,
+                Strength::Normal,
+                input,
+                "not proprietary".into(),
+            )
+            .source(source);
+            self.add(reason, "The data is not proprietary: \"If it's scraped from the public internet, it's in the \
+                foundation model's training set already. No moat.\"".into());
+            return;
+        }
+        let signs: Vec<&str> = [
+            (moat.proprietary, "proprietary"),
+            (moat.growing, "growing (a data flywheel)"),
+            (moat.expert_labelled, "labelled by experts"),
+        ]
+        .into_iter()
+        .filter(|(answer, _)| *answer == Some(true))
+        .map(|(_, name)| name)
+        .collect();
+        if signs.len() >= 2 {
+            let strength = if signs.len() == 3 {
+                Strength::Strong
+            } else {
+                Strength::Normal
+            };
+            let value = signs.join(", ");
+            let reason = r(Phase::FineTune, false, strength, input, value.clone()).source(source);
+            self.add(
+                reason,
+                format!(
+                    "The data passes the moat test ({value}): a model tuned on it encodes what \
+                competitors cannot buy."
+                ),
+            );
+        }
+        if moat.perishable == Some(true) && self.scenario.fine_tune.retrain_every_months.value == 0
+        {
+            self.found.notices.push(Notice {
+                input: "fine_tune.retrain_every_months".into(),
+                text: "The data is perishable: \"you need a continuous data pipeline, not a one-time training run\"; \
+                    this scenario never retrains its fine-tune, so its cost is understated.".into(),
+                source: Some(source.to_owned()),
+            });
+        }
     }
 
     /// The gap fine-tuning would close: specific, or retrieval's job, or nothing.
@@ -366,17 +434,8 @@ impl Rules<'_> {
         if let Some(gap) = fit.gap {
             let input = "matrix.fine_tuning_fit.gap";
             match gap {
-                Gap::MissingFacts => {
-                    let reason = r(
-                        Phase::FineTune,
-                        true,
-                        Strength::Strong,
-                        input,
-                        "facts the model lacks".into(),
-                    )
-                    .source(Seed::StrategicArchitecture.title());
-                    self.add(reason, "Fine-tuning teaches behaviour and format, not facts: facts the model lacks are retrieval's job (RAG), not fine-tuning's.".into());
-                }
+                // A gate: fine-tuning cannot fix it (gates.rs).
+                Gap::MissingFacts => {}
                 Gap::NothingSpecific => {
                     let reason = r(
                         Phase::FineTune,
@@ -435,22 +494,7 @@ impl Rules<'_> {
                     ),
                 );
             } else if count < overfit {
-                let reason = r(
-                    Phase::FineTune,
-                    true,
-                    Strength::Strong,
-                    input,
-                    value.clone(),
-                )
-                .threshold(format!("{} or more", group_thousands(overfit)))
-                .source(self.preset.examples_overfit.source.clone());
-                self.add(
-                    reason,
-                    format!(
-                        "Fine-tuning on {value} is not fine-tuning, it is overfitting (under {}).",
-                        group_thousands(overfit)
-                    ),
-                );
+                // A gate: too few to fine-tune at all (gates.rs).
             } else {
                 let reason = r(
                     Phase::FineTune,
@@ -505,11 +549,29 @@ impl Rules<'_> {
         let source = Seed::AiBuildVsBuyDecision.title();
         match velocity {
             FrontierVelocity::Fast => {
-                for phase in [Phase::FineTune, Phase::SelfHost] {
-                    let reason =
-                        r(phase, true, Strength::Normal, input, "fast".into()).source(source);
-                    self.add(reason, format!("The frontier moves fast here: the next API release will outperform a {} model within about 6 months, a treadmill of retraining.", phase.label().to_lowercase()));
-                }
+                let reason = r(
+                    Phase::FineTune,
+                    true,
+                    Strength::Normal,
+                    input,
+                    "fast".into(),
+                )
+                .source(source);
+                self.add(reason, "The frontier moves fast here: the next API release will outperform a fine-tuned model \
+                    within about 6 months, a treadmill of retraining.".into());
+                // An open model you host retrains nothing: its treadmill is the model upgrade, seed
+                // 004's "Model Update Problem" and seed 002's hidden cost.
+                let reason = r(
+                    Phase::SelfHost,
+                    true,
+                    Strength::Normal,
+                    input,
+                    "fast".into(),
+                )
+                .source(source);
+                self.add(reason, "The frontier moves fast here: the open model you host falls behind the next API \
+                    release within months, and each upgrade to a newer open model is a migration to evaluate and \
+                    run, a cost an API pays for you.".into());
                 let every = self.scenario.fine_tune.retrain_every_months.value;
                 if every == 0 || every > 6 {
                     let cadence = if every == 0 {
@@ -553,14 +615,21 @@ impl Rules<'_> {
                     true,
                     Strength::Strong,
                     "matrix.engineering",
-                    format!("{} people", group_thousands(people)),
+                    people_count(people),
                 )
                 .threshold(format!(
                     "{}+ across ML and infrastructure",
                     group_thousands(needed)
                 ))
                 .source(self.preset.self_host_team.source.clone());
-                self.add(reason, format!("Self-hosting needs an ML and infrastructure team of {}+; {} are available.", group_thousands(needed), group_thousands(people)));
+                self.add(
+                    reason,
+                    format!(
+                        "Self-hosting needs an ML and infrastructure team of {}+; {} available.",
+                        group_thousands(needed),
+                        is_are(people)
+                    ),
+                );
             }
             let ft_needed = self.preset.fine_tune_team.value.get();
             if ml.value.get() < ft_needed {
@@ -569,11 +638,11 @@ impl Rules<'_> {
                     true,
                     Strength::Normal,
                     "matrix.engineering.ml_people",
-                    format!("{} ML engineers", group_thousands(ml.value.get())),
+                    engineers(ml.value.get()),
                 )
                 .threshold(format!("{}+", group_thousands(ft_needed)))
                 .source(self.preset.fine_tune_team.source.clone());
-                self.add(reason, format!("Fine-tuning and deploying models reliably takes at least {} ML engineers; {} are available.", group_thousands(ft_needed), group_thousands(ml.value.get())));
+                self.add(reason, format!("Fine-tuning and deploying models reliably takes at least {}; {} available.", engineers(ft_needed), is_are(ml.value.get())));
             }
         }
         if eng.overloaded == Some(true) {
@@ -589,7 +658,12 @@ impl Rules<'_> {
                     "yes".into(),
                 )
                 .source(Seed::QuestionsThatMatter.title());
-                self.add(reason, format!("The team is already underwater: nobody can build and maintain {}, so the savings will not materialise.", phase.label().to_lowercase()));
+                let what = if phase == Phase::SelfHost {
+                    "a self-hosted model"
+                } else {
+                    "a fine-tuned model"
+                };
+                self.add(reason, format!("The team is already underwater: nobody can build and maintain {what}, so the savings will not materialise."));
             }
         }
         let counted = people_counted(&self.scenario.self_host.staff).at("self_host.staff")?;
@@ -604,71 +678,54 @@ impl Rules<'_> {
             )
             .threshold(format!("{}+", group_thousands(needed)))
             .source(self.preset.self_host_team.source.clone());
-            self.add(reason, format!("The self-hosting cost pays for {value}, but the work needs an ML and infrastructure team of {}+: its cost is understated.", group_thousands(needed)));
+            let available = match (&eng.ml_people, &eng.infra_people) {
+                (Some(ml), Some(infra)) => ml.value.get().checked_add(infra.value.get()),
+                _ => None,
+            };
+            let which = match available {
+                Some(people) if people >= needed => format!(
+                    "the team is there ({} available), but the cost leaves most of their time out: it is understated",
+                    group_thousands(people)
+                ),
+                Some(people) => format!(
+                    "the team is short too ({} available), and the cost leaves out the people still to hire: it is \
+                     understated",
+                    group_thousands(people)
+                ),
+                None => "its cost is understated".to_owned(),
+            };
+            self.add(reason, format!("The self-hosting cost pays for {value}, but the work needs an ML and infrastructure team of {}+: {which}.", group_thousands(needed)));
         }
         Ok(())
     }
+}
 
-    /// Pretrain only when all of seed 004's conditions hold.
-    fn pretraining(&mut self) {
-        let facts = &self.scenario.matrix.pretraining;
-        let p = self.preset;
-        let mut missing = Vec::new();
-        match &facts.unique_corpus_tokens {
-            Some(t) if t.value.get() >= p.pretrain_corpus.value.get() => {}
-            Some(t) => missing.push(format!(
-                "a unique corpus of {} tokens (you have {})",
-                tokens_short(p.pretrain_corpus.value.get()),
-                tokens_short(t.value.get())
-            )),
-            None => missing.push(format!(
-                "a unique corpus of {} tokens",
-                tokens_short(p.pretrain_corpus.value.get())
-            )),
-        }
-        if facts.platform != Some(true) {
-            missing.push("a platform rather than a feature".to_owned());
-        }
-        if facts.domain_poorly_served != Some(true) {
-            missing.push("a domain general models serve poorly".to_owned());
-        }
-        match &facts.budget_usd {
-            Some(b) if b.value.get() >= p.pretrain_budget.value.get() => {}
-            _ => missing.push(format!(
-                "{} to commit",
-                usd_cents(p.pretrain_budget.value.get())
-            )),
-        }
-        match &facts.months_available {
-            Some(m) if Decimal::from(m.value) >= p.pretrain_months.value.get() => {}
-            _ => missing.push(format!("{}+ months", p.pretrain_months.value)),
-        }
-        if missing.is_empty() {
-            let reason = r(
-                Phase::Pretrain,
-                false,
-                Strength::Decisive,
-                "matrix.pretraining",
-                "all conditions hold".into(),
-            )
-            .source(p.pretrain_corpus.source.clone());
-            self.add(reason, "All of pretraining's conditions hold: a unique corpus of 100B+ tokens, a platform rather than a feature, a domain general models serve poorly, $5M+ and 12+ months. That is when the article says to train from scratch.".into());
-            let reason = r(
-                Phase::Pretrain,
-                false,
-                Strength::Normal,
-                "matrix.pretraining.unique_corpus_tokens",
-                "unique corpus".into(),
-            )
-            .source(p.pretrain_corpus.source.clone());
-            self.add(reason, "A genuinely unique corpus in a poorly served domain is a data moat a model of your own can own; a fine-tune of a public model shares its base with everyone.".into());
-        } else {
-            let why = format!(
-                "pretraining needs all of its conditions; missing: {}",
-                missing.join(", ")
-            );
-            self.found.excluded.push((Phase::Pretrain, why));
-        }
+/// "1 person", "3 people".
+fn people_count(n: Decimal) -> String {
+    if n == Decimal::ONE {
+        "1 person".to_owned()
+    } else {
+        format!("{} people", group_thousands(n))
+    }
+}
+
+/// "1 is", "3 are", "none is": for "… available".
+fn is_are(n: Decimal) -> String {
+    if n.is_zero() {
+        "none is".to_owned()
+    } else if n == Decimal::ONE {
+        "1 is".to_owned()
+    } else {
+        format!("{} are", group_thousands(n))
+    }
+}
+
+/// "1 ML engineer", "2 ML engineers".
+fn engineers(n: Decimal) -> String {
+    if n == Decimal::ONE {
+        "1 ML engineer".to_owned()
+    } else {
+        format!("{} ML engineers", group_thousands(n))
     }
 }
 
@@ -738,6 +795,15 @@ pub fn unanswered(scenario: &Scenario) -> Vec<&'static str> {
     }
     if m.frontier_velocity.is_none() {
         out.push("frontier velocity");
+    }
+    if m.differentiator.is_none() {
+        out.push("is the differentiator in the model or around it");
+    }
+    if m.data_moat.proprietary.is_none() {
+        out.push("is the data proprietary");
+    }
+    if m.retrieval.is_none() {
+        out.push("does retrieval reach the quality needed");
     }
     out
 }

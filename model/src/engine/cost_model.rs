@@ -4,6 +4,7 @@
 use rust_decimal::{Decimal, dec};
 
 use super::capacity::{Capacity, capacity};
+use super::traffic::Traffic;
 use crate::error::{AtField, ComputeError};
 use crate::format::{group_thousands, usd_cents};
 use crate::phase::Phase;
@@ -269,6 +270,17 @@ pub fn build_models(
         self_host(scenario, input_share, peak, months)?,
         pretrain(scenario, input_share, peak, months)?,
     ])
+}
+
+/// What `buy` costs a month for `traffic`: the same lines as Buy's cost model, for prices
+/// other than the scenario's (another API model of the catalog, say).
+pub fn buy_cost(buy: &Buy, traffic: Traffic) -> Result<Decimal, ComputeError> {
+    let volume = traffic.total()?;
+    buy_lines(buy, traffic.input_share()?)?
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, line| {
+            add(sum, line.at(volume, Decimal::ZERO)?, "adding cost lines").at("buy")
+        })
 }
 
 fn per_1m(price: Decimal, path: &str) -> Result<Decimal, ComputeError> {

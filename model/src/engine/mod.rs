@@ -28,8 +28,8 @@ pub use crate::phase::Phase;
 
 pub use break_even::{Crossing, CrossingKind, PairBreakEven, break_even, cheapest_above};
 pub use capacity::Capacity;
-pub use cost_model::{CostLine, CostModel, LineKind, Stair, build_models};
+pub use cost_model::{CostLine, CostModel, LineKind, Stair, build_models, buy_cost};
 pub use horizon::{HorizonMonth, HorizonSummary, Payback, horizon};
-pub use outcome::{CheapestAbove, OptionCost, Outcome, Warning, compute};
+pub use outcome::{CheapestAbove, OptionCost, Outcome, Warning, compute, phase_of_input};
 pub use samples::{Curve, plot_range, samples};
 pub use traffic::{Traffic, traffic};

@@ -48,6 +48,22 @@ pub struct Warning {
     pub message: String,
     /// The article it comes from, by title, when it comes from one.
     pub source: Option<&'static str>,
+    /// The option it is about, when it is about one: a report leaves out what is said of an
+    /// option the recommendation ruled out.
+    pub phase: Option<Phase>,
+}
+
+/// The option an input path belongs to (`self_host.hosting` → Self-host), if it belongs to one.
+#[must_use]
+pub fn phase_of_input(path: &str) -> Option<Phase> {
+    let head = path.split('.').next()?;
+    match head {
+        "buy" => Some(Phase::Buy),
+        "fine_tune" => Some(Phase::FineTune),
+        "self_host" => Some(Phase::SelfHost),
+        "pretrain" => Some(Phase::Pretrain),
+        _ => None,
+    }
 }
 
 /// The option cheapest at high volume, and from where.
@@ -120,6 +136,7 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
     for drift in catalog_drift(scenario, Catalog::embedded()) {
         let message = format!("Catalog: {} {}.", drift.path, drift.message);
         warnings.push(Warning {
+            phase: phase_of_input(&drift.path),
             input: drift.path,
             message,
             source: None,
@@ -214,6 +231,7 @@ fn utilisation_warnings(
                     cost.phase.label()
                 ),
                 source: Some(Seed::QuestionsThatMatter.title()),
+                phase: Some(cost.phase),
             });
         }
     }
@@ -233,6 +251,7 @@ fn basis_warnings(costs: &[OptionCost; 4], warnings: &mut Vec<Warning>) {
                     cost.phase.label()
                 ),
                 source: None,
+                phase: Some(cost.phase),
             });
         }
     }
@@ -298,6 +317,7 @@ fn unlimited_capacity_warning(
                 figure.model,
             ),
             source: Some(Seed::StrategicArchitecture.title()),
+            phase: Some(Phase::SelfHost),
         });
     }
     Ok(())

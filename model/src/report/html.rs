@@ -132,7 +132,7 @@ pub fn html(report: &HtmlReport<'_>) -> String {
         recommendation::matrix_section(doc, &decision.matrix, rec.phase);
     });
     section(&mut doc, "warnings", |doc| {
-        warnings_section(doc, outcome);
+        warnings_section(doc, outcome, rec);
     });
     section(&mut doc, "assumptions", |doc| {
         assumptions(doc, scenario, report.catalog);

@@ -152,6 +152,7 @@ struct Warning {
     input: String,
     message: String,
     source: Option<&'static str>,
+    phase: Option<Phase>,
 }
 
 fn by_phase(values: &[Decimal; 4]) -> Vec<PhaseAmount> {
@@ -220,6 +221,7 @@ impl JsonReport {
                     input: w.input.clone(),
                     message: w.message.clone(),
                     source: w.source,
+                    phase: w.phase,
                 })
                 .collect(),
         }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::text::cents;
-use crate::decision::{Decision, Effect, Strength};
+use crate::decision::{Decision, Effect, GateEffect, Strength};
 use crate::phase::Phase;
 
 /// The `recommendation` key.
@@ -13,12 +13,15 @@ pub struct JsonRecommendation {
     phase: Phase,
     confidence: String,
     confidence_label: &'static str,
+    headline: Option<String>,
     scores: Vec<Score>,
+    gates: Vec<JsonGate>,
     excluded: Vec<Excluded>,
     reasons: Vec<JsonReason>,
     distances: Vec<JsonDistance>,
     what_would_change: Vec<String>,
     notices: Vec<String>,
+    next_steps: Vec<JsonStep>,
     sensitivity: Vec<JsonSensitivity>,
     matrix: Vec<JsonMatrixRow>,
 }
@@ -27,6 +30,24 @@ pub struct JsonRecommendation {
 struct Score {
     phase: Phase,
     score: i32,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonGate {
+    phase: Phase,
+    effect: &'static str,
+    text: String,
+    source: Option<String>,
+    input: String,
+    value: String,
+    threshold: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonStep {
+    when: String,
+    text: String,
+    source: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -93,6 +114,24 @@ fn effect(e: &Effect) -> JsonEffect {
     }
 }
 
+fn gates(rec: &crate::decision::Recommendation) -> Vec<JsonGate> {
+    rec.gates
+        .iter()
+        .map(|g| JsonGate {
+            phase: g.phase,
+            effect: match g.effect {
+                GateEffect::RulesOut => "RulesOut",
+                GateEffect::Decides => "Decides",
+            },
+            text: g.text.clone(),
+            source: g.source.clone(),
+            input: g.input.clone(),
+            value: g.value.clone(),
+            threshold: g.threshold.clone(),
+        })
+        .collect()
+}
+
 impl JsonRecommendation {
     /// Builds the `recommendation` key from `decision`.
     pub fn new(decision: &Decision) -> Self {
@@ -108,12 +147,16 @@ impl JsonRecommendation {
                     score: rec.scores[p.index()],
                 })
                 .collect(),
+            headline: rec.headline.clone(),
+            gates: gates(rec),
+            // The phases the gates rule out, as earlier reports listed them.
             excluded: rec
-                .excluded
+                .gates
                 .iter()
-                .map(|(phase, why)| Excluded {
-                    phase: *phase,
-                    why: why.clone(),
+                .filter(|g| g.effect == GateEffect::RulesOut)
+                .map(|g| Excluded {
+                    phase: g.phase,
+                    why: g.text.clone(),
                 })
                 .collect(),
             reasons: rec
@@ -130,7 +173,7 @@ impl JsonRecommendation {
                     strength: match r.strength {
                         Strength::Normal => "Normal",
                         Strength::Strong => "Strong",
-                        Strength::Decisive => "Decisive",
+                        Strength::Major => "Major",
                     },
                 })
                 .collect(),
@@ -147,6 +190,15 @@ impl JsonRecommendation {
                 .collect(),
             what_would_change: rec.what_would_change.clone(),
             notices: rec.notices.iter().map(|n| n.text.clone()).collect(),
+            next_steps: rec
+                .next_steps
+                .iter()
+                .map(|s| JsonStep {
+                    when: s.when.clone(),
+                    text: s.text.clone(),
+                    source: s.source.clone(),
+                })
+                .collect(),
             sensitivity: decision
                 .sensitivity
                 .iter()

@@ -82,7 +82,7 @@ fn document(scenario: &Scenario, outcome: &Outcome, decision: &Decision, markdow
     horizon_section(&mut doc, outcome);
     recommendation::sensitivity_section(&mut doc, outcome, &decision.sensitivity);
     recommendation::matrix_section(&mut doc, &decision.matrix, decision.recommendation.phase);
-    warnings_section(&mut doc, outcome);
+    warnings_section(&mut doc, outcome, &decision.recommendation);
     doc.out
 }
 

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::document::Document;
 use super::table::Table;
 use super::text::{percent, tokens};
+use crate::decision::Recommendation;
 use crate::engine::{CrossingKind, Outcome};
 use crate::format::{fixed, tokens_short, usd_cents};
 use crate::phase::Phase;
@@ -64,14 +65,34 @@ pub fn key_figures(doc: &mut Document, outcome: &Outcome) {
 }
 
 /// The figures' warnings (idle GPUs, a capacity the catalog does not back, a catalog price
-/// changed since the pick), each with its input and source.
-pub fn warnings_section(doc: &mut Document, outcome: &Outcome) {
-    if !outcome.warnings.is_empty() {
-        doc.heading("Warnings", 2);
-        doc.bullets(outcome.warnings.iter().map(|w| {
-            let source = w.source.map(|s| format!(" (\"{s}\")")).unwrap_or_default();
-            format!("{}{source} [{}]", w.message, w.input)
-        }));
+/// changed since the pick), each with its input and source: those about the options on the
+/// table; what is said of an option `rec` ruled out is counted, not listed.
+pub fn warnings_section(doc: &mut Document, outcome: &Outcome, rec: &Recommendation) {
+    let (shown, left_out) = rec.warnings_on_the_table(&outcome.warnings);
+    if shown.is_empty() && left_out.is_empty() {
+        return;
+    }
+    doc.heading("Warnings", 2);
+    doc.bullets(shown.iter().map(|w| {
+        let source = w.source.map(|s| format!(" (\"{s}\")")).unwrap_or_default();
+        format!("{}{source} [{}]", w.message, w.input)
+    }));
+    if !left_out.is_empty() {
+        let mut phases: Vec<&str> = left_out
+            .iter()
+            .filter_map(|w| w.phase)
+            .map(Phase::label)
+            .collect();
+        phases.dedup();
+        doc.paragraph(&format!(
+            "{} about {} left out: ruled out above.",
+            if left_out.len() == 1 {
+                "1 warning".to_owned()
+            } else {
+                format!("{} warnings", left_out.len())
+            },
+            phases.join(" and ")
+        ));
     }
 }
 

@@ -2,44 +2,84 @@
 
 use super::document::Document;
 use super::table::Table;
-use crate::decision::{MatrixRow, Reason, Recommendation, SensitivityRow};
+use crate::decision::{Gate, GateEffect, MatrixRow, Reason, Recommendation, SensitivityRow};
 use crate::engine::Outcome;
 use crate::format::{fixed, usd_cents};
 use crate::phase::Phase;
 
-fn reason_line(reason: &Reason) -> String {
-    let source = reason
-        .source
-        .as_ref()
-        .map(|s| format!(" (\"{s}\")"))
-        .unwrap_or_default();
-    let threshold = reason
-        .threshold
-        .as_ref()
+/// A sentence with its article and, in brackets, the input, its value and the threshold.
+fn cited(
+    text: &str,
+    source: Option<&String>,
+    input: &str,
+    value: &str,
+    threshold: Option<&String>,
+) -> String {
+    let source = source.map(|s| format!(" (\"{s}\")")).unwrap_or_default();
+    let threshold = threshold
         .map(|t| format!("; threshold {t}"))
         .unwrap_or_default();
-    format!(
-        "{}{source} [{}: {}{threshold}]",
-        reason.text, reason.input, reason.value
+    format!("{text}{source} [{input}: {value}{threshold}]")
+}
+
+fn reason_line(r: &Reason) -> String {
+    cited(
+        &r.text,
+        r.source.as_ref(),
+        &r.input,
+        &r.value,
+        r.threshold.as_ref(),
     )
 }
 
-/// The recommended phase, how firm it is, and why.
+fn gate_line(g: &Gate) -> String {
+    let effect = match g.effect {
+        GateEffect::RulesOut => "ruled out",
+        GateEffect::Decides => "decides",
+    };
+    let line = cited(
+        &g.text,
+        g.source.as_ref(),
+        &g.input,
+        &g.value,
+        g.threshold.as_ref(),
+    );
+    format!("{} {effect}: {line}", g.phase.label())
+}
+
+/// The recommended phase, how firm it is, and why: the gates apart from the weighed reasons.
 pub fn section(doc: &mut Document, rec: &Recommendation) {
     doc.heading(&format!("Recommendation: {}", rec.phase.label()), 2);
     let scores: Vec<String> = Phase::ALL
         .iter()
-        .map(|p| match rec.excluded.iter().find(|(e, _)| e == p) {
+        .map(|p| match rec.ruled_out(*p) {
             Some(_) => format!("{} ruled out", p.label()),
             None => format!("{} {:+}", p.label(), rec.scores[p.index()]),
         })
         .collect();
+    if let Some(headline) = &rec.headline {
+        doc.paragraph(headline);
+    }
+    let basis = if rec.settled_by_gates() {
+        "settled by the gates below".to_owned()
+    } else {
+        "the margin of points over the next option, m/(m+2), less a fifth where a volume or spend is within \
+         1.5x of flipping the costs"
+            .to_owned()
+    };
     doc.paragraph(&format!(
-        "Confidence {} ({}). Scores, points for less points against: {}.",
+        "Confidence {} ({}): {basis}. Scores of the weighed reasons, points for less points against: {}.",
         fixed(rec.confidence, 2),
         rec.confidence_label,
         scores.join(", ")
     ));
+    if !rec.gates.is_empty() {
+        doc.paragraph("Settled first, in this order, whatever the costs:");
+        doc.bullets(rec.gates.iter().map(gate_line));
+    }
+    if !rec.reasons.is_empty() {
+        doc.paragraph("Weighed:");
+    }
     for phase in Phase::ALL {
         for against in [false, true] {
             let reasons: Vec<String> = rec
@@ -55,17 +95,20 @@ pub fn section(doc: &mut Document, rec: &Recommendation) {
             }
         }
     }
-    if !rec.excluded.is_empty() {
-        doc.paragraph("Ruled out:");
-        doc.bullets(
-            rec.excluded
-                .iter()
-                .map(|(p, why)| format!("{}: {why}.", p.label())),
-        );
-    }
     if !rec.what_would_change.is_empty() {
         doc.paragraph("What would change it:");
         doc.bullets(rec.what_would_change.iter().cloned());
+    }
+    if !rec.next_steps.is_empty() {
+        doc.paragraph("Next steps:");
+        doc.bullets(rec.next_steps.iter().map(|step| {
+            let source = step
+                .source
+                .as_ref()
+                .map(|s| format!(" (\"{s}\")"))
+                .unwrap_or_default();
+            format!("{}: {}{source}", step.when, step.text)
+        }));
     }
     if !rec.notices.is_empty() {
         doc.paragraph("To know:");

@@ -8,7 +8,17 @@ use super::{Scenario, validate};
 use crate::error::{LoadError, SaveError};
 
 /// The scenario format this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
+
+/// What reading a file of format version `from` as the current version fills in, as a phrase
+/// ("the decision matrix unanswered, the default rule preset").
+#[must_use]
+pub fn migration_note(from: u32) -> &'static str {
+    match from {
+        1 => "the decision matrix unanswered and the default rule preset",
+        _ => "the differentiator, data moat, workhorse model and retrieval questions unanswered",
+    }
+}
 
 /// The largest file read as a scenario. Real scenarios are a few kilobytes; anything near this
 /// is not one, and reading it would only waste memory.
@@ -116,6 +126,10 @@ fn read_str(text: &str) -> Result<Loaded, LoadError> {
             // Version 2 added the decision matrix (all unanswered) and the rule preset.
             scenario.version = CURRENT_VERSION;
             migrated_from = Some(1);
+        } else if scenario.version == 2 && (probe.matrix.is_some() && probe.rule_preset.is_some()) {
+            // Version 3 added four matrix questions, each unanswered when absent.
+            scenario.version = CURRENT_VERSION;
+            migrated_from = Some(2);
         } else if probe.matrix.is_none() || probe.rule_preset.is_none() {
             let missing = if probe.matrix.is_none() {
                 "matrix"
@@ -277,7 +291,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_naming_both_versions() {
-        let text = default_with("version: 2,", "version: 7,\n    future_field: 3,");
+        let text = default_with("version: 3,", "version: 7,\n    future_field: 3,");
         assert_eq!(
             from_ron_str(&text),
             Err(LoadError::TooNew {
@@ -287,7 +301,7 @@ mod tests {
         );
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
-            message.contains("version 7") && message.contains("up to 2"),
+            message.contains("version 7") && message.contains("up to 3"),
             "{message}"
         );
     }
@@ -308,7 +322,7 @@ mod tests {
             loaded.scenario.rule_preset,
             crate::preset::PresetChoice::default()
         );
-        // Saved, it is a version 2 file that loads without migrating.
+        // Saved, it is a version 3 file that loads without migrating.
         let written = to_ron_string(&loaded.scenario).expect("writes");
         assert_eq!(load_str(&written).map(|l| l.migrated_from), Ok(None));
     }
@@ -336,8 +350,18 @@ mod tests {
     }
 
     #[test]
+    fn a_version_2_file_opens_with_the_newer_questions_unanswered_and_says_so() {
+        let text = DEFAULT_RON.replacen("version: 3,", "version: 2,", 1);
+        let loaded = load_str(&text).expect("a version 2 file loads");
+        assert_eq!(loaded.migrated_from, Some(2));
+        assert_eq!(loaded.scenario.version, CURRENT_VERSION);
+        assert_eq!(loaded.scenario.matrix.differentiator, None);
+        assert!(migration_note(2).contains("retrieval"));
+    }
+
+    #[test]
     fn a_version_1_file_with_version_2_fields_is_refused() {
-        let text = DEFAULT_RON.replacen("version: 2,", "version: 1,", 1);
+        let text = DEFAULT_RON.replacen("version: 3,", "version: 1,", 1);
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
             message.contains("version 1 file has no `matrix`"),
@@ -347,7 +371,7 @@ mod tests {
 
     #[test]
     fn version_zero_is_refused() {
-        let text = default_with("version: 2,", "version: 0,");
+        let text = default_with("version: 3,", "version: 0,");
         assert!(matches!(from_ron_str(&text), Err(LoadError::Parse { .. })));
     }
 

@@ -1,5 +1,6 @@
 //! The decision matrix: the answers about the team's situation that costs alone do not capture
-//! (format version 2). An answer left out is "not answered": the rules that need it stay
+//! (format version 2; version 3 added the differentiator, the data moat, the workhorse and the
+//! retrieval questions). An answer left out is "not answered": the rules that need it stay
 //! silent, and the recommendation lists it among what could change the decision.
 
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,69 @@ pub struct Matrix {
     /// What pretraining would have to stand on.
     #[serde(default)]
     pub pretraining: PretrainingFacts,
+    /// Where the competitive advantage lies: in the model, or around it (seed 004's "single most
+    /// important question"; seed 001's capability vs moat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub differentiator: Option<Differentiator>,
+    /// Seed 004's data moat litmus test.
+    #[serde(default, skip_serializing_if = "DataMoat::is_unanswered")]
+    pub data_moat: DataMoat,
+    /// Whether a cheaper (workhorse) API model would do the task as well as the one priced in
+    /// Buy (seed 002's second question).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workhorse_would_do: Option<bool>,
+    /// What retrieval (RAG) reaches on the task (seed 003's decision rule: start with RAG).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retrieval: Option<Retrieval>,
+}
+
+/// Where the product's competitive advantage lies (seed 004).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+pub enum Differentiator {
+    /// Workflow, UX, integrations or distribution: the model is a commodity capability.
+    AroundTheModel,
+    /// Data, domain expertise or the model's behaviour.
+    InTheModel,
+}
+
+/// Seed 004's data moat litmus test, question by question; each may stay unanswered.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct DataMoat {
+    /// The data is not scraped from the public internet (else it is in the base model already).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proprietary: Option<bool>,
+    /// Product usage keeps adding to it: a data flywheel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growing: Option<bool>,
+    /// Annotated by experts in a specialised domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expert_labelled: Option<bool>,
+    /// It goes stale: the domain needs fresh data, a pipeline rather than one training run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub perishable: Option<bool>,
+}
+
+impl DataMoat {
+    /// Whether no question of the test is answered.
+    #[must_use]
+    pub fn is_unanswered(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// What retrieval-augmented generation reaches on the task (seed 003).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+pub enum Retrieval {
+    /// Not tried yet.
+    NotTried,
+    /// Retrieval reaches the quality, style and format needed.
+    ReachesQuality,
+    /// Tried, and it falls short of the quality, style or format needed.
+    FallsShort,
 }
 
 /// Where the data may be processed.

@@ -22,12 +22,12 @@ use crate::units::{
 
 pub use file::{
     CURRENT_VERSION, Loaded, MAX_FILE_BYTES, from_ron_bytes, from_ron_str, load_bytes, load_draft,
-    load_str, to_ron_string,
+    load_str, migration_note, to_ron_string,
 };
 pub use inputs::{Change, Input, changes, inputs};
 pub use matrix::{
-    DataResidency, Engineering, FineTuningFit, FrontierVelocity, Gap, Matrix, PretrainingFacts,
-    ProductStage,
+    DataMoat, DataResidency, Differentiator, Engineering, FineTuningFit, FrontierVelocity, Gap,
+    Matrix, PretrainingFacts, ProductStage, Retrieval,
 };
 pub use validate::{Limits, validate};
 pub use variants::{DEFAULT_TERM_MONTHS, PriceKind, ServingKind, StaffKind};
