@@ -4,24 +4,39 @@
 use std::path::Path;
 
 use breakeven::state::files::load_scenario;
-use breakeven_model::decision::recommend;
+use breakeven_model::Scenario;
+use breakeven_model::decision::{Recommendation, recommend};
 use breakeven_model::engine::{Phase, compute};
 use chrono::NaiveDate;
 
-/// The phase an example comes out with, and the input of the reason that decides it.
-fn check(file: &str, phase: Phase, deciding_input: &str) {
+fn example(file: &str) -> Scenario {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("scenarios")
         .join(file);
-    let scenario = load_scenario(&path).unwrap_or_else(|e| panic!("{e}"));
-    let outcome = compute(&scenario).unwrap_or_else(|e| panic!("{e}"));
+    load_scenario(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn recommendation(scenario: &Scenario) -> Recommendation {
+    let outcome = compute(scenario).unwrap_or_else(|e| panic!("{e}"));
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
-    let rec = recommend(&scenario, &outcome, today).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(rec.phase, phase, "{file}: {:#?}", rec.reasons);
+    recommend(scenario, &outcome, today).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The phase an example comes out with, and the input of the reason that decides it: a weighed
+/// reason for it, or the gate that decided it or ruled the others out.
+fn check(file: &str, phase: Phase, deciding_input: &str) {
+    let scenario = example(file);
+    let rec = recommendation(&scenario);
+    assert_eq!(
+        rec.phase, phase,
+        "{file}: {:#?} {:#?}",
+        rec.gates, rec.reasons
+    );
     assert!(
         rec.reasons
             .iter()
-            .any(|r| r.for_phase == phase && !r.against && r.input == deciding_input),
+            .any(|r| r.for_phase == phase && !r.against && r.input == deciding_input)
+            || rec.gates.iter().any(|g| g.input == deciding_input),
         "{file}: no reason from {deciding_input} for {phase:?}: {:#?}",
         rec.reasons
     );
@@ -52,11 +67,75 @@ fn seed_000_legal_tech_fine_tunes_its_regulated_structured_task() {
 }
 
 #[test]
-fn seed_002_routes_its_structured_task_to_a_cheaper_fine_tune() {
+fn seed_002_routes_its_structured_task_to_a_cheaper_fine_tune_and_says_at_what_share() {
     check(
         "seed002-route-to-fine-tune.ron",
         Phase::FineTune,
-        "monthly cost",
+        "cash over the horizon",
+    );
+    let rec = recommendation(&example("seed002-route-to-fine-tune.ron"));
+    let story = rec
+        .reasons
+        .iter()
+        .find(|r| r.for_phase == Phase::FineTune && r.input == "cash over the horizon")
+        .expect("the cost reason");
+    // The article's 0.30 + 0.70 × 0.1 = 0.37 of the original (reference case R4).
+    assert!(
+        story.text.contains("routes 70% of the traffic")
+            && story.text.contains("30% stays on the API")
+            && story.text.contains("0.37 of Buy's"),
+        "{}",
+        story.text
+    );
+}
+
+#[test]
+fn seed_000_with_the_api_at_50_cents_buys_and_says_what_the_fine_tune_would_cost() {
+    // At $0.50 per 1M the API costs $7,000/month against the fine-tune's $20,333.33: no saving.
+    let mut s = example("seed000-legal-tech.ron");
+    let cheap = breakeven_model::units::UsdPerMillionTokens::new(rust_decimal::Decimal::new(5, 1));
+    s.buy.input_usd_per_1m.value = cheap;
+    s.buy.output_usd_per_1m.value = cheap;
+    s.buy.cached_input_usd_per_1m.value = cheap;
+    let rec = recommendation(&s);
+    assert_eq!(rec.phase, Phase::Buy, "{:#?}", rec.reasons);
+    let premium = rec
+        .reasons
+        .iter()
+        .find(|r| r.for_phase == Phase::FineTune && r.against && r.input == "cash over the horizon")
+        .expect("the premium argues against the fine-tune");
+    assert!(
+        premium.text.contains("$13,333.33/month more than Buy"),
+        "{}",
+        premium.text
+    );
+}
+
+#[test]
+fn a_workflow_product_whose_edge_is_around_the_model_buys_at_100k_a_month() {
+    check(
+        "differentiator-around-the-model.ron",
+        Phase::Buy,
+        "matrix.differentiator",
+    );
+    let rec = recommendation(&example("differentiator-around-the-model.ron"));
+    assert!(rec.ruled_out(Phase::SelfHost).is_some() && rec.ruled_out(Phase::FineTune).is_some());
+}
+
+#[test]
+fn a_frontier_model_on_a_workhorse_task_routes_within_the_api_first() {
+    check(
+        "frontier-on-a-workhorse-task.ron",
+        Phase::Buy,
+        "matrix.workhorse_would_do",
+    );
+    let rec = recommendation(&example("frontier-on-a-workhorse-task.ron"));
+    assert!(
+        rec.headline
+            .as_deref()
+            .is_some_and(|h| h.starts_with("Route within the API first")),
+        "{:?}",
+        rec.headline
     );
 }
 

@@ -58,7 +58,7 @@ fn a_pinned_baseline_lists_each_edit_beside_it_and_resets_in_one_undoable_step()
         "the cheapest option, side by side"
     );
     assert!(
-        shows(&harness, "Medium (0.60)"),
+        shows(&harness, "Medium (0.50)"),
         "the recommendation's confidence now"
     );
     assert!(shows(&harness, "+19B (x20)"), "the volume's difference");

@@ -2,7 +2,7 @@
 //! installed.
 
 /// Each example's menu name and its file's text.
-pub const EXAMPLES: [(&str, &str); 8] = [
+pub const EXAMPLES: [(&str, &str); 10] = [
     (
         "A support assistant on GPT-4o mini (default)",
         include_str!("../../scenarios/default.ron"),
@@ -34,6 +34,14 @@ pub const EXAMPLES: [(&str, &str); 8] = [
     (
         "A data platform with a 200B-token corpus",
         include_str!("../../scenarios/data-platform-pretrain.ron"),
+    ),
+    (
+        "A workflow product whose edge is around the model",
+        include_str!("../../scenarios/differentiator-around-the-model.ron"),
+    ),
+    (
+        "A ticket classifier on a frontier model",
+        include_str!("../../scenarios/frontier-on-a-workhorse-task.ron"),
     ),
 ];
 

@@ -5,7 +5,7 @@ use breakeven_model::catalog::Catalog;
 use egui::Ui;
 
 use super::form::Form;
-use crate::ui::widgets::fields::{Number, label};
+use crate::ui::widgets::fields::{Number, field, label, yes_no};
 
 /// Buy's numbers: a table, one input a line.
 #[rustfmt::skip]
@@ -23,6 +23,18 @@ const NUMBERS: [Number<Scenario>; 8] = [
 /// Buy's inputs.
 pub fn buy_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
     api_model_picker(ui, s);
+    let default = form.default.matrix.workhorse_would_do;
+    yes_no(
+        ui,
+        field(
+            "A cheaper model would do",
+            "",
+            "Would a cheaper (workhorse) API model do this task as well? Then routing within the API is the lowest-cost win, not leaving it (\"LLM build vs buy: the questions that actually matter\"). The recommendation prices the catalog's models on this workload.",
+            "matrix.workhorse_would_do",
+        ),
+        &mut s.matrix.workhorse_would_do,
+        default,
+    );
     form.numbers(ui, &NUMBERS, s);
 }
 

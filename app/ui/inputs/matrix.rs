@@ -4,7 +4,9 @@
 //! recommendation.
 
 use breakeven_model::Scenario;
-use breakeven_model::scenario::{DataResidency, FrontierVelocity, Gap, ProductStage};
+use breakeven_model::scenario::{
+    DataResidency, Differentiator, FrontierVelocity, Gap, ProductStage, Retrieval,
+};
 use egui::Ui;
 
 use super::form::Form;
@@ -84,7 +86,86 @@ pub fn fit_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
         default,
         &options,
     );
+    let retrieval = [
+        (Retrieval::NotTried, "Not tried"),
+        (Retrieval::ReachesQuality, "Reaches the quality"),
+        (Retrieval::FallsShort, "Falls short"),
+    ];
+    let default = form.default.matrix.retrieval;
+    choice(
+        ui,
+        field(
+            "Retrieval (RAG)",
+            "",
+            "What retrieval reaches on this task. \"Start with RAG. Fine-tune only when RAG cannot achieve the required output quality, style, or format\" (\"LLM Strategy: Build, Buy, or Fine-Tune?\"). Reaching the quality rules fine-tuning out.",
+            "matrix.retrieval",
+        ),
+        &mut s.matrix.retrieval,
+        default,
+        &retrieval,
+    );
     form.numbers(ui, latency, s);
+}
+
+/// Where the advantage lies, and whether the data is a moat ("The AI Build vs. Buy Decision").
+pub fn moat_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
+    let differentiator = [
+        (
+            Differentiator::AroundTheModel,
+            "Around the model (workflow, UX, integrations, distribution)",
+        ),
+        (
+            Differentiator::InTheModel,
+            "In the model (data, domain expertise, behaviour)",
+        ),
+    ];
+    let default = form.default.matrix.differentiator;
+    choice(
+        ui,
+        field(
+            "Differentiator",
+            "",
+            "\"The single most important question\": is your advantage in your workflow, UX, integrations or distribution (use an API; never build custom infrastructure for a commodity capability), or in your data, domain expertise or model behaviour (fine-tune or train)?",
+            "matrix.differentiator",
+        ),
+        &mut s.matrix.differentiator,
+        default,
+        &differentiator,
+    );
+    note(
+        ui,
+        "The data moat test (\"The AI Build vs. Buy Decision\").",
+    );
+    let moat = &mut s.matrix.data_moat;
+    let questions: [(&str, &str, &str, &mut Option<bool>); 4] = [
+        (
+            "Proprietary data",
+            "Is the data your own? Scraped from the public internet, it is in every base model already: no moat.",
+            "matrix.data_moat.proprietary",
+            &mut moat.proprietary,
+        ),
+        (
+            "Growing data",
+            "Does product usage keep adding to it (a data flywheel)? A static dataset is a depreciating asset.",
+            "matrix.data_moat.growing",
+            &mut moat.growing,
+        ),
+        (
+            "Expert-labelled",
+            "Is it annotated by experts in a specialised domain? Raw data is cheap; expert labels are scarce.",
+            "matrix.data_moat.expert_labelled",
+            &mut moat.expert_labelled,
+        ),
+        (
+            "Perishable",
+            "Does it go stale? Then it needs a continuous pipeline, not a one-time training run.",
+            "matrix.data_moat.perishable",
+            &mut moat.perishable,
+        ),
+    ];
+    for (name, help, path, value) in questions {
+        yes_no(ui, field(name, "", help, path), value, None);
+    }
 }
 
 /// The people available, and whether they are already underwater.

@@ -50,7 +50,7 @@ impl InputsPanel {
             default: &mut self.default,
             problems,
         };
-        let groups: [(&str, bool, Group); 13] = [
+        let groups: [(&str, bool, Group); 14] = [
             ("Workload", true, workload::workload_ui),
             ("Buy: a hosted API", true, buy::buy_ui),
             ("Self-host", false, options::self_host_ui),
@@ -59,6 +59,7 @@ impl InputsPanel {
             ("Data residency", true, |ui, form, s| {
                 matrix::residency_ui(ui, s, form.default);
             }),
+            ("Differentiator and data moat", false, matrix::moat_ui),
             ("Fine-tuning fit", false, matrix::fit_ui),
             ("Team", true, matrix::team_ui),
             ("Frontier and product stage", true, |ui, form, s| {

@@ -3,12 +3,13 @@
 
 use rust_decimal::Decimal;
 
+use super::{Gate, GateEffect, ruled_out};
 use crate::engine::Outcome;
 use crate::error::{AtField, ComputeError};
 use crate::format::{group_thousands, tokens_short, usd_cents};
 use crate::phase::Phase;
 use crate::preset::{Period, RulePreset};
-use crate::scenario::{DataResidency, ProductStage, Scenario};
+use crate::scenario::{DataResidency, Scenario};
 use crate::units::{add, sub};
 
 /// How far one input is from flipping the answer.
@@ -45,10 +46,16 @@ pub fn distances(
     scenario: &Scenario,
     outcome: &Outcome,
     preset: &RulePreset,
-    phase: Phase,
+    gates: &[Gate],
+    settled: bool,
 ) -> Result<Vec<Distance>, ComputeError> {
     let mut out = Vec::new();
-    out.extend(cost(outcome));
+    if settled {
+        // Costs and thresholds flip nothing the gates settled: only a different answer does.
+        out.extend(gate_answers(gates));
+        return Ok(out);
+    }
+    out.extend(cost(outcome, gates));
     out.extend(spend(outcome, preset)?);
     out.extend(people_and_data(scenario, preset)?);
     if scenario.matrix.data_residency == Some(DataResidency::AirGapped) {
@@ -60,28 +67,72 @@ pub fn distances(
             text: "Only if data could leave your network would an API be back on the table.".into(),
         });
     }
-    if scenario.matrix.product_stage == Some(ProductStage::BeforeProductMarketFit)
-        && phase == Phase::Buy
-    {
-        out.push(Distance {
-            input: "matrix.product_stage".into(),
-            value: "before product-market fit".into(),
-            flips_at: "product-market fit".into(),
-            factor: None,
-            text: "Finding product-market fit lifts the rule that decides this; until then, buy."
-                .into(),
-        });
-    }
     Ok(out)
 }
 
-/// The nearest volume, above or below today's, at which the cheapest option changes.
-fn cost(outcome: &Outcome) -> Option<Distance> {
+/// A gate's question as a distance: only a different answer moves it.
+fn answer(gate: &Gate, text: String) -> Distance {
+    Distance {
+        input: gate.input.clone(),
+        value: gate.value.clone(),
+        flips_at: "a different answer".into(),
+        factor: None,
+        text,
+    }
+}
+
+/// What a different answer to each question behind a gate would put back on the table.
+fn gate_answers(gates: &[Gate]) -> Vec<Distance> {
+    let mut out: Vec<Distance> = gates
+        .iter()
+        .filter(|g| g.effect == GateEffect::Decides)
+        .map(|g| {
+            let text = format!(
+                "{} is decided by {} (now: {}); only a different answer there changes it.",
+                g.phase.label(),
+                g.input,
+                g.value
+            );
+            answer(g, text)
+        })
+        .collect();
+    let mut ruled: Vec<(&Gate, Vec<&str>)> = Vec::new();
+    for gate in gates.iter().filter(|g| g.effect == GateEffect::RulesOut) {
+        match ruled.iter_mut().find(|(g, _)| g.input == gate.input) {
+            Some((_, phases)) => phases.push(gate.phase.label()),
+            None => ruled.push((gate, vec![gate.phase.label()])),
+        }
+    }
+    for (gate, phases) in ruled {
+        let named = match phases.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => continue,
+        };
+        let text = format!(
+            "Only a different answer to {} (now: {}) would put {named} back on the table.",
+            gate.input, gate.value
+        );
+        out.push(answer(gate, text));
+    }
+    out
+}
+
+/// The nearest volume, above or below today's, at which the cheapest option on the table
+/// changes.
+fn cost(outcome: &Outcome, gates: &[Gate]) -> Option<Distance> {
     let volume = outcome.volume;
-    let cheapest = outcome.cheapest;
+    let on_table = |p: Phase| !ruled_out(gates, p);
+    let cheapest = outcome
+        .costs
+        .iter()
+        .filter(|c| on_table(c.phase))
+        .min_by_key(|c| c.total)?
+        .phase;
     let c = outcome
         .break_evens
         .iter()
+        .filter(|p| on_table(p.a) && on_table(p.b))
         .filter(|p| p.a == cheapest || p.b == cheapest)
         .flat_map(|p| p.crossings.iter())
         .filter(|c| c.cheaper_above != cheapest || c.volume < volume)

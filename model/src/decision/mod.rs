@@ -299,7 +299,7 @@ pub fn recommend(
             text: format!("{} has the least against it: every other option is ruled out or has more against it than for it.", phase.label()),
         });
     }
-    let distances = firmness::distances(scenario, outcome, preset, phase)?;
+    let distances = firmness::distances(scenario, outcome, preset, &gates, decided.is_some())?;
     let confidence = firmness::confidence(margin, decided.is_some(), &distances);
     let mut what_would_change: Vec<String> = distances.iter().map(|d| d.text.clone()).collect();
     let mut notices = found.notices;
