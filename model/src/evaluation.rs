@@ -37,7 +37,7 @@ pub struct Evaluation {
     pub curves: Vec<Curve>,
     /// Warnings about catalog prices older than six months, from the embedded catalog.
     pub price_age: Vec<String>,
-    /// The sensitivity table, computed on first use: it recomputes the scenario 18 times.
+    /// The sensitivity table, computed on first use: it recomputes the scenario 24 times.
     sensitivity: OnceLock<Vec<SensitivityRow>>,
 }
 
@@ -81,8 +81,14 @@ impl Evaluation {
 
     /// The sensitivity table of the evaluated scenario, computed on first use and kept.
     pub fn sensitivity(&self) -> &[SensitivityRow] {
-        self.sensitivity
-            .get_or_init(|| sensitivity(&self.scenario, &self.outcome, self.today))
+        self.sensitivity.get_or_init(|| {
+            sensitivity(
+                &self.scenario,
+                &self.outcome,
+                self.recommendation.phase,
+                self.today,
+            )
+        })
     }
 
     /// The figures a workshop compares with another scenario's.

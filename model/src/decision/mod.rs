@@ -127,7 +127,12 @@ pub fn decide(
 ) -> Result<Decision, ComputeError> {
     Ok(Decision {
         recommendation: recommend(scenario, outcome, today)?,
-        sensitivity: sensitivity(scenario, outcome, today),
+        sensitivity: sensitivity(
+            scenario,
+            outcome,
+            recommend(scenario, outcome, today)?.phase,
+            today,
+        ),
         matrix: matrix_rows(scenario, outcome, scenario.rule_preset.resolve()),
     })
 }

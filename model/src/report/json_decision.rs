@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::json::percent;
 use super::text::cents;
 use crate::decision::{Decision, Effect, Strength};
 use crate::phase::Phase;
@@ -56,11 +57,17 @@ struct JsonDistance {
     text: String,
 }
 
+/// One move of a driver: how far, and the recommended option's standing after it.
 #[derive(Debug, Serialize)]
 struct JsonEffect {
-    factor: String,
+    /// Signed, in `change_unit`: `%` of the value, or `pp a month` / `pp a year`.
+    change: String,
+    change_unit: &'static str,
     cheapest: Phase,
     lead_usd_per_month: String,
+    cash_lead_usd_over_horizon: String,
+    /// In the horizon's last month; absent without revenue.
+    gross_margin_percent: Option<String>,
     phase: Phase,
 }
 
@@ -68,8 +75,10 @@ struct JsonEffect {
 struct JsonSensitivity {
     driver: &'static str,
     input: &'static str,
-    minus_20_percent: JsonEffect,
-    plus_20_percent: JsonEffect,
+    /// The phase whose lead and margin are measured: the recommendation.
+    lead_of: Phase,
+    down: JsonEffect,
+    up: JsonEffect,
 }
 
 #[derive(Debug, Serialize)]
@@ -86,9 +95,12 @@ struct Cell {
 
 fn effect(e: &Effect) -> JsonEffect {
     JsonEffect {
-        factor: e.factor.to_string(),
+        change: e.change.normalize().to_string(),
+        change_unit: e.change_unit,
         cheapest: e.cheapest,
         lead_usd_per_month: cents(e.lead),
+        cash_lead_usd_over_horizon: cents(e.cash_lead),
+        gross_margin_percent: e.margin.map(percent),
         phase: e.phase,
     }
 }
@@ -153,8 +165,9 @@ impl JsonRecommendation {
                 .map(|row| JsonSensitivity {
                     driver: row.driver,
                     input: row.input,
-                    minus_20_percent: effect(&row.low),
-                    plus_20_percent: effect(&row.high),
+                    lead_of: row.of,
+                    down: effect(&row.low),
+                    up: effect(&row.high),
                 })
                 .collect(),
             matrix: decision
