@@ -191,7 +191,7 @@ impl JsonReport {
             .collect();
         let break_evens = break_evens(outcome);
         Self {
-            recommendation: JsonRecommendation::new(decision),
+            recommendation: JsonRecommendation::new(decision, outcome),
             scenario: ScenarioRef {
                 name: scenario.name.clone(),
                 version: scenario.version,

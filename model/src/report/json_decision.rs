@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::json::percent;
 use super::text::cents;
 use crate::decision::{Decision, Effect, Strength};
+use crate::engine::Outcome;
 use crate::phase::Phase;
 
 /// The `recommendation` key.
@@ -20,6 +21,9 @@ pub struct JsonRecommendation {
     distances: Vec<JsonDistance>,
     what_would_change: Vec<String>,
     notices: Vec<String>,
+    /// The recommended phase's standing as entered, which each move in `sensitivity` is read
+    /// against; absent when the table is empty.
+    sensitivity_as_entered: Option<JsonEffect>,
     sensitivity: Vec<JsonSensitivity>,
     matrix: Vec<JsonMatrixRow>,
 }
@@ -106,8 +110,8 @@ fn effect(e: &Effect) -> JsonEffect {
 }
 
 impl JsonRecommendation {
-    /// Builds the `recommendation` key from `decision`.
-    pub fn new(decision: &Decision) -> Self {
+    /// Builds the `recommendation` key from `decision` about `outcome`.
+    pub fn new(decision: &Decision, outcome: &Outcome) -> Self {
         let rec = &decision.recommendation;
         Self {
             phase: rec.phase,
@@ -159,6 +163,12 @@ impl JsonRecommendation {
                 .collect(),
             what_would_change: rec.what_would_change.clone(),
             notices: rec.notices.iter().map(|n| n.text.clone()).collect(),
+            sensitivity_as_entered: decision
+                .sensitivity
+                .first()
+                .and_then(|row| Effect::as_entered(outcome, row.of))
+                .as_ref()
+                .map(effect),
             sensitivity: decision
                 .sensitivity
                 .iter()
