@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 use crate::catalog::{Catalog, price_age_warnings};
 use crate::compare::KeyFigures;
 use crate::decision::{
-    Decision, MatrixRow, Recommendation, SensitivityRow, matrix_rows, recommend, sensitivity,
+    Decision, Effect, MatrixRow, Recommendation, SensitivityRow, matrix_rows, recommend,
+    sensitivity,
 };
 use crate::engine::{Curve, Outcome, compute, samples};
 use crate::error::EvaluateError;
@@ -89,6 +90,13 @@ impl Evaluation {
                 self.today,
             )
         })
+    }
+
+    /// The recommended phase's standing as entered, which the sensitivity table's moves are
+    /// read against; `None` when a lead is too large to hold (the table is empty then).
+    #[must_use]
+    pub fn sensitivity_as_entered(&self) -> Option<Effect> {
+        Effect::as_entered(&self.outcome, self.recommendation.phase)
     }
 
     /// The figures a workshop compares with another scenario's.
