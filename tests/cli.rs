@@ -421,7 +421,7 @@ fn report_text_says_the_phase_why_and_what_would_change_it() {
 }
 
 /// The table measures the recommendation, not the cheapest option: in seed 000's case
-/// (000_2f6a236bcb695b8f.txt) Fine-tune is recommended while one self-hosted instance is
+/// (`000_2f6a236bcb695b8f.txt`) Fine-tune is recommended while one self-hosted instance is
 /// cheaper this month, so Fine-tune's lead is negative.
 #[test]
 fn report_sensitivity_measures_the_recommended_phase_in_json_and_text() {

@@ -123,7 +123,7 @@ fn each_tab_shows_its_view() {
     }
 }
 
-/// The table measures the recommendation: in seed 000's case (000_2f6a236bcb695b8f.txt)
+/// The table measures the recommendation: in seed 000's case (`000_2f6a236bcb695b8f.txt`)
 /// Fine-tune, though one self-hosted instance is cheaper this month.
 #[test]
 fn the_sensitivity_tab_measures_the_recommended_phase() {
