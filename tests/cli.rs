@@ -420,6 +420,84 @@ fn report_text_says_the_phase_why_and_what_would_change_it() {
     );
 }
 
+/// The table measures the recommendation, not the cheapest option: in seed 000's case
+/// (`000_2f6a236bcb695b8f.txt`) Fine-tune is recommended while one self-hosted instance is
+/// cheaper this month, so Fine-tune's lead is negative.
+#[test]
+fn report_sensitivity_measures_the_recommended_phase_in_json_and_text() {
+    let path = example_path("seed000-legal-tech.ron");
+    let json_out = breakeven(&["report", &path, "--format", "json", "--today", "2026-11-24"]);
+    assert!(json_out.status.success(), "{}", stderr(&json_out));
+    let json: serde_json::Value = serde_json::from_slice(&json_out.stdout).expect("JSON");
+    let rec = &json["recommendation"];
+    assert_ne!(rec["phase"], json["cheapest"], "a case where they differ");
+    let rows = rec["sensitivity"].as_array().expect("rows");
+    assert!(!rows.is_empty() && rows.len() <= 6, "{rows:?}");
+    for row in rows {
+        assert_eq!(row["lead_of"], rec["phase"], "{row}");
+        for way in ["down", "up"] {
+            let effect = &row[way];
+            for key in [
+                "change",
+                "change_unit",
+                "lead_usd_per_month",
+                "cash_lead_usd_over_horizon",
+                "gross_margin_percent",
+                "phase",
+            ] {
+                assert!(effect[key].is_string(), "{key} in {effect}");
+            }
+        }
+    }
+    let entered = &rec["sensitivity_as_entered"];
+    assert_eq!(entered["phase"], rec["phase"]);
+    assert_eq!(entered["change"], "0");
+    assert_eq!(
+        entered["lead_usd_per_month"], "-6275.90",
+        "Self-host is cheaper"
+    );
+    let growth = rows
+        .iter()
+        .find(|r| r["input"] == "workload.growth_percent_per_month")
+        .expect("a growth row: seed 000's traffic is flat, and a point a month moves the cash");
+    assert_eq!(growth["down"]["change"], "-1");
+    assert_eq!(growth["down"]["change_unit"], "pp a month");
+    assert_eq!(
+        growth["down"]["lead_usd_per_month"],
+        growth["up"]["lead_usd_per_month"]
+    );
+    assert_ne!(
+        growth["down"]["cash_lead_usd_over_horizon"],
+        growth["up"]["cash_lead_usd_over_horizon"]
+    );
+
+    let text = stdout(&breakeven(&["report", &path, "--today", "2026-11-24"]));
+    let section = text
+        .split("Sensitivity\n")
+        .nth(1)
+        .and_then(|rest| rest.split("Decision matrix").next())
+        .expect("a sensitivity section");
+    for words in [
+        "Lead of Fine-tune, USD/month",
+        "Lead of Fine-tune, USD over 36 months",
+        "Gross margin of Fine-tune, month 36",
+        "As entered",
+        "Volume growth",
+        "down 1 pp a month",
+    ] {
+        assert!(section.contains(words), "{words} in {section}");
+    }
+    assert!(!section.contains("Lead of Self-host"), "{section}");
+    let entered = section
+        .lines()
+        .find(|l| l.starts_with("As entered"))
+        .expect("the line as entered");
+    assert!(
+        entered.contains("-$6,275.90"),
+        "Self-host is cheaper: {entered}"
+    );
+}
+
 #[test]
 fn report_refuses_a_date_that_is_not_one() {
     let output = breakeven(&[

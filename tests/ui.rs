@@ -123,6 +123,28 @@ fn each_tab_shows_its_view() {
     }
 }
 
+/// The table measures the recommendation: in seed 000's case (`000_2f6a236bcb695b8f.txt`)
+/// Fine-tune, though one self-hosted instance is cheaper this month.
+#[test]
+fn the_sensitivity_tab_measures_the_recommended_phase() {
+    let mut harness = harness(example("seed000-legal-tech.ron"));
+    harness
+        .get_by_role_and_label(Role::Button, "Sensitivity")
+        .click();
+    harness.run();
+    for text in [
+        "Lead of Fine-tune, USD/month",
+        "Lead of Fine-tune, USD over 36 months",
+        "Gross margin of Fine-tune, month 36",
+        "As entered",
+        "down 1 pp a month",
+        "-$6,275.90",
+    ] {
+        assert!(shows(&harness, text), "{text}");
+    }
+    assert!(!shows(&harness, "Lead of Self-host"));
+}
+
 #[test]
 fn dragging_the_volume_slider_recomputes_every_figure() {
     let mut harness = harness(example("seed001-llama3-8b-on-aws.ron"));

@@ -20,7 +20,7 @@ pub fn exercise(scenario: &Scenario, pick: usize) {
     let Ok(recommendation) = recommend(scenario, &outcome, today) else { return };
     assert!(recommendation.reasons.iter().any(|r| r.for_phase == recommendation.phase && !r.against));
     let matrix = matrix_rows(scenario, &outcome, scenario.rule_preset.resolve());
-    // The sensitivity table recomputes the scenario 18 times: left out here for speed; it runs
+    // The sensitivity table recomputes the scenario 24 times: left out here for speed; it runs
     // the same code as above on moved copies.
     let decision = Decision { recommendation, sensitivity: Vec::new(), matrix };
     let formats = [Format::Text, Format::Markdown, Format::Json, Format::Csv];

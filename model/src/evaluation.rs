@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 use crate::catalog::{Catalog, price_age_warnings};
 use crate::compare::KeyFigures;
 use crate::decision::{
-    Decision, MatrixRow, Recommendation, SensitivityRow, matrix_rows, recommend, sensitivity,
+    Decision, Effect, MatrixRow, Recommendation, SensitivityRow, matrix_rows, recommend,
+    sensitivity,
 };
 use crate::engine::{Curve, Outcome, compute, samples};
 use crate::error::EvaluateError;
@@ -37,7 +38,7 @@ pub struct Evaluation {
     pub curves: Vec<Curve>,
     /// Warnings about catalog prices older than six months, from the embedded catalog.
     pub price_age: Vec<String>,
-    /// The sensitivity table, computed on first use: it recomputes the scenario 18 times.
+    /// The sensitivity table, computed on first use: it recomputes the scenario 24 times.
     sensitivity: OnceLock<Vec<SensitivityRow>>,
 }
 
@@ -81,8 +82,21 @@ impl Evaluation {
 
     /// The sensitivity table of the evaluated scenario, computed on first use and kept.
     pub fn sensitivity(&self) -> &[SensitivityRow] {
-        self.sensitivity
-            .get_or_init(|| sensitivity(&self.scenario, &self.outcome, self.today))
+        self.sensitivity.get_or_init(|| {
+            sensitivity(
+                &self.scenario,
+                &self.outcome,
+                self.recommendation.phase,
+                self.today,
+            )
+        })
+    }
+
+    /// The recommended phase's standing as entered, which the sensitivity table's moves are
+    /// read against; `None` when a lead is too large to hold (the table is empty then).
+    #[must_use]
+    pub fn sensitivity_as_entered(&self) -> Option<Effect> {
+        Effect::as_entered(&self.outcome, self.recommendation.phase)
     }
 
     /// The figures a workshop compares with another scenario's.

@@ -87,9 +87,15 @@ pub fn tab_ui(ui: &mut Ui, tab: Tab, computed: &mut Evaluation, workshop: &Works
         Tab::Margin => curves::margin_ui(ui, computed, &overlays),
         Tab::Matrix => tables::matrix_ui(ui, &computed.matrix, computed.recommendation.phase),
         Tab::Sensitivity => {
-            let cheapest = computed.outcome.cheapest;
             let rows = computed.sensitivity().to_vec();
-            tables::sensitivity_ui(ui, &rows, cheapest);
+            let entered = computed.sensitivity_as_entered();
+            let last_month = computed
+                .outcome
+                .horizon
+                .months
+                .last()
+                .map_or(0, |m| m.month);
+            tables::sensitivity_ui(ui, &rows, entered.as_ref(), last_month);
         }
     }
 }

@@ -110,14 +110,8 @@ pub fn fit_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
 /// Where the advantage lies, and whether the data is a moat ("The AI Build vs. Buy Decision").
 pub fn moat_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
     let differentiator = [
-        (
-            Differentiator::AroundTheModel,
-            "Around the model (workflow, UX, integrations, distribution)",
-        ),
-        (
-            Differentiator::InTheModel,
-            "In the model (data, domain expertise, behaviour)",
-        ),
+        (Differentiator::AroundTheModel, "Around the model"),
+        (Differentiator::InTheModel, "In the model"),
     ];
     let default = form.default.matrix.differentiator;
     choice(

@@ -70,6 +70,20 @@ pub fn distances(
     Ok(out)
 }
 
+/// A gate's input as the question people ask.
+fn question(input: &str) -> &str {
+    match input {
+        "matrix.data_residency" => "where the data may go",
+        "matrix.product_stage" => "the product's stage",
+        "matrix.differentiator" => "where the differentiator lies",
+        "matrix.fine_tuning_fit.gap" => "the gap fine-tuning would close",
+        "matrix.fine_tuning_fit.labelled_examples" => "how many labelled examples there are",
+        "matrix.retrieval" => "what retrieval reaches",
+        "matrix.pretraining" => "pretraining's conditions",
+        other => other,
+    }
+}
+
 /// A gate's question as a distance: only a different answer moves it.
 fn answer(gate: &Gate, text: String) -> Distance {
     Distance {
@@ -90,7 +104,7 @@ fn gate_answers(gates: &[Gate]) -> Vec<Distance> {
             let text = format!(
                 "{} is decided by {} (now: {}); only a different answer there changes it.",
                 g.phase.label(),
-                g.input,
+                question(&g.input),
                 g.value
             );
             answer(g, text)
@@ -111,7 +125,8 @@ fn gate_answers(gates: &[Gate]) -> Vec<Distance> {
         };
         let text = format!(
             "Only a different answer to {} (now: {}) would put {named} back on the table.",
-            gate.input, gate.value
+            question(&gate.input),
+            gate.value
         );
         out.push(answer(gate, text));
     }

@@ -218,9 +218,11 @@ pub fn decide(
     outcome: &Outcome,
     today: NaiveDate,
 ) -> Result<Decision, ComputeError> {
+    let recommendation = recommend(scenario, outcome, today)?;
+    let phase = recommendation.phase;
     Ok(Decision {
-        recommendation: recommend(scenario, outcome, today)?,
-        sensitivity: sensitivity(scenario, outcome, today),
+        recommendation,
+        sensitivity: sensitivity(scenario, outcome, phase, today),
         matrix: matrix_rows(scenario, outcome, scenario.rule_preset.resolve()),
     })
 }

@@ -1,29 +1,88 @@
-//! The sensitivity table: the biggest cost drivers moved 20% down and up, with the effect on
-//! the cheapest option's lead and on the recommended phase.
+//! The sensitivity table: the drivers that move the recommended option's standing most, each
+//! moved down and up, with the recommended phase after each move.
+//!
+//! It measures the recommended phase, not the cheapest: a table that measured Self-host's lead
+//! beside a Fine-tune recommendation answered a question nobody had asked. Its standing is its
+//! lead this month, its lead in cash over the horizon (growth and price trends move nothing
+//! this month), and, when the scenario has revenue, its gross margin in the horizon's last
+//! month (revenue moves no cost at all).
 
 use chrono::NaiveDate;
-use rust_decimal::{Decimal, dec};
+use rust_decimal::Decimal;
 
 use super::recommend;
 use crate::engine::{Outcome, compute};
 use crate::phase::Phase;
-use crate::scenario::{InstancePrice, Scenario, Staff, Throughput, TunedServing, Volume};
+use crate::scenario::Scenario;
 
-/// Rows kept: the drivers that move the lead most.
-const ROWS: usize = 5;
+mod drivers;
+#[cfg(test)]
+#[expect(
+    clippy::arithmetic_side_effects,
+    reason = "test inputs built from small literals; an overflow would panic and fail the test"
+)]
+mod tests;
 
-/// What a move of one driver does.
+use drivers::{DRIVERS, Driver, PERCENT};
+
+/// Rows kept: the drivers that move the recommended option's standing most. Six of twelve: the
+/// volume and the prices of the options in play, and room for a growth, a trend or the revenue
+/// when they matter, in a table that still reads at a glance.
+const ROWS: usize = 6;
+
+/// The recommended option's standing after a move of one driver (or as entered, nothing moved),
+/// and the recommendation then.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Effect {
-    /// The driver's factor: 0.8 or 1.2.
-    pub factor: Decimal,
-    /// The cheapest option after the move.
+    /// How far the driver was moved, signed, in `change_unit`: -20 or 20 (`%` of its value),
+    /// or points of a growth or a trend. 0 as entered.
+    pub change: Decimal,
+    /// The unit of `change`: `%` of the value, or `pp a month` / `pp a year` (percentage points)
+    /// for a growth or a trend, which is often 0 and would not move by a share of itself.
+    pub change_unit: &'static str,
+    /// The cheapest option this month after the move.
     pub cheapest: Phase,
-    /// The lead of today's cheapest option over the best of the others after the move, USD a
-    /// month; negative when another option has become cheaper.
+    /// How much less the measured phase (the recommendation as entered) costs this month than
+    /// the best of the other options after the move, USD a month; negative when it costs more.
     pub lead: Decimal,
+    /// The same in cash over the horizon: the best other option's total less the measured
+    /// phase's total, USD. Growth, price trends, build months and up-front payments show here.
+    pub cash_lead: Decimal,
+    /// The measured phase's gross margin in the horizon's last month, a fraction of revenue;
+    /// `None` when the scenario has no revenue. The last month, because that is where a
+    /// fine-tune or a self-hosted model is running (the first months are on the API while it
+    /// is built) and where growth and trends have done their work.
+    pub margin: Option<Decimal>,
     /// The recommended phase after the move.
     pub phase: Phase,
+}
+
+impl Effect {
+    /// The standing of `of` in `outcome` as entered, nothing moved: what every move is read
+    /// against. `None` when a lead is too large to hold.
+    #[must_use]
+    pub fn as_entered(outcome: &Outcome, of: Phase) -> Option<Self> {
+        standing(outcome, Decimal::ZERO, PERCENT, of, of)
+    }
+
+    /// The move as people say it: `down 20%`, `up 1 pp a month`, `up 10 pp a year`; empty as
+    /// entered.
+    #[must_use]
+    pub fn move_label(&self) -> String {
+        let way = if self.change.is_zero() {
+            return String::new();
+        } else if self.change.is_sign_negative() {
+            "down"
+        } else {
+            "up"
+        };
+        let space = if self.change_unit == PERCENT { "" } else { " " };
+        format!(
+            "{way} {}{space}{}",
+            self.change.abs().normalize(),
+            self.change_unit
+        )
+    }
 }
 
 /// One driver moved both ways.
@@ -33,254 +92,150 @@ pub struct SensitivityRow {
     pub driver: &'static str,
     /// Its input's path.
     pub input: &'static str,
-    /// Moved 20% down.
+    /// The phase whose standing is measured: the recommendation as entered.
+    pub of: Phase,
+    /// Moved down: 20% of its value, or points of a growth or a trend.
     pub low: Effect,
-    /// Moved 20% up.
+    /// Moved up by as much.
     pub high: Effect,
 }
 
-/// Moves one driver of a scenario by a factor; `false` when the scenario has no such driver or
-/// a moved value is too large to hold.
-type Apply = fn(&mut Scenario, Decimal) -> bool;
-
-/// Moves `value` by `factor`; `false`, leaving it as it was, when the moved value is too large
-/// to hold.
-fn scale<T: crate::units::Quantity>(
-    value: &mut T,
-    factor: Decimal,
-    make: fn(Decimal) -> T,
-) -> bool {
-    match value.get().checked_mul(factor) {
-        Some(moved) => {
-            *value = make(moved);
-            true
-        }
-        None => false,
-    }
-}
-
-fn volume(s: &mut Scenario, f: Decimal) -> bool {
-    match &mut s.workload.volume {
-        Volume::Tokens {
-            input_tokens_per_month,
-            output_tokens_per_month,
-        } => {
-            scale(
-                &mut input_tokens_per_month.value,
-                f,
-                crate::units::TokensPerMonth::new,
-            ) && scale(
-                &mut output_tokens_per_month.value,
-                f,
-                crate::units::TokensPerMonth::new,
-            )
-        }
-        Volume::Users { daily_users, .. } => {
-            scale(&mut daily_users.value, f, crate::units::Count::new)
-        }
-    }
-}
-
-fn api_input(s: &mut Scenario, f: Decimal) -> bool {
-    scale(
-        &mut s.buy.input_usd_per_1m.value,
-        f,
-        crate::units::UsdPerMillionTokens::new,
-    ) && scale(
-        &mut s.buy.cached_input_usd_per_1m.value,
-        f,
-        crate::units::UsdPerMillionTokens::new,
-    )
-}
-
-fn api_output(s: &mut Scenario, f: Decimal) -> bool {
-    scale(
-        &mut s.buy.output_usd_per_1m.value,
-        f,
-        crate::units::UsdPerMillionTokens::new,
-    )
-}
-
-fn instance_price(s: &mut Scenario, f: Decimal) -> bool {
-    match &mut s.self_host.hosting.price {
-        InstancePrice::OnDemand { usd_per_hour } | InstancePrice::Reserved { usd_per_hour, .. } => {
-            scale(&mut usd_per_hour.value, f, crate::units::UsdPerHour::new)
-        }
-        InstancePrice::Monthly { usd_per_month } => {
-            scale(&mut usd_per_month.value, f, crate::units::UsdPerMonth::new)
-        }
-    }
-}
-
-fn staff(staff: &mut Staff, f: Decimal) -> bool {
-    match staff {
-        Staff::Hours {
-            hours_per_month, ..
-        } => scale(
-            &mut hours_per_month.value,
-            f,
-            crate::units::HoursPerMonth::new,
-        ),
-        Staff::People { people, .. } => scale(&mut people.value, f, crate::units::Count::new),
-    }
-}
-
-fn self_host_staff(s: &mut Scenario, f: Decimal) -> bool {
-    staff(&mut s.self_host.staff, f)
-}
-
-fn fine_tune_staff(s: &mut Scenario, f: Decimal) -> bool {
-    staff(&mut s.fine_tune.staff, f)
-}
-
-fn throughput(s: &mut Scenario, f: Decimal) -> bool {
-    match &mut s.self_host.hosting.throughput {
-        Throughput::Measured {
-            output_tokens_per_second,
-            ..
-        } => scale(
-            &mut output_tokens_per_second.value,
-            f,
-            crate::units::TokensPerSecond::new,
-        ),
-        Throughput::Unlimited => false,
-    }
-}
-
-fn tuned_serving(s: &mut Scenario, f: Decimal) -> bool {
-    match &mut s.fine_tune.serving {
-        TunedServing::Hosted(h) => match &mut h.price {
-            InstancePrice::OnDemand { usd_per_hour }
-            | InstancePrice::Reserved { usd_per_hour, .. } => {
-                scale(&mut usd_per_hour.value, f, crate::units::UsdPerHour::new)
-            }
-            InstancePrice::Monthly { usd_per_month } => {
-                scale(&mut usd_per_month.value, f, crate::units::UsdPerMonth::new)
-            }
-        },
-        TunedServing::PerToken {
-            input_usd_per_1m,
-            output_usd_per_1m,
-        } => {
-            scale(
-                &mut input_usd_per_1m.value,
-                f,
-                crate::units::UsdPerMillionTokens::new,
-            ) && scale(
-                &mut output_usd_per_1m.value,
-                f,
-                crate::units::UsdPerMillionTokens::new,
-            )
-        }
-        TunedServing::Flat { usd_per_month } => {
-            scale(&mut usd_per_month.value, f, crate::units::UsdPerMonth::new)
-        }
-    }
-}
-
-fn training_runs(s: &mut Scenario, f: Decimal) -> bool {
-    let ft = &mut s.fine_tune;
-    [
-        &mut ft.curation_usd_per_run,
-        &mut ft.training_usd_per_run,
-        &mut ft.evaluation_usd_per_run,
-    ]
-    .into_iter()
-    .all(|cost| scale(&mut cost.value, f, crate::units::Usd::new))
-}
-
-const DRIVERS: [(&str, &str, Apply); 9] = [
-    ("Monthly volume", "workload.volume", volume),
-    ("API input price", "buy.input_usd_per_1m", api_input),
-    ("API output price", "buy.output_usd_per_1m", api_output),
-    (
-        "Self-host instance price",
-        "self_host.hosting.price",
-        instance_price,
-    ),
-    (
-        "Self-host throughput",
-        "self_host.hosting.throughput",
-        throughput,
-    ),
-    ("Self-host staff", "self_host.staff", self_host_staff),
-    (
-        "Tuned model serving price",
-        "fine_tune.serving",
-        tuned_serving,
-    ),
-    ("Fine-tune staff", "fine_tune.staff", fine_tune_staff),
-    (
-        "Training run cost",
-        "fine_tune.training_usd_per_run",
-        training_runs,
-    ),
-];
-
-/// How much less `of` costs than the best of the others, USD a month; `None` when the
-/// difference is too large to hold.
-fn lead(outcome: &Outcome, of: Phase) -> Option<Decimal> {
-    let own = outcome.costs[of.index()].total;
-    let best_other = outcome
-        .costs
-        .iter()
-        .filter(|c| c.phase != of)
-        .map(|c| c.total)
+/// How much less `of` costs than the best of the others in `costs`; `None` when the difference
+/// is too large to hold.
+fn lead_in(costs: [Decimal; 4], of: Phase) -> Option<Decimal> {
+    let own = costs[of.index()];
+    let best_other = Phase::ALL
+        .into_iter()
+        .filter(|p| *p != of)
+        .map(|p| costs[p.index()])
         .min()
         .unwrap_or(own);
     best_other.checked_sub(own)
 }
 
+/// The standing of `of` in `outcome`, after a move of `change` `change_unit`, with `phase`
+/// recommended.
+fn standing(
+    outcome: &Outcome,
+    change: Decimal,
+    change_unit: &'static str,
+    of: Phase,
+    phase: Phase,
+) -> Option<Effect> {
+    Some(Effect {
+        change,
+        change_unit,
+        cheapest: outcome.cheapest,
+        lead: lead_in(outcome.costs.each_ref().map(|c| c.total), of)?,
+        cash_lead: lead_in(outcome.horizon.totals, of)?,
+        margin: outcome
+            .horizon
+            .months
+            .last()
+            .and_then(|m| m.gross_margin[of.index()]),
+        phase,
+    })
+}
+
 fn effect(
     scenario: &Scenario,
-    apply: Apply,
-    factor: Decimal,
-    base_cheapest: Phase,
+    driver: &Driver,
+    change: Decimal,
+    of: Phase,
     today: NaiveDate,
 ) -> Option<Effect> {
     let mut moved = scenario.clone();
-    if !apply(&mut moved, factor) {
+    if !driver.apply(&mut moved, change) {
         return None;
     }
     // A move past what can be computed (a volume at the limit, raised 20%) is left out.
     let outcome = compute(&moved).ok()?;
     let phase = recommend(&moved, &outcome, today).ok()?.phase;
-    Some(Effect {
-        factor,
-        cheapest: outcome.cheapest,
-        lead: lead(&outcome, base_cheapest)?,
-        phase,
-    })
+    standing(&outcome, change, driver.step().1, of, phase)
 }
 
-/// The five drivers that move the cheapest option's lead most, each moved 20% down and up.
-/// Empty when today's lead itself is too large to hold, so there is nothing to measure moves
+/// How far a move takes one figure from its value as entered, relative to that value: the
+/// table's sort key, so a lead in USD a month, one in cash over years and a margin in fractions
+/// can be ranked together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Swing {
+    /// `|moved - entered| / |entered|`.
+    Relative(Decimal),
+    /// The figure was 0 and moved, or the change is too large to hold: more than any relative
+    /// swing (the derived order puts this variant last).
+    Unbounded,
+}
+
+fn swing(entered: Decimal, moved: Decimal) -> Swing {
+    match moved.checked_sub(entered) {
+        Some(change) if change.is_zero() => Swing::Relative(Decimal::ZERO),
+        Some(change) => change
+            .abs()
+            .checked_div(entered.abs())
+            .map_or(Swing::Unbounded, Swing::Relative),
+        None => Swing::Unbounded,
+    }
+}
+
+/// The largest relative swing of any figure, either way.
+fn row_swing(entered: &Effect, row: &SensitivityRow) -> Swing {
+    [&row.low, &row.high]
+        .into_iter()
+        .flat_map(|moved| {
+            let margin = entered
+                .margin
+                .zip(moved.margin)
+                .map(|(entered, moved)| swing(entered, moved));
+            [
+                Some(swing(entered.lead, moved.lead)),
+                Some(swing(entered.cash_lead, moved.cash_lead)),
+                margin,
+            ]
+        })
+        .flatten()
+        .max()
+        .unwrap_or(Swing::Relative(Decimal::ZERO))
+}
+
+/// The drivers that move the standing of `recommended` most, at most six, each moved down and
+/// up (20% of its value, or points of a growth or a trend): its lead this month and in cash over
+/// the horizon, and its gross margin, ranked by the largest relative swing of any of them.
+/// Empty when a lead as entered is too large to hold, so there is nothing to measure moves
 /// against.
+#[must_use]
 pub fn sensitivity(
     scenario: &Scenario,
     outcome: &Outcome,
+    recommended: Phase,
     today: NaiveDate,
 ) -> Vec<SensitivityRow> {
-    let Some(base) = lead(outcome, outcome.cheapest) else {
+    let Some(entered) = Effect::as_entered(outcome, recommended) else {
         return Vec::new();
     };
     let mut rows = Vec::new();
-    for (driver, input, apply) in DRIVERS {
-        let low = effect(scenario, apply, dec!(0.8), outcome.cheapest, today);
-        let high = effect(scenario, apply, dec!(1.2), outcome.cheapest, today);
+    for driver in &DRIVERS {
+        let (step, _) = driver.step();
+        let down = crate::units::negated(step);
+        let low = effect(scenario, driver, down, recommended, today);
+        let high = effect(scenario, driver, step, recommended, today);
         if let (Some(low), Some(high)) = (low, high) {
             rows.push(SensitivityRow {
-                driver,
-                input,
+                driver: driver.name,
+                input: driver.input,
+                of: recommended,
                 low,
                 high,
             });
         }
     }
-    // A change too large to subtract outweighs every change that is not (a sort key only).
-    let change = |lead: Decimal| lead.checked_sub(base).map_or(Decimal::MAX, |d| d.abs());
-    let swing = |row: &SensitivityRow| change(row.low.lead).max(change(row.high.lead));
-    rows.sort_by_key(|row| std::cmp::Reverse(swing(row)));
+    // A driver that moves nothing, here, is left out: it would only push out one that does.
+    rows.retain(|row| {
+        row_swing(&entered, row) > Swing::Relative(Decimal::ZERO)
+            || row.low.phase != recommended
+            || row.high.phase != recommended
+    });
+    // A stable sort: drivers that swing alike keep the order of `DRIVERS`.
+    rows.sort_by_key(|row| std::cmp::Reverse(row_swing(&entered, row)));
     rows.truncate(ROWS);
     rows
 }

@@ -590,13 +590,13 @@ fn up_front_costs_too_large_to_add_up_say_so_in_the_matrix() {
 fn a_lead_too_large_to_hold_leaves_the_sensitivity_table_empty() {
     let s = plain();
     let mut outcome = compute(&s).expect("computes");
-    assert!(!super::sensitivity(&s, &outcome, today()).is_empty());
+    assert!(!super::sensitivity(&s, &outcome, Phase::Buy, today()).is_empty());
     outcome.cheapest = Phase::Buy;
     for cost in &mut outcome.costs {
         cost.total = Decimal::MAX;
     }
     outcome.costs[Phase::Buy.index()].total = Decimal::MIN;
-    assert!(super::sensitivity(&s, &outcome, today()).is_empty());
+    assert!(super::sensitivity(&s, &outcome, Phase::Buy, today()).is_empty());
 }
 
 /// The gates, each on both sides of its threshold, and the questions issue 15 added.

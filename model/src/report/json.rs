@@ -16,7 +16,8 @@ fn tokens(value: Decimal) -> String {
     fixed(value, 0)
 }
 
-fn percent(fraction: Decimal) -> String {
+/// A fraction in percent to two places, without the sign: 0.928 is `92.80`.
+pub(super) fn percent(fraction: Decimal) -> String {
     crate::format::in_percent(fraction)
         .map_or_else(|| "beyond any scale".to_owned(), |p| fixed(p, 2))
 }
@@ -191,7 +192,7 @@ impl JsonReport {
             .collect();
         let break_evens = break_evens(outcome);
         Self {
-            recommendation: JsonRecommendation::new(decision),
+            recommendation: JsonRecommendation::new(decision, outcome),
             scenario: ScenarioRef {
                 name: scenario.name.clone(),
                 version: scenario.version,

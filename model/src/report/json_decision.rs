@@ -3,8 +3,10 @@
 
 use serde::Serialize;
 
+use super::json::percent;
 use super::text::cents;
 use crate::decision::{Decision, Effect, GateEffect, Strength};
+use crate::engine::Outcome;
 use crate::phase::Phase;
 
 /// The `recommendation` key.
@@ -22,6 +24,9 @@ pub struct JsonRecommendation {
     what_would_change: Vec<String>,
     notices: Vec<String>,
     next_steps: Vec<JsonStep>,
+    /// The recommended phase's standing as entered, which each move in `sensitivity` is read
+    /// against; absent when the table is empty.
+    sensitivity_as_entered: Option<JsonEffect>,
     sensitivity: Vec<JsonSensitivity>,
     matrix: Vec<JsonMatrixRow>,
 }
@@ -77,11 +82,17 @@ struct JsonDistance {
     text: String,
 }
 
+/// One move of a driver: how far, and the recommended option's standing after it.
 #[derive(Debug, Serialize)]
 struct JsonEffect {
-    factor: String,
+    /// Signed, in `change_unit`: `%` of the value, or `pp a month` / `pp a year`.
+    change: String,
+    change_unit: &'static str,
     cheapest: Phase,
     lead_usd_per_month: String,
+    cash_lead_usd_over_horizon: String,
+    /// In the horizon's last month; absent without revenue.
+    gross_margin_percent: Option<String>,
     phase: Phase,
 }
 
@@ -89,8 +100,10 @@ struct JsonEffect {
 struct JsonSensitivity {
     driver: &'static str,
     input: &'static str,
-    minus_20_percent: JsonEffect,
-    plus_20_percent: JsonEffect,
+    /// The phase whose lead and margin are measured: the recommendation.
+    lead_of: Phase,
+    down: JsonEffect,
+    up: JsonEffect,
 }
 
 #[derive(Debug, Serialize)]
@@ -107,9 +120,12 @@ struct Cell {
 
 fn effect(e: &Effect) -> JsonEffect {
     JsonEffect {
-        factor: e.factor.to_string(),
+        change: e.change.normalize().to_string(),
+        change_unit: e.change_unit,
         cheapest: e.cheapest,
         lead_usd_per_month: cents(e.lead),
+        cash_lead_usd_over_horizon: cents(e.cash_lead),
+        gross_margin_percent: e.margin.map(percent),
         phase: e.phase,
     }
 }
@@ -133,8 +149,8 @@ fn gates(rec: &crate::decision::Recommendation) -> Vec<JsonGate> {
 }
 
 impl JsonRecommendation {
-    /// Builds the `recommendation` key from `decision`.
-    pub fn new(decision: &Decision) -> Self {
+    /// Builds the `recommendation` key from `decision` about `outcome`.
+    pub fn new(decision: &Decision, outcome: &Outcome) -> Self {
         let rec = &decision.recommendation;
         Self {
             phase: rec.phase,
@@ -199,14 +215,21 @@ impl JsonRecommendation {
                     source: s.source.clone(),
                 })
                 .collect(),
+            sensitivity_as_entered: decision
+                .sensitivity
+                .first()
+                .and_then(|row| Effect::as_entered(outcome, row.of))
+                .as_ref()
+                .map(effect),
             sensitivity: decision
                 .sensitivity
                 .iter()
                 .map(|row| JsonSensitivity {
                     driver: row.driver,
                     input: row.input,
-                    minus_20_percent: effect(&row.low),
-                    plus_20_percent: effect(&row.high),
+                    lead_of: row.of,
+                    down: effect(&row.low),
+                    up: effect(&row.high),
                 })
                 .collect(),
             matrix: decision

@@ -2,7 +2,10 @@
 
 use super::document::Document;
 use super::table::Table;
-use crate::decision::{Gate, GateEffect, MatrixRow, Reason, Recommendation, SensitivityRow};
+use super::text::percent;
+use crate::decision::{
+    Effect, Gate, GateEffect, MatrixRow, Reason, Recommendation, SensitivityRow,
+};
 use crate::engine::Outcome;
 use crate::format::{fixed, usd_cents};
 use crate::phase::Phase;
@@ -123,25 +126,58 @@ pub fn section(doc: &mut Document, rec: &Recommendation) {
     }
 }
 
-/// Each of the biggest cost drivers moved 20% down and up.
+/// The drivers that move the recommended option's standing most, each moved down and up: its
+/// lead this month and in cash over the horizon, its gross margin when there is revenue, and
+/// the phase recommended after each move. The first line is the scenario as entered.
 pub fn sensitivity_section(doc: &mut Document, outcome: &Outcome, rows: &[SensitivityRow]) {
-    if rows.is_empty() {
+    let Some(of) = rows.first().map(|row| row.of) else {
         return;
-    }
+    };
+    let Some(entered) = Effect::as_entered(outcome, of) else {
+        return;
+    };
+    let last = outcome.horizon.months.last().map_or(0, |m| m.month);
+    let months = if last == 1 {
+        "1 month".to_owned()
+    } else {
+        format!("{last} months")
+    };
+    let name = of.label();
     doc.heading("Sensitivity", 2);
+    let margin = if entered.margin.is_some() {
+        format!(", its gross margin in month {last}")
+    } else {
+        String::new()
+    };
     doc.paragraph(&format!(
-        "{}'s lead over the next cheapest option, USD/month, and the recommended phase, with each driver moved 20% down and up.",
-        outcome.cheapest.label()
+        "{name} is recommended. Its lead over the best of the other options (negative when it costs more), this month and in cash over the {months} of the horizon{margin}, and the phase recommended, with each driver moved 20% down and up; a growth or a price trend, often 0, is moved by percentage points (pp) instead. Shown: the drivers that move these figures most for their size as entered."
     ));
-    let mut table = Table::new(&["Driver", "-20%: lead", "phase", "+20%: lead", "phase"]);
+    let lead = format!("Lead of {name}, USD/month");
+    let cash = format!("Lead of {name}, USD over {months}");
+    let gross = format!("Gross margin of {name}, month {last}");
+    let mut headers = vec!["Driver", "Move", lead.as_str(), cash.as_str()];
+    if entered.margin.is_some() {
+        headers.push(gross.as_str());
+    }
+    headers.push("Recommended");
+    let mut table = Table::new(&headers);
+    let line = |driver: &str, effect: &Effect| {
+        let mut cells = vec![
+            driver.to_owned(),
+            effect.move_label(),
+            usd_cents(effect.lead),
+            usd_cents(effect.cash_lead),
+        ];
+        if entered.margin.is_some() {
+            cells.push(effect.margin.map(percent).unwrap_or_default());
+        }
+        cells.push(effect.phase.label().to_owned());
+        cells
+    };
+    table.row(line("As entered", &entered));
     for row in rows {
-        table.row(vec![
-            row.driver.to_owned(),
-            usd_cents(row.low.lead),
-            row.low.phase.label().to_owned(),
-            usd_cents(row.high.lead),
-            row.high.phase.label().to_owned(),
-        ]);
+        table.row(line(row.driver, &row.low));
+        table.row(line(row.driver, &row.high));
     }
     doc.table(&table);
 }
