@@ -140,6 +140,21 @@ fn a_frontier_model_on_a_workhorse_task_routes_within_the_api_first() {
 }
 
 #[test]
+fn seed_003_heavy_tier_buys_though_the_articles_gpu_bill_says_self_host() {
+    // The article's verdict counts one GPU and nobody to run it; the saving it finds ($500 a
+    // month) weighs for Self-host, and its cost that pays for no one weighs against.
+    check("seed003-gpt4o-heavy-tier.ron", Phase::Buy, "API spend");
+    let rec = recommendation(&example("seed003-gpt4o-heavy-tier.ron"));
+    assert!(
+        rec.reasons.iter().any(|r| r.for_phase == Phase::SelfHost
+            && !r.against
+            && r.input == "cash over the horizon"),
+        "the saving is weighed: {:#?}",
+        rec.reasons
+    );
+}
+
+#[test]
 fn seed_004_fine_tunes_above_50k_a_year_with_10k_examples() {
     check("seed004-b2b-saas.ron", Phase::FineTune, "API spend");
     check(

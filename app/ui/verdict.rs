@@ -110,9 +110,17 @@ pub fn verdict_ui(ui: &mut Ui, computed: &Evaluation) {
             });
     }
     ui.separator();
-    ui.label(RichText::new("What would change it").strong());
-    for text in &rec.what_would_change {
-        ui.label(format!("• {text}"));
+    // The distances are listed above under "How far from flipping": here only the rest.
+    let more: Vec<&String> = rec
+        .what_would_change
+        .iter()
+        .filter(|text| !rec.distances.iter().any(|d| &d.text == *text))
+        .collect();
+    if !more.is_empty() {
+        ui.label(RichText::new("What else would change it").strong());
+        for text in more {
+            ui.label(format!("• {text}"));
+        }
     }
     next_steps_ui(ui, rec);
     warnings_ui(ui, computed);
@@ -120,16 +128,23 @@ pub fn verdict_ui(ui: &mut Ui, computed: &Evaluation) {
 
 /// What to do next for the recommended phase, each step with its article on hover.
 fn next_steps_ui(ui: &mut Ui, rec: &Recommendation) {
-    if !rec.next_steps.is_empty() {
-        ui.separator();
-        ui.label(RichText::new("Next steps").strong());
-        for step in &rec.next_steps {
-            let response = ui.label(format!("• {}: {}", step.when, step.text));
-            if let Some(s) = &step.source {
-                response.on_hover_text(format!("Source: {s}"));
-            }
-        }
+    if rec.next_steps.is_empty() {
+        return;
     }
+    ui.separator();
+    // Closed until asked for: the card stays short, and a frame lays out what is open.
+    let title = format!("Next steps ({})", rec.next_steps.len());
+    egui::CollapsingHeader::new(RichText::new(title).strong())
+        .id_salt("next-steps")
+        .default_open(false)
+        .show(ui, |ui| {
+            for step in &rec.next_steps {
+                let response = ui.label(format!("• {}: {}", step.when, step.text));
+                if let Some(s) = &step.source {
+                    response.on_hover_text(format!("Source: {s}"));
+                }
+            }
+        });
 }
 
 /// Reviews due, old catalog prices, and the figures' warnings about the options on the table;

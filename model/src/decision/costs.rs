@@ -331,14 +331,13 @@ impl Costs<'_> {
             saving_strength(lead, second)
         };
         let text = format!(
-            "{} is the cheapest option on the table at {} tokens a month: {}/month, {} less than {} ({}/month), with \
-             staff, security, idle hours and up-front costs counted.",
+            "{} is the cheapest option on the table at {} tokens a month: {}/month, {} less than {}, with staff, \
+             security, idle hours and up-front costs counted.",
             cheapest.label(),
             tokens_short(self.outcome.volume),
             usd_cents(best),
             usd_cents(lead),
             next.label(),
-            usd_cents(second),
         );
         self.add(
             cheapest,
@@ -468,8 +467,12 @@ impl Costs<'_> {
                     text,
                 );
             }
+            // A share, not dollars: it holds at any volume, so the sentence stays put while the
+            // volume is dragged (the dollars are in the reason once the question is answered).
             None => self.weighed.would_change.push(format!(
-                "Answering \"would a cheaper API model do the task\" could change this: {said}."
+                "Answering \"would a cheaper API model do the task\" could change this: {} costs {share} less \
+                 for this workload.",
+                cheaper.name
             )),
             Some(false) => {}
         }
@@ -494,12 +497,18 @@ pub fn cheapest_other_api_model(
 ) -> Result<Option<Priced>, ComputeError> {
     let buy = outcome.costs[Phase::Buy.index()].total;
     let mut best: Option<Priced> = None;
+    // One copy of Buy, its prices replaced model by model: the same figures as `apply_to`
+    // gives, without writing each model's source notes.
+    let mut priced = scenario.buy.clone();
     for model in &Catalog::embedded().api_models {
         if scenario.buy.catalog_id.as_deref() == Some(model.id.as_str()) {
             continue;
         }
-        let mut priced = scenario.buy.clone();
-        model.apply_to(&mut priced);
+        priced.input_usd_per_1m.value = model.input_usd_per_1m;
+        priced.output_usd_per_1m.value = model.output_usd_per_1m;
+        priced.cached_input_usd_per_1m.value = model
+            .cached_input_usd_per_1m
+            .unwrap_or(model.input_usd_per_1m);
         let cost = buy_cost(&priced, outcome.traffic)?;
         if cost < buy && best.as_ref().is_none_or(|b| cost < b.cost) {
             best = Some(Priced {

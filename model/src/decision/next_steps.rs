@@ -6,7 +6,6 @@ use chrono::{Months, NaiveDate};
 
 use super::NextStep;
 use super::costs::Priced;
-use crate::format::usd_cents;
 use crate::phase::Phase;
 use crate::preset::RulePreset;
 use crate::scenario::{Retrieval, Scenario};
@@ -46,10 +45,10 @@ pub fn next_steps(
                 steps.push(step(
                     "Days 1-30",
                     &format!(
-                        "Try the tasks that do not need frontier capability on {} ({}/month for this workload) \
-                         and route them there if it does them as well: the lowest-cost win within the API.",
-                        cheaper.name,
-                        usd_cents(cheaper.cost)
+                        "Try the tasks that do not need frontier capability on {}, the cheapest model of the \
+                         catalog for this workload, and route them there if it does them as well: the lowest-cost \
+                         win within the API.",
+                        cheaper.name
                     ),
                     Seed::QuestionsThatMatter,
                 ));

@@ -276,10 +276,12 @@ pub fn build_models(
 /// other than the scenario's (another API model of the catalog, say).
 pub fn buy_cost(buy: &Buy, traffic: Traffic) -> Result<Decimal, ComputeError> {
     let volume = traffic.total()?;
-    buy_lines(buy, traffic.input_share()?)?
+    BuyRates::new(buy, traffic.input_share()?)?
+        .in_order()
         .iter()
-        .try_fold(Decimal::ZERO, |sum, line| {
-            add(sum, line.at(volume, Decimal::ZERO)?, "adding cost lines").at("buy")
+        .try_fold(Decimal::ZERO, |sum, rate| {
+            let amount = mul(*rate, volume, "USD per token × tokens").at("buy")?;
+            add(sum, amount, "adding cost lines").at("buy")
         })
 }
 
@@ -304,102 +306,140 @@ fn share_at(
     mul(share, per_1m(price.value.get(), path)?, "share × price").at(path)
 }
 
+/// Buy's price per token of the whole traffic, class by class, then each discount and the
+/// retries: what [`buy_lines`] labels and [`buy_cost`] adds up.
+struct BuyRates {
+    input: Decimal,
+    cached_input: Decimal,
+    output: Decimal,
+    batch: Decimal,
+    commitment: Decimal,
+    retries: Decimal,
+}
+
+impl BuyRates {
+    fn new(buy: &Buy, input_share: Decimal) -> Result<Self, ComputeError> {
+        let output_share =
+            sub(Decimal::ONE, input_share, "1 − input share").at("workload.volume")?;
+        let cached = fraction(&buy.cached_input_percent, "buy.cached_input_percent")?;
+        let uncached = sub(Decimal::ONE, cached, "1 − cached").at("buy.cached_input_percent")?;
+        let cached_tokens =
+            mul(input_share, cached, "share × share").at("buy.cached_input_percent")?;
+        let uncached_tokens =
+            mul(input_share, uncached, "share × share").at("buy.cached_input_percent")?;
+        let input = share_at(
+            uncached_tokens,
+            &buy.input_usd_per_1m,
+            "buy.input_usd_per_1m",
+        )?;
+        let cached_input = share_at(
+            cached_tokens,
+            &buy.cached_input_usd_per_1m,
+            "buy.cached_input_usd_per_1m",
+        )?;
+        let output = share_at(
+            output_share,
+            &buy.output_usd_per_1m,
+            "buy.output_usd_per_1m",
+        )?;
+        let base = [input, cached_input, output]
+            .iter()
+            .try_fold(Decimal::ZERO, |sum, p| add(sum, *p, "prices").at("buy"))?;
+        let batch_share = fraction(&buy.batch_percent, "buy.batch_percent")?;
+        let batch_discount = fraction(&buy.batch_discount_percent, "buy.batch_discount_percent")?;
+        let batch_off =
+            mul(batch_share, batch_discount, "share × discount").at("buy.batch_percent")?;
+        let batch = negated(mul(base, batch_off, "price × discount").at("buy.batch_percent")?);
+        let after_batch = add(base, batch, "price − discount").at("buy.batch_percent")?;
+        let commitment_off = fraction(
+            &buy.commitment_discount_percent,
+            "buy.commitment_discount_percent",
+        )?;
+        let commitment = negated(
+            mul(after_batch, commitment_off, "price × discount")
+                .at("buy.commitment_discount_percent")?,
+        );
+        let after_commit = add(after_batch, commitment, "price − discount")
+            .at("buy.commitment_discount_percent")?;
+        let extra_calls = sub(buy.retry_factor.value.get(), Decimal::ONE, "retries − 1")
+            .at("buy.retry_factor")?;
+        let retries =
+            mul(after_commit, extra_calls, "price × extra calls").at("buy.retry_factor")?;
+        Ok(Self {
+            input,
+            cached_input,
+            output,
+            batch,
+            commitment,
+            retries,
+        })
+    }
+
+    /// The rates in the order of Buy's cost lines.
+    fn in_order(&self) -> [Decimal; 6] {
+        [
+            self.input,
+            self.cached_input,
+            self.output,
+            self.batch,
+            self.commitment,
+            self.retries,
+        ]
+    }
+}
+
 /// Buy: each token class at its own price, then batch and commitment discounts, then retries
 /// (seed 003: cost per task, not per token).
 fn buy_lines(buy: &Buy, input_share: Decimal) -> Result<Vec<CostLine>, ComputeError> {
-    let output_share = sub(Decimal::ONE, input_share, "1 − input share").at("workload.volume")?;
-    let cached = fraction(&buy.cached_input_percent, "buy.cached_input_percent")?;
-    let uncached = sub(Decimal::ONE, cached, "1 − cached").at("buy.cached_input_percent")?;
-    let cached_tokens = mul(input_share, cached, "share × share").at("buy.cached_input_percent")?;
-    let uncached_tokens =
-        mul(input_share, uncached, "share × share").at("buy.cached_input_percent")?;
-    let input = share_at(
-        uncached_tokens,
-        &buy.input_usd_per_1m,
-        "buy.input_usd_per_1m",
-    )?;
-    let cached_input = share_at(
-        cached_tokens,
-        &buy.cached_input_usd_per_1m,
-        "buy.cached_input_usd_per_1m",
-    )?;
-    let output = share_at(
-        output_share,
-        &buy.output_usd_per_1m,
-        "buy.output_usd_per_1m",
-    )?;
+    let rates = BuyRates::new(buy, input_share)?;
     let cached_label = format!("Cached input tokens ({}%)", buy.cached_input_percent.value);
     let mut lines = vec![
         CostLine::per_token(
             price_label("Input tokens", buy.input_usd_per_1m.value.get()),
             LineKind::Api,
-            input,
+            rates.input,
         ),
         CostLine::per_token(
             price_label(&cached_label, buy.cached_input_usd_per_1m.value.get()),
             LineKind::Api,
-            cached_input,
+            rates.cached_input,
         ),
         CostLine::per_token(
             price_label("Output tokens", buy.output_usd_per_1m.value.get()),
             LineKind::Api,
-            output,
+            rates.output,
         ),
     ];
-    let base = [input, cached_input, output]
-        .iter()
-        .try_fold(Decimal::ZERO, |sum, p| add(sum, *p, "prices").at("buy"))?;
-    lines.extend(adjustment_lines(buy, base)?);
-    Ok(lines)
-}
-
-/// Batch and commitment discounts, then retries, on a price per token of `base`.
-fn adjustment_lines(buy: &Buy, base: Decimal) -> Result<Vec<CostLine>, ComputeError> {
-    let batch_share = fraction(&buy.batch_percent, "buy.batch_percent")?;
-    let batch_discount = fraction(&buy.batch_discount_percent, "buy.batch_discount_percent")?;
-    let batch_off = mul(batch_share, batch_discount, "share × discount").at("buy.batch_percent")?;
-    let batch = negated(mul(base, batch_off, "price × discount").at("buy.batch_percent")?);
-    let after_batch = add(base, batch, "price − discount").at("buy.batch_percent")?;
-    let commitment = fraction(
-        &buy.commitment_discount_percent,
-        "buy.commitment_discount_percent",
-    )?;
-    let commit = negated(
-        mul(after_batch, commitment, "price × discount").at("buy.commitment_discount_percent")?,
-    );
-    let after_commit =
-        add(after_batch, commit, "price − discount").at("buy.commitment_discount_percent")?;
-    let extra_calls =
-        sub(buy.retry_factor.value.get(), Decimal::ONE, "retries − 1").at("buy.retry_factor")?;
-    let retries = mul(after_commit, extra_calls, "price × extra calls").at("buy.retry_factor")?;
-    let labelled = [
+    let adjustments = [
         (
             format!(
                 "Batch API: {}% of traffic at {}% off",
                 buy.batch_percent.value, buy.batch_discount_percent.value
             ),
-            batch,
+            rates.batch,
         ),
         (
             format!(
                 "Committed-spend discount, {}%",
                 buy.commitment_discount_percent.value
             ),
-            commit,
+            rates.commitment,
         ),
         (
             format!(
                 "Retries: {} calls per completed task",
                 buy.retry_factor.value
             ),
-            retries,
+            rates.retries,
         ),
     ];
-    Ok(labelled
-        .into_iter()
-        .filter(|(_, amount)| !amount.is_zero())
-        .map(|(label, amount)| CostLine::per_token(label, LineKind::Api, amount))
-        .collect())
+    lines.extend(
+        adjustments
+            .into_iter()
+            .filter(|(_, amount)| !amount.is_zero())
+            .map(|(label, amount)| CostLine::per_token(label, LineKind::Api, amount)),
+    );
+    Ok(lines)
 }
 
 fn staff_line(staff: &Staff, path: &str, what: &str) -> Result<CostLine, ComputeError> {
@@ -750,6 +790,19 @@ mod tests {
                 model.cost_at(volume).expect("total"),
                 "{:?}",
                 model.phase
+            );
+        }
+    }
+
+    #[test]
+    fn buy_cost_is_buys_total_to_the_last_digit() {
+        let legal_tech = include_str!("../../../scenarios/seed000-legal-tech.ron");
+        for text in [crate::scenario::DEFAULT_RON, legal_tech] {
+            let scenario = crate::scenario::from_ron_str(text).expect("valid");
+            let outcome = crate::engine::compute(&scenario).expect("computes");
+            assert_eq!(
+                buy_cost(&scenario.buy, outcome.traffic),
+                Ok(outcome.costs[Phase::Buy.index()].total)
             );
         }
     }
