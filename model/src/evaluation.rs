@@ -54,7 +54,9 @@ pub fn evaluate(scenario: &Scenario, today: NaiveDate) -> Result<Evaluation, Eva
     let recommendation = recommend(scenario, &outcome, today)?;
     let matrix = matrix_rows(scenario, &outcome, scenario.rule_preset.resolve());
     let curves = samples(&outcome.models, outcome.range.0, outcome.range.1);
-    let price_age = price_age_warnings(scenario, Catalog::embedded(), today);
+    let price_age = price_age_warnings(scenario, Catalog::embedded(), today, |p| {
+        recommendation.ruled_out(p).is_none()
+    });
     Ok(Evaluation {
         scenario: scenario.clone(),
         today,
@@ -171,7 +173,10 @@ mod tests {
         );
         assert_eq!(
             evaluation.price_age,
-            price_age_warnings(&scenario, Catalog::embedded(), today())
+            price_age_warnings(&scenario, Catalog::embedded(), today(), |p| decision
+                .recommendation
+                .ruled_out(p)
+                .is_none())
         );
         assert_eq!(
             evaluation.key_figures(),

@@ -3,6 +3,7 @@
 
 use super::Catalog;
 use crate::format::group_thousands;
+use crate::phase::Phase;
 use crate::scenario::{Buy, Hosting, InstancePrice, Scenario, TunedServing};
 use chrono::{Datelike, NaiveDate};
 
@@ -158,6 +159,8 @@ pub struct Pick {
     pub as_of: super::AsOf,
     /// Where they were published.
     pub source: String,
+    /// The options whose costs use them.
+    pub phases: Vec<Phase>,
 }
 
 /// The catalog entries `scenario` picked (its API model and GPU instances), each once.
@@ -174,25 +177,32 @@ pub fn picks(scenario: &Scenario, catalog: &Catalog) -> Vec<Pick> {
             what: format!("{} prices", model.name),
             as_of: model.as_of,
             source: model.source.clone(),
+            // The fine-tune's unrouted share and fallback are paid at these prices too.
+            phases: vec![Phase::Buy, Phase::FineTune],
         });
     }
-    let mut hostings = vec![&scenario.self_host.hosting, &scenario.pretrain.hosting];
+    let mut hostings = vec![
+        (Phase::SelfHost, &scenario.self_host.hosting),
+        (Phase::Pretrain, &scenario.pretrain.hosting),
+    ];
     if let TunedServing::Hosted(h) = &scenario.fine_tune.serving {
-        hostings.push(h);
+        hostings.push((Phase::FineTune, h));
     }
-    for hosting in hostings {
+    for (phase, hosting) in hostings {
         if let Some(instance) = hosting
             .catalog_id
             .as_deref()
             .and_then(|id| catalog.gpu_instance(id))
         {
             let what = format!("{} prices", instance.id);
-            if !picks.iter().any(|p| p.what == what) {
-                picks.push(Pick {
+            match picks.iter_mut().find(|p| p.what == what) {
+                Some(pick) => pick.phases.push(phase),
+                None => picks.push(Pick {
                     what,
                     as_of: instance.as_of,
                     source: instance.source.clone(),
-                });
+                    phases: vec![phase],
+                }),
             }
         }
     }
@@ -200,12 +210,20 @@ pub fn picks(scenario: &Scenario, catalog: &Catalog) -> Vec<Pick> {
 }
 
 /// A sentence for each catalog entry the scenario picked whose prices are more than
-/// [`STALE_AFTER_MONTHS`] old at `today`. A year-only date counts from January.
+/// [`STALE_AFTER_MONTHS`] old at `today`, for the entries some option in `on_table` uses (a
+/// price only a ruled-out option pays is not worth checking). A year-only date counts from
+/// January.
 #[must_use]
-pub fn price_age_warnings(scenario: &Scenario, catalog: &Catalog, today: NaiveDate) -> Vec<String> {
+pub fn price_age_warnings(
+    scenario: &Scenario,
+    catalog: &Catalog,
+    today: NaiveDate,
+    on_table: impl Fn(Phase) -> bool,
+) -> Vec<String> {
     let now = months_since_year_zero(today.year(), i32::try_from(today.month()).unwrap_or(1));
     picks(scenario, catalog)
         .into_iter()
+        .filter(|pick| pick.phases.iter().any(|p| on_table(*p)))
         .filter_map(|Pick { what, as_of, .. }| {
             let (year, month) = as_of.earliest_month();
             let age = now.saturating_sub(months_since_year_zero(
@@ -257,17 +275,24 @@ mod tests {
         let scenario = Scenario::embedded_default();
         let date = |y, m| NaiveDate::from_ymd_opt(y, m, 15).expect("a date");
         // GPT-4o mini is as of 2025-09 and g5.2xlarge 2026-01.
-        assert!(price_age_warnings(&scenario, Catalog::embedded(), date(2026, 3)).is_empty());
-        let april = price_age_warnings(&scenario, Catalog::embedded(), date(2026, 4));
+        let all = |_| true;
+        assert!(price_age_warnings(&scenario, Catalog::embedded(), date(2026, 3), all).is_empty());
+        let april = price_age_warnings(&scenario, Catalog::embedded(), date(2026, 4), all);
         assert_eq!(april.len(), 1, "{april:?}");
         assert!(
             april[0].contains("GPT-4o mini prices are from 2025-09, 7 months ago"),
             "{april:?}"
         );
         assert_eq!(
-            price_age_warnings(&scenario, Catalog::embedded(), date(2026, 11)).len(),
+            price_age_warnings(&scenario, Catalog::embedded(), date(2026, 11), all).len(),
             3
         );
+        // The p5.48xlarge only Pretrain uses is not worth checking once Pretrain is ruled out.
+        let on_table = price_age_warnings(&scenario, Catalog::embedded(), date(2026, 11), |p| {
+            p != Phase::Pretrain
+        });
+        assert_eq!(on_table.len(), 2, "{on_table:?}");
+        assert!(on_table.iter().all(|w| !w.contains("p5.48xlarge")));
     }
 
     #[test]
