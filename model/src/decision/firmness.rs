@@ -231,10 +231,14 @@ fn people_and_data(
                 value: group_thousands(have),
                 flips_at: group_thousands(need),
                 factor: factor(have, need),
-                text: format!(
-                    "{} more labelled examples and fine-tuning fits.",
-                    group_thousands(short)
-                ),
+                text: if short == Decimal::ONE {
+                    "1 more labelled example and fine-tuning fits.".to_owned()
+                } else {
+                    format!(
+                        "{} more labelled examples and fine-tuning fits.",
+                        group_thousands(short)
+                    )
+                },
             });
         }
     }
@@ -250,10 +254,14 @@ fn people_and_data(
                 value: format!("{} people", group_thousands(have)),
                 flips_at: format!("{} people", group_thousands(need)),
                 factor: None,
-                text: format!(
-                    "{} more people and self-hosting has the team it needs.",
-                    group_thousands(short)
-                ),
+                text: if short == Decimal::ONE {
+                    "1 more person and self-hosting has the team it needs.".to_owned()
+                } else {
+                    format!(
+                        "{} more people and self-hosting has the team it needs.",
+                        group_thousands(short)
+                    )
+                },
             });
         }
     }

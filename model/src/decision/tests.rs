@@ -217,7 +217,7 @@ fn ten_thousand_examples_fit_and_fewer_do_not() {
         short
             .what_would_change
             .iter()
-            .any(|t| t.starts_with("1 more labelled examples")),
+            .any(|t| t.starts_with("1 more labelled example and")),
         "{:?}",
         short.what_would_change
     );
