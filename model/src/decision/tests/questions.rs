@@ -343,6 +343,14 @@ fn sentences_are_plain_english() {
         "{}",
         staff(1, 1)
     );
+    let mut one_short = plain();
+    one_short.matrix.engineering.ml_people = Some(Sourced::bare(Count::new(dec!(4))));
+    one_short.matrix.engineering.infra_people = Some(Sourced::bare(Count::new(Decimal::ZERO)));
+    let change = decide(&one_short).what_would_change.join("\n");
+    assert!(
+        change.contains("1 more person and self-hosting"),
+        "{change}"
+    );
 }
 
 #[test]
