@@ -53,12 +53,12 @@ pub fn next_steps(
                     Seed::QuestionsThatMatter,
                 ));
             }
+            steps.push(step("Days 31-60", GOLDEN, seed_000));
             steps.push(step(
                 "Months 0-6",
                 "Ship with the API, validate the use case, collect user interaction data and build evals.",
                 seed_004,
             ));
-            steps.push(step("Days 31-60", GOLDEN, seed_000));
         }
         Phase::FineTune => {
             if scenario.matrix.retrieval == Some(Retrieval::NotTried) {
