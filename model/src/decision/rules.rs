@@ -212,46 +212,36 @@ impl Rules<'_> {
                  residency control many CISOs require."
                     .into(),
             );
-        } else if kept >= Decimal::new(50, 0) {
-            let reason = r(
-                Phase::FineTune,
-                false,
-                Strength::Normal,
-                input,
-                format!("{value}; {kept_text}% kept in"),
-            )
-            .source(source);
-            self.add(
-                reason,
-                format!(
-                    "The fine-tune keeps {kept_text}% of the traffic in your own cloud; the other {out_text}% (what is \
-                     not routed, and the fallback) still goes to the third-party API, so it earns residency credit \
-                     for that share only."
-                ),
-            );
         } else {
-            let why = if in_your_cloud {
-                format!(
-                    "keeps only {kept_text}% of the traffic in your own cloud; {out_text}% still goes to the API"
+            // Half kept in earns credit for that share; less, or a provider's endpoint, counts against.
+            let (against, text) = if kept >= Decimal::new(50, 0) {
+                (
+                    false,
+                    format!(
+                        "The fine-tune keeps {kept_text}% of the traffic in your own cloud; the other {out_text}% (what \
+                         is not routed, and the fallback) still goes to the third-party API, so it earns residency \
+                         credit for that share only."
+                    ),
+                )
+            } else if in_your_cloud {
+                (
+                    true,
+                    format!(
+                        "This fine-tune keeps only {kept_text}% of the traffic in your own cloud; {out_text}% still goes \
+                         to the API: it does not give the residency control the data needs."
+                    ),
                 )
             } else {
-                "is served by a provider per token, so all of the traffic still leaves your cloud"
-                    .to_owned()
+                (
+                    true,
+                    "This fine-tune is served by a provider per token, so all of the traffic still leaves your cloud: \
+                     it does not give the residency control the data needs."
+                        .to_owned(),
+                )
             };
-            let reason = r(
-                Phase::FineTune,
-                true,
-                Strength::Normal,
-                input,
-                format!("{value}; {kept_text}% kept in"),
-            )
-            .source(source);
-            self.add(
-                reason,
-                format!(
-                    "This fine-tune {why}: it does not give the residency control the data needs."
-                ),
-            );
+            let value = format!("{value}; {kept_text}% kept in");
+            let reason = r(Phase::FineTune, against, Strength::Normal, input, value).source(source);
+            self.add(reason, text);
         }
         Ok(())
     }
