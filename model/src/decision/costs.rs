@@ -17,7 +17,7 @@ use crate::format::{fixed, percent, tokens_short, usd_cents};
 use crate::phase::Phase;
 use crate::scenario::Scenario;
 use crate::sources::Seed;
-use crate::units::{add, div, mul, sub};
+use crate::units::{add, div, sub};
 
 /// What the costs argue.
 pub struct Weighed {
@@ -265,13 +265,7 @@ impl Costs<'_> {
             return Ok(String::new());
         }
         let path = "fine_tune.routed_percent";
-        let kept = mul(
-            routed,
-            sub(Decimal::ONE_HUNDRED, fallback, "100 − %").at(path)?,
-            "% × %",
-        )
-        .and_then(|k| div(k, Decimal::ONE_HUNDRED, "% ÷ 100"))
-        .at(path)?;
+        let kept = ft.percent_answered_by_the_tuned_model().at(path)?;
         let on_api = sub(Decimal::ONE_HUNDRED, kept, "100 − %").at(path)?;
         let serving = self.outcome.models[Phase::FineTune.index()]
             .lines

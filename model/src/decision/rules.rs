@@ -14,7 +14,7 @@ use crate::scenario::{
     DataResidency, Differentiator, FrontierVelocity, Gap, Retrieval, Scenario, Staff, TunedServing,
 };
 use crate::sources::Seed;
-use crate::units::{add, div, mul, sub};
+use crate::units::{add, div, sub};
 
 /// Hours of work in one person's month, to compare staff counted in hours with people.
 const HOURS_PER_PERSON_MONTH: Decimal = Decimal::from_parts(160, 0, 0, false, 0);
@@ -177,18 +177,7 @@ impl Rules<'_> {
         let in_your_cloud = !matches!(ft.serving, TunedServing::PerToken { .. });
         let path = "fine_tune.routed_percent";
         let kept = if in_your_cloud {
-            let stays = sub(
-                Decimal::ONE_HUNDRED,
-                ft.fallback_percent.value.get(),
-                "100 − %",
-            )
-            .at(path)?;
-            div(
-                mul(ft.routed_percent.value.get(), stays, "% × %").at(path)?,
-                Decimal::ONE_HUNDRED,
-                "% ÷ 100",
-            )
-            .at(path)?
+            ft.percent_answered_by_the_tuned_model().at(path)?
         } else {
             Decimal::ZERO
         };

@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 use rust_decimal::dec;
 
-use super::{InstancePrice, Revenue, Scenario, Staff, TunedServing, Volume};
+use super::{FineTune, InstancePrice, Revenue, Scenario, Staff, TunedServing, Volume};
 use crate::error::ArithmeticError;
 use crate::sourced::Sourced;
 use crate::units::{
@@ -201,6 +201,20 @@ impl TunedServing {
     }
 }
 
+impl FineTune {
+    /// The percent of all traffic the tuned model answers: the routed share less the part of it
+    /// that falls back to the API (70% routed with 5% fallback: 66.5%). The rest goes to the API.
+    pub fn percent_answered_by_the_tuned_model(&self) -> Result<Decimal, ArithmeticError> {
+        let stays = crate::units::sub(
+            Decimal::ONE_HUNDRED,
+            self.fallback_percent.value.get(),
+            "100 − fallback %",
+        )?;
+        let both = crate::units::mul(self.routed_percent.value.get(), stays, "% × %")?;
+        crate::units::div(both, Decimal::ONE_HUNDRED, "% ÷ 100")
+    }
+}
+
 impl Revenue {
     /// Revenue just turned on: nothing yet, for the user to fill in.
     #[must_use]
@@ -274,6 +288,16 @@ mod tests {
         InstancePrice::OnDemand {
             usd_per_hour: Sourced::from_source(UsdPerHour::new(price), "a quote"),
         }
+    }
+
+    #[test]
+    fn a_fine_tune_answers_the_routed_share_less_its_fallback() {
+        let mut ft = Scenario::embedded_default().fine_tune;
+        ft.routed_percent.value = Percent::new(dec!(70));
+        ft.fallback_percent.value = Percent::new(dec!(5));
+        assert_eq!(ft.percent_answered_by_the_tuned_model(), Ok(dec!(66.5)));
+        ft.fallback_percent.value = Percent::new(dec!(100));
+        assert_eq!(ft.percent_answered_by_the_tuned_model(), Ok(Decimal::ZERO));
     }
 
     #[test]
