@@ -172,32 +172,60 @@ fn r4_seed_002_routing_70_percent_to_a_tenth_of_the_price_costs_0_37() {
 }
 
 #[test]
-fn r5_seed_000_margins_are_16_and_92_8_percent() {
+fn r5_seed_000_margins_are_16_today_and_92_8_percent_after_go_live() {
     let out = outcome(&example("seed000-legal-tech.ron"));
     assert_eq!(cost(&out, Phase::Buy), dec!(140_000));
-    let first = &out.horizon.months[0];
-    let margin = |phase: Phase| {
-        first.gross_margin[phase.index()]
-            .expect("revenue is given")
-            .round_dp(4)
-    };
-    assert_eq!(margin(Phase::Buy), dec!(0.16));
-    assert_eq!(margin(Phase::FineTune), dec!(0.928));
+    let h = &out.horizon;
+    let rounded = |m: Option<Decimal>| m.expect("revenue is given").round_dp(4);
+    assert_eq!(rounded(h.margin_today), dec!(0.16));
+    assert_eq!(
+        rounded(h.margin_after_go_live[Phase::FineTune.index()]),
+        dec!(0.928)
+    );
+    assert_eq!(
+        rounded(h.margin_after_go_live[Phase::Buy.index()]),
+        dec!(0.16)
+    );
+}
+
+#[test]
+fn r5_seed_000_margin_after_go_live_waits_for_no_build_but_month_1_does() {
+    // With three build months the first month is still on the API (16%, less nothing for
+    // staff here); the margin after go-live is still the article's 92.8%.
+    let mut scenario = example("seed000-legal-tech.ron");
+    scenario.horizon.build_months.value = 3;
+    let out = outcome(&scenario);
+    let h = &out.horizon;
+    let fine_tune = Phase::FineTune.index();
+    assert_eq!(
+        h.margin_after_go_live[fine_tune].map(|m| m.round_dp(4)),
+        Some(dec!(0.928))
+    );
+    assert_eq!(
+        h.months[0].gross_margin[fine_tune].map(|m| m.round_dp(4)),
+        Some(dec!(0.16))
+    );
+}
+
+fn fine_tune_payback(scenario: &Scenario) -> breakeven_model::engine::Payback {
+    outcome(scenario)
+        .horizon
+        .paybacks
+        .into_iter()
+        .find(|p| p.phase == Phase::FineTune)
+        .expect("fine-tune")
 }
 
 #[test]
 fn r5_seed_000_pays_back_in_2_34_months_simple_and_month_3_in_cash() {
-    let out = outcome(&example("seed000-legal-tech.ron"));
-    let payback = out
-        .horizon
-        .paybacks
-        .iter()
-        .find(|p| p.phase == Phase::FineTune)
-        .expect("fine-tune");
+    let payback = fine_tune_payback(&example("seed000-legal-tech.ron"));
     assert_eq!(payback.up_front, dec!(300_000));
     assert_eq!(payback.monthly_saving, dec!(128_000));
+    assert_eq!(payback.before_go_live, 0);
     assert_eq!(payback.simple_months, Some(dec!(2.34375)));
     assert_eq!(payback.month, Some(3));
+    // With no build time the two agree: the cash month is the one the simple figure falls in.
+    assert_eq!(payback.simple_months.map(|m| m.ceil()), Some(dec!(3)));
 }
 
 #[test]
@@ -205,17 +233,34 @@ fn r5_seed_000_three_build_months_and_two_in_shadow_mode_explain_the_8_month_pay
     let mut scenario = example("seed000-legal-tech.ron");
     scenario.horizon.build_months.value = 3;
     scenario.horizon.parallel_run_months.value = 2;
-    let out = outcome(&scenario);
-    let payback = out
-        .horizon
-        .paybacks
-        .iter()
-        .find(|p| p.phase == Phase::FineTune)
-        .expect("fine-tune");
+    let payback = fine_tune_payback(&scenario);
     assert_eq!(payback.month, Some(8));
+    assert_eq!(payback.before_go_live, 5);
+    assert_eq!(payback.after_go_live, Some(dec!(2.34375)));
     assert_eq!(
         payback.simple_months,
-        Some(dec!(2.34375)),
-        "the simple payback ignores migration"
+        Some(dec!(7.34375)),
+        "the simple payback counts the 3 build and 2 parallel months"
     );
+    let words = payback.in_words();
+    assert!(words.contains("5 months before it runs alone"), "{words}");
+    assert!(words.contains("7.34 months from today"), "{words}");
+    assert!(words.contains("In cash: month 8"), "{words}");
+}
+
+#[test]
+fn simple_and_cash_paybacks_differ_by_exactly_the_build_and_parallel_months() {
+    let base = fine_tune_payback(&example("seed000-legal-tech.ron"));
+    for (build, parallel) in [(1, 0), (0, 1), (3, 2), (6, 4)] {
+        let mut scenario = example("seed000-legal-tech.ron");
+        scenario.horizon.build_months.value = build;
+        scenario.horizon.parallel_run_months.value = parallel;
+        let moved = fine_tune_payback(&scenario);
+        let lead = Decimal::from(build + parallel);
+        assert_eq!(
+            moved.simple_months,
+            base.simple_months.map(|m| m + lead),
+            "build {build}, parallel {parallel}"
+        );
+    }
 }

@@ -7,6 +7,7 @@ use rust_decimal::{Decimal, dec};
 
 use super::cost_model::{CostModel, LineKind};
 use crate::error::{ArithmeticError, AtField, ComputeError};
+use crate::format::{fixed, usd_cents};
 use crate::phase::Phase;
 use crate::scenario::{Limits, Scenario};
 use crate::units::{add, div, mul, sub};
@@ -36,13 +37,77 @@ pub struct Payback {
     pub phase: Phase,
     /// What is paid before it saves anything: setup, the first training run, corpus and compute.
     pub up_front: Decimal,
-    /// Buy's running cost less this option's, in the first month at today's volume and prices.
+    /// Buy's running cost less this option's, at today's volume and prices once it runs alone.
     pub monthly_saving: Decimal,
-    /// `up_front / monthly_saving`: seed 000's "simple payback"; `None` when it saves nothing.
+    /// Months before it carries the traffic alone: its build months, then the months it runs
+    /// beside the API.
+    pub before_go_live: u32,
+    /// `up_front / monthly_saving`: seed 000's "simple payback", counted from go-live; `None`
+    /// when it saves nothing.
+    pub after_go_live: Option<Decimal>,
+    /// The simple payback counted from today: `before_go_live + after_go_live`, so that it
+    /// differs from seed 000's figure by exactly the build and parallel months the user set.
     pub simple_months: Option<Decimal>,
     /// The first month in which its cumulative cash is no more than Buy's, counting build
     /// months, parallel running, growth and price trends; `None` within the horizon.
     pub month: Option<u32>,
+}
+
+impl Payback {
+    /// The two paybacks in words, each saying what it counts: the simple one from the months
+    /// before go-live and the up-front cost over the monthly saving; the cash one from the
+    /// cumulative spending, month by month.
+    #[must_use]
+    pub fn in_words(&self) -> String {
+        let phase = self.phase.label();
+        let up_front = usd_cents(self.up_front);
+        let simple = match (self.after_go_live, self.simple_months) {
+            (Some(after), Some(_)) if self.before_go_live == 0 => format!(
+                "Simple: {up_front} up front ÷ {} saved a month = {} months.",
+                usd_cents(self.monthly_saving),
+                fixed(after, 2),
+            ),
+            (Some(after), Some(total)) => format!(
+                "Simple: {} before it runs alone (building, then beside the API), then {up_front} up front ÷ {} saved a month = {} months: {} months from today.",
+                months_phrase(self.before_go_live),
+                usd_cents(self.monthly_saving),
+                fixed(after, 2),
+                fixed(total, 2),
+            ),
+            _ => {
+                format!("Simple: {phase} saves nothing a month against Buy, so it never pays back.")
+            }
+        };
+        let cash = match self.month {
+            Some(month) => format!(
+                "In cash: month {month}, the first month {phase}'s cumulative spending is no more than Buy's, counting the months of running both, growth and price changes."
+            ),
+            None => format!(
+                "In cash: not within the horizon; {phase}'s cumulative spending stays above Buy's."
+            ),
+        };
+        format!("{simple} {cash}")
+    }
+
+    /// The two paybacks in a table cell: "5.34 months simple; month 8 in cash".
+    #[must_use]
+    pub fn short(&self) -> String {
+        let simple = self.simple_months.map_or("no saving".to_owned(), |m| {
+            format!("{} months simple", fixed(m, 2))
+        });
+        let month = self.month.map_or("not within the horizon".to_owned(), |m| {
+            format!("month {m} in cash")
+        });
+        format!("{simple}; {month}")
+    }
+}
+
+fn months_phrase(months: u32) -> String {
+    if months == 1 {
+        "1 month".to_owned()
+    } else {
+        format!("{months} months")
+    }
 }
 
 /// The horizon, month by month, with totals.
@@ -56,6 +121,13 @@ pub struct HorizonSummary {
     pub present_values: [Decimal; 4],
     /// Payback of each option other than Buy, against Buy.
     pub paybacks: Vec<Payback>,
+    /// Gross margin today, on the API, at today's revenue (seed 000's 16%); `None` without
+    /// revenue.
+    pub margin_today: Option<Decimal>,
+    /// Each option's gross margin in its first month alone after go-live, at today's revenue,
+    /// volume and prices (seed 000's 92.8% for the fine-tune): the margin an article quotes
+    /// "after", before growth and price changes move it month by month.
+    pub margin_after_go_live: [Option<Decimal>; 4],
 }
 
 /// The month's running cost of `model` at `volume`: every line but the amortised ones, API lines
@@ -322,12 +394,23 @@ pub fn horizon(
             gross_margin: margin,
         });
     }
-    let paybacks = paybacks(models, volume, &months, &schedule)?;
+    let paybacks = paybacks(scenario, models, volume, &months, &schedule)?;
+    let revenue_today = scenario
+        .revenue
+        .as_ref()
+        .map(|r| r.usd_per_month.value.get());
+    let mut margin_after_go_live = [None; 4];
+    for model in models {
+        let alone = running(model, volume, Decimal::ONE, Decimal::ONE, false)?;
+        margin_after_go_live[model.phase.index()] = gross_margin(scenario, revenue_today, alone)?;
+    }
     Ok(HorizonSummary {
         months,
         totals: cumulative,
         present_values,
         paybacks,
+        margin_today: margin_after_go_live[Phase::Buy.index()],
+        margin_after_go_live,
     })
 }
 
@@ -352,6 +435,7 @@ fn gross_margin(
 }
 
 fn paybacks(
+    scenario: &Scenario,
     models: &[CostModel; 4],
     volume: Decimal,
     months: &[HorizonMonth],
@@ -373,11 +457,23 @@ fn paybacks(
             "saving",
         )
         .at(model.phase.label())?;
-        let simple_months = if saving > Decimal::ZERO {
+        let before_go_live = build_months(scenario, model.phase)
+            .saturating_add(scenario.horizon.parallel_run_months.value);
+        let after_go_live = if saving > Decimal::ZERO {
             Some(div(up_front, saving, "payback").at(model.phase.label())?)
         } else {
             None
         };
+        let simple_months = after_go_live
+            .map(|after| {
+                add(
+                    Decimal::from(before_go_live),
+                    after,
+                    "months before + after",
+                )
+                .at(model.phase.label())
+            })
+            .transpose()?;
         let month = months
             .iter()
             .find(|m| m.cumulative[i] <= m.cumulative[0])
@@ -386,6 +482,8 @@ fn paybacks(
             phase: model.phase,
             up_front,
             monthly_saving: saving,
+            before_go_live,
+            after_go_live,
             simple_months,
             month,
         });

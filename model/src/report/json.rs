@@ -111,6 +111,10 @@ struct Horizon {
     totals_usd: Vec<PhaseAmount>,
     present_values_usd: Vec<PhaseAmount>,
     paybacks: Vec<Payback>,
+    /// Gross margin today, all traffic on the API.
+    gross_margin_today_percent: Option<String>,
+    /// Each option's gross margin in its first month alone, at today's revenue.
+    gross_margin_after_go_live_percent: Vec<PhaseValue>,
 }
 
 #[derive(Debug, Serialize)]
@@ -144,8 +148,11 @@ struct Payback {
     phase: Phase,
     up_front_usd: String,
     monthly_saving_usd: String,
+    months_before_go_live: u32,
+    simple_payback_months_after_go_live: Option<String>,
     simple_payback_months: Option<String>,
     payback_month: Option<u32>,
+    in_words: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -299,8 +306,21 @@ fn horizon(outcome: &Outcome) -> Horizon {
                 phase: p.phase,
                 up_front_usd: cents(p.up_front),
                 monthly_saving_usd: cents(p.monthly_saving),
+                months_before_go_live: p.before_go_live,
+                simple_payback_months_after_go_live: p.after_go_live.map(|m| fixed(m, 2)),
                 simple_payback_months: p.simple_months.map(|m| fixed(m, 2)),
                 payback_month: p.month,
+                in_words: p.in_words(),
+            })
+            .collect(),
+        gross_margin_today_percent: h.margin_today.map(percent),
+        gross_margin_after_go_live_percent: Phase::ALL
+            .iter()
+            .filter_map(|p| {
+                h.margin_after_go_live[p.index()].map(|g| PhaseValue {
+                    phase: *p,
+                    value: percent(g),
+                })
             })
             .collect(),
     }

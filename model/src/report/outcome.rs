@@ -9,7 +9,7 @@ use super::table::Table;
 use super::text::{percent, tokens};
 use crate::decision::Recommendation;
 use crate::engine::{CrossingKind, Outcome};
-use crate::format::{fixed, tokens_short, usd_cents};
+use crate::format::{tokens_short, usd_cents};
 use crate::phase::Phase;
 
 /// Each option's monthly cost now, cash over the horizon, present value, payback and gross
@@ -21,17 +21,11 @@ pub fn key_figures(doc: &mut Document, outcome: &Outcome) {
     let now = format!("USD/month at {}", tokens_short(outcome.volume));
     let cash = format!("Cash over {months} months");
     let mut headers = vec!["Option", &now, &cash, "Present value", "Payback"];
-    let margins = h
-        .months
-        .first()
-        .zip(h.months.last())
-        .filter(|(first, _)| first.revenue.is_some());
-    let first_margin;
+    let last = h.months.last().filter(|_| h.margin_today.is_some());
     let last_margin;
-    if let Some((first, last)) = margins {
-        first_margin = format!("Gross margin, month {}", first.month);
-        last_margin = format!("Month {}", last.month);
-        headers.push(&first_margin);
+    if let Some(last) = last {
+        last_margin = format!("Gross margin, month {}", last.month);
+        headers.push("Gross margin after go-live, at today's revenue");
         headers.push(&last_margin);
     }
     let mut table = Table::new(&headers);
@@ -50,9 +44,9 @@ pub fn key_figures(doc: &mut Document, outcome: &Outcome) {
             usd_cents(h.present_values[i]),
             payback(outcome, phase),
         ];
-        if let Some((first, last)) = margins {
+        if let Some(last) = last {
             let show = |m: Option<Decimal>| m.map(percent).unwrap_or_default();
-            row.push(show(first.gross_margin[i]));
+            row.push(show(h.margin_after_go_live[i]));
             row.push(show(last.gross_margin[i]));
         }
         table.row(row);
@@ -62,6 +56,13 @@ pub fn key_figures(doc: &mut Document, outcome: &Outcome) {
         "Cheapest at this volume: {}. Cash counts up-front costs in the month they are paid; the monthly costs spread them over the horizon.",
         outcome.cheapest.label()
     ));
+    if let Some(today) = h.margin_today {
+        doc.paragraph(&format!(
+            "Gross margin today, with all traffic on the API: {}. After go-live, each option's margin is its first month running alone at today's revenue, volume and prices; growth and price changes then move it month by month (the gross margin chart, and months.csv).",
+            percent(today)
+        ));
+    }
+    paybacks_in_words(doc, outcome, &Phase::ALL);
 }
 
 /// The figures' warnings (idle GPUs, a capacity the catalog does not back, a catalog price
@@ -201,22 +202,30 @@ pub fn horizon_section(doc: &mut Document, outcome: &Outcome) {
         ]);
     }
     doc.table(&totals);
-    if let (Some(first), Some(last)) = (h.months.first(), h.months.last())
-        && first.revenue.is_some()
-    {
-        let first_heading = format!("Gross margin, month {}", first.month);
-        let last_heading = format!("Month {}", last.month);
-        let mut margins = Table::new(&["Option", &first_heading, &last_heading]);
+    if h.margin_today.is_some() {
+        // After go-live, then the first month and every twelfth: the margin as it moves.
+        let last = h.months.last().map(|m| m.month);
+        let shown: Vec<&crate::engine::HorizonMonth> = h
+            .months
+            .iter()
+            .filter(|m| m.month == 1 || m.month % 12 == 0 || Some(m.month) == last)
+            .collect();
+        let headings: Vec<String> = shown.iter().map(|m| format!("Month {}", m.month)).collect();
+        let mut headers = vec!["Gross margin", "After go-live, today's revenue"];
+        headers.extend(headings.iter().map(String::as_str));
+        let mut margins = Table::new(&headers);
         for phase in Phase::ALL {
             let show = |m: Option<Decimal>| m.map(percent).unwrap_or_default();
-            margins.row(vec![
+            let mut row = vec![
                 phase.label().to_owned(),
-                show(first.gross_margin[phase.index()]),
-                show(last.gross_margin[phase.index()]),
-            ]);
+                show(h.margin_after_go_live[phase.index()]),
+            ];
+            row.extend(shown.iter().map(|m| show(m.gross_margin[phase.index()])));
+            margins.row(row);
         }
         doc.table(&margins);
     }
+    paybacks_in_words(doc, outcome, &Phase::ALL);
 }
 
 /// When `phase`'s up-front cost is paid back by its savings against the API, simply and in
@@ -227,13 +236,21 @@ fn payback(outcome: &Outcome, phase: Phase) -> String {
         .paybacks
         .iter()
         .find(|p| p.phase == phase)
-        .map_or_else(String::new, |p| {
-            let simple = p.simple_months.map_or("no saving".to_owned(), |m| {
-                format!("{} months simple", fixed(m, 2))
-            });
-            let month = p.month.map_or("not within the horizon".to_owned(), |m| {
-                format!("month {m} in cash")
-            });
-            format!("{simple}; {month}")
-        })
+        .map_or_else(String::new, crate::engine::Payback::short)
+}
+
+/// Each payback in words, for the options in `phases`: what the simple and the cash figure
+/// count.
+pub fn paybacks_in_words(doc: &mut Document, outcome: &Outcome, phases: &[Phase]) {
+    let lines: Vec<String> = outcome
+        .horizon
+        .paybacks
+        .iter()
+        .filter(|p| phases.contains(&p.phase))
+        .map(|p| format!("{}: {}", p.phase.label(), p.in_words()))
+        .collect();
+    if !lines.is_empty() {
+        doc.paragraph("Payback, in words:");
+        doc.bullets(lines.into_iter());
+    }
 }
