@@ -395,15 +395,7 @@ pub fn horizon(
         });
     }
     let paybacks = paybacks(scenario, models, volume, &months, &schedule)?;
-    let revenue_today = scenario
-        .revenue
-        .as_ref()
-        .map(|r| r.usd_per_month.value.get());
-    let mut margin_after_go_live = [None; 4];
-    for model in models {
-        let alone = running(model, volume, Decimal::ONE, Decimal::ONE, false)?;
-        margin_after_go_live[model.phase.index()] = gross_margin(scenario, revenue_today, alone)?;
-    }
+    let margin_after_go_live = margins_after_go_live(scenario, models, volume)?;
     Ok(HorizonSummary {
         months,
         totals: cumulative,
@@ -412,6 +404,24 @@ pub fn horizon(
         margin_today: margin_after_go_live[Phase::Buy.index()],
         margin_after_go_live,
     })
+}
+
+/// Each option's gross margin running alone at today's revenue, volume and prices.
+fn margins_after_go_live(
+    scenario: &Scenario,
+    models: &[CostModel; 4],
+    volume: Decimal,
+) -> Result<[Option<Decimal>; 4], ComputeError> {
+    let revenue_today = scenario
+        .revenue
+        .as_ref()
+        .map(|r| r.usd_per_month.value.get());
+    let mut margins = [None; 4];
+    for model in models {
+        let alone = running(model, volume, Decimal::ONE, Decimal::ONE, false)?;
+        margins[model.phase.index()] = gross_margin(scenario, revenue_today, alone)?;
+    }
+    Ok(margins)
 }
 
 /// Gross margin of a month: revenue less `running` and other cost of revenue, over revenue.

@@ -251,6 +251,6 @@ pub fn paybacks_in_words(doc: &mut Document, outcome: &Outcome, phases: &[Phase]
         .collect();
     if !lines.is_empty() {
         doc.paragraph("Payback, in words:");
-        doc.bullets(lines.into_iter());
+        doc.bullets(lines);
     }
 }
