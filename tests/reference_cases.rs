@@ -264,3 +264,79 @@ fn simple_and_cash_paybacks_differ_by_exactly_the_build_and_parallel_months() {
         );
     }
 }
+
+/// The fine-tune's serving line of seed 000 at `multiple` times its traffic.
+fn flat_fee_at(multiple: u32) -> (Decimal, Outcome) {
+    let mut scenario = example("seed000-legal-tech.ron");
+    set_tokens(
+        &mut scenario,
+        dec!(14_000_000_000) * Decimal::from(multiple),
+    );
+    let out = outcome(&scenario);
+    let serving = out.costs[Phase::FineTune.index()]
+        .lines
+        .iter()
+        .find(|(label, _)| label.starts_with("Tuned model serving"))
+        .map(|(_, amount)| *amount)
+        .expect("a serving line");
+    (serving, out)
+}
+
+#[test]
+fn r5_seed_000_flat_fee_steps_up_beyond_the_traffic_it_covers() {
+    let (today, out) = flat_fee_at(1);
+    assert_eq!(today, dec!(12_000));
+    assert!(
+        !out.warnings
+            .iter()
+            .any(|w| w.input == "fine_tune.serving.tokens_per_month"),
+        "no warning within the limit"
+    );
+    for multiple in [8, 28] {
+        let (serving, out) = flat_fee_at(multiple);
+        assert_eq!(
+            serving,
+            dec!(12_000) * Decimal::from(multiple),
+            "{multiple}x"
+        );
+        let warning = out
+            .warnings
+            .iter()
+            .find(|w| w.input == "fine_tune.serving.tokens_per_month")
+            .expect("a warning beyond the limit");
+        assert!(
+            warning
+                .message
+                .contains(&format!("takes {multiple} blocks")),
+            "{}",
+            warning.message
+        );
+    }
+    // The cost curve steps at each multiple of what the fee covers, not flat to 100T.
+    let model = &out.models[Phase::FineTune.index()];
+    let below = model.cost_at(dec!(14_000_000_000)).unwrap();
+    let above = model.cost_at(dec!(14_000_000_001)).unwrap();
+    assert_eq!(above - below, dec!(12_000));
+}
+
+#[test]
+fn r5_seed_000_flat_fee_steps_up_in_the_cash_view_as_traffic_grows() {
+    let mut scenario = example("seed000-legal-tech.ron");
+    scenario.workload.growth_percent_per_month.value =
+        breakeven_model::units::Percent::new(dec!(10));
+    let out = outcome(&scenario);
+    let months = &out.horizon.months;
+    let ft = Phase::FineTune.index();
+    // Month 2 carries 15.4B tokens: two blocks of the fee (no staff, the run paid in month 1).
+    assert_eq!(months[1].cash[ft], dec!(24_000));
+    let warning = out
+        .warnings
+        .iter()
+        .find(|w| w.input == "fine_tune.serving.tokens_per_month")
+        .expect("growth passes the limit");
+    assert!(
+        warning.message.contains("by month 2"),
+        "{}",
+        warning.message
+    );
+}

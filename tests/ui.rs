@@ -217,3 +217,35 @@ fn every_input_of_every_group_has_an_accessible_name() {
         );
     }
 }
+
+/// The text shown in the field labelled `label`.
+fn field_text(
+    harness: &egui_kittest::Harness<'_, breakeven::window::BreakevenApp>,
+    label: &str,
+) -> String {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .value()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_founder_types_the_monthly_bill_and_the_tokens_follow() {
+    let mut harness = harness(example("seed000-legal-tech.ron"));
+    assert_eq!(field_text(&harness, "Monthly bill"), "140,000");
+    type_into(&mut harness, "Monthly bill", "70K");
+    common::click_away(&mut harness);
+    // $70,000 at $10 per 1M, in the example's half-and-half mix.
+    assert_eq!(field_text(&harness, "Input tokens"), "3.5B");
+    assert_eq!(field_text(&harness, "Output tokens"), "3.5B");
+    assert_eq!(field_text(&harness, "Monthly bill"), "70,000");
+    // Another price: the tokens stay and the bill follows them.
+    type_into(&mut harness, "Input price", "2.5");
+    common::click_away(&mut harness);
+    assert_eq!(field_text(&harness, "Input tokens"), "3.5B");
+    assert_eq!(field_text(&harness, "Monthly bill"), "43,750");
+    // A bill that cannot be tokens is refused beside the field, the tokens kept.
+    type_into(&mut harness, "Monthly bill", "-5");
+    assert!(shows(&harness, "a bill cannot be negative"));
+    assert_eq!(field_text(&harness, "Input tokens"), "3.5B");
+}

@@ -143,7 +143,7 @@ fn scenario(i: &Inputs) -> Scenario {
     s.fine_tune.serving = match i.serving % 3 {
         0 => TunedServing::Hosted(Box::new(s.self_host.hosting.clone())),
         1 => TunedServing::PerToken { input_usd_per_1m: Sourced::bare(price(i.prices[3])), output_usd_per_1m: Sourced::bare(price(i.prices[3] / 3)) },
-        _ => TunedServing::Flat { usd_per_month: Sourced::bare(UsdPerMonth::new(d(i.prices[3] % 10_000_000))) },
+        _ => TunedServing::Flat { usd_per_month: Sourced::bare(UsdPerMonth::new(d(i.prices[3] % 10_000_000))), tokens_per_month: Sourced::bare(TokensPerMonth::new(d(u64::from(i.prices[2]) % 1_000_000_000_000))) },
     };
     s.fine_tune.curation_usd_per_run.value = Usd::new(d(i.runs[0]));
     s.fine_tune.training_usd_per_run.value = Usd::new(d(i.runs[1]));

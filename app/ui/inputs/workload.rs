@@ -2,15 +2,16 @@
 //! its peak.
 
 use breakeven_model::Scenario;
+use breakeven_model::engine::{monthly_bill, volume_for_bill};
 use breakeven_model::format::tokens_short;
 use breakeven_model::scenario::Volume;
-use breakeven_model::units::{TokensPerMonth, parse_human};
+use breakeven_model::units::{TokensPerMonth, UsdPerMonth, parse_human};
 use egui::Ui;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
 use super::form::Form;
-use crate::ui::widgets::fields::{Number, note};
+use crate::ui::widgets::fields::{Number, derived_number_ui, field, note};
 
 /// The volume in tokens, input and output apart (they are priced apart).
 #[rustfmt::skip]
@@ -45,8 +46,29 @@ pub fn workload_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
         );
     }
     form.numbers(ui, &TOKENS, s);
+    bill_ui(ui, form, s);
     form.numbers(ui, &USERS, s);
     form.numbers(ui, &SHAPE, s);
+}
+
+/// The volume as the bill people know: Buy's cost today, typed to set the tokens.
+fn bill_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
+    if !matches!(s.workload.volume, Volume::Tokens { .. }) {
+        return;
+    }
+    let bill = monthly_bill(s).ok().map(UsdPerMonth::get);
+    let help = "What the tokens cost a month on Buy's model, today: your API bill. Type the bill you know and \
+                the tokens follow, in today's mix of input and output, with a note of the bill they came from. \
+                Change the model and the bill follows the tokens; the workload stays.";
+    let field = field("Monthly bill", "USD/month", help, "workload.monthly_bill");
+    let mut moved = None;
+    derived_number_ui(ui, form.editing, field, bill, form.problems, |typed| {
+        moved = Some(volume_for_bill(s, UsdPerMonth::new(typed))?);
+        Ok(())
+    });
+    if let Some(volume) = moved {
+        s.workload.volume = volume;
+    }
 }
 
 /// The monthly volume on a logarithmic slider: drag it and every figure follows. Keeps the mix

@@ -213,6 +213,35 @@ pub fn number_ui<R>(
     problem_lines(ui, &lines);
 }
 
+/// A number the scenario does not hold but derives (the monthly bill, from the tokens and
+/// Buy's prices): shows `shown`, and hands a typed number to `take`, which changes what it is
+/// derived from or says why it cannot.
+pub fn derived_number_ui(
+    ui: &mut Ui,
+    editing: &mut Editing,
+    field: Field<'_>,
+    shown: Option<Decimal>,
+    problems: &[Problem],
+    take: impl FnOnce(Decimal) -> Result<(), String>,
+) {
+    let exact = shown.map_or_else(|| "cannot be computed".to_owned(), group_thousands);
+    let hover = tooltip(field, Some("derived"), &exact, None);
+    let mut lines: Vec<String> = Vec::new();
+    ui.horizontal(|ui| {
+        let name = label(ui, field.label, false).on_hover_text(&hover);
+        let id = Id::unique(("field", field.path));
+        let text = shown.map_or_else(String::new, |v| display(v.round_dp(2), Style::Plain));
+        let (parsed, error) = number_box(ui, editing, id, text, name.id, &hover, None);
+        if let Some(Err(why)) = parsed.map(take) {
+            lines.push(editing.refuse_typed(why));
+        }
+        ui.label(RichText::new(field.unit).weak());
+        lines.extend(error);
+    });
+    lines.extend(messages(problems, field.path).map(str::to_owned));
+    problem_lines(ui, &lines);
+}
+
 /// The validation messages for `path` (and the fields below it).
 fn messages<'a>(problems: &'a [Problem], path: &'a str) -> impl Iterator<Item = &'a str> {
     problems

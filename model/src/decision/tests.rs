@@ -101,6 +101,7 @@ fn air_gapped_rules_out_every_api_and_self_hosting_wins() {
     // A tuned model served by a provider is an API too.
     s.fine_tune.serving = TunedServing::Flat {
         usd_per_month: Sourced::bare(crate::units::UsdPerMonth::new(dec!(100))),
+        tokens_per_month: Sourced::bare(crate::units::TokensPerMonth::new(dec!(1_000_000_000))),
     };
     assert!(decide(&s).ruled_out(Phase::FineTune).is_some());
     // Without the air gap, nothing is ruled out for residency.

@@ -4,11 +4,10 @@
 use rust_decimal::{Decimal, dec};
 
 use super::capacity::{Capacity, capacity};
-use super::traffic::Traffic;
 use crate::error::{AtField, ComputeError};
 use crate::format::{group_thousands, usd_cents};
 use crate::phase::Phase;
-use crate::scenario::{Buy, Hosting, InstancePrice, Scenario, Staff, TunedServing};
+use crate::scenario::{Buy, Hosting, InstancePrice, Scenario, Staff, Traffic, TunedServing};
 use crate::sourced::Sourced;
 use crate::units::{HOURS_PER_MONTH, Percent, UsdPerMillionTokens, add, div, mul, negated, sub};
 
@@ -131,6 +130,17 @@ pub struct Stair {
     pub peak: Decimal,
     /// What one instance serves.
     pub capacity: Capacity,
+    /// What each step buys.
+    pub step_of: StepOf,
+}
+
+/// What a step of a staircase buys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepOf {
+    /// Another instance, sized for the peak at a target utilisation.
+    Instance,
+    /// Another block of a flat fee, each covering a fixed number of tokens a month.
+    FlatFee,
 }
 
 impl Stair {
@@ -574,6 +584,7 @@ fn hosting(
                 traffic_share,
                 peak,
                 capacity,
+                step_of: StepOf::Instance,
             })
         }
     };
@@ -723,15 +734,66 @@ fn tuned_serving(
                 Instances::None,
             ))
         }
-        TunedServing::Flat { usd_per_month } => {
-            let line = CostLine::fixed(
-                "Tuned model serving, flat".to_owned(),
-                LineKind::Flat,
-                usd_per_month.value.get(),
-            );
-            Ok((line, Instances::None))
-        }
+        TunedServing::Flat {
+            usd_per_month,
+            tokens_per_month,
+        } => flat_fee(
+            usd_per_month.value.get(),
+            tokens_per_month.value.get(),
+            tuned,
+        ),
     }
+}
+
+/// A flat fee that covers `covered` tokens a month of the tuned model's traffic, `tuned` of the
+/// whole: one block of the fee up to it, another for each further `covered` tokens.
+fn flat_fee(
+    fee: Decimal,
+    covered: Decimal,
+    tuned: Decimal,
+) -> Result<(CostLine, Instances), ComputeError> {
+    let path = "fine_tune.serving.tokens_per_month";
+    let line = CostLine {
+        label: format!(
+            "Tuned model serving: a flat {}/month for each {} tokens a month",
+            usd_cents(fee),
+            group_thousands(covered)
+        ),
+        kind: LineKind::Flat,
+        per_token: Decimal::ZERO,
+        fixed: Decimal::ZERO,
+        per_instance: fee,
+    };
+    if tuned.is_zero() {
+        return Ok((line, Instances::Fixed(Decimal::ONE)));
+    }
+    if covered <= Decimal::ZERO {
+        return Err(crate::error::ArithmeticError::DivisionByZero {
+            operation: "tokens ÷ tokens the flat fee covers",
+        })
+        .at(path);
+    }
+    let width = div(covered, tuned, "tokens covered ÷ tuned share").at(path)?;
+    let capacity = Capacity {
+        full: Some(covered),
+        planned: Some(covered),
+        basis: format!(
+            "a flat fee of {}/month covers {} tokens a month",
+            usd_cents(fee),
+            group_thousands(covered)
+        ),
+    };
+    Ok((
+        line,
+        Instances::Stair(Stair {
+            width,
+            min: Decimal::ONE,
+            traffic_share: tuned,
+            peak: Decimal::ONE,
+            capacity,
+            step_of: StepOf::FlatFee,
+        }),
+    ))
 }
 
 fn pretrain(
@@ -831,6 +893,7 @@ mod tests {
                 planned: None,
                 basis: String::new(),
             },
+            step_of: StepOf::Instance,
         };
         assert_eq!(stair.instances(dec!(0)), Ok(dec!(1)));
         assert_eq!(stair.instances(dec!(1000)), Ok(dec!(1)));

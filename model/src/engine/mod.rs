@@ -7,13 +7,13 @@
 //! breakdown, the break-even search and the horizon all evaluate the same lines, so the figures
 //! agree with each other to the cent.
 
+mod bill;
 mod break_even;
 mod capacity;
 mod cost_model;
 mod horizon;
 mod outcome;
 mod samples;
-mod traffic;
 
 #[cfg(test)]
 #[expect(
@@ -26,10 +26,11 @@ mod laws;
 // re-exported where callers have always found it.
 pub use crate::phase::Phase;
 
+pub use crate::scenario::{Traffic, traffic};
+pub use bill::{monthly_bill, volume_for_bill};
 pub use break_even::{Crossing, CrossingKind, PairBreakEven, break_even, cheapest_above};
 pub use capacity::Capacity;
-pub use cost_model::{CostLine, CostModel, LineKind, Stair, build_models, buy_cost};
+pub use cost_model::{CostLine, CostModel, LineKind, Stair, StepOf, build_models, buy_cost};
 pub use horizon::{HorizonMonth, HorizonSummary, Payback, horizon};
 pub use outcome::{CheapestAbove, OptionCost, Outcome, Warning, compute, phase_of_input};
 pub use samples::{Curve, plot_range, samples};
-pub use traffic::{Traffic, traffic};

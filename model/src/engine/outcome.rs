@@ -4,15 +4,15 @@ use rust_decimal::{Decimal, dec};
 
 use super::break_even::{PairBreakEven, break_even, cheapest_above};
 use super::capacity::capacity;
-use super::cost_model::{CostModel, Instances, build_models};
+use super::cost_model::{CostModel, Instances, StepOf, build_models};
 use super::horizon::{HorizonSummary, horizon};
 use super::samples::plot_range;
-use super::traffic::{Traffic, traffic};
 use crate::catalog::{Catalog, catalog_drift};
 use crate::error::{AtField, ComputeError};
 use crate::format::group_thousands;
 use crate::phase::Phase;
 use crate::scenario::{Hosting, Scenario, Throughput};
+use crate::scenario::{Traffic, traffic};
 use crate::sources::Seed;
 use crate::units::{div, mul};
 
@@ -130,7 +130,8 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
     let (phase, above) = cheapest_above(&models, &break_evens, range.1)?;
     let horizon = horizon(scenario, &models, volume)?;
     let mut warnings = Vec::new();
-    utilisation_warnings(&costs, &mut warnings)?;
+    utilisation_warnings(&models, &costs, &mut warnings)?;
+    flat_fee_warning(&models[Phase::FineTune.index()], &horizon, &mut warnings)?;
     basis_warnings(&costs, &mut warnings);
     unlimited_capacity_warning(scenario, &break_evens, input_share, &mut warnings)?;
     for drift in catalog_drift(scenario, Catalog::embedded()) {
@@ -211,13 +212,18 @@ fn hosting_path(phase: Phase) -> &'static str {
 }
 
 fn utilisation_warnings(
+    models: &[CostModel; 4],
     costs: &[OptionCost; 4],
     warnings: &mut Vec<Warning>,
 ) -> Result<(), ComputeError> {
-    for cost in costs {
+    for (model, cost) in models.iter().zip(costs) {
         let Some(utilisation) = cost.utilisation else {
             continue;
         };
+        if matches!(&model.instances, Instances::Stair(s) if s.step_of == StepOf::FlatFee) {
+            // A flat fee is paid whatever the load: there is nothing to scale to zero.
+            continue;
+        }
         if utilisation < LOW_UTILISATION {
             let input = format!("{}.target_utilisation_percent", hosting_path(cost.phase));
             let percent = mul(utilisation, Decimal::ONE_HUNDRED, "utilisation × 100")
@@ -235,6 +241,53 @@ fn utilisation_warnings(
             });
         }
     }
+    Ok(())
+}
+
+/// A flat fee covers only so much: when today's traffic, or the traffic growth brings within
+/// the horizon, passes it, the fee steps up, and the user should check the contract says so.
+fn flat_fee_warning(
+    model: &CostModel,
+    horizon: &HorizonSummary,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), ComputeError> {
+    let Instances::Stair(stair) = &model.instances else {
+        return Ok(());
+    };
+    if stair.step_of != StepOf::FlatFee {
+        return Ok(());
+    }
+    let covered = stair.capacity.full.unwrap_or(Decimal::ZERO);
+    let mut passed = None;
+    for month in &horizon.months {
+        let blocks = stair.instances(month.volume)?;
+        if blocks > Decimal::ONE {
+            passed = Some((month.month, month.volume, blocks));
+            break;
+        }
+    }
+    let Some((month, volume, blocks)) = passed else {
+        return Ok(());
+    };
+    // The fee is the option's only price per step.
+    let fee = mul(model.step, blocks, "fee × blocks").at("fine_tune.serving.usd_per_month")?;
+    let tuned = mul(volume, stair.traffic_share, "volume × share").at(model.phase.label())?;
+    let when = if month == 1 {
+        "today".to_owned()
+    } else {
+        format!("by month {month}, with growth,")
+    };
+    warnings.push(Warning {
+        input: "fine_tune.serving.tokens_per_month".to_owned(),
+        message: format!(
+            "Fine-tune: the flat fee covers {} tokens a month; {when} the tuned model serves {}, which takes {blocks} blocks of the fee, {}/month: check what your contract charges beyond its limit",
+            group_thousands(covered),
+            group_thousands(tuned.round_dp(0)),
+            crate::format::usd_cents(fee),
+        ),
+        source: None,
+        phase: Some(Phase::FineTune),
+    });
     Ok(())
 }
 

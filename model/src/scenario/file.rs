@@ -4,19 +4,29 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
-use super::{Scenario, validate};
+use super::{Scenario, TunedServing, traffic, validate};
 use crate::error::{LoadError, SaveError};
+use crate::format::group_thousands;
+use crate::sourced::Sourced;
+use crate::units::TokensPerMonth;
 
 /// The scenario format this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// What reading a file of format version `from` as the current version fills in, as a phrase
 /// ("the decision matrix unanswered, the default rule preset").
 #[must_use]
 pub fn migration_note(from: u32) -> &'static str {
     match from {
-        1 => "the decision matrix unanswered and the default rule preset",
-        _ => "the differentiator, data moat, workhorse model and retrieval questions unanswered",
+        1 => {
+            "the decision matrix unanswered, the default rule preset, and a flat serving fee taken to \
+             cover today's traffic"
+        }
+        2 => {
+            "the differentiator, data moat, workhorse model and retrieval questions unanswered, and a \
+             flat serving fee taken to cover today's traffic"
+        }
+        _ => "a flat serving fee taken to cover today's traffic: check it against your contract",
     }
 }
 
@@ -140,12 +150,45 @@ fn read_str(text: &str) -> Result<Loaded, LoadError> {
                 "a version {} scenario needs the field `{missing}`",
                 scenario.version
             )));
+        } else if scenario.version == 3 {
+            // Version 4 gave a flat serving fee the traffic it covers.
+            scenario.version = CURRENT_VERSION;
+            migrated_from = Some(3);
         }
+    }
+    if let Some(from) = migrated_from {
+        flat_fee_covers_todays_traffic(&mut scenario, from);
     }
     Ok(Loaded {
         scenario,
         migrated_from,
     })
+}
+
+/// A flat serving fee from a file older than version 4 had no limit: it is taken to cover the
+/// traffic the file describes today, and says so in its source note. A workload too large to
+/// count leaves it at zero, which validation then names.
+fn flat_fee_covers_todays_traffic(scenario: &mut Scenario, from: u32) {
+    let TunedServing::Flat {
+        tokens_per_month, ..
+    } = &mut scenario.fine_tune.serving
+    else {
+        return;
+    };
+    if !tokens_per_month.value.get().is_zero() {
+        return;
+    }
+    let Ok(total) = traffic(&scenario.workload).and_then(super::Traffic::total) else {
+        return;
+    };
+    let whole = total.ceil();
+    *tokens_per_month = Sourced::from_source(
+        TokensPerMonth::new(whole),
+        format!(
+            "migrated from a version {from} file: taken to cover its traffic today, {} tokens a month; replace it with what the fee covers",
+            group_thousands(whole)
+        ),
+    );
 }
 
 fn version_error(message: &str) -> LoadError {
@@ -219,6 +262,7 @@ mod tests {
     use crate::scenario::DEFAULT_RON;
     use arbitrary::{Arbitrary, Unstructured};
     use proptest::prelude::*;
+    use rust_decimal::Decimal;
 
     fn default_with(from: &str, to: &str) -> String {
         assert!(
@@ -291,7 +335,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_naming_both_versions() {
-        let text = default_with("version: 3,", "version: 7,\n    future_field: 3,");
+        let text = default_with("version: 4,", "version: 7,\n    future_field: 3,");
         assert_eq!(
             from_ron_str(&text),
             Err(LoadError::TooNew {
@@ -301,7 +345,7 @@ mod tests {
         );
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
-            message.contains("version 7") && message.contains("up to 3"),
+            message.contains("version 7") && message.contains("up to 4"),
             "{message}"
         );
     }
@@ -351,7 +395,7 @@ mod tests {
 
     #[test]
     fn a_version_2_file_opens_with_the_newer_questions_unanswered_and_says_so() {
-        let text = DEFAULT_RON.replacen("version: 3,", "version: 2,", 1);
+        let text = DEFAULT_RON.replacen("version: 4,", "version: 2,", 1);
         let loaded = load_str(&text).expect("a version 2 file loads");
         assert_eq!(loaded.migrated_from, Some(2));
         assert_eq!(loaded.scenario.version, CURRENT_VERSION);
@@ -359,9 +403,58 @@ mod tests {
         assert!(migration_note(2).contains("retrieval"));
     }
 
+    const LEGAL_TECH: &str = include_str!("../../../scenarios/seed000-legal-tech.ron");
+
+    /// The legal-tech example as version 3 wrote it: a flat fee with no limit.
+    fn legal_tech_version_3() -> String {
+        let limit = LEGAL_TECH
+            .lines()
+            .find(|line| line.trim_start().starts_with("tokens_per_month:"))
+            .expect("the example gives the fee's limit");
+        LEGAL_TECH
+            .replacen("version: 4,", "version: 3,", 1)
+            .replacen(&format!("{limit}\n"), "", 1)
+    }
+
+    #[test]
+    fn a_version_3_flat_fee_opens_covering_the_files_traffic_and_says_so() {
+        let loaded = load_str(&legal_tech_version_3()).expect("a version 3 file loads");
+        assert_eq!(loaded.migrated_from, Some(3));
+        assert_eq!(loaded.scenario.version, CURRENT_VERSION);
+        let TunedServing::Flat {
+            tokens_per_month, ..
+        } = &loaded.scenario.fine_tune.serving
+        else {
+            panic!("still a flat fee");
+        };
+        // 7B input and 7B output tokens a month.
+        assert_eq!(
+            tokens_per_month.value.get(),
+            Decimal::from(14_000_000_000_u64)
+        );
+        let source = tokens_per_month.source.as_deref().unwrap_or_default();
+        assert!(
+            source.contains("migrated from a version 3 file"),
+            "{source}"
+        );
+        assert!(source.contains("14,000,000,000"), "{source}");
+        assert!(migration_note(3).contains("flat serving fee"));
+    }
+
+    #[test]
+    fn a_version_4_flat_fee_without_its_limit_is_refused_naming_the_field() {
+        let text = legal_tech_version_3().replacen("version: 3,", "version: 4,", 1);
+        let error = from_ron_str(&text).unwrap_err().to_string();
+        assert!(
+            error.contains("fine_tune.serving.tokens_per_month"),
+            "{error}"
+        );
+        assert!(error.contains("covers only so much"), "{error}");
+    }
+
     #[test]
     fn a_version_1_file_with_version_2_fields_is_refused() {
-        let text = DEFAULT_RON.replacen("version: 3,", "version: 1,", 1);
+        let text = DEFAULT_RON.replacen("version: 4,", "version: 1,", 1);
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
             message.contains("version 1 file has no `matrix`"),
@@ -371,7 +464,7 @@ mod tests {
 
     #[test]
     fn version_zero_is_refused() {
-        let text = default_with("version: 3,", "version: 0,");
+        let text = default_with("version: 4,", "version: 0,");
         assert!(matches!(from_ron_str(&text), Err(LoadError::Parse { .. })));
     }
 

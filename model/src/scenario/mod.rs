@@ -6,6 +6,7 @@
 mod file;
 mod inputs;
 mod matrix;
+mod traffic;
 mod validate;
 mod variants;
 mod what_if;
@@ -29,6 +30,7 @@ pub use matrix::{
     DataMoat, DataResidency, Differentiator, Engineering, FineTuningFit, FrontierVelocity, Gap,
     Matrix, PretrainingFacts, ProductStage, Retrieval,
 };
+pub use traffic::{Traffic, traffic};
 pub use validate::{Limits, validate};
 pub use variants::{DEFAULT_TERM_MONTHS, PriceKind, ServingKind, StaffKind};
 pub use what_if::WhatIf;
@@ -274,10 +276,16 @@ pub enum TunedServing {
         /// Price of generated tokens.
         output_usd_per_1m: Sourced<UsdPerMillionTokens>,
     },
-    /// A flat monthly price whatever the volume (seed 000: "a flat $12,000/month").
+    /// A flat monthly price (seed 000: "a flat $12,000/month") for traffic up to what it covers;
+    /// beyond that another block of the fee is paid, as another instance would be.
     Flat {
         /// The monthly price.
         usd_per_month: Sourced<UsdPerMonth>,
+        /// Tokens a month, input and output, the fee covers: the contract's limit or what a load
+        /// test shows the service carries. Absent from version 3 files, which migrate it to the
+        /// file's own traffic.
+        #[serde(default)]
+        tokens_per_month: Sourced<TokensPerMonth>,
     },
 }
 

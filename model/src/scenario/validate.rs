@@ -328,12 +328,28 @@ fn fine_tune(check: &mut Check, fine_tune: &FineTune) {
                 Limits::USD_PER_1M,
             );
         }
-        TunedServing::Flat { usd_per_month } => {
+        TunedServing::Flat {
+            usd_per_month,
+            tokens_per_month,
+        } => {
             check.at_most(
                 "fine_tune.serving.usd_per_month",
                 usd_per_month,
                 Limits::USD_PER_PERIOD,
             );
+            let path = "fine_tune.serving.tokens_per_month";
+            if tokens_per_month.value.get() <= Decimal::ZERO {
+                check.problem(
+                    path,
+                    format!(
+                        "a flat fee covers only so much traffic: give the tokens a month it covers (the contract's \
+                         limit, or what a load test shows the service carries); it is {}",
+                        tokens_per_month.value
+                    ),
+                );
+            } else {
+                check.at_most(path, tokens_per_month, Limits::TOKENS_PER_MONTH);
+            }
         }
     }
     check.at_most(

@@ -171,7 +171,8 @@ impl TunedServing {
     /// The tuned model of `scenario` served as `kind`. A change of kind starts from: the
     /// self-hosting instances; a tenth of the API's prices per token ("Fine-tuned small model:
     /// maybe $0.1X per call", `002_b35f14537f9d8edf.txt`); or $2,000 a month, the seeds' price of
-    /// one GPU serving a tuned model (`003_6c749b65f84702ec.txt`, `004_9e8827d79f9ec908.txt`).
+    /// one GPU serving a tuned model (`003_6c749b65f84702ec.txt`, `004_9e8827d79f9ec908.txt`),
+    /// covering today's traffic and no more.
     pub fn for_kind(kind: ServingKind, scenario: &Scenario) -> Result<Self, ArithmeticError> {
         let current = &scenario.fine_tune.serving;
         if current.kind() == kind {
@@ -191,12 +192,22 @@ impl TunedServing {
                 input_usd_per_1m: tenth(&scenario.buy.input_usd_per_1m)?,
                 output_usd_per_1m: tenth(&scenario.buy.output_usd_per_1m)?,
             },
-            ServingKind::Flat => Self::Flat {
-                usd_per_month: Sourced::from_source(
-                    UsdPerMonth::new(dec!(2000)),
-                    "\"The AI Build vs. Buy Decision\": a dedicated GPU instance, $2,000/month",
-                ),
-            },
+            ServingKind::Flat => {
+                let today = super::traffic(&scenario.workload)
+                    .and_then(super::Traffic::total)
+                    .map_err(|e| e.error)?
+                    .ceil();
+                Self::Flat {
+                    usd_per_month: Sourced::from_source(
+                        UsdPerMonth::new(dec!(2000)),
+                        "\"The AI Build vs. Buy Decision\": a dedicated GPU instance, $2,000/month",
+                    ),
+                    tokens_per_month: Sourced::from_source(
+                        TokensPerMonth::new(today.max(Decimal::ONE)),
+                        "assumed: today's traffic; replace it with what the fee covers (the contract's limit or a load test)",
+                    ),
+                }
+            }
         })
     }
 }

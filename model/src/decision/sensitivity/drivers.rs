@@ -134,7 +134,7 @@ fn tuned_serving(s: &mut Scenario, f: Decimal) -> bool {
                 crate::units::UsdPerMillionTokens::new,
             )
         }
-        TunedServing::Flat { usd_per_month } => {
+        TunedServing::Flat { usd_per_month, .. } => {
             scale(&mut usd_per_month.value, f, crate::units::UsdPerMonth::new)
         }
     }

@@ -28,6 +28,9 @@ fn everything_for_fine_tuning() -> Scenario {
     s.fine_tune.fallback_percent.value = Percent::ZERO;
     s.fine_tune.serving = TunedServing::Flat {
         usd_per_month: Sourced::bare(UsdPerMonth::new(dec!(2_000))),
+        tokens_per_month: Sourced::bare(crate::units::TokensPerMonth::new(dec!(
+            10_000_000_000_000
+        ))),
     };
     s
 }

@@ -2,8 +2,8 @@
 
 use rust_decimal::{Decimal, dec};
 
+use super::{Volume, Workload};
 use crate::error::{AtField, ComputeError};
-use crate::scenario::{Volume, Workload};
 use crate::units::{div, mul};
 
 /// Days in a month: 365/12, as everywhere (seed 004's $250/day becomes $7,604.17/month).
