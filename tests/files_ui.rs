@@ -247,7 +247,10 @@ fn a_version_1_file_opens_migrated_and_says_so() {
     assert!(
         matches!(harness.state().dialog(), Some(Dialog::Message { title, .. }) if title.contains("older file"))
     );
-    assert_eq!(harness.state().scenario().version, breakeven_model::scenario::CURRENT_VERSION);
+    assert_eq!(
+        harness.state().scenario().version,
+        breakeven_model::scenario::CURRENT_VERSION
+    );
 }
 
 #[test]

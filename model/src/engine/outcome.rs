@@ -277,12 +277,21 @@ fn flat_fee_warning(
     } else {
         format!("by month {month}, with growth,")
     };
+    // Rounded as people say it, unless that hides the difference.
+    let (mut covered_words, mut tuned_words) = (
+        crate::format::tokens_short(covered),
+        crate::format::tokens_short(tuned),
+    );
+    if covered_words == tuned_words {
+        covered_words = group_thousands(covered);
+        tuned_words = group_thousands(tuned.round_dp(0));
+    }
     warnings.push(Warning {
         input: "fine_tune.serving.tokens_per_month".to_owned(),
         message: format!(
             "Fine-tune: the flat fee covers {} tokens a month; {when} the tuned model serves {}, which takes {blocks} blocks of the fee, {}/month: check what your contract charges beyond its limit",
-            group_thousands(covered),
-            group_thousands(tuned.round_dp(0)),
+            covered_words,
+            tuned_words,
             crate::format::usd_cents(fee),
         ),
         source: None,
