@@ -7,14 +7,13 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use super::Contents;
 use super::document::{Document, Style};
-use super::outcome::{break_even_section, costs_section, key_figures, warnings_section};
+use super::outcome::{break_even_section, cautions_section, costs_section, key_figures};
 use super::recommendation;
 use super::table::Table;
 use super::text::{escape, tokens};
 use crate::catalog::{Catalog, picks};
-use crate::decision::Decision;
-use crate::engine::Outcome;
 use crate::format::tokens_short;
 use crate::scenario::{Scenario, inputs};
 
@@ -31,12 +30,8 @@ pub struct Figure {
 
 /// What the report is about and when it was made.
 pub struct HtmlReport<'a> {
-    /// The scenario as entered.
-    pub scenario: &'a Scenario,
-    /// Its computed figures.
-    pub outcome: &'a Outcome,
-    /// Its recommendation, sensitivity and matrix.
-    pub decision: &'a Decision,
+    /// The scenario, its figures, decision and cautions.
+    pub contents: Contents<'a>,
     /// The catalog its picks came from, for their as-of dates.
     pub catalog: &'a Catalog,
     /// The day of the export, printed under the title.
@@ -54,6 +49,7 @@ h3 { font-size: 1.1rem; }
 .meta { color: #555; margin-top: 0; }
 .verdict { font-size: 1.2rem; background: #f3f6fb; border-left: 6px solid #4285f4;
   padding: 0.6rem 1rem; }
+details summary { cursor: pointer; color: #444; }
 table { border-collapse: collapse; margin: 0.6rem 0 1rem; font-size: 0.92rem; }
 th, td { border: 1px solid #ccc; padding: 0.3rem 0.55rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
@@ -74,12 +70,12 @@ footer { margin-top: 3rem; color: #666; font-size: 0.85rem; }
 /// The whole HTML document.
 #[must_use]
 pub fn html(report: &HtmlReport<'_>) -> String {
-    let HtmlReport {
+    let Contents {
         scenario,
         outcome,
         decision,
-        ..
-    } = *report;
+        cautions,
+    } = report.contents;
     let rec = &decision.recommendation;
     let mut doc = Document::new(Style::Html);
     let title = escape(&scenario.name);
@@ -132,7 +128,7 @@ pub fn html(report: &HtmlReport<'_>) -> String {
         recommendation::matrix_section(doc, &decision.matrix, rec.phase);
     });
     section(&mut doc, "warnings", |doc| {
-        warnings_section(doc, outcome, rec);
+        cautions_section(doc, cautions);
     });
     section(&mut doc, "assumptions", |doc| {
         assumptions(doc, scenario, report.catalog);
@@ -205,8 +201,6 @@ fn assumptions(doc: &mut Document, scenario: &Scenario, catalog: &Catalog) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decision::decide;
-    use crate::engine::compute;
     use chrono::NaiveDate;
 
     #[test]
@@ -214,17 +208,8 @@ mod tests {
         let mut scenario = Scenario::embedded_default();
         scenario.name = "Client <A> & \"B\"".to_owned();
         scenario.notes = "<script>alert(1)</script>".to_owned();
-        let outcome = compute(&scenario).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        let decision = decide(&scenario, &outcome, today).unwrap();
-        let page = html(&HtmlReport {
-            scenario: &scenario,
-            outcome: &outcome,
-            decision: &decision,
-            catalog: Catalog::embedded(),
-            today,
-            figures: &[],
-        });
+        let page = crate::evaluate(&scenario, today).unwrap().html(&[]);
         assert!(page.contains("<h1>Client &lt;A&gt; &amp; &quot;B&quot;</h1>"));
         assert!(
             page.contains("<title>Client &lt;A&gt; &amp; &quot;B&quot;: Breakeven report</title>")

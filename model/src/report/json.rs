@@ -4,13 +4,13 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::Contents;
+use super::cautions::{Caution, CautionKind};
 use super::json_decision::JsonRecommendation;
 use super::text::cents;
-use crate::decision::Decision;
 use crate::engine::{CrossingKind, Outcome};
 use crate::format::fixed;
 use crate::phase::Phase;
-use crate::scenario::Scenario;
 
 fn tokens(value: Decimal) -> String {
     fixed(value, 0)
@@ -34,6 +34,8 @@ pub struct JsonReport {
     break_evens: Vec<BreakEven>,
     cheapest_above: CheapestAbove,
     horizon: Horizon,
+    /// Every warning and notice, as the window lists them: reviews due, old catalog prices,
+    /// the figures' warnings; `ruled_out` marks those about an option a gate ruled out.
     warnings: Vec<Warning>,
 }
 
@@ -157,10 +159,23 @@ struct Payback {
 
 #[derive(Debug, Serialize)]
 struct Warning {
-    input: String,
+    kind: CautionKind,
+    input: Option<String>,
     message: String,
-    source: Option<&'static str>,
+    source: Option<String>,
     phase: Option<Phase>,
+    ruled_out: bool,
+}
+
+fn warning(c: &Caution, ruled_out: bool) -> Warning {
+    Warning {
+        kind: c.kind,
+        input: c.input.clone(),
+        message: c.text.clone(),
+        source: c.source.clone(),
+        phase: c.phase,
+        ruled_out,
+    }
 }
 
 fn by_phase(values: &[Decimal; 4]) -> Vec<PhaseAmount> {
@@ -174,9 +189,15 @@ fn by_phase(values: &[Decimal; 4]) -> Vec<PhaseAmount> {
 }
 
 impl JsonReport {
-    /// Builds the report of `outcome` for `scenario`.
+    /// Builds the report of `contents`.
     #[must_use]
-    pub fn new(scenario: &Scenario, outcome: &Outcome, decision: &Decision) -> Self {
+    pub fn new(contents: &Contents<'_>) -> Self {
+        let Contents {
+            scenario,
+            outcome,
+            decision,
+            cautions,
+        } = *contents;
         let costs = outcome
             .costs
             .iter()
@@ -222,15 +243,11 @@ impl JsonReport {
                 volume_tokens_per_month: outcome.cheapest_above.volume.map(tokens),
             },
             horizon: horizon(outcome),
-            warnings: outcome
-                .warnings
+            warnings: cautions
+                .shown
                 .iter()
-                .map(|w| Warning {
-                    input: w.input.clone(),
-                    message: w.message.clone(),
-                    source: w.source,
-                    phase: w.phase,
-                })
+                .map(|c| warning(c, false))
+                .chain(cautions.left_out.iter().map(|c| warning(c, true)))
                 .collect(),
         }
     }
