@@ -42,8 +42,8 @@ pub enum Command {
         /// The scenario file (.ron).
         file: PathBuf,
     },
-    /// What each option costs at the scenario's volume, where they break even, the cash over
-    /// the horizon, payback, gross margin and every warning.
+    /// The board summary, what each option costs at the scenario's volume, where they break
+    /// even, the cash over the horizon, payback, gross margin and every warning.
     Report {
         /// The scenario file (.ron).
         file: PathBuf,
@@ -55,8 +55,9 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         today: Option<NaiveDate>,
     },
-    /// A board-deck pack in a folder: an HTML report (prints to PDF), the charts as SVG and as
-    /// 16:9 PNG, the month-by-month CSV, and the JSON and Markdown reports. Needs no display.
+    /// A board-deck pack in a folder: an HTML report (prints to PDF), the board summary and the
+    /// charts as 16:9 PNG and as SVG, the month-by-month CSV, and the JSON and Markdown reports.
+    /// Needs no display.
     Export {
         /// The scenario file (.ron).
         file: PathBuf,

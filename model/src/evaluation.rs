@@ -15,7 +15,7 @@ use crate::decision::{
 };
 use crate::engine::{Curve, Outcome, compute, samples};
 use crate::error::EvaluateError;
-use crate::report::{self, Cautions, Contents, Figure, Format, HtmlReport};
+use crate::report::{self, BoardSummary, Cautions, Contents, Figure, Format, HtmlReport};
 use crate::scenario::{Scenario, validate};
 
 /// A valid scenario's figures as of one day: its costs, its recommendation and decision matrix,
@@ -40,6 +40,8 @@ pub struct Evaluation {
     pub price_age: Vec<String>,
     /// Every warning and notice, gathered once: the window, the reports and the export list these.
     pub cautions: Cautions,
+    /// The decision and the figures a board asks for, in a few lines.
+    pub board: BoardSummary,
     /// The sensitivity table, computed on first use: it recomputes the scenario 24 times.
     sensitivity: OnceLock<Vec<SensitivityRow>>,
 }
@@ -60,6 +62,7 @@ pub fn evaluate(scenario: &Scenario, today: NaiveDate) -> Result<Evaluation, Eva
         recommendation.ruled_out(p).is_none()
     });
     let cautions = Cautions::gather(&outcome, &recommendation, &price_age);
+    let board = BoardSummary::new(&scenario.name, &outcome, &recommendation);
     Ok(Evaluation {
         scenario: scenario.clone(),
         today,
@@ -69,6 +72,7 @@ pub fn evaluate(scenario: &Scenario, today: NaiveDate) -> Result<Evaluation, Eva
         curves,
         price_age,
         cautions,
+        board,
         sensitivity: OnceLock::new(),
     })
 }
@@ -117,8 +121,8 @@ impl Evaluation {
         report::render(&self.contents(&self.decision()), format)
     }
 
-    /// The recommendation, the key figures, the break-even volumes and the warnings as
-    /// Markdown, for pasting into a document. Needs no sensitivity table.
+    /// The board summary, then the recommendation, the key figures, the break-even volumes and
+    /// the warnings as Markdown, for pasting into a document. Needs no sensitivity table.
     #[must_use]
     pub fn summary(&self) -> String {
         report::summary(
@@ -126,6 +130,7 @@ impl Evaluation {
             &self.outcome,
             &self.recommendation,
             &self.cautions,
+            &self.board,
         )
     }
 
@@ -148,6 +153,7 @@ impl Evaluation {
             outcome: &self.outcome,
             decision,
             cautions: &self.cautions,
+            board: &self.board,
         }
     }
 
@@ -203,6 +209,10 @@ mod tests {
             evaluation.cautions,
             Cautions::gather(&outcome, &decision.recommendation, &evaluation.price_age)
         );
+        assert_eq!(
+            evaluation.board,
+            BoardSummary::new(&scenario.name, &outcome, &decision.recommendation)
+        );
     }
 
     #[test]
@@ -217,11 +227,13 @@ mod tests {
             rec.ruled_out(p).is_none()
         });
         let cautions = Cautions::gather(&outcome, rec, &ages);
+        let board = BoardSummary::new(&scenario.name, &outcome, rec);
         let contents = Contents {
             scenario: &scenario,
             outcome: &outcome,
             decision: &decision,
             cautions: &cautions,
+            board: &board,
         };
         for format in [Format::Text, Format::Markdown, Format::Json, Format::Csv] {
             assert_eq!(
@@ -232,7 +244,7 @@ mod tests {
         }
         assert_eq!(
             evaluation.summary(),
-            report::summary(&scenario, &outcome, rec, &cautions)
+            report::summary(&scenario, &outcome, rec, &cautions, &board)
         );
         let figures = [Figure {
             title: "A chart".to_owned(),

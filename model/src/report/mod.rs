@@ -1,6 +1,7 @@
 //! The engine's figures as a report: plain text, Markdown, JSON, or CSV (the month-by-month
 //! table). The command line prints these; the window's exports reuse them.
 
+mod board;
 mod cautions;
 mod document;
 mod html;
@@ -13,6 +14,7 @@ mod text;
 
 use std::fmt::Write as _;
 
+pub use board::{BoardLine, BoardSummary};
 pub use cautions::{Caution, CautionKind, Cautions};
 use document::{Document, Style};
 pub use html::{Figure, HtmlReport, html};
@@ -39,8 +41,8 @@ pub enum Format {
     Csv,
 }
 
-/// What a report is written from: one scenario's figures, its decision and what to be careful
-/// with, each computed once (by [`crate::evaluate`]).
+/// What a report is written from: one scenario's figures, its decision, what to be careful
+/// with and its board summary, each computed once (by [`crate::evaluate`]).
 #[derive(Clone, Copy)]
 pub struct Contents<'a> {
     /// The scenario as entered.
@@ -51,6 +53,8 @@ pub struct Contents<'a> {
     pub decision: &'a Decision,
     /// Every warning and notice, as the window lists them.
     pub cautions: &'a Cautions,
+    /// The decision and its figures in a few lines.
+    pub board: &'a BoardSummary,
 }
 
 /// The report of `contents` in `format`.
@@ -79,9 +83,11 @@ fn document(contents: &Contents<'_>, style: Style) -> String {
         outcome,
         decision,
         cautions,
+        board,
     } = *contents;
     let mut doc = Document::new(style);
     doc.heading(&format!("Breakeven report: {}", scenario.name), 1);
+    board::section(&mut doc, board, true);
     doc.paragraph(&format!(
         "Volume: {} a month ({} in, {} out). Last reviewed {}.",
         tokens(outcome.volume),
@@ -99,17 +105,20 @@ fn document(contents: &Contents<'_>, style: Style) -> String {
     doc.out
 }
 
-/// The recommendation, the key figures, the break-even volumes and every warning, as Markdown:
-/// what the window copies for pasting into a document or a ticket. Needs no sensitivity table.
+/// The board summary first, then the recommendation, the key figures, the break-even volumes
+/// and every warning, as Markdown: what the window copies for pasting into a document or a
+/// ticket. Needs no sensitivity table.
 #[must_use]
 pub fn summary(
     scenario: &Scenario,
     outcome: &Outcome,
     rec: &Recommendation,
     cautions: &Cautions,
+    board: &BoardSummary,
 ) -> String {
     let mut doc = Document::new(Style::Markdown);
     doc.heading(&format!("Breakeven summary: {}", scenario.name), 1);
+    board::section(&mut doc, board, false);
     doc.paragraph(&format!(
         "Volume: {} a month. Recommended: **{}**, confidence {} ({}).",
         tokens(outcome.volume),
