@@ -42,20 +42,22 @@ pub enum Command {
         /// The scenario file (.ron).
         file: PathBuf,
     },
-    /// What each option costs at the scenario's volume, where they break even, the cash over
-    /// the horizon, payback and gross margin.
+    /// The board summary, what each option costs at the scenario's volume, where they break
+    /// even, the cash over the horizon, payback, gross margin and every warning.
     Report {
         /// The scenario file (.ron).
         file: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
-        /// The date to judge review dates by, as YYYY-MM-DD; today by default.
+        /// The date to judge review dates and the age of catalog prices by, as YYYY-MM-DD;
+        /// today by default, as the window does.
         #[arg(long, value_name = "DATE")]
         today: Option<NaiveDate>,
     },
-    /// A board-deck pack in a folder: an HTML report (prints to PDF), the charts as SVG and as
-    /// 16:9 PNG, the month-by-month CSV, and the JSON and Markdown reports. Needs no display.
+    /// A board-deck pack in a folder: an HTML report (prints to PDF), the board summary and the
+    /// charts as 16:9 PNG and as SVG, the month-by-month CSV, and the JSON and Markdown reports.
+    /// Needs no display.
     Export {
         /// The scenario file (.ron).
         file: PathBuf,
@@ -63,8 +65,8 @@ pub enum Command {
         /// replaced.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// The date to print as the export's date and to judge review dates by, as YYYY-MM-DD;
-        /// today by default.
+        /// The date to print as the export's date and to judge review dates and the age of
+        /// catalog prices by, as YYYY-MM-DD; today by default, as the window does.
         #[arg(long, value_name = "DATE")]
         today: Option<NaiveDate>,
     },
@@ -120,15 +122,19 @@ pub enum ReportFormat {
     Json,
     /// The month-by-month table, for a spreadsheet.
     Csv,
+    /// The export's report.html, charts inline.
+    Html,
 }
 
-impl From<ReportFormat> for report::Format {
-    fn from(format: ReportFormat) -> Self {
-        match format {
-            ReportFormat::Text => Self::Text,
-            ReportFormat::Markdown => Self::Markdown,
-            ReportFormat::Json => Self::Json,
-            ReportFormat::Csv => Self::Csv,
+impl ReportFormat {
+    /// The model's format; `None` for HTML, which the export writes with its charts.
+    const fn model_format(self) -> Option<report::Format> {
+        match self {
+            Self::Text => Some(report::Format::Text),
+            Self::Markdown => Some(report::Format::Markdown),
+            Self::Json => Some(report::Format::Json),
+            Self::Csv => Some(report::Format::Csv),
+            Self::Html => None,
         }
     }
 }
@@ -203,9 +209,20 @@ fn report(path: &std::path::Path, format: ReportFormat, today: NaiveDate) -> Exi
         Ok(scenario) => scenario,
         Err(code) => return code,
     };
+    let Some(format) = format.model_format() else {
+        // The same page as the export's report.html, charts and all.
+        return match Pack::new(&scenario, today).and_then(|pack| pack.html()) {
+            Ok(html) => {
+                print(&html);
+                ExitCode::SUCCESS
+            }
+            // Loading validated the scenario: only a figure too large or a drawing fails here.
+            Err(error) => fail(&format!("{}: {error}.", path.display())),
+        };
+    };
     match evaluate(&scenario, today) {
         Ok(evaluation) => {
-            print(&evaluation.render(format.into()));
+            print(&evaluation.render(format));
             ExitCode::SUCCESS
         }
         Err(EvaluateError::Invalid(problems)) => invalid(path, &problems),

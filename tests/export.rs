@@ -168,6 +168,8 @@ fn export_writes_the_whole_pack_with_no_display() {
     assert_eq!(
         names,
         [
+            "board-summary.png",
+            "board-summary.svg",
             "cost-by-volume.png",
             "cost-by-volume.svg",
             "cumulative-cash.png",
@@ -207,7 +209,10 @@ fn the_html_report_has_every_section_a_board_deck_needs() {
     }
     assert!(html.contains("<h1>Seed case: legal-tech contract analyser</h1>"));
     assert!(html.contains(&format!("exported {TODAY}")));
-    assert!(html.contains("Recommended: <strong>Fine-tune</strong>, confidence 0.67 (Medium)"));
+    assert!(
+        section(&html, "board-summary")
+            .contains("<dd class=\"decision\">Fine-tune, confidence 0.67 (Medium)</dd>")
+    );
     let rec = &json["recommendation"];
     let reasons = section(&html, "recommendation");
     for reason in rec["reasons"].as_array().unwrap() {
@@ -442,4 +447,153 @@ fn a_damaged_file_or_an_unwritable_folder_is_one_clear_message() {
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(err.contains("cannot be written"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
+}
+
+/// The board summary's lines as the JSON report gives them: (label, text).
+fn board_lines(json: &Value) -> Vec<(String, String)> {
+    json["board_summary"]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["label"].as_str().unwrap().to_owned(),
+                l["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn decimal(value: &Value) -> Decimal {
+    value.as_str().unwrap().parse().unwrap()
+}
+
+#[test]
+fn the_html_report_opens_with_the_board_summary() {
+    for file in [
+        LEGAL_TECH,
+        NO_REVENUE,
+        "scenarios/seed003-gpt4o-heavy-tier.ron",
+    ] {
+        let dir = export(file);
+        let html = read(&pack(&dir).join("report.html"));
+        let json = json_report(file);
+        let after_title = &html[html.find("</h1>").unwrap() + "</h1>".len()..];
+        assert!(
+            after_title
+                .trim_start()
+                .starts_with("<section id=\"board-summary\">"),
+            "{file}: {}",
+            &after_title[..200]
+        );
+        let board = section(&html, "board-summary");
+        let lines = board_lines(&json);
+        assert!(lines.len() >= 4, "{file}: {lines:?}");
+        for (label, text) in lines {
+            assert!(
+                board.contains(&format!("<dt>{}</dt><dd", escape(&label))),
+                "{file}: {label}"
+            );
+            assert!(board.contains(&escape(&text)), "{file}: {text}");
+        }
+    }
+}
+
+#[test]
+fn the_board_summary_is_seed_000s_figures_and_the_json_reports_to_the_cent() {
+    let json = json_report(LEGAL_TECH);
+    let board = &json["board_summary"];
+    // Seed 000: a $140,000/month API bill, $12,000/month on the fine-tune, 16% -> 92.8%.
+    assert_eq!(board["phase"], "FineTune");
+    assert_eq!(board["bill_today_usd_per_month"], "140000.00");
+    assert_eq!(board["compared"], "FineTune");
+    assert_eq!(board["compared_usd_per_month"], "12000.00");
+    assert_eq!(board["gross_margin_today_percent"], "16.00");
+    assert_eq!(board["gross_margin_after_go_live_percent"], "92.80");
+    // The same figures as the rest of the report.
+    let h = &json["horizon"];
+    assert_eq!(
+        board["bill_today_usd_per_month"],
+        by_phase(&json["costs"], "Buy")["total_usd_per_month"]
+    );
+    assert_eq!(
+        board["compared_usd_per_month"],
+        by_phase(&h["running_after_go_live_usd_per_month"], "FineTune")["usd"]
+    );
+    let payback = by_phase(&h["paybacks"], "FineTune");
+    assert_eq!(
+        decimal(&board["bill_today_usd_per_month"]) - decimal(&board["compared_usd_per_month"]),
+        decimal(&payback["monthly_saving_usd"])
+    );
+    let saving = decimal(&by_phase(&h["totals_usd"], "Buy")["usd"])
+        - decimal(&by_phase(&h["totals_usd"], "FineTune")["usd"]);
+    assert_eq!(decimal(&board["saving_usd_over_horizon"]), saving);
+    assert_eq!(board["payback_month"], payback["payback_month"]);
+    assert_eq!(
+        board["months_before_go_live"],
+        payback["months_before_go_live"]
+    );
+    assert_eq!(
+        board["gross_margin_today_percent"],
+        h["gross_margin_today_percent"]
+    );
+    assert_eq!(
+        board["gross_margin_after_go_live_percent"],
+        by_phase(&h["gross_margin_after_go_live_percent"], "FineTune")["value"]
+    );
+    let rec = &json["recommendation"];
+    assert_eq!(board["what_would_change"], rec["what_would_change"][0]);
+    let step = &rec["next_steps"][0];
+    assert_eq!(
+        board["next_step"].as_str().unwrap(),
+        format!(
+            "{}: {}",
+            step["when"].as_str().unwrap(),
+            step["text"].as_str().unwrap()
+        )
+    );
+    // Its lines write those figures, to the cent.
+    let lines = board_lines(&json);
+    let line = |label: &str| {
+        lines
+            .iter()
+            .find(|(l, _)| l == label)
+            .map_or_else(|| panic!("no {label} in {lines:?}"), |(_, t)| t.as_str())
+    };
+    assert_eq!(line("Decision"), "Fine-tune, confidence 0.67 (Medium)");
+    assert_eq!(
+        line("Monthly bill"),
+        "$140,000.00 on the API today → $12,000.00 with Fine-tune, up-front costs apart"
+    );
+    assert!(line("Saving").starts_with(&format!("{} over 36 months", usd(&saving.to_string()))));
+    let month = payback["payback_month"].as_u64().unwrap();
+    assert!(line("Payback").starts_with(&format!("month {month} in cash")));
+    assert!(line("Gross margin").starts_with("16% today → 92.8% after go-live"));
+
+    // The slide, the HTML report and the Markdown report write the same lines.
+    let dir = export(LEGAL_TECH);
+    let svg_text = read(&pack(&dir).join("board-summary.svg"));
+    let svg = roxmltree::Document::parse(&svg_text).unwrap();
+    let words = texts(&svg).join(" ");
+    let markdown = read(&pack(&dir).join("report.md"));
+    let html = read(&pack(&dir).join("report.html"));
+    let board_html = section(&html, "board-summary");
+    for (label, text) in &lines {
+        assert!(
+            markdown.contains(&format!("- **{label}:** {text}\n")),
+            "{text}"
+        );
+        assert!(board_html.contains(&escape(text)), "{text}");
+        if label == "Decision" {
+            assert!(
+                words.contains("Fine-tune confidence 0.67 (Medium)"),
+                "{words}"
+            );
+        } else {
+            assert!(
+                words.contains(&format!("{label} {text}")),
+                "{label}: {words}"
+            );
+        }
+    }
 }

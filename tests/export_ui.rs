@@ -47,7 +47,7 @@ fn file_export_writes_the_pack_into_the_typed_folder_and_lists_it() {
     match harness.state().dialog() {
         Some(Dialog::Exported { files, .. }) => {
             assert_eq!(files.first().map(String::as_str), Some("report.html"));
-            assert_eq!(files.len(), 10, "{files:?}");
+            assert_eq!(files.len(), 12, "{files:?}");
         }
         _ => panic!("no listing of what was exported"),
     }
@@ -149,7 +149,7 @@ fn copied(harness: &Harness<'_, BreakevenApp>) -> Option<String> {
 }
 
 #[test]
-fn copy_summary_puts_the_recommendation_and_key_figures_on_the_clipboard() {
+fn copy_summary_starts_with_the_board_summary_then_the_key_figures() {
     let mut harness = legal_tech();
     click(&mut harness, "Edit");
     harness
@@ -162,7 +162,27 @@ fn copy_summary_puts_the_recommendation_and_key_figures_on_the_clipboard() {
             copied(&harness)
         })
         .expect("something was copied");
-    assert!(text.starts_with("# Breakeven summary: Seed case: legal-tech contract analyser"));
+    // The board summary first, as the slide and the HTML report have it.
+    assert!(text.starts_with(
+        "# Breakeven summary: Seed case: legal-tech contract analyser\n\n\
+         - **Decision:** Fine-tune, confidence 0.67 (Medium)\n\
+         - **Monthly bill:** $140,000.00 on the API today → $12,000.00 with Fine-tune, up-front costs apart\n"
+    ));
+    let board: Vec<String> = harness
+        .state()
+        .evaluation()
+        .expect("figures on screen")
+        .board
+        .lines()
+        .iter()
+        .map(|line| format!("- **{}:** {}", line.label, line.text))
+        .collect();
+    // After the title and a blank line.
+    let first_lines: Vec<&str> = text.lines().skip(2).take(board.len()).collect();
+    assert_eq!(first_lines, board);
+    assert!(board.contains(
+        &"- **Gross margin:** 16% today → 92.8% after go-live, at today's revenue".to_owned()
+    ));
     assert!(text.contains("Recommended: **Fine-tune**"));
     assert!(text.contains("| Fine-tune | $20,333.33 |"), "{text}");
     assert!(text.contains("## Break-even volumes"));

@@ -189,6 +189,28 @@ fn r5_seed_000_margins_are_16_today_and_92_8_percent_after_go_live() {
 }
 
 #[test]
+fn r5_seed_000_running_alone_the_fine_tune_costs_12_000_against_the_140_000_bill() {
+    // The article's "after" figure: the fine-tuned 8B model at $12,000/month, up-front costs
+    // left out; its monthly saving is the $128,000 of the simple payback.
+    let out = outcome(&example("seed000-legal-tech.ron"));
+    let h = &out.horizon;
+    assert_eq!(h.running_after_go_live[Phase::Buy.index()], dec!(140_000));
+    assert_eq!(
+        h.running_after_go_live[Phase::FineTune.index()],
+        dec!(12_000)
+    );
+    for payback in &h.paybacks {
+        assert_eq!(
+            payback.monthly_saving,
+            h.running_after_go_live[Phase::Buy.index()]
+                - h.running_after_go_live[payback.phase.index()],
+            "{:?}",
+            payback.phase
+        );
+    }
+}
+
+#[test]
 fn r5_seed_000_margin_after_go_live_waits_for_no_build_but_month_1_does() {
     // With three build months the first month is still on the API (16%, less nothing for
     // staff here); the margin after go-live is still the article's 92.8%.

@@ -151,7 +151,8 @@ impl Chart {
     }
 }
 
-fn register_embedded_font() {
+/// Registers `DejaVu Sans` as plotters' "sans-serif", once; the board summary draws with it too.
+pub(super) fn register_embedded_font() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // The font is part of the binary and a test draws with it: it cannot be invalid.

@@ -1,8 +1,9 @@
-//! The board-deck pack: the HTML report, each chart as SVG and as a 16:9 PNG, the month-by-month
-//! CSV, and the JSON and Markdown reports, written into one folder. Used by File > Export and
+//! The board-deck pack: the HTML report, the board summary and each chart as a 16:9 PNG and as
+//! SVG, the month-by-month CSV, and the JSON and Markdown reports, written into one folder. Used by File > Export and
 //! by `breakeven export FILE --out DIR`; it needs no display.
 
 pub mod charts;
+pub mod summary;
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ use breakeven_model::{EvaluateError, Evaluation, evaluate};
 use chrono::NaiveDate;
 
 pub use charts::{Chart, SLIDE};
+pub use summary::Slide;
 
 use crate::error::ExportError;
 use crate::state::files::write_atomically;
@@ -74,10 +76,31 @@ impl Pack {
         self.evaluation.render(format)
     }
 
-    /// The recommendation and the key figures as Markdown, for pasting into a document.
+    /// The board summary, then the recommendation, the key figures and every warning as
+    /// Markdown, for pasting into a document.
     #[must_use]
     pub fn summary(&self) -> String {
         self.evaluation.summary()
+    }
+
+    /// The board summary as a slide, with the day of the export and how many warnings the
+    /// report lists in its small print.
+    #[must_use]
+    pub fn slide(&self) -> Slide<'_> {
+        let cautions = &self.evaluation.cautions;
+        let count = cautions.shown.len().saturating_add(cautions.left_out.len());
+        let warnings = match count {
+            0 => String::new(),
+            1 => " · 1 warning in the report".to_owned(),
+            n => format!(" · {n} warnings in the report"),
+        };
+        Slide {
+            board: &self.evaluation.board,
+            footer: format!(
+                "Breakeven, {}{warnings} · every figure in report.json, to the cent",
+                self.evaluation.today()
+            ),
+        }
     }
 
     /// Writes every file of the pack into `dir`, creating it if needed, and returns their paths.
@@ -99,6 +122,9 @@ impl Pack {
         };
         let svgs = self.svgs()?;
         put("report.html", self.html_with(&svgs).as_bytes())?;
+        let slide = self.slide();
+        put("board-summary.png", &slide.png(SLIDE)?)?;
+        put("board-summary.svg", slide.svg(SLIDE)?.as_bytes())?;
         for (chart, svg) in &svgs {
             put(&format!("{}.svg", chart.stem()), svg.as_bytes())?;
             let png = chart.png(&self.evaluation.outcome, &self.evaluation.curves, SLIDE)?;
@@ -182,6 +208,43 @@ mod tests {
         let mut one_month = base;
         one_month.horizon.months.value = 1;
         assert!(draws(&one_month));
+    }
+
+    #[test]
+    fn the_board_summary_slide_is_drawn_full_hd_for_every_example() {
+        use breakeven_model::scenario::from_ron_str;
+        for (name, text) in crate::state::examples::EXAMPLES {
+            let pack = Pack::new(&from_ron_str(text).unwrap(), today()).unwrap();
+            let png = pack.slide().png(SLIDE).unwrap();
+            let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+                .read_info()
+                .unwrap();
+            let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+            let frame = reader.next_frame(&mut pixels).unwrap();
+            assert_eq!((frame.width, frame.height), SLIDE, "{name}");
+            // Drawn on: the white page holds coloured and dark pixels (the decision, the text).
+            let pixels = &pixels[..frame.buffer_size()];
+            let dark = pixels
+                .chunks(3)
+                .filter(|p| p.iter().all(|c| *c < 100))
+                .count();
+            let coloured = pixels
+                .chunks(3)
+                .filter(|p| p.iter().max().unwrap() - p.iter().min().unwrap() > 80)
+                .count();
+            assert!(dark > 20_000, "{name}: {dark} dark pixels");
+            assert!(coloured > 20_000, "{name}: {coloured} coloured pixels");
+            let svg = pack.slide().svg(SLIDE).unwrap();
+            let parsed = roxmltree::Document::parse(&svg).unwrap();
+            let words: Vec<&str> = parsed
+                .descendants()
+                .filter_map(|n| n.has_tag_name("text").then(|| n.text()).flatten())
+                .collect();
+            let words = words.join(" ");
+            for line in pack.evaluation.board.lines().iter().skip(1) {
+                assert!(words.contains(line.label), "{name}: {}", line.label);
+            }
+        }
     }
 
     #[test]

@@ -147,30 +147,25 @@ fn next_steps_ui(ui: &mut Ui, rec: &Recommendation) {
         });
 }
 
-/// Reviews due, old catalog prices, and the figures' warnings about the options on the table;
-/// those about an option ruled out are counted, with the list on hover.
+/// Reviews due, old catalog prices, and the figures' warnings about the options on the table,
+/// as every report lists them; those about an option ruled out are counted, with the list on
+/// hover.
 fn warnings_ui(ui: &mut Ui, computed: &Evaluation) {
-    let rec = &computed.recommendation;
-    let (on_table, left_out) = rec.warnings_on_the_table(&computed.outcome.warnings);
-    let warnings: Vec<String> = rec
-        .notices
-        .iter()
-        .map(|n| n.text.clone())
-        .chain(computed.price_age.iter().cloned())
-        .chain(on_table.iter().map(|w| w.message.clone()))
-        .collect();
-    if !warnings.is_empty() || !left_out.is_empty() {
-        ui.separator();
-        ui.label(RichText::new("Warnings").strong());
-        for w in warnings {
-            ui.colored_label(ui.visuals().warn_fg_color, format!("• {w}"));
+    let cautions = &computed.cautions;
+    if cautions.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(RichText::new("Warnings").strong());
+    for caution in &cautions.shown {
+        let response = ui.colored_label(ui.visuals().warn_fg_color, format!("• {}", caution.text));
+        if let Some(source) = &caution.source {
+            response.on_hover_text(format!("Source: {source}"));
         }
-        if !left_out.is_empty() {
-            let about: Vec<String> = left_out.iter().map(|w| w.message.clone()).collect();
-            ui.label(
-                RichText::new(format!("{} more about options ruled out", left_out.len())).weak(),
-            )
+    }
+    if let Some(heading) = cautions.left_out_heading() {
+        let about: Vec<&str> = cautions.left_out.iter().map(|c| c.text.as_str()).collect();
+        ui.label(RichText::new(heading).weak())
             .on_hover_text(about.join("\n"));
-        }
     }
 }

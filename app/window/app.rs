@@ -90,6 +90,12 @@ impl BreakevenApp {
         self.computed.as_ref().map(|c| c.recommendation.phase)
     }
 
+    /// The evaluation whose figures, recommendation and warnings are on screen, if any are.
+    #[must_use]
+    pub fn evaluation(&self) -> Option<&Evaluation> {
+        self.computed.as_ref()
+    }
+
     /// Whether the figures on screen are from an earlier valid scenario, dimmed, because the
     /// current one has a problem.
     #[must_use]

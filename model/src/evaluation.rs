@@ -15,7 +15,7 @@ use crate::decision::{
 };
 use crate::engine::{Curve, Outcome, compute, samples};
 use crate::error::EvaluateError;
-use crate::report::{self, Figure, Format, HtmlReport};
+use crate::report::{self, BoardSummary, Cautions, Contents, Figure, Format, HtmlReport};
 use crate::scenario::{Scenario, validate};
 
 /// A valid scenario's figures as of one day: its costs, its recommendation and decision matrix,
@@ -38,6 +38,10 @@ pub struct Evaluation {
     pub curves: Vec<Curve>,
     /// Warnings about catalog prices older than six months, from the embedded catalog.
     pub price_age: Vec<String>,
+    /// Every warning and notice, gathered once: the window, the reports and the export list these.
+    pub cautions: Cautions,
+    /// The decision and the figures a board asks for, in a few lines.
+    pub board: BoardSummary,
     /// The sensitivity table, computed on first use: it recomputes the scenario 24 times.
     sensitivity: OnceLock<Vec<SensitivityRow>>,
 }
@@ -57,6 +61,8 @@ pub fn evaluate(scenario: &Scenario, today: NaiveDate) -> Result<Evaluation, Eva
     let price_age = price_age_warnings(scenario, Catalog::embedded(), today, |p| {
         recommendation.ruled_out(p).is_none()
     });
+    let cautions = Cautions::gather(&outcome, &recommendation, &price_age);
+    let board = BoardSummary::new(&scenario.name, &outcome, &recommendation);
     Ok(Evaluation {
         scenario: scenario.clone(),
         today,
@@ -65,6 +71,8 @@ pub fn evaluate(scenario: &Scenario, today: NaiveDate) -> Result<Evaluation, Eva
         matrix,
         curves,
         price_age,
+        cautions,
+        board,
         sensitivity: OnceLock::new(),
     })
 }
@@ -110,14 +118,20 @@ impl Evaluation {
     /// The report in `format`, as `breakeven report` prints it.
     #[must_use]
     pub fn render(&self, format: Format) -> String {
-        report::render(&self.scenario, &self.outcome, &self.decision(), format)
+        report::render(&self.contents(&self.decision()), format)
     }
 
-    /// The recommendation, the key figures and the break-even volumes as Markdown, for pasting
-    /// into a document. Needs no sensitivity table.
+    /// The board summary, then the recommendation, the key figures, the break-even volumes and
+    /// the warnings as Markdown, for pasting into a document. Needs no sensitivity table.
     #[must_use]
     pub fn summary(&self) -> String {
-        report::summary(&self.scenario, &self.outcome, &self.recommendation)
+        report::summary(
+            &self.scenario,
+            &self.outcome,
+            &self.recommendation,
+            &self.cautions,
+            &self.board,
+        )
     }
 
     /// The board-deck HTML report with `figures` (charts drawn by the caller) inline, dated
@@ -125,13 +139,22 @@ impl Evaluation {
     #[must_use]
     pub fn html(&self, figures: &[Figure]) -> String {
         report::html(&HtmlReport {
-            scenario: &self.scenario,
-            outcome: &self.outcome,
-            decision: &self.decision(),
+            contents: self.contents(&self.decision()),
             catalog: Catalog::embedded(),
             today: self.today,
             figures,
         })
+    }
+
+    /// What the reports are written from, with `decision`.
+    fn contents<'a>(&'a self, decision: &'a Decision) -> Contents<'a> {
+        Contents {
+            scenario: &self.scenario,
+            outcome: &self.outcome,
+            decision,
+            cautions: &self.cautions,
+            board: &self.board,
+        }
     }
 
     /// The recommendation with its sensitivity table and matrix, as the reports take them: a
@@ -182,6 +205,14 @@ mod tests {
             evaluation.key_figures(),
             KeyFigures::new(&outcome, &decision.recommendation)
         );
+        assert_eq!(
+            evaluation.cautions,
+            Cautions::gather(&outcome, &decision.recommendation, &evaluation.price_age)
+        );
+        assert_eq!(
+            evaluation.board,
+            BoardSummary::new(&scenario.name, &outcome, &decision.recommendation)
+        );
     }
 
     #[test]
@@ -191,16 +222,29 @@ mod tests {
         let evaluation = evaluate(&scenario, today()).unwrap();
         let outcome = compute(&scenario).unwrap();
         let decision = decide(&scenario, &outcome, today()).unwrap();
+        let rec = &decision.recommendation;
+        let ages = price_age_warnings(&scenario, Catalog::embedded(), today(), |p| {
+            rec.ruled_out(p).is_none()
+        });
+        let cautions = Cautions::gather(&outcome, rec, &ages);
+        let board = BoardSummary::new(&scenario.name, &outcome, rec);
+        let contents = Contents {
+            scenario: &scenario,
+            outcome: &outcome,
+            decision: &decision,
+            cautions: &cautions,
+            board: &board,
+        };
         for format in [Format::Text, Format::Markdown, Format::Json, Format::Csv] {
             assert_eq!(
                 evaluation.render(format),
-                report::render(&scenario, &outcome, &decision, format),
+                report::render(&contents, format),
                 "{format:?}"
             );
         }
         assert_eq!(
             evaluation.summary(),
-            report::summary(&scenario, &outcome, &decision.recommendation)
+            report::summary(&scenario, &outcome, rec, &cautions, &board)
         );
         let figures = [Figure {
             title: "A chart".to_owned(),
@@ -210,9 +254,7 @@ mod tests {
         assert_eq!(
             evaluation.html(&figures),
             report::html(&HtmlReport {
-                scenario: &scenario,
-                outcome: &outcome,
-                decision: &decision,
+                contents,
                 catalog: Catalog::embedded(),
                 today: today(),
                 figures: &figures,

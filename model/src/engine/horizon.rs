@@ -128,6 +128,10 @@ pub struct HorizonSummary {
     /// volume and prices (seed 000's 92.8% for the fine-tune): the margin an article quotes
     /// "after", before growth and price changes move it month by month.
     pub margin_after_go_live: [Option<Decimal>; 4],
+    /// Each option's monthly running cost once it runs alone, at today's volume and prices, up-front
+    /// costs left out: Buy's is today's bill (seed 000's $140,000), the fine-tune's seed 000's
+    /// $12,000. The paybacks' monthly savings and the margins after go-live are of these.
+    pub running_after_go_live: [Decimal; 4],
 }
 
 /// The month's running cost of `model` at `volume`: every line but the amortised ones, API lines
@@ -394,8 +398,9 @@ pub fn horizon(
             gross_margin: margin,
         });
     }
-    let paybacks = paybacks(scenario, models, volume, &months, &schedule)?;
-    let margin_after_go_live = margins_after_go_live(scenario, models, volume)?;
+    let running_after_go_live = running_alone(models, volume)?;
+    let paybacks = paybacks(scenario, models, &running_after_go_live, &months, &schedule)?;
+    let margin_after_go_live = margins_after_go_live(scenario, &running_after_go_live)?;
     Ok(HorizonSummary {
         months,
         totals: cumulative,
@@ -403,23 +408,31 @@ pub fn horizon(
         paybacks,
         margin_today: margin_after_go_live[Phase::Buy.index()],
         margin_after_go_live,
+        running_after_go_live,
     })
 }
 
-/// Each option's gross margin running alone at today's revenue, volume and prices.
+/// Each option's monthly running cost alone at `volume` and today's prices.
+fn running_alone(models: &[CostModel; 4], volume: Decimal) -> Result<[Decimal; 4], ComputeError> {
+    let mut alone = [Decimal::ZERO; 4];
+    for model in models {
+        alone[model.phase.index()] = running(model, volume, Decimal::ONE, Decimal::ONE, false)?;
+    }
+    Ok(alone)
+}
+
+/// Each option's gross margin running alone (at the `alone` monthly cost) at today's revenue.
 fn margins_after_go_live(
     scenario: &Scenario,
-    models: &[CostModel; 4],
-    volume: Decimal,
+    alone: &[Decimal; 4],
 ) -> Result<[Option<Decimal>; 4], ComputeError> {
     let revenue_today = scenario
         .revenue
         .as_ref()
         .map(|r| r.usd_per_month.value.get());
     let mut margins = [None; 4];
-    for model in models {
-        let alone = running(model, volume, Decimal::ONE, Decimal::ONE, false)?;
-        margins[model.phase.index()] = gross_margin(scenario, revenue_today, alone)?;
+    for phase in Phase::ALL {
+        margins[phase.index()] = gross_margin(scenario, revenue_today, alone[phase.index()])?;
     }
     Ok(margins)
 }
@@ -447,11 +460,11 @@ fn gross_margin(
 fn paybacks(
     scenario: &Scenario,
     models: &[CostModel; 4],
-    volume: Decimal,
+    alone: &[Decimal; 4],
     months: &[HorizonMonth],
     schedule: &[Vec<Decimal>; 4],
 ) -> Result<Vec<Payback>, ComputeError> {
-    let buy_now = running(&models[0], volume, Decimal::ONE, Decimal::ONE, false)?;
+    let buy_now = alone[Phase::Buy.index()];
     let mut out = Vec::new();
     for model in &models[1..] {
         let i = model.phase.index();
@@ -461,12 +474,7 @@ fn paybacks(
             })?,
             _ => schedule[i].first().copied().unwrap_or(Decimal::ZERO),
         };
-        let saving = sub(
-            buy_now,
-            running(model, volume, Decimal::ONE, Decimal::ONE, false)?,
-            "saving",
-        )
-        .at(model.phase.label())?;
+        let saving = sub(buy_now, alone[i], "saving").at(model.phase.label())?;
         let before_go_live = build_months(scenario, model.phase)
             .saturating_add(scenario.horizon.parallel_run_months.value);
         let after_go_live = if saving > Decimal::ZERO {

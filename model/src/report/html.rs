@@ -1,20 +1,20 @@
-//! The board-deck report as one self-contained HTML file: the recommendation and why, the key
-//! figures, the charts (inline SVG, drawn by the caller), the sensitivity table and an appendix
-//! of every input with its source. Figures are written by the same functions as the text and
-//! Markdown reports, to the cent, as `report --format json` has them.
+//! The board-deck report as one self-contained HTML file: the board summary, the recommendation
+//! and why, the key figures, the charts (inline SVG, drawn by the caller), the sensitivity table,
+//! every warning and an appendix of every input with its source. Figures are written by the same
+//! functions as the text and Markdown reports, to the cent, as `report --format json` has them.
 
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use super::Contents;
+use super::board;
 use super::document::{Document, Style};
-use super::outcome::{break_even_section, costs_section, key_figures, warnings_section};
+use super::outcome::{break_even_section, cautions_section, costs_section, key_figures};
 use super::recommendation;
 use super::table::Table;
 use super::text::{escape, tokens};
 use crate::catalog::{Catalog, picks};
-use crate::decision::Decision;
-use crate::engine::Outcome;
 use crate::format::tokens_short;
 use crate::scenario::{Scenario, inputs};
 
@@ -31,12 +31,8 @@ pub struct Figure {
 
 /// What the report is about and when it was made.
 pub struct HtmlReport<'a> {
-    /// The scenario as entered.
-    pub scenario: &'a Scenario,
-    /// Its computed figures.
-    pub outcome: &'a Outcome,
-    /// Its recommendation, sensitivity and matrix.
-    pub decision: &'a Decision,
+    /// The scenario, its figures, decision, cautions and board summary.
+    pub contents: Contents<'a>,
     /// The catalog its picks came from, for their as-of dates.
     pub catalog: &'a Catalog,
     /// The day of the export, printed under the title.
@@ -52,8 +48,13 @@ h1 { font-size: 1.9rem; margin-bottom: 0.2rem; }
 h2 { font-size: 1.35rem; border-bottom: 2px solid #ddd; padding-bottom: 0.2rem; margin-top: 2rem; }
 h3 { font-size: 1.1rem; }
 .meta { color: #555; margin-top: 0; }
-.verdict { font-size: 1.2rem; background: #f3f6fb; border-left: 6px solid #4285f4;
-  padding: 0.6rem 1rem; }
+dl.board { display: grid; grid-template-columns: max-content 1fr; gap: 0.55rem 1.4rem;
+  margin: 1rem 0 1.2rem; padding: 1.1rem 1.4rem; background: #f3f6fb;
+  border-left: 8px solid #4285f4; font-size: 1.3rem; line-height: 1.3; }
+dl.board dt { color: #555; font-size: 1.05rem; padding-top: 0.2rem; }
+dl.board dd { margin: 0; }
+dl.board dd.decision { font-size: 1.75rem; font-weight: bold; }
+details summary { cursor: pointer; color: #444; }
 table { border-collapse: collapse; margin: 0.6rem 0 1rem; font-size: 0.92rem; }
 th, td { border: 1px solid #ccc; padding: 0.3rem 0.55rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
@@ -66,7 +67,7 @@ footer { margin-top: 3rem; color: #666; font-size: 0.85rem; }
 @media print {
   body { max-width: none; margin: 0; font-size: 10.5pt; }
   h2 { break-after: avoid; }
-  table, figure, .verdict { break-inside: avoid; }
+  table, figure, dl.board { break-inside: avoid; }
   section#charts figure { break-before: auto; }
 }
 ";
@@ -74,12 +75,13 @@ footer { margin-top: 3rem; color: #666; font-size: 0.85rem; }
 /// The whole HTML document.
 #[must_use]
 pub fn html(report: &HtmlReport<'_>) -> String {
-    let HtmlReport {
+    let Contents {
         scenario,
         outcome,
         decision,
-        ..
-    } = *report;
+        cautions,
+        board,
+    } = report.contents;
     let rec = &decision.recommendation;
     let mut doc = Document::new(Style::Html);
     let title = escape(&scenario.name);
@@ -90,6 +92,10 @@ pub fn html(report: &HtmlReport<'_>) -> String {
          <title>{title}: Breakeven report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
     );
     doc.heading(&scenario.name, 1);
+    // The slide first: what a board reads before anything else.
+    section(&mut doc, "board-summary", |doc| {
+        board::section(doc, board, false);
+    });
     let _ = writeln!(
         doc.out,
         "<p class=\"meta\">Breakeven report, exported {}. Scenario last reviewed {}. Volume {} a month ({} in, {} out).</p>",
@@ -98,13 +104,6 @@ pub fn html(report: &HtmlReport<'_>) -> String {
         escape(&tokens(outcome.volume)),
         tokens_short(outcome.traffic.input),
         tokens_short(outcome.traffic.output),
-    );
-    let _ = writeln!(
-        doc.out,
-        "<p class=\"verdict\">Recommended: <strong>{}</strong>, confidence {} ({}).</p>",
-        rec.phase.label(),
-        crate::format::fixed(rec.confidence, 2),
-        escape(rec.confidence_label),
     );
     section(&mut doc, "notes", |doc| {
         if !scenario.notes.is_empty() {
@@ -132,7 +131,7 @@ pub fn html(report: &HtmlReport<'_>) -> String {
         recommendation::matrix_section(doc, &decision.matrix, rec.phase);
     });
     section(&mut doc, "warnings", |doc| {
-        warnings_section(doc, outcome, rec);
+        cautions_section(doc, cautions);
     });
     section(&mut doc, "assumptions", |doc| {
         assumptions(doc, scenario, report.catalog);
@@ -205,8 +204,6 @@ fn assumptions(doc: &mut Document, scenario: &Scenario, catalog: &Catalog) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decision::decide;
-    use crate::engine::compute;
     use chrono::NaiveDate;
 
     #[test]
@@ -214,17 +211,8 @@ mod tests {
         let mut scenario = Scenario::embedded_default();
         scenario.name = "Client <A> & \"B\"".to_owned();
         scenario.notes = "<script>alert(1)</script>".to_owned();
-        let outcome = compute(&scenario).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        let decision = decide(&scenario, &outcome, today).unwrap();
-        let page = html(&HtmlReport {
-            scenario: &scenario,
-            outcome: &outcome,
-            decision: &decision,
-            catalog: Catalog::embedded(),
-            today,
-            figures: &[],
-        });
+        let page = crate::evaluate(&scenario, today).unwrap().html(&[]);
         assert!(page.contains("<h1>Client &lt;A&gt; &amp; &quot;B&quot;</h1>"));
         assert!(
             page.contains("<title>Client &lt;A&gt; &amp; &quot;B&quot;: Breakeven report</title>")

@@ -4,13 +4,14 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::Contents;
+use super::board::BoardSummary;
+use super::cautions::{Caution, CautionKind};
 use super::json_decision::JsonRecommendation;
 use super::text::cents;
-use crate::decision::Decision;
 use crate::engine::{CrossingKind, Outcome};
 use crate::format::fixed;
 use crate::phase::Phase;
-use crate::scenario::Scenario;
 
 fn tokens(value: Decimal) -> String {
     fixed(value, 0)
@@ -26,6 +27,7 @@ pub(super) fn percent(fraction: Decimal) -> String {
 #[derive(Debug, Serialize)]
 pub struct JsonReport {
     scenario: ScenarioRef,
+    board_summary: JsonBoard,
     recommendation: JsonRecommendation,
     volume: Volume,
     range: Range,
@@ -34,7 +36,70 @@ pub struct JsonReport {
     break_evens: Vec<BreakEven>,
     cheapest_above: CheapestAbove,
     horizon: Horizon,
+    /// Every warning and notice, as the window lists them: reviews due, old catalog prices,
+    /// the figures' warnings; `ruled_out` marks those about an option a gate ruled out.
     warnings: Vec<Warning>,
+}
+
+/// The board summary: its figures as strings, and its lines as every other format writes them.
+#[derive(Debug, Serialize)]
+struct JsonBoard {
+    phase: Phase,
+    confidence: String,
+    confidence_label: &'static str,
+    bill_today_usd_per_month: String,
+    compared: Phase,
+    compared_usd_per_month: String,
+    /// Buy's cash over the horizon less the compared option's, up-front costs included.
+    saving_usd_over_horizon: Option<String>,
+    horizon_months: usize,
+    payback_month: Option<u32>,
+    months_before_go_live: Option<u32>,
+    gross_margin_today_percent: Option<String>,
+    gross_margin_after_go_live_percent: Option<String>,
+    why_buy_stays: Option<String>,
+    what_would_change: Option<String>,
+    next_step: Option<String>,
+    lines: Vec<JsonLine>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonLine {
+    label: &'static str,
+    text: String,
+}
+
+impl JsonBoard {
+    fn new(b: &BoardSummary) -> Self {
+        Self {
+            phase: b.phase,
+            confidence: fixed(b.confidence, 2),
+            confidence_label: b.confidence_label,
+            bill_today_usd_per_month: cents(b.bill_today),
+            compared: b.compared,
+            compared_usd_per_month: cents(b.compared_monthly),
+            saving_usd_over_horizon: b.saving.map(cents),
+            horizon_months: b.months,
+            payback_month: b.payback.as_ref().and_then(|p| p.month),
+            months_before_go_live: b.payback.as_ref().map(|p| p.before_go_live),
+            gross_margin_today_percent: b.margin_today.map(percent),
+            gross_margin_after_go_live_percent: b.margin_after_go_live.map(percent),
+            why_buy_stays: b.why_buy_stays.clone(),
+            what_would_change: b.what_would_change.clone(),
+            next_step: b
+                .next_step
+                .as_ref()
+                .map(|s| format!("{}: {}", s.when, s.text)),
+            lines: b
+                .lines()
+                .into_iter()
+                .map(|l| JsonLine {
+                    label: l.label,
+                    text: l.text,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -115,6 +180,8 @@ struct Horizon {
     gross_margin_today_percent: Option<String>,
     /// Each option's gross margin in its first month alone, at today's revenue.
     gross_margin_after_go_live_percent: Vec<PhaseValue>,
+    /// Each option's monthly running cost once it runs alone, at today's volume and prices.
+    running_after_go_live_usd_per_month: Vec<PhaseAmount>,
 }
 
 #[derive(Debug, Serialize)]
@@ -157,10 +224,23 @@ struct Payback {
 
 #[derive(Debug, Serialize)]
 struct Warning {
-    input: String,
+    kind: CautionKind,
+    input: Option<String>,
     message: String,
-    source: Option<&'static str>,
+    source: Option<String>,
     phase: Option<Phase>,
+    ruled_out: bool,
+}
+
+fn warning(c: &Caution, ruled_out: bool) -> Warning {
+    Warning {
+        kind: c.kind,
+        input: c.input.clone(),
+        message: c.text.clone(),
+        source: c.source.clone(),
+        phase: c.phase,
+        ruled_out,
+    }
 }
 
 fn by_phase(values: &[Decimal; 4]) -> Vec<PhaseAmount> {
@@ -174,9 +254,16 @@ fn by_phase(values: &[Decimal; 4]) -> Vec<PhaseAmount> {
 }
 
 impl JsonReport {
-    /// Builds the report of `outcome` for `scenario`.
+    /// Builds the report of `contents`.
     #[must_use]
-    pub fn new(scenario: &Scenario, outcome: &Outcome, decision: &Decision) -> Self {
+    pub fn new(contents: &Contents<'_>) -> Self {
+        let Contents {
+            scenario,
+            outcome,
+            decision,
+            cautions,
+            board,
+        } = *contents;
         let costs = outcome
             .costs
             .iter()
@@ -199,6 +286,7 @@ impl JsonReport {
             .collect();
         let break_evens = break_evens(outcome);
         Self {
+            board_summary: JsonBoard::new(board),
             recommendation: JsonRecommendation::new(decision, outcome),
             scenario: ScenarioRef {
                 name: scenario.name.clone(),
@@ -222,15 +310,11 @@ impl JsonReport {
                 volume_tokens_per_month: outcome.cheapest_above.volume.map(tokens),
             },
             horizon: horizon(outcome),
-            warnings: outcome
-                .warnings
+            warnings: cautions
+                .shown
                 .iter()
-                .map(|w| Warning {
-                    input: w.input.clone(),
-                    message: w.message.clone(),
-                    source: w.source,
-                    phase: w.phase,
-                })
+                .map(|c| warning(c, false))
+                .chain(cautions.left_out.iter().map(|c| warning(c, true)))
                 .collect(),
         }
     }
@@ -323,5 +407,6 @@ fn horizon(outcome: &Outcome) -> Horizon {
                 })
             })
             .collect(),
+        running_after_go_live_usd_per_month: by_phase(&h.running_after_go_live),
     }
 }

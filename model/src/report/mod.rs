@@ -1,6 +1,8 @@
 //! The engine's figures as a report: plain text, Markdown, JSON, or CSV (the month-by-month
 //! table). The command line prints these; the window's exports reuse them.
 
+mod board;
+mod cautions;
 mod document;
 mod html;
 mod json;
@@ -12,10 +14,12 @@ mod text;
 
 use std::fmt::Write as _;
 
+pub use board::{BoardLine, BoardSummary};
+pub use cautions::{Caution, CautionKind, Cautions};
 use document::{Document, Style};
 pub use html::{Figure, HtmlReport, html};
 pub use json::JsonReport;
-use outcome::{break_even_section, costs_section, horizon_section, key_figures, warnings_section};
+use outcome::{break_even_section, cautions_section, costs_section, horizon_section, key_figures};
 use text::{cents, tokens};
 
 use crate::decision::{Decision, Recommendation};
@@ -37,17 +41,28 @@ pub enum Format {
     Csv,
 }
 
-/// The report of `outcome` for `scenario` in `format`.
+/// What a report is written from: one scenario's figures, its decision, what to be careful
+/// with and its board summary, each computed once (by [`crate::evaluate`]).
+#[derive(Clone, Copy)]
+pub struct Contents<'a> {
+    /// The scenario as entered.
+    pub scenario: &'a Scenario,
+    /// Its computed figures.
+    pub outcome: &'a Outcome,
+    /// Its recommendation, sensitivity and matrix.
+    pub decision: &'a Decision,
+    /// Every warning and notice, as the window lists them.
+    pub cautions: &'a Cautions,
+    /// The decision and its figures in a few lines.
+    pub board: &'a BoardSummary,
+}
+
+/// The report of `contents` in `format`.
 #[must_use]
-pub fn render(
-    scenario: &Scenario,
-    outcome: &Outcome,
-    decision: &Decision,
-    format: Format,
-) -> String {
+pub fn render(contents: &Contents<'_>, format: Format) -> String {
     match format {
         Format::Json => {
-            let report = JsonReport::new(scenario, outcome, decision);
+            let report = JsonReport::new(contents);
             // Only strings, numbers and plain structs: serialising cannot fail.
             serde_json::to_string_pretty(&report)
                 .map(|mut s| {
@@ -56,19 +71,23 @@ pub fn render(
                 })
                 .unwrap_or_default()
         }
-        Format::Csv => csv(outcome),
-        Format::Text => document(scenario, outcome, decision, false),
-        Format::Markdown => document(scenario, outcome, decision, true),
+        Format::Csv => csv(contents.outcome),
+        Format::Text => document(contents, Style::Text),
+        Format::Markdown => document(contents, Style::Markdown),
     }
 }
 
-fn document(scenario: &Scenario, outcome: &Outcome, decision: &Decision, markdown: bool) -> String {
-    let mut doc = Document::new(if markdown {
-        Style::Markdown
-    } else {
-        Style::Text
-    });
+fn document(contents: &Contents<'_>, style: Style) -> String {
+    let Contents {
+        scenario,
+        outcome,
+        decision,
+        cautions,
+        board,
+    } = *contents;
+    let mut doc = Document::new(style);
     doc.heading(&format!("Breakeven report: {}", scenario.name), 1);
+    board::section(&mut doc, board, true);
     doc.paragraph(&format!(
         "Volume: {} a month ({} in, {} out). Last reviewed {}.",
         tokens(outcome.volume),
@@ -82,16 +101,24 @@ fn document(scenario: &Scenario, outcome: &Outcome, decision: &Decision, markdow
     horizon_section(&mut doc, outcome);
     recommendation::sensitivity_section(&mut doc, outcome, &decision.sensitivity);
     recommendation::matrix_section(&mut doc, &decision.matrix, decision.recommendation.phase);
-    warnings_section(&mut doc, outcome, &decision.recommendation);
+    cautions_section(&mut doc, cautions);
     doc.out
 }
 
-/// The recommendation, the key figures and the break-even volumes as Markdown: what the window
-/// copies for pasting into a document or a ticket.
+/// The board summary first, then the recommendation, the key figures, the break-even volumes
+/// and every warning, as Markdown: what the window copies for pasting into a document or a
+/// ticket. Needs no sensitivity table.
 #[must_use]
-pub fn summary(scenario: &Scenario, outcome: &Outcome, rec: &Recommendation) -> String {
+pub fn summary(
+    scenario: &Scenario,
+    outcome: &Outcome,
+    rec: &Recommendation,
+    cautions: &Cautions,
+    board: &BoardSummary,
+) -> String {
     let mut doc = Document::new(Style::Markdown);
     doc.heading(&format!("Breakeven summary: {}", scenario.name), 1);
+    board::section(&mut doc, board, false);
     doc.paragraph(&format!(
         "Volume: {} a month. Recommended: **{}**, confidence {} ({}).",
         tokens(outcome.volume),
@@ -102,6 +129,7 @@ pub fn summary(scenario: &Scenario, outcome: &Outcome, rec: &Recommendation) -> 
     recommendation::section(&mut doc, rec);
     key_figures(&mut doc, outcome);
     break_even_section(&mut doc, outcome);
+    cautions_section(&mut doc, cautions);
     doc.out
 }
 

@@ -4,10 +4,12 @@
 
 use rust_decimal::Decimal;
 
-use super::document::Document;
+use std::fmt::Write as _;
+
+use super::cautions::{Caution, Cautions};
+use super::document::{Document, Style};
 use super::table::Table;
-use super::text::{percent, tokens};
-use crate::decision::Recommendation;
+use super::text::{escape, percent, tokens};
 use crate::engine::{CrossingKind, Outcome};
 use crate::format::{tokens_short, usd_cents};
 use crate::phase::Phase;
@@ -65,36 +67,47 @@ pub fn key_figures(doc: &mut Document, outcome: &Outcome) {
     paybacks_in_words(doc, outcome, &Phase::ALL);
 }
 
-/// The figures' warnings (idle GPUs, a capacity the catalog does not back, a catalog price
-/// changed since the pick), each with its input and source: those about the options on the
-/// table; what is said of an option `rec` ruled out is counted, not listed.
-pub fn warnings_section(doc: &mut Document, outcome: &Outcome, rec: &Recommendation) {
-    let (shown, left_out) = rec.warnings_on_the_table(&outcome.warnings);
-    if shown.is_empty() && left_out.is_empty() {
+/// Every warning and notice, as the window lists them, each with its source and input: reviews
+/// due, old catalog prices and the figures' warnings about the options on the table, then apart
+/// (folded away in HTML, as the window shows them on hover) those about options ruled out.
+pub fn cautions_section(doc: &mut Document, cautions: &Cautions) {
+    if cautions.is_empty() {
         return;
     }
     doc.heading("Warnings", 2);
-    doc.bullets(shown.iter().map(|w| {
-        let source = w.source.map(|s| format!(" (\"{s}\")")).unwrap_or_default();
-        format!("{}{source} [{}]", w.message, w.input)
-    }));
-    if !left_out.is_empty() {
-        let mut phases: Vec<&str> = left_out
-            .iter()
-            .filter_map(|w| w.phase)
-            .map(Phase::label)
-            .collect();
-        phases.dedup();
-        doc.paragraph(&format!(
-            "{} about {} left out: ruled out above.",
-            if left_out.len() == 1 {
-                "1 warning".to_owned()
-            } else {
-                format!("{} warnings", left_out.len())
-            },
-            phases.join(" and ")
-        ));
+    if !cautions.shown.is_empty() {
+        doc.bullets(cautions.shown.iter().map(caution_line));
     }
+    let Some(heading) = cautions.left_out_heading() else {
+        return;
+    };
+    if doc.style == Style::Html {
+        let _ = writeln!(
+            doc.out,
+            "<details>\n<summary>{}</summary>",
+            escape(&heading)
+        );
+        doc.bullets(cautions.left_out.iter().map(caution_line));
+        doc.out.push_str("</details>\n");
+    } else {
+        doc.paragraph(&format!("{heading}:"));
+        doc.bullets(cautions.left_out.iter().map(caution_line));
+    }
+}
+
+/// A caution with its article and, in brackets, its input.
+fn caution_line(c: &Caution) -> String {
+    let source = c
+        .source
+        .as_ref()
+        .map(|s| format!(" (\"{s}\")"))
+        .unwrap_or_default();
+    let input = c
+        .input
+        .as_ref()
+        .map(|i| format!(" [{i}]"))
+        .unwrap_or_default();
+    format!("{}{source}{input}", c.text)
 }
 
 /// Each option's monthly cost at this volume, line by line.

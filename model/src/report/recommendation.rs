@@ -113,17 +113,7 @@ pub fn section(doc: &mut Document, rec: &Recommendation) {
             format!("{}: {}{source}", step.when, step.text)
         }));
     }
-    if !rec.notices.is_empty() {
-        doc.paragraph("To know:");
-        doc.bullets(rec.notices.iter().map(|n| {
-            let source = n
-                .source
-                .as_ref()
-                .map(|s| format!(" (\"{s}\")"))
-                .unwrap_or_default();
-            format!("{}{source}", n.text)
-        }));
-    }
+    // The notices (reviews due) are listed with every other warning, in the Warnings section.
 }
 
 /// The drivers that move the recommended option's standing most, each moved down and up: its
