@@ -542,7 +542,13 @@ fn the_board_summary_is_seed_000s_figures_and_the_json_reports_to_the_cent() {
         by_phase(&h["gross_margin_after_go_live_percent"], "FineTune")["value"]
     );
     let rec = &json["recommendation"];
-    assert_eq!(board["what_would_change"], rec["what_would_change"][0]);
+    // The nearest of what would change it, as the recommendation says it.
+    assert!(
+        rec["what_would_change"]
+            .as_array()
+            .unwrap()
+            .contains(&board["what_would_change"])
+    );
     let step = &rec["next_steps"][0];
     assert_eq!(
         board["next_step"].as_str().unwrap(),

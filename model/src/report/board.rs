@@ -93,7 +93,7 @@ impl BoardSummary {
             margin_today: h.margin_today,
             margin_after_go_live: h.margin_after_go_live[rec.phase.index()],
             why_buy_stays,
-            what_would_change: rec.what_would_change.first().cloned(),
+            what_would_change: nearest_change(rec),
             next_step: rec.next_steps.first().cloned(),
         }
     }
@@ -277,6 +277,18 @@ fn why_buy_stays(rec: &Recommendation, compared: Phase) -> Option<String> {
         .map(|r| r.text.clone())
 }
 
+/// What would change the decision soonest, for a slide: the distance that needs the smallest
+/// move (a spend 7 times smaller before a volume 40 times smaller); failing a measurable one,
+/// the first thing the recommendation says would change it.
+fn nearest_change(rec: &Recommendation) -> Option<String> {
+    rec.distances
+        .iter()
+        .filter_map(|d| d.factor.map(|f| (f, &d.text)))
+        .min_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, text)| text.clone())
+        .or_else(|| rec.what_would_change.first().cloned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,6 +338,13 @@ mod tests {
         assert_eq!(
             line(&s, "Payback").unwrap(),
             "month 3 in cash, with no build months set"
+        );
+        // The nearest measurable thing that would change it: a spend 7 times smaller, not a
+        // volume 40 times smaller (where Self-host stops being cheapest).
+        let change = line(&s, "What would change it").unwrap();
+        assert!(
+            change.starts_with("API spend is $140,000.00/month"),
+            "{change}"
         );
     }
 
