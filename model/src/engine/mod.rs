@@ -14,6 +14,7 @@ mod horizon;
 mod outcome;
 mod samples;
 mod traffic;
+mod view;
 
 #[cfg(test)]
 #[expect(
@@ -33,3 +34,4 @@ pub use horizon::{HorizonMonth, HorizonSummary, Payback, horizon};
 pub use outcome::{CheapestAbove, OptionCost, Outcome, Warning, compute, phase_of_input};
 pub use samples::{Curve, plot_range, samples};
 pub use traffic::{Traffic, traffic};
+pub use view::{CostChart, CrossingMark, Shown, ShownChoices, cost_chart, view_range};
