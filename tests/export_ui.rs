@@ -226,3 +226,24 @@ fn an_option_shown_or_hidden_in_a_plot_legend_is_shown_or_hidden_everywhere_and_
         assert!(!svg.contains("#4285F4"), "{chart}: a Buy line");
     }
 }
+
+#[test]
+fn another_scenario_opened_starts_from_what_it_rules_out() {
+    let mut harness = legal_tech();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Pretrain")
+        .click();
+    harness.run();
+    assert!(legend_shows(&harness, "Pretrain"));
+    harness
+        .state_mut()
+        .apply(Action::Open(common::scenario_file(
+            "seed001-llama3-8b-on-aws.ron",
+        )));
+    harness.run();
+    assert_eq!(
+        harness.state().scenario().name,
+        "Seed case: Llama 3 8B on AWS against a $0.50 API"
+    );
+    assert!(!legend_shows(&harness, "Pretrain"), "ruled out there too");
+}

@@ -235,7 +235,7 @@ pub fn cost_ui(
     let models = &outcome.models;
     let id = ui.make_persistent_id("cost-by-volume");
     let legend = legend(ui, id, chart.shown, Corner::LeftTop);
-    let labels = crossing_labels(ui, id, chart);
+    let labels = crossing_labels(ui, id, chart, outcome.volume);
     let (lo, hi) = (chart.range.0, chart.range.1);
     Plot::new("cost-by-volume")
         .id(id)

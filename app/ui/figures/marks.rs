@@ -9,6 +9,8 @@ use std::hash::{Hash as _, Hasher as _};
 use breakeven_model::engine::{CostChart, Outcome, Phase, Shown};
 use egui::{Color32, Id, Pos2, RichText, TextStyle, Ui};
 use egui_plot::{Line, PlotMemory, PlotPoint, PlotTransform, PlotUi, Text};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive as _;
 
 use super::curves::{log_point, log_points, payback_point};
 use crate::chart_labels::{Label, Rect, crossing_labels as grouped, payback_text, place};
@@ -154,8 +156,9 @@ fn place_on_screen(
 }
 
 /// The labels of the crossings on the cost plot `id`: one for each spot, however many
-/// crossings meet there. None before the plot has been drawn once.
-pub fn crossing_labels(ui: &Ui, id: Id, chart: &CostChart) -> Vec<PlotLabel> {
+/// crossings meet there, clear of the curves shown and of the line at `volume`. None before the
+/// plot has been drawn once.
+pub fn crossing_labels(ui: &Ui, id: Id, chart: &CostChart, volume: Decimal) -> Vec<PlotLabel> {
     let Some(transform) = transform(ui, id) else {
         return Vec::new();
     };
@@ -173,10 +176,14 @@ pub fn crossing_labels(ui: &Ui, id: Id, chart: &CostChart) -> Vec<PlotLabel> {
         .into_iter()
         .map(|(text, first)| ("Break-even".to_owned(), text, values[first]))
         .collect();
-    let lines: Vec<Vec<[f64; 2]>> = chart
+    let mut lines: Vec<Vec<[f64; 2]>> = chart
         .shown_curves()
         .map(|c| log_points(&c.points))
         .collect();
+    if let Some(x) = volume.to_f64().filter(|v| *v > 0.0).map(f64::log10) {
+        let (bottom, top) = (transform.bounds().min()[1], transform.bounds().max()[1]);
+        lines.push(vec![[x, bottom], [x, top]]);
+    }
     lay_out(ui, id, &transform, texts, &values, &lines)
 }
 
