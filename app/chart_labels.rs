@@ -170,6 +170,8 @@ pub fn place(
         })
         .collect();
     let mut placed: Vec<Placed> = Vec::with_capacity(labels.len());
+    // The leader lines drawn so far: a later label keeps clear of them too.
+    let mut leaders: Vec<[[f64; 2]; 2]> = Vec::new();
     for label in labels {
         let mut best: Option<(f64, Rect)> = None;
         for (rank, rect) in spots(label.mark, label.size, gap).into_iter().enumerate() {
@@ -182,6 +184,7 @@ pub fn place(
             let crossed = lines
                 .iter()
                 .flat_map(|line| line.windows(2))
+                .chain(leaders.iter().map(<[[f64; 2]; 2]>::as_slice))
                 .filter(|s| rect.crossed_by(s[0], s[1]))
                 .count();
             let inside = rect.inside(&frame);
@@ -205,10 +208,11 @@ pub fn place(
         if let Some((_, rect)) = best {
             let [x, y] = rect.nearest_to(label.mark);
             let away = (x - label.mark[0]).hypot(y - label.mark[1]);
-            placed.push(Placed {
-                rect,
-                leader: away > 2.0 * gap,
-            });
+            let leader = away > 2.0 * gap;
+            if leader {
+                leaders.push([label.mark, [x, y]]);
+            }
+            placed.push(Placed { rect, leader });
         }
     }
     placed
