@@ -169,6 +169,7 @@ pub fn place(
             h: 2.0 * radius,
         })
         .collect();
+    let chunks = chunks(lines);
     let mut placed: Vec<Placed> = Vec::with_capacity(labels.len());
     // The leader lines drawn so far: a later label keeps clear of them too.
     let mut leaders: Vec<[[f64; 2]; 2]> = Vec::new();
@@ -181,9 +182,10 @@ pub fn place(
                 .chain(marks.iter().copied())
                 .filter(|other| other.overlaps(&rect))
                 .count();
-            let crossed = lines
+            let crossed = chunks
                 .iter()
-                .flat_map(|line| line.windows(2))
+                .filter(|(bounds, _)| bounds.overlaps(&rect))
+                .flat_map(|(_, points)| points.windows(2))
                 .chain(leaders.iter().map(<[[f64; 2]; 2]>::as_slice))
                 .filter(|s| rect.crossed_by(s[0], s[1]))
                 .count();
@@ -216,6 +218,36 @@ pub fn place(
         }
     }
     placed
+}
+
+/// The `lines` in runs of a few segments, each with the rectangle around it: a label far from a
+/// run need not be tested against its segments, which keeps a window's frame quick.
+fn chunks(lines: &[Vec<[f64; 2]>]) -> Vec<(Rect, &[[f64; 2]])> {
+    const SEGMENTS: usize = 16;
+    let mut out = Vec::new();
+    for line in lines {
+        let mut start: usize = 0;
+        while start.saturating_add(1) < line.len() {
+            let end = start
+                .saturating_add(SEGMENTS)
+                .min(line.len().saturating_sub(1));
+            let run = &line[start..=end];
+            let (mut lo, mut hi) = ([f64::MAX; 2], [f64::MIN; 2]);
+            for p in run {
+                lo = [lo[0].min(p[0]), lo[1].min(p[1])];
+                hi = [hi[0].max(p[0]), hi[1].max(p[1])];
+            }
+            let bounds = Rect {
+                x: lo[0],
+                y: lo[1],
+                w: hi[0] - lo[0],
+                h: hi[1] - lo[1],
+            };
+            out.push((bounds, run));
+            start = end;
+        }
+    }
+    out
 }
 
 /// Groups marks (by their centres) that lie within `near` pixels of one another, each group
@@ -329,6 +361,32 @@ mod tests {
             std::slice::from_ref(&line),
         );
         assert!(!placed[0].rect.crossed_by(line[0], line[1]), "{placed:?}");
+    }
+
+    #[test]
+    fn a_label_keeps_clear_of_every_segment_of_a_long_line() {
+        // A curve of 400 points, as a plot samples one, passing through the mark.
+        let line: Vec<[f64; 2]> = (0..400)
+            .map(|i| {
+                let x = f64::from(i) * 2.5;
+                [x, 300.0 + 120.0 * ((x - 500.0) / 90.0).sin()]
+            })
+            .collect();
+        let placed = place(
+            &[Label {
+                mark: [500.0, 300.0],
+                size: [160.0, 24.0],
+            }],
+            &[],
+            5.0,
+            FRAME,
+            std::slice::from_ref(&line),
+        );
+        let r = placed[0].rect;
+        assert!(
+            line.windows(2).all(|s| !r.crossed_by(s[0], s[1])),
+            "{placed:?}"
+        );
     }
 
     #[test]
