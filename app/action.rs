@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use breakeven_model::Scenario;
+use breakeven_model::engine::Phase;
 use breakeven_model::scenario::WhatIf;
 
 use crate::command::Command;
@@ -37,6 +38,9 @@ pub enum Action {
     Export(PathBuf),
     /// A workshop feature that takes an argument.
     Workshop(WorkshopAction),
+    /// Show (`true`) or hide an option in the charts, as a plot's legend was clicked: every
+    /// plot and the export show the same options.
+    Show(Phase, bool),
 }
 
 impl From<Command> for Action {

@@ -8,6 +8,7 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod action;
+pub mod chart_labels;
 pub mod chart_style;
 pub mod cli;
 pub mod command;

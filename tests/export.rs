@@ -380,18 +380,99 @@ fn every_svg_parses_and_holds_each_options_series_with_titled_axes() {
         for wanted in std::iter::once(title).chain(axes) {
             assert!(words.iter().any(|w| w == wanted), "{stem}: no \"{wanted}\"");
         }
+        let subtitle = "Seed case: legal-tech contract analyser · 14B tokens/month · ";
+        assert!(
+            words.iter().any(|w| w.starts_with(subtitle)),
+            "{stem}: no subtitle in {words:?}"
+        );
+        // Pretrain is ruled out here (its conditions are missing): it is left out, and said so.
+        assert!(
+            words.iter().any(|w| w == "Not drawn: Pretrain (ruled out)"),
+            "{stem}: {words:?}"
+        );
+        assert!(
+            !words
+                .iter()
+                .any(|w| w.contains("Pretrain") && !w.starts_with("Not drawn")),
+            "{stem}: Pretrain drawn in {words:?}"
+        );
         for (_, label, colour) in PHASES {
+            let lines = series(&svg, colour);
+            if label == "Pretrain" {
+                assert!(lines.is_empty(), "{stem}: a Pretrain line");
+                continue;
+            }
             assert!(
                 words.iter().any(|w| w == label),
                 "{stem}: no legend {label}"
             );
             // One line for the series, one in the legend.
-            let lines = series(&svg, colour);
             let longest = lines.iter().copied().max().unwrap_or(0);
             match points {
                 Some(n) => assert_eq!(longest, n, "{stem}: {label} has {longest} points"),
                 None => assert!(longest >= 100, "{stem}: {label} has {longest} points"),
             }
+        }
+    }
+}
+
+#[test]
+fn each_chart_names_the_assumptions_that_move_it() {
+    let dir = export(LEGAL_TECH);
+    let subtitle = |stem: &str| {
+        let text = read(&pack(&dir).join(format!("{stem}.svg")));
+        let svg = roxmltree::Document::parse(&text).unwrap();
+        texts(&svg)
+            .into_iter()
+            .find(|w| w.starts_with("Seed case"))
+            .unwrap_or_else(|| panic!("{stem}: no subtitle"))
+    };
+    assert_eq!(
+        subtitle("cost-by-volume"),
+        "Seed case: legal-tech contract analyser · 14B tokens/month · today's prices"
+    );
+    assert_eq!(
+        subtitle("cumulative-cash"),
+        "Seed case: legal-tech contract analyser · 14B tokens/month · growth 0%/month · \
+         API prices 0%/year · GPU prices 0%/year"
+    );
+    assert_eq!(
+        subtitle("gross-margin"),
+        "Seed case: legal-tech contract analyser · 14B tokens/month · growth 0%/month · \
+         API prices 0%/year · GPU prices 0%/year · revenue growth 0%/month"
+    );
+}
+
+/// The top-left corners of the SVG's texts that contain `part`.
+fn text_corners(svg: &roxmltree::Document<'_>, part: &str) -> Vec<(String, i64, i64)> {
+    svg.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| {
+            let text = n.text()?.trim().to_owned();
+            let x = n.attribute("x")?.parse::<f64>().ok()?;
+            let y = n.attribute("y")?.parse::<f64>().ok()?;
+            #[expect(clippy::cast_possible_truncation, reason = "pixels")]
+            let at = (x.round() as i64, y.round() as i64);
+            text.contains(part).then_some((text, at.0, at.1))
+        })
+        .collect()
+}
+
+#[test]
+fn crossing_labels_in_the_cost_chart_are_one_per_spot_and_never_share_a_place() {
+    let dir = export(LEGAL_TECH);
+    let text = read(&pack(&dir).join("cost-by-volume.svg"));
+    let svg = roxmltree::Document::parse(&text).unwrap();
+    let labels = text_corners(&svg, " / ");
+    // Buy / Fine-tune and Buy / Self-host, each labelled once (Pretrain is ruled out, and the
+    // fine-tune's flat fee steps up past 14B tokens, so Self-host stays cheaper than it).
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    for (i, a) in labels.iter().enumerate() {
+        for b in &labels[i + 1..] {
+            // Labels are about 30 pixels high: two that start closer than that overprint
+            // unless they are far apart across.
+            let apart = (a.1 - b.1).abs() > 400 || (a.2 - b.2).abs() >= 30;
+            assert!(apart, "{a:?} and {b:?} overprint");
         }
     }
 }

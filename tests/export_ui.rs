@@ -7,9 +7,10 @@ use breakeven::action::Action;
 use breakeven::ui::dialogs::Dialog;
 use breakeven::window::BreakevenApp;
 use common::{click, example, harness, keys, type_into};
+use egui::accesskit::{Role, Toggled};
 use egui::{Key, Modifiers, OutputCommand};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 /// The legal-tech example, saved in a file: the export's folder is offered beside it.
 fn legal_tech() -> Harness<'static, BreakevenApp> {
@@ -192,4 +193,77 @@ fn copy_summary_starts_with_the_board_summary_then_the_key_figures() {
             .query_by_label("The summary is on the clipboard, as Markdown.")
             .is_some()
     );
+}
+
+/// Whether the plot on screen shows `option`: its legend entry is a ticked check box.
+fn legend_shows(harness: &Harness<'_, BreakevenApp>, option: &str) -> bool {
+    harness
+        .get_by_role_and_label(Role::CheckBox, option)
+        .accesskit_node()
+        .toggled()
+        == Some(Toggled::True)
+}
+
+/// Pretrain's colour in the charts.
+const PRETRAIN: &str = "#C846A0";
+
+#[test]
+fn what_is_ruled_out_is_left_out_of_the_plots_and_the_export() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = legal_tech();
+    // Pretrain is ruled out in the legal-tech case: its $12M would squash every other curve.
+    assert!(!legend_shows(&harness, "Pretrain"));
+    assert!(legend_shows(&harness, "Fine-tune"));
+    export_to(&mut harness, dir.path());
+    for chart in ["cost-by-volume", "cumulative-cash", "gross-margin"] {
+        let svg = std::fs::read_to_string(dir.path().join(format!("{chart}.svg"))).expect("svg");
+        assert!(!svg.contains(PRETRAIN), "{chart}");
+        assert!(svg.contains("Not drawn: Pretrain (ruled out)"), "{chart}");
+    }
+}
+
+#[test]
+fn an_option_shown_or_hidden_in_a_plot_legend_is_shown_or_hidden_everywhere_and_in_the_export() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = legal_tech();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Pretrain")
+        .click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, "Buy").click();
+    harness.run();
+    assert!(legend_shows(&harness, "Pretrain"));
+    assert!(!legend_shows(&harness, "Buy"));
+    // The other plots show the same options.
+    keys(&mut harness, Modifiers::COMMAND, Key::Num2);
+    assert!(legend_shows(&harness, "Pretrain"));
+    assert!(!legend_shows(&harness, "Buy"));
+    export_to(&mut harness, dir.path());
+    for chart in ["cost-by-volume", "cumulative-cash", "gross-margin"] {
+        let svg = std::fs::read_to_string(dir.path().join(format!("{chart}.svg"))).expect("svg");
+        assert!(svg.contains(PRETRAIN), "{chart}: no Pretrain line");
+        assert!(svg.contains("Not drawn: Buy"), "{chart}");
+        assert!(!svg.contains("#4285F4"), "{chart}: a Buy line");
+    }
+}
+
+#[test]
+fn another_scenario_opened_starts_from_what_it_rules_out() {
+    let mut harness = legal_tech();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Pretrain")
+        .click();
+    harness.run();
+    assert!(legend_shows(&harness, "Pretrain"));
+    harness
+        .state_mut()
+        .apply(Action::Open(common::scenario_file(
+            "seed001-llama3-8b-on-aws.ron",
+        )));
+    harness.run();
+    assert_eq!(
+        harness.state().scenario().name,
+        "Seed case: Llama 3 8B on AWS against a $0.50 API"
+    );
+    assert!(!legend_shows(&harness, "Pretrain"), "ruled out there too");
 }

@@ -280,3 +280,34 @@ fn presenting_a_volume_built_from_users_offers_the_daily_users() {
     };
     assert_eq!(daily_users.value.get(), dec!(3000));
 }
+
+#[test]
+fn the_baseline_is_drawn_across_the_volumes_the_scenario_on_screen_plots() {
+    let mut harness = projector(example("seed001-llama3-8b-on-aws.ron"));
+    click(&mut harness, "Pin as baseline");
+    let before = harness.state().chart().expect("figures").range;
+    // Twenty times the volume: the plot moves right, and the baseline's curves with it.
+    type_into(&mut harness, "Input tokens", "14B");
+    type_into(&mut harness, "Output tokens", "6B");
+    click_away(&mut harness);
+    let range = harness.state().chart().expect("figures").range;
+    assert_ne!(range, before);
+    let baseline = harness
+        .state()
+        .workshop()
+        .baseline
+        .as_ref()
+        .expect("pinned");
+    assert_eq!(baseline.curves.len(), 4);
+    for curve in &baseline.curves {
+        let (first, last) = (curve.points[0][0], curve.points[curve.points.len() - 1][0]);
+        assert_eq!(
+            Decimal::from_f64_retain(first).map(|d| d.round()),
+            Some(range.0)
+        );
+        assert_eq!(
+            Decimal::from_f64_retain(last).map(|d| d.round()),
+            Some(range.1)
+        );
+    }
+}

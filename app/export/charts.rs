@@ -1,19 +1,25 @@
 //! The export's charts, drawn with plotters: the same three the window shows (cost against
-//! volume, cumulative cash, gross margin), titled and with units on both axes, for a slide or a
-//! printed page. Text is drawn with the embedded `DejaVu Sans`, so no system font is needed.
+//! volume, cumulative cash, gross margin), for a slide or a printed page. Each opens with its
+//! title, a subtitle naming the scenario and the assumptions that move the chart, and a key to
+//! the options drawn: those the window shows, which by default leaves out the options the
+//! recommendation ruled out. Text is drawn with the embedded `DejaVu Sans`, so no system font
+//! is needed.
+
+mod cost;
+mod monthly;
 
 use std::sync::Once;
 
-use breakeven_model::engine::{Curve, Outcome, Phase};
-use breakeven_model::format::{in_percent, tokens_short};
+use breakeven_model::Evaluation;
+use breakeven_model::engine::{Outcome, Phase};
+use breakeven_model::format::tokens_short;
+use breakeven_model::units::Percent;
 use plotters::coord::Shift;
-use plotters::coord::types::{RangedCoordf64, RangedCoordu32};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, register_font};
-use rust_decimal::Decimal;
-use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
-use crate::chart_style::axis_dollars;
+use crate::chart_labels::{Label, Rect, place};
 use crate::error::ExportError;
 
 /// A 16:9 slide at full HD: what the PNGs are sized for.
@@ -62,7 +68,7 @@ impl Chart {
     pub const fn caption(self) -> &'static str {
         match self {
             Self::CostByVolume => {
-                "Each option's monthly cost at every volume, both axes on a log scale; diamonds mark where two options break even, the grey line is the scenario's volume."
+                "Each option's monthly cost at every volume that matters here, both axes on a log scale; diamonds mark where two options break even, the grey line is the scenario's volume."
             }
             Self::CumulativeCash => {
                 "Cash paid by each option since month 1, up-front costs in the month they are paid; dots mark the month each option has paid back its up-front cost."
@@ -84,17 +90,57 @@ impl Chart {
                 .is_some_and(|m| m.revenue.is_some())
     }
 
+    /// The line under the title: the scenario's name and the assumptions that move this chart.
+    /// The cost chart is at today's prices, whatever the trends; the charts by month move with
+    /// growth, the price trends and the months of building and running side by side.
+    #[must_use]
+    pub fn subtitle(self, evaluation: &Evaluation) -> String {
+        let scenario = evaluation.scenario();
+        let mut parts = vec![
+            scenario.name.clone(),
+            format!("{} tokens/month", tokens_short(evaluation.outcome.volume)),
+        ];
+        let horizon = &scenario.horizon;
+        if self == Self::CostByVolume {
+            parts.push("today's prices".to_owned());
+        } else {
+            parts.push(format!(
+                "growth {}/month",
+                percent(scenario.workload.growth_percent_per_month.value)
+            ));
+            parts.push(format!(
+                "API prices {}/year",
+                percent(horizon.api_price_change_percent_per_year.value)
+            ));
+            parts.push(format!(
+                "GPU prices {}/year",
+                percent(horizon.gpu_price_change_percent_per_year.value)
+            ));
+            for (months, what) in [
+                (horizon.build_months.value, "to build"),
+                (horizon.parallel_run_months.value, "side by side"),
+            ] {
+                if months > 0 {
+                    let plural = if months == 1 { "" } else { "s" };
+                    parts.push(format!("{months} month{plural} {what}"));
+                }
+            }
+        }
+        if let (Self::GrossMargin, Some(revenue)) = (self, &scenario.revenue) {
+            parts.push(format!(
+                "revenue growth {}/month",
+                percent(revenue.growth_percent_per_month.value)
+            ));
+        }
+        parts.join(" · ")
+    }
+
     /// The chart as an SVG document of `size` pixels.
-    pub fn svg(
-        self,
-        outcome: &Outcome,
-        curves: &[Curve],
-        size: (u32, u32),
-    ) -> Result<String, ExportError> {
+    pub fn svg(self, evaluation: &Evaluation, size: (u32, u32)) -> Result<String, ExportError> {
         let mut out = String::new();
         {
             let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-            self.draw(&root, outcome, curves)
+            self.draw(&root, evaluation)
                 .map_err(|e| ExportError::Draw(self.title(), e.to_string()))?;
             root.present()
                 .map_err(|e| ExportError::Draw(self.title(), e.to_string()))?;
@@ -103,12 +149,7 @@ impl Chart {
     }
 
     /// The chart as a PNG image of `size` pixels.
-    pub fn png(
-        self,
-        outcome: &Outcome,
-        curves: &[Curve],
-        size: (u32, u32),
-    ) -> Result<Vec<u8>, ExportError> {
+    pub fn png(self, evaluation: &Evaluation, size: (u32, u32)) -> Result<Vec<u8>, ExportError> {
         let (width, height) = size;
         // Three bytes a pixel (RGB).
         let bytes = width
@@ -119,7 +160,7 @@ impl Chart {
         let mut pixels = vec![0_u8; bytes];
         {
             let root = BitMapBackend::with_buffer(&mut pixels, size).into_drawing_area();
-            self.draw(&root, outcome, curves)
+            self.draw(&root, evaluation)
                 .map_err(|e| ExportError::Draw(self.title(), e.to_string()))?;
             root.present()
                 .map_err(|e| ExportError::Draw(self.title(), e.to_string()))?;
@@ -138,17 +179,42 @@ impl Chart {
     fn draw<DB: DrawingBackend>(
         self,
         root: &DrawingArea<DB, Shift>,
-        outcome: &Outcome,
-        curves: &[Curve],
+        evaluation: &Evaluation,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         register_embedded_font();
         root.fill(&WHITE)?;
-        match self {
-            Self::CostByVolume => cost_by_volume(root, outcome, curves),
-            Self::CumulativeCash => cumulative_cash(root, outcome),
-            Self::GrossMargin => gross_margin(root, outcome),
-        }
+        let s = Scale::of(root);
+        let (heading, body) = root.split_vertically(s.px(HEADING));
+        let keys = match self {
+            Self::CostByVolume => cost::draw(root, &body, evaluation, &s)?,
+            Self::CumulativeCash => monthly::cumulative_cash(root, &body, evaluation, &s)?,
+            Self::GrossMargin => monthly::gross_margin(root, &body, evaluation, &s)?,
+        };
+        let left_out = left_out(evaluation);
+        heading_ui(&heading, &s, self.title(), &self.subtitle(evaluation))?;
+        key_row(&heading, &s, &keys, left_out.as_deref())
     }
+}
+
+/// The height of the title, subtitle and key above each chart, in slide pixels.
+const HEADING: f64 = 190.0;
+
+/// A percentage as entered: `0%`, `-20%`, `2.5%`.
+fn percent(value: Percent) -> String {
+    format!("{}%", value.get().normalize())
+}
+
+/// The options not drawn, and why: "Not drawn: Pretrain (ruled out)".
+fn left_out(evaluation: &Evaluation) -> Option<String> {
+    let names: Vec<String> = Phase::ALL
+        .into_iter()
+        .filter(|p| !evaluation.chart.shown.contains(*p))
+        .map(|p| match evaluation.recommendation.ruled_out(p) {
+            Some(_) => format!("{} (ruled out)", p.label()),
+            None => p.label().to_owned(),
+        })
+        .collect();
+    (!names.is_empty()).then(|| format!("Not drawn: {}", names.join(", ")))
 }
 
 /// Registers `DejaVu Sans` as plotters' "sans-serif", once; the board summary draws with it too.
@@ -166,6 +232,9 @@ fn colour(phase: Phase) -> RGBColor {
     RGBColor(c.r(), c.g(), c.b())
 }
 
+/// The grey of secondary text: dark enough to read on white.
+const MUTED: RGBColor = RGBColor(85, 85, 85);
+
 /// Sizes relative to the picture's height, so a smaller SVG reads the same as the slide.
 struct Scale(f64);
 
@@ -174,6 +243,7 @@ impl Scale {
         Self(f64::from(root.dim_in_pixel().1) / 1080.0)
     }
 
+    /// A length in pixels, at least one.
     #[expect(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
@@ -183,14 +253,14 @@ impl Scale {
         (size * self.0).round().max(1.0) as u32
     }
 
+    /// A length in pixels, unrounded, for placing labels.
+    fn f(&self, size: f64) -> f64 {
+        size * self.0
+    }
+
     /// A distance in drawing coordinates, which are signed.
     fn offset(&self, size: f64) -> i32 {
         i32::try_from(self.px(size)).unwrap_or(i32::MAX)
-    }
-
-    /// The length of a legend's line, a little shorter than the legend's room for it.
-    fn swatch(&self) -> i32 {
-        self.offset(44.0)
     }
 
     fn font(&self, size: f64) -> TextStyle<'static> {
@@ -198,268 +268,147 @@ impl Scale {
     }
 }
 
-fn tokens(value: f64) -> String {
-    Decimal::from_f64(value.round()).map_or_else(String::new, tokens_short)
+/// A point in drawing coordinates, from pixels.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "pixels on a picture a few thousand wide"
+)]
+fn at(p: [f64; 2]) -> (i32, i32) {
+    (p[0].round() as i32, p[1].round() as i32)
 }
 
-fn cost_by_volume<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    outcome: &Outcome,
-    curves: &[Curve],
+/// A point in pixels, from drawing coordinates.
+fn pixels(p: (i32, i32)) -> [f64; 2] {
+    [f64::from(p.0), f64::from(p.1)]
+}
+
+/// The plotting area of a chart, in pixels.
+fn frame(range: &(std::ops::Range<i32>, std::ops::Range<i32>)) -> Rect {
+    let (x, y) = range;
+    Rect {
+        x: f64::from(x.start),
+        y: f64::from(y.start),
+        w: f64::from(x.end) - f64::from(x.start),
+        h: f64::from(y.end) - f64::from(y.start),
+    }
+}
+
+/// The title and, under it, the subtitle, both centred; the subtitle shrinks to fit the width.
+fn heading_ui<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &Scale,
+    title: &str,
+    subtitle: &str,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = Scale::of(root);
-    let swatch = s.swatch();
-    let positive = |p: &&[f64; 2]| p[0] > 0.0 && p[1] > 0.0;
-    let (lo, hi) = (
-        outcome.range.0.to_f64().unwrap_or(1.0).max(1.0),
-        outcome.range.1.to_f64().unwrap_or(1e12),
-    );
-    let costs = curves
-        .iter()
-        .flat_map(|c| c.points.iter().filter(positive).map(|p| p[1]));
-    let (min, max) = costs.fold((f64::MAX, 0.0_f64), |(a, b), y| (a.min(y), b.max(y)));
-    let (min, max) = if max > 0.0 {
-        (min / 1.5, max * 1.5)
+    let width = f64::from(area.dim_in_pixel().0);
+    let centre = |size: f64| {
+        s.font(size)
+            .pos(Pos::new(HPos::Center, VPos::Top))
+            .color(&BLACK)
+    };
+    area.draw(&Text::new(
+        title.to_owned(),
+        at([width / 2.0, s.f(20.0)]),
+        centre(44.0),
+    ))?;
+    let (wide, _) = area.estimate_text_size(subtitle, &s.font(28.0))?;
+    let room = width - s.f(80.0);
+    let size = if f64::from(wide) > room {
+        28.0 * room / f64::from(wide)
     } else {
-        (1.0, 10.0)
+        28.0
     };
-    let mut chart = ChartBuilder::on(root)
-        .caption(Chart::CostByVolume.title(), s.font(44.0))
-        .margin(s.px(24.0))
-        .x_label_area_size(s.px(90.0))
-        .y_label_area_size(s.px(170.0))
-        .build_cartesian_2d((lo..hi).log_scale(), (min..max).log_scale())?;
-    chart
-        .configure_mesh()
-        .x_desc("Monthly volume (tokens, log scale)")
-        .y_desc("Monthly cost (USD, log scale)")
-        .x_label_formatter(&|v| tokens(*v))
-        .y_label_formatter(&|v| axis_dollars(*v))
-        .label_style(s.font(26.0))
-        .axis_desc_style(s.font(30.0))
-        .light_line_style(RGBColor(235, 235, 235))
-        .draw()?;
-    for curve in curves {
-        let style = colour(curve.phase).stroke_width(s.px(4.0));
-        chart
-            .draw_series(LineSeries::new(
-                curve.points.iter().filter(positive).map(|p| (p[0], p[1])),
-                style,
-            ))?
-            .label(curve.phase.label())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x.saturating_add(swatch), y)], style)
-            });
-    }
-    if let Some(v) = outcome.volume.to_f64().filter(|v| *v >= lo && *v <= hi) {
-        let grey = RGBColor(120, 120, 120).stroke_width(s.px(3.0));
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                vec![(v, min), (v, max)],
-                grey,
-            )))?
-            .label(format!("Your volume: {}", tokens_short(outcome.volume)))
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x.saturating_add(swatch), y)], grey)
-            });
-    }
-    let marks = crossing_marks(outcome, lo, hi);
-    let size = s.offset(11.0);
-    let font = s.font(24.0);
-    let offset = s.offset(16.0);
-    // The diamond's corners, `size` from its centre.
-    let (near, far) = (size.saturating_neg(), size);
-    chart.draw_series(marks.into_iter().map(|(at, label)| {
-        #[expect(
-            clippy::arithmetic_side_effects,
-            reason = "plotters' `+` composes drawing elements; it adds no numbers"
-        )]
-        let mark = EmptyElement::at(at)
-            + Polygon::new(
-                vec![(0, near), (far, 0), (0, far), (near, 0)],
-                RGBColor(90, 90, 90).filled(),
-            )
-            + Text::new(
-                label.unwrap_or_default(),
-                (offset, offset / 2),
-                font.clone(),
-            );
-        mark
-    }))?;
-    legend(&mut chart, &s, SeriesLabelPosition::UpperLeft)
+    area.draw(&Text::new(
+        subtitle.to_owned(),
+        at([width / 2.0, s.f(82.0)]),
+        centre(size).color(&MUTED),
+    ))
 }
 
-/// The break-evens inside the plotted range, at their cost; each pair's first crossing is
-/// labelled, a staircase's many flips are marked only.
-fn crossing_marks(outcome: &Outcome, lo: f64, hi: f64) -> Vec<((f64, f64), Option<String>)> {
-    let mut marks = Vec::new();
-    for pair in &outcome.break_evens {
-        for (i, crossing) in pair.crossings.iter().take(12).enumerate() {
-            let (Some(v), Some(cost)) = (
-                crossing.volume.to_f64(),
-                outcome.models[pair.a.index()]
-                    .cost_at(crossing.volume)
-                    .ok()
-                    .and_then(|c| c.to_f64()),
-            ) else {
-                continue;
-            };
-            if v < lo || v > hi || cost <= 0.0 {
-                continue;
-            }
-            let label = (i == 0).then(|| {
-                format!(
-                    "{} / {}: {}",
-                    pair.a.label(),
-                    pair.b.label(),
-                    tokens_short(crossing.volume)
-                )
-            });
-            marks.push(((v, cost), label));
+/// One entry of a chart's key: a line of the option's colour, and its name.
+struct Key {
+    label: String,
+    style: ShapeStyle,
+}
+
+/// The key to the lines drawn, in one row under the subtitle, with what is not drawn at its end.
+fn key_row<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &Scale,
+    keys: &[Key],
+    note: Option<&str>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let font = s.font(28.0);
+    let (swatch, gap, spacing) = (s.f(44.0), s.f(12.0), s.f(40.0));
+    let mut widths = Vec::with_capacity(keys.len());
+    for key in keys {
+        let (w, _) = area.estimate_text_size(&key.label, &font)?;
+        widths.push(swatch + gap + f64::from(w));
+    }
+    let note_width = match note {
+        Some(text) => f64::from(area.estimate_text_size(text, &font)?.0),
+        None => 0.0,
+    };
+    let total = widths.iter().map(|w| w + spacing).sum::<f64>() + note_width;
+    let mut x = ((f64::from(area.dim_in_pixel().0) - total) / 2.0).max(s.f(24.0));
+    let y = s.f(148.0);
+    for (key, width) in keys.iter().zip(widths) {
+        area.draw(&PathElement::new(
+            vec![at([x, y]), at([x + swatch, y])],
+            key.style,
+        ))?;
+        let left = font.pos(Pos::new(HPos::Left, VPos::Center));
+        area.draw(&Text::new(
+            key.label.clone(),
+            at([x + swatch + gap, y]),
+            left,
+        ))?;
+        x += width + spacing;
+    }
+    if let Some(text) = note {
+        let left = font.pos(Pos::new(HPos::Left, VPos::Center)).color(&MUTED);
+        area.draw(&Text::new(text.to_owned(), at([x, y]), left))?;
+    }
+    Ok(())
+}
+
+/// Draws each label beside its mark, clear of the other labels and `marks` (centres, and their
+/// radius) and, where there is room, of the `lines`, on a white ground with a thin line to its mark when it had to move away.
+fn labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    s: &Scale,
+    frame: Rect,
+    marks: (&[[f64; 2]], f64),
+    texts: &[(String, [f64; 2])],
+    lines: &[Vec<[f64; 2]>],
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (marks, radius) = marks;
+    let font = s.font(24.0);
+    let pad = s.f(6.0);
+    let mut sized = Vec::with_capacity(texts.len());
+    for (text, mark) in texts {
+        let (w, h) = root.estimate_text_size(text, &font)?;
+        sized.push(Label {
+            mark: *mark,
+            size: [f64::from(w) + 2.0 * pad, f64::from(h) + 2.0 * pad],
+        });
+    }
+    for ((text, mark), placed) in texts.iter().zip(place(&sized, marks, radius, frame, lines)) {
+        let r = placed.rect;
+        if placed.leader {
+            root.draw(&PathElement::new(
+                vec![at(*mark), at(r.nearest_to(*mark))],
+                MUTED.stroke_width(s.px(2.0)),
+            ))?;
         }
+        let corners = [at([r.x, r.y]), at([r.x + r.w, r.y + r.h])];
+        root.draw(&Rectangle::new(corners, WHITE.mix(0.92).filled()))?;
+        root.draw(&Rectangle::new(corners, RGBColor(190, 190, 190)))?;
+        root.draw(&Text::new(
+            text.clone(),
+            at([r.x + pad, r.y + pad]),
+            font.clone(),
+        ))?;
     }
-    marks
-}
-
-fn legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
-    chart: &mut ChartContext<'a, DB, CT>,
-    s: &Scale,
-    position: SeriesLabelPosition,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    chart
-        .configure_series_labels()
-        .position(position)
-        .label_font(s.font(28.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(RGBColor(200, 200, 200))
-        .margin(s.px(16.0))
-        .legend_area_size(s.px(60.0))
-        .draw()
-}
-
-fn months(outcome: &Outcome) -> std::ops::Range<u32> {
-    let last = outcome.horizon.months.last().map_or(1, |m| m.month);
-    1..last.max(2)
-}
-
-type ByMonth<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordu32, RangedCoordf64>>;
-
-/// What a chart by month shows: a value of each option, month by month.
-struct Monthly<'f> {
-    chart: Chart,
-    y_desc: &'static str,
-    y_label: &'f dyn Fn(&f64) -> String,
-    /// Room for the value labels, in slide pixels.
-    y_label_room: f64,
-    /// The range always shown, however small the values.
-    at_least: (f64, f64),
-    series: [Vec<(u32, f64)>; 4],
-}
-
-/// The axes, grid and each option's line of a chart by month, for marks to be added to.
-fn by_month<'a, DB: DrawingBackend + 'a>(
-    root: &DrawingArea<DB, Shift>,
-    outcome: &Outcome,
-    monthly: &Monthly<'_>,
-    s: &Scale,
-) -> Result<ByMonth<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
-    let (min, max) = monthly
-        .series
-        .iter()
-        .flatten()
-        .fold(monthly.at_least, |(a, b), (_, y)| (a.min(*y), b.max(*y)));
-    let pad = (max - min) * 0.05;
-    let mut chart = ChartBuilder::on(root)
-        .caption(monthly.chart.title(), s.font(44.0))
-        .margin(s.px(24.0))
-        .x_label_area_size(s.px(90.0))
-        .y_label_area_size(s.px(monthly.y_label_room))
-        .build_cartesian_2d(months(outcome), min - pad..max + pad)?;
-    chart
-        .configure_mesh()
-        .x_desc("Month")
-        .y_desc(monthly.y_desc)
-        .y_label_formatter(monthly.y_label)
-        .label_style(s.font(26.0))
-        .axis_desc_style(s.font(30.0))
-        .light_line_style(RGBColor(235, 235, 235))
-        .draw()?;
-    let swatch = s.swatch();
-    for (phase, points) in Phase::ALL.into_iter().zip(&monthly.series) {
-        let style = colour(phase).stroke_width(s.px(4.0));
-        chart
-            .draw_series(LineSeries::new(points.iter().copied(), style))?
-            .label(phase.label())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x.saturating_add(swatch), y)], style)
-            });
-    }
-    Ok(chart)
-}
-
-fn cumulative_cash<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    outcome: &Outcome,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = Scale::of(root);
-    let h = &outcome.horizon;
-    let monthly = Monthly {
-        chart: Chart::CumulativeCash,
-        y_desc: "Cumulative cash (USD)",
-        y_label: &|v| axis_dollars(*v),
-        y_label_room: 190.0,
-        at_least: (0.0, 1.0),
-        series: Phase::ALL.map(|phase| {
-            h.months
-                .iter()
-                .filter_map(|m| Some((m.month, m.cumulative[phase.index()].to_f64()?)))
-                .collect()
-        }),
-    };
-    let mut chart = by_month(root, outcome, &monthly, &s)?;
-    let font = s.font(24.0);
-    let radius = s.px(10.0);
-    let offset = s.offset(14.0);
-    chart.draw_series(h.paybacks.iter().filter_map(|payback| {
-        let month = payback.month?;
-        let at = h.months.iter().find(|m| m.month == month)?;
-        let y = at.cumulative[payback.phase.index()].to_f64()?;
-        let label = format!("{} pays back: month {month}", payback.phase.label());
-        #[expect(
-            clippy::arithmetic_side_effects,
-            reason = "plotters' `+` composes drawing elements; it adds no numbers"
-        )]
-        let mark = EmptyElement::at((month, y))
-            + Circle::new((0, 0), radius, colour(payback.phase).filled())
-            + Text::new(label, (offset, offset.saturating_mul(-3)), font.clone());
-        Some(mark)
-    }))?;
-    legend(&mut chart, &s, SeriesLabelPosition::UpperLeft)
-}
-
-fn gross_margin<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    outcome: &Outcome,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = Scale::of(root);
-    let monthly = Monthly {
-        chart: Chart::GrossMargin,
-        y_desc: "Gross margin (% of revenue)",
-        y_label: &|v| format!("{v:.0}%"),
-        y_label_room: 150.0,
-        at_least: (0.0, 100.0),
-        series: Phase::ALL.map(|phase| {
-            outcome
-                .horizon
-                .months
-                .iter()
-                .filter_map(|m| {
-                    let margin = in_percent(m.gross_margin[phase.index()]?)?;
-                    Some((m.month, margin.to_f64()?))
-                })
-                .collect()
-        }),
-    };
-    let mut chart = by_month(root, outcome, &monthly, &s)?;
-    legend(&mut chart, &s, SeriesLabelPosition::LowerRight)
+    Ok(())
 }

@@ -7,6 +7,7 @@ pub mod summary;
 
 use std::path::{Path, PathBuf};
 
+use breakeven_model::engine::ShownChoices;
 use breakeven_model::report::{Figure, Format};
 use breakeven_model::scenario::Scenario;
 use breakeven_model::{EvaluateError, Evaluation, evaluate};
@@ -33,6 +34,15 @@ impl Pack {
         Ok(Self { evaluation })
     }
 
+    /// The pack with its charts showing `choices` (the window's legends) over the default, which
+    /// leaves out the options the recommendation ruled out.
+    #[must_use]
+    pub fn showing(mut self, choices: ShownChoices) -> Self {
+        let shown = choices.over(self.evaluation.shown_by_default());
+        self.evaluation.show(shown);
+        self
+    }
+
     /// The charts this scenario has (no margin without revenue).
     fn charts(&self) -> impl Iterator<Item = Chart> + '_ {
         Chart::ALL
@@ -44,12 +54,7 @@ impl Pack {
     /// the HTML report's page.
     fn svgs(&self) -> Result<Vec<(Chart, String)>, ExportError> {
         self.charts()
-            .map(|chart| {
-                Ok((
-                    chart,
-                    chart.svg(&self.evaluation.outcome, &self.evaluation.curves, SLIDE)?,
-                ))
-            })
+            .map(|chart| Ok((chart, chart.svg(&self.evaluation, SLIDE)?)))
             .collect()
     }
 
@@ -127,7 +132,7 @@ impl Pack {
         put("board-summary.svg", slide.svg(SLIDE)?.as_bytes())?;
         for (chart, svg) in &svgs {
             put(&format!("{}.svg", chart.stem()), svg.as_bytes())?;
-            let png = chart.png(&self.evaluation.outcome, &self.evaluation.curves, SLIDE)?;
+            let png = chart.png(&self.evaluation, SLIDE)?;
             put(&format!("{}.png", chart.stem()), &png)?;
         }
         put("months.csv", self.render(Format::Csv).as_bytes())?;
@@ -141,6 +146,7 @@ impl Pack {
 mod tests {
     use super::*;
     use breakeven_model::Sourced;
+    use breakeven_model::engine::Phase;
     use breakeven_model::scenario::Volume;
     use breakeven_model::units::{Percent, TokensPerMonth, UsdPerMillionTokens};
     use rust_decimal::Decimal;
@@ -165,22 +171,24 @@ mod tests {
             Err(ExportError::Compute(_)) => return false,
             Err(other) => panic!("{other}"),
         };
-        for chart in pack.charts() {
-            let svg = chart
-                .svg(&pack.evaluation.outcome, &pack.evaluation.curves, SLIDE)
-                .unwrap();
-            assert!(
-                svg.ends_with("</svg>\n") || svg.ends_with("</svg>"),
-                "{chart:?}"
-            );
-            let png = chart
-                .png(
-                    &pack.evaluation.outcome,
-                    &pack.evaluation.curves,
-                    (320, 180),
-                )
-                .unwrap();
-            assert!(png.starts_with(b"\x89PNG"));
+        // As exported by default, and with every option shown, ruled out or not.
+        let every = Phase::ALL
+            .into_iter()
+            .fold(ShownChoices::default(), |mut c, p| {
+                c.choose(p, true);
+                c
+            });
+        let all = Pack::new(scenario, today()).unwrap().showing(every);
+        for pack in [&pack, &all] {
+            for chart in pack.charts() {
+                let svg = chart.svg(&pack.evaluation, SLIDE).unwrap();
+                assert!(
+                    svg.ends_with("</svg>\n") || svg.ends_with("</svg>"),
+                    "{chart:?}"
+                );
+                let png = chart.png(&pack.evaluation, (320, 180)).unwrap();
+                assert!(png.starts_with(b"\x89PNG"));
+            }
         }
         assert!(pack.html().unwrap().ends_with("</html>\n"));
         true
@@ -208,6 +216,41 @@ mod tests {
         let mut one_month = base;
         one_month.horizon.months.value = 1;
         assert!(draws(&one_month));
+    }
+
+    /// Whether the legend of `svg` names `label`.
+    fn names(svg: &str, label: &str) -> bool {
+        svg.contains(&format!(">{label}<")) || svg.contains(&format!(">\n{label}\n<"))
+    }
+
+    #[test]
+    fn a_ruled_out_option_is_left_out_of_every_chart_unless_shown() {
+        let text = include_str!("../../scenarios/seed000-legal-tech.ron");
+        let scenario = breakeven_model::scenario::from_ron_str(text).unwrap();
+        let pack = Pack::new(&scenario, today()).unwrap();
+        assert!(
+            pack.evaluation
+                .recommendation
+                .ruled_out(Phase::Pretrain)
+                .is_some()
+        );
+        let pretrain_colour = "#C846A0";
+        for chart in pack.charts() {
+            let svg = chart.svg(&pack.evaluation, SLIDE).unwrap();
+            assert!(names(&svg, "Buy"), "{chart:?}");
+            assert!(!names(&svg, "Pretrain"), "{chart:?}");
+            assert!(!svg.contains(pretrain_colour), "{chart:?}");
+        }
+        let mut choices = ShownChoices::default();
+        choices.choose(Phase::Pretrain, true);
+        choices.choose(Phase::Buy, false);
+        let pack = pack.showing(choices);
+        for chart in pack.charts() {
+            let svg = chart.svg(&pack.evaluation, SLIDE).unwrap();
+            assert!(names(&svg, "Pretrain"), "{chart:?}");
+            assert!(svg.contains(pretrain_colour), "{chart:?}");
+            assert!(!names(&svg, "Buy"), "{chart:?}");
+        }
     }
 
     #[test]

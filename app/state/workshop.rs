@@ -9,6 +9,7 @@
 
 use breakeven_model::Scenario;
 use breakeven_model::compare::{FigureRow, KeyFigures, side_by_side};
+use breakeven_model::engine::{Curve, samples};
 use breakeven_model::scenario::{Change, WhatIf, changes};
 use chrono::NaiveDate;
 
@@ -29,6 +30,9 @@ pub struct Reference {
     pub changes: Vec<Change>,
     /// The key figures of both, refreshed after every edit.
     pub rows: Vec<FigureRow>,
+    /// Its cost curves across the volumes the scenario on screen plots, refreshed with it, so
+    /// both are drawn over the same axis.
+    pub curves: Vec<Curve>,
 }
 
 impl Reference {
@@ -44,6 +48,7 @@ impl Reference {
             figures,
             changes: Vec::new(),
             rows: Vec::new(),
+            curves: Vec::new(),
         })
     }
 
@@ -51,6 +56,8 @@ impl Reference {
     /// comes before the edit; a compared file comes after the scenario on screen).
     fn refresh(&mut self, scenario: &Scenario, computed: Option<&Evaluation>, first: bool) {
         let now = computed.map(|c| KeyFigures::new(&c.outcome, &c.recommendation));
+        let (lo, hi) = computed.map_or(self.computed.chart.range, |c| c.chart.range);
+        self.curves = samples(&self.computed.outcome.models, lo, hi);
         if first {
             self.changes = changes(&self.scenario, scenario);
             self.rows = now.map_or_else(Vec::new, |n| side_by_side(&self.figures, &n));

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use breakeven_model::engine::Phase;
+use breakeven_model::engine::{CostChart, Phase, ShownChoices};
 use breakeven_model::scenario::from_ron_str;
 use breakeven_model::{Problem, Scenario};
 use chrono::NaiveDate;
@@ -51,6 +51,9 @@ pub struct BreakevenApp {
     /// A line under the title saying what just happened (the summary was copied).
     pub(super) notice: Option<String>,
     pub(super) workshop: Workshop,
+    /// The options the user showed or hid in the plots' legends, over the default that leaves
+    /// out what the recommendation ruled out; the export draws the same.
+    pub(super) legend: ShownChoices,
 }
 
 impl BreakevenApp {
@@ -107,6 +110,13 @@ impl BreakevenApp {
     #[must_use]
     pub fn workshop(&self) -> &Workshop {
         &self.workshop
+    }
+
+    /// The cost chart on screen, if any figures are: the options the plots show (those not
+    /// ruled out, with the legends' choices over them) and the volumes plotted.
+    #[must_use]
+    pub fn chart(&self) -> Option<&CostChart> {
+        self.computed.as_ref().map(|c| &c.chart)
     }
 
     /// The centre tab on screen.
@@ -179,6 +189,7 @@ impl BreakevenApp {
             }
             Action::Export(folder) => self.export(&folder),
             Action::Workshop(action) => self.apply_workshop(action),
+            Action::Show(phase, shown) => self.legend.choose(phase, shown),
         }
         self.evaluate();
         self.note_for_recovery();
@@ -242,6 +253,14 @@ impl BreakevenApp {
             self.evaluated = Some(self.doc.revision());
             self.compute_figures();
             self.workshop_changed = true;
+        }
+        if let Some(computed) = &mut self.computed {
+            let shown = self.legend.over(computed.shown_by_default());
+            if computed.chart.shown != shown {
+                computed.show(shown);
+                // The overlays are drawn across the same volumes.
+                self.workshop_changed = true;
+            }
         }
         if self.workshop_changed {
             self.workshop

@@ -28,9 +28,10 @@ impl BreakevenApp {
         });
     }
 
-    /// The pack of the scenario as it is now, or a message saying why there is none.
+    /// The pack of the scenario as it is now, its charts showing the options the window's shows,
+    /// or a message saying why there is none.
     fn pack(&mut self, verb: &str) -> Option<Pack> {
-        match Pack::new(self.doc.scenario(), self.today) {
+        match Pack::new(self.doc.scenario(), self.today).map(|p| p.showing(self.legend)) {
             Ok(pack) => Some(pack),
             Err(error) => {
                 let lines = match error {

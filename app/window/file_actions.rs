@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use breakeven_model::engine::ShownChoices;
 use breakeven_model::scenario::{CURRENT_VERSION, Loaded, migration_note};
 use breakeven_model::{LoadError, Scenario};
 
@@ -32,6 +33,8 @@ impl BreakevenApp {
     pub(super) fn replace(&mut self, scenario: Scenario, path: Option<PathBuf>) {
         self.doc = Document::new(scenario, path);
         self.computed = None;
+        // Another scenario's charts start from its own default: what it rules out is left out.
+        self.legend = ShownChoices::default();
         // Against another scenario, every input would be listed as changed.
         self.workshop.baseline = None;
     }

@@ -70,7 +70,7 @@ impl BreakevenApp {
             if presenting {
                 presentation::enlarge(ui, presentation::TEXT_SCALE);
             }
-            self.centre_ui(ui);
+            self.centre_ui(ui, &mut actions);
         });
         let name = self.doc.scenario().name.clone();
         self.dialogs.ui(ui, &name, &mut actions);
@@ -248,7 +248,7 @@ impl BreakevenApp {
     }
 
     /// The figures in tabs, dimmed with the reason while the scenario has a problem.
-    fn centre_ui(&mut self, ui: &mut Ui) {
+    fn centre_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         tabs_ui(ui, &mut self.tab);
         ui.separator();
         if self.stale || self.compute_error.is_some() {
@@ -266,7 +266,7 @@ impl BreakevenApp {
             ui.multiply_opacity(0.45);
         }
         match &mut self.computed {
-            Some(computed) => tab_ui(ui, self.tab, computed, &self.workshop),
+            Some(computed) => tab_ui(ui, self.tab, computed, &self.workshop, actions),
             None => {
                 ui.label("Fix the highlighted inputs to see the figures.");
             }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use breakeven_model::Scenario;
+use breakeven_model::engine::ShownChoices;
 use breakeven_model::scenario::{load_draft, to_ron_string};
 use chrono::{Local, NaiveDate};
 
@@ -95,6 +96,7 @@ impl BreakevenApp {
             clipboard: None,
             notice: None,
             workshop: Workshop::default(),
+            legend: ShownChoices::default(),
         };
         app.restore_session(storage, file_given);
         if let Some(folder) = recovery_folder {

@@ -13,7 +13,7 @@ use crate::decision::{
     Decision, Effect, MatrixRow, Recommendation, SensitivityRow, matrix_rows, recommend,
     sensitivity,
 };
-use crate::engine::{Curve, Outcome, compute, samples};
+use crate::engine::{CostChart, Outcome, Shown, compute, cost_chart};
 use crate::error::EvaluateError;
 use crate::report::{self, BoardSummary, Cautions, Contents, Figure, Format, HtmlReport};
 use crate::scenario::{Scenario, validate};
@@ -34,8 +34,9 @@ pub struct Evaluation {
     pub recommendation: Recommendation,
     /// Seed 003's decision matrix, filled from the scenario.
     pub matrix: Vec<MatrixRow>,
-    /// Each option's monthly cost sampled across the plotted range, for the plots and charts.
-    pub curves: Vec<Curve>,
+    /// The cost chart, for the plots and the export: the options on the table (those ruled out
+    /// are left out until [`Self::show`] shows them), across the volumes that matter for them.
+    pub chart: CostChart,
     /// Warnings about catalog prices older than six months, from the embedded catalog.
     pub price_age: Vec<String>,
     /// Every warning and notice, gathered once: the window, the reports and the export list these.
@@ -57,7 +58,7 @@ pub fn evaluate(scenario: &Scenario, today: NaiveDate) -> Result<Evaluation, Eva
     let outcome = compute(scenario)?;
     let recommendation = recommend(scenario, &outcome, today)?;
     let matrix = matrix_rows(scenario, &outcome, scenario.rule_preset.resolve());
-    let curves = samples(&outcome.models, outcome.range.0, outcome.range.1);
+    let chart = cost_chart(&outcome, on_the_table(&recommendation));
     let price_age = price_age_warnings(scenario, Catalog::embedded(), today, |p| {
         recommendation.ruled_out(p).is_none()
     });
@@ -69,7 +70,7 @@ pub fn evaluate(scenario: &Scenario, today: NaiveDate) -> Result<Evaluation, Eva
         outcome,
         recommendation,
         matrix,
-        curves,
+        chart,
         price_age,
         cautions,
         board,
@@ -77,7 +78,25 @@ pub fn evaluate(scenario: &Scenario, today: NaiveDate) -> Result<Evaluation, Eva
     })
 }
 
+/// Every option the recommendation did not rule out.
+fn on_the_table(recommendation: &Recommendation) -> Shown {
+    Shown::all_but(|p| recommendation.ruled_out(p).is_some())
+}
+
 impl Evaluation {
+    /// The options a chart shows unless the user says otherwise: those not ruled out.
+    #[must_use]
+    pub fn shown_by_default(&self) -> Shown {
+        on_the_table(&self.recommendation)
+    }
+
+    /// Draws the charts with `shown`, sampling the cost curves again if it changes the chart.
+    pub fn show(&mut self, shown: Shown) {
+        if self.chart.shown != shown {
+            self.chart = cost_chart(&self.outcome, shown);
+        }
+    }
+
     /// The scenario these figures are of.
     #[must_use]
     pub const fn scenario(&self) -> &Scenario {
@@ -190,10 +209,9 @@ mod tests {
         assert_eq!(evaluation.recommendation, decision.recommendation);
         assert_eq!(evaluation.matrix, decision.matrix);
         assert_eq!(evaluation.sensitivity(), decision.sensitivity);
-        assert_eq!(
-            evaluation.curves,
-            samples(&outcome.models, outcome.range.0, outcome.range.1)
-        );
+        let on_the_table = Shown::all_but(|p| decision.recommendation.ruled_out(p).is_some());
+        assert_eq!(evaluation.shown_by_default(), on_the_table);
+        assert_eq!(evaluation.chart, cost_chart(&outcome, on_the_table));
         assert_eq!(
             evaluation.price_age,
             price_age_warnings(&scenario, Catalog::embedded(), today(), |p| decision
@@ -212,6 +230,36 @@ mod tests {
         assert_eq!(
             evaluation.board,
             BoardSummary::new(&scenario.name, &outcome, &decision.recommendation)
+        );
+    }
+
+    #[test]
+    fn the_cost_chart_leaves_out_what_is_ruled_out_until_it_is_shown() {
+        use crate::phase::Phase;
+        let scenario =
+            from_ron_str(include_str!("../../scenarios/seed000-legal-tech.ron")).unwrap();
+        let mut evaluation = evaluate(&scenario, today()).unwrap();
+        assert!(!evaluation.chart.shown.contains(Phase::Pretrain));
+        assert!(
+            evaluation
+                .chart
+                .crossings
+                .iter()
+                .all(|m| m.b != Phase::Pretrain)
+        );
+        evaluation.show(Shown::ALL);
+        assert!(evaluation.chart.shown.contains(Phase::Pretrain));
+        assert!(
+            evaluation
+                .chart
+                .crossings
+                .iter()
+                .any(|m| m.b == Phase::Pretrain)
+        );
+        evaluation.show(evaluation.shown_by_default());
+        assert_eq!(
+            evaluation.chart,
+            cost_chart(&evaluation.outcome, evaluation.shown_by_default())
         );
     }
 

@@ -1,16 +1,20 @@
 //! The plots: monthly cost against monthly volume, cumulative cash over the horizon, and gross
-//! margin by month. Plots read the computed figures; they change nothing.
+//! margin by month. Plots read the computed figures; what they change is which options are
+//! shown, which their legends send back as actions.
 
-use breakeven_model::engine::{Outcome, Phase};
-use breakeven_model::format::{tokens_short, usd_cents};
+use breakeven_model::engine::{CostModel, Curve, Outcome, Phase};
+use breakeven_model::format::{percent, tokens_short, usd_cents};
 use egui::{Color32, Ui};
 use egui_plot::{
-    Corner, GridInput, GridMark, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot,
-    PlotPoint, PlotUi, Points, Text, VLine,
+    Corner, GridInput, GridMark, HoverPosition, Line, LineStyle, MarkerShape, Plot, PlotPoint,
+    PlotUi, Points, VLine,
 };
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
+use super::legend::{choices, legend};
+use super::marks::{PlotLabel, crossing_labels, draw_labels, payback_labels};
+use crate::action::Action;
 use crate::chart_style::{axis_dollars as dollars, colour};
 use crate::state::workshop::Workshop;
 use breakeven_model::Evaluation;
@@ -18,7 +22,7 @@ use breakeven_model::Evaluation;
 /// How another scenario's curves are drawn behind the current ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OverlayKind {
-    /// The pinned baseline: the same colours, faint and broad.
+    /// The pinned baseline: the same colours, faint and thin.
     Baseline,
     /// A scenario file compared with: dashed, in a muted shade of each colour.
     Compared,
@@ -28,6 +32,8 @@ pub enum OverlayKind {
 pub struct Overlay<'a> {
     /// Its figures.
     pub computed: &'a Evaluation,
+    /// Its cost curves, across the volumes the current scenario plots.
+    pub curves: &'a [Curve],
     /// Its one entry in the legend, shared by all its lines so the legend stays short and one
     /// click hides them all.
     pub name: &'a str,
@@ -42,6 +48,7 @@ pub fn overlays(workshop: &Workshop) -> Vec<Overlay<'_>> {
     if let Some(b) = &workshop.baseline {
         out.push(Overlay {
             computed: &b.computed,
+            curves: &b.curves,
             name: "Baseline (faint)",
             kind: OverlayKind::Baseline,
         });
@@ -49,6 +56,7 @@ pub fn overlays(workshop: &Workshop) -> Vec<Overlay<'_>> {
     if let Some(c) = &workshop.comparison {
         out.push(Overlay {
             computed: &c.computed,
+            curves: &c.curves,
             name: &c.legend,
             kind: OverlayKind::Compared,
         });
@@ -56,32 +64,118 @@ pub fn overlays(workshop: &Workshop) -> Vec<Overlay<'_>> {
     out
 }
 
-impl Overlay<'_> {
-    /// A line of `phase` through `points`, styled as this overlay's.
-    fn line(&self, phase: Phase, points: Vec<[f64; 2]>) -> Line<'static> {
-        let name = self.name.to_owned();
-        match self.kind {
-            OverlayKind::Baseline => Line::new(name, points)
-                .color(colour(phase).gamma_multiply(0.35))
-                .width(5.0),
-            OverlayKind::Compared => Line::new(name, points)
-                .color(colour(phase).lerp_to_gamma(Color32::from_gray(128), 0.3))
-                .style(LineStyle::dashed_loose())
-                .width(2.0),
-        }
+/// How a line is drawn: its colour, width and dashes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    /// Its colour (premultiplied; a fainter line has less alpha).
+    pub colour: Color32,
+    /// Its width in points.
+    pub width: f32,
+    /// Solid or dashed.
+    pub style: LineStyle,
+}
+
+/// How `phase`'s line is drawn: the current scenario's (`overlay` `None`) strongest, in full
+/// colour and broadest; an overlay's fainter and thinner, so in presentation mode, broader for
+/// a wall, the scenario on screen still stands out.
+#[must_use]
+pub fn stroke(phase: Phase, overlay: Option<OverlayKind>, presenting: bool) -> Stroke {
+    let (current, behind) = if presenting { (3.5, 1.5) } else { (2.0, 1.0) };
+    match overlay {
+        None => Stroke {
+            colour: colour(phase),
+            width: current,
+            style: LineStyle::Solid,
+        },
+        Some(OverlayKind::Baseline) => Stroke {
+            colour: colour(phase).gamma_multiply(0.45),
+            width: behind,
+            style: LineStyle::Solid,
+        },
+        Some(OverlayKind::Compared) => Stroke {
+            colour: colour(phase)
+                .lerp_to_gamma(Color32::from_gray(128), 0.3)
+                .gamma_multiply(0.6),
+            width: behind,
+            style: LineStyle::dashed_loose(),
+        },
     }
 }
 
-/// The series name (when near a data point) and the position of a hover.
-fn hovered<'a>(pos: &HoverPosition<'a>) -> (&'a str, PlotPoint) {
+/// A line named `name` through `points`, drawn with `stroke`.
+fn line(name: &str, points: Vec<[f64; 2]>, stroke: Stroke) -> Line<'static> {
+    Line::new(name.to_owned(), points)
+        .color(stroke.colour)
+        .width(stroke.width)
+        .style(stroke.style)
+}
+
+/// The option a series is named after, if it is named after one.
+fn phase_named(name: &str) -> Option<Phase> {
+    Phase::ALL.into_iter().find(|p| p.label() == name)
+}
+
+/// The option and point of a hover near one of the options' own series; `None` away from
+/// every curve, and near a mark, an overlay or the volume line, which say nothing of one option.
+fn hovered(pos: &HoverPosition<'_>) -> Option<(Phase, PlotPoint)> {
     match *pos {
         HoverPosition::NearDataPoint {
             plot_name,
             position,
             ..
-        } => (plot_name, position),
-        HoverPosition::Elsewhere { position } => ("", position),
+        } => Some((phase_named(plot_name)?, position)),
+        HoverPosition::Elsewhere { .. } => None,
     }
+}
+
+/// What a hover over the cost plot says: the option's exact cost at the volume of the nearest
+/// point of its curve, from the model; nothing away from a curve.
+#[must_use]
+pub fn cost_label(pos: &HoverPosition<'_>, models: &[CostModel; 4]) -> Option<String> {
+    let (phase, point) = hovered(pos)?;
+    let volume = volume_at(point.x)?;
+    let cost = models[phase.index()].cost_at(volume).ok()?;
+    Some(format!(
+        "{}\n{} tokens/month\n{}/month",
+        phase.label(),
+        tokens_short(volume),
+        usd_cents(cost)
+    ))
+}
+
+/// What a hover over the cash plot says: the option's exact cumulative cash that month.
+#[must_use]
+pub fn cash_label(pos: &HoverPosition<'_>, outcome: &Outcome) -> Option<String> {
+    let (phase, point) = hovered(pos)?;
+    let month = month_at(outcome, point.x)?;
+    Some(format!(
+        "{}\nmonth {}\n{}",
+        phase.label(),
+        month.month,
+        usd_cents(month.cumulative[phase.index()])
+    ))
+}
+
+/// What a hover over the margin plot says: the option's exact gross margin that month.
+#[must_use]
+pub fn margin_label(pos: &HoverPosition<'_>, outcome: &Outcome) -> Option<String> {
+    let (phase, point) = hovered(pos)?;
+    let month = month_at(outcome, point.x)?;
+    let margin = month.gross_margin[phase.index()]?;
+    Some(format!(
+        "{}\nmonth {}\n{}",
+        phase.label(),
+        month.month,
+        percent(margin)
+    ))
+}
+
+fn month_at(outcome: &Outcome, x: f64) -> Option<&breakeven_model::engine::HorizonMonth> {
+    outcome
+        .horizon
+        .months
+        .iter()
+        .find(|m| (f64::from(m.month) - x).abs() < 0.5)
 }
 
 /// Grid marks at each whole power of ten, for an axis that plots `log10` of its values. Even
@@ -111,14 +205,41 @@ fn volume_at(log_x: f64) -> Option<Decimal> {
     Decimal::from_f64(10_f64.powf(log_x).round())
 }
 
-/// Monthly cost of each option against monthly volume, on a log axis, with the staircases, the
-/// crossings marked and labelled, and the scenario's volume as a vertical line. Hovering gives
-/// the exact cost at that volume.
-pub fn cost_ui(ui: &mut Ui, computed: &Evaluation, overlays: &[Overlay<'_>]) {
+/// A point of a log-log plot, `None` unless both values are positive.
+pub(super) fn log_point(x: Decimal, y: Decimal) -> Option<[f64; 2]> {
+    let (x, y) = (x.to_f64()?, y.to_f64()?);
+    (x > 0.0 && y > 0.0).then(|| [x.log10(), y.log10()])
+}
+
+/// Both axes on a log scale: costs span several decades between the options.
+pub(super) fn log_points(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
+    points
+        .iter()
+        .filter(|p| p[0] > 0.0 && p[1] > 0.0)
+        .map(|p| [p[0].log10(), p[1].log10()])
+        .collect()
+}
+
+/// Monthly cost of each option against monthly volume, on a log axis across the volumes that
+/// matter, with the staircases, the crossings of the options shown marked and labelled, and
+/// the scenario's volume as a vertical line. Hovering a curve gives the exact cost there.
+/// Returns the options shown or hidden in its legend.
+pub fn cost_ui(
+    ui: &mut Ui,
+    computed: &Evaluation,
+    overlays: &[Overlay<'_>],
+    presenting: bool,
+) -> Vec<Action> {
+    let chart = &computed.chart;
     let outcome = &computed.outcome;
     let models = &outcome.models;
+    let id = ui.make_persistent_id("cost-by-volume");
+    let legend = legend(ui, id, chart.shown, Corner::LeftTop);
+    let labels = crossing_labels(ui, id, chart, outcome.volume);
+    let (lo, hi) = (chart.range.0, chart.range.1);
     Plot::new("cost-by-volume")
-        .legend(Legend::default().position(Corner::LeftTop))
+        .id(id)
+        .legend(legend)
         .x_axis_label("Monthly volume (tokens, log scale)")
         .y_axis_label("Monthly cost (USD, log scale)")
         .x_grid_spacer(decades)
@@ -126,40 +247,23 @@ pub fn cost_ui(ui: &mut Ui, computed: &Evaluation, overlays: &[Overlay<'_>]) {
         .x_axis_formatter(|mark, _| volume_at(mark.value).map_or_else(String::new, tokens_short))
         .y_axis_formatter(|mark, _| dollars(10_f64.powf(mark.value)))
         .allow_scroll(false)
-        .label_formatter(move |pos| {
-            let (name, point) = hovered(pos);
-            let volume = volume_at(point.x)?;
-            let phase = Phase::ALL.into_iter().find(|p| p.label() == name);
-            match phase {
-                // Exact, from the model, not read off the line.
-                Some(p) => {
-                    let cost = models[p.index()].cost_at(volume).ok()?;
-                    Some(format!(
-                        "{name}\n{} tokens/month\n{}/month",
-                        tokens_short(volume),
-                        usd_cents(cost)
-                    ))
-                }
-                None => Some(format!(
-                    "{} tokens/month\n{}/month",
-                    tokens_short(volume),
-                    dollars(10_f64.powf(point.y))
-                )),
-            }
-        })
+        .label_formatter(move |pos| cost_label(pos, models))
         .show(ui, |plot| {
             for overlay in overlays {
-                for curve in &overlay.computed.curves {
-                    plot.line(overlay.line(curve.phase, log_points(&curve.points)));
+                for curve in overlay.curves {
+                    if chart.shown.contains(curve.phase) {
+                        let stroke = stroke(curve.phase, Some(overlay.kind), presenting);
+                        plot.line(line(overlay.name, log_points(&curve.points), stroke));
+                    }
                 }
-                volume_line(plot, overlay.computed.outcome.volume, overlay.name);
+                let volume = overlay.computed.outcome.volume;
+                if lo <= volume && volume <= hi {
+                    volume_line(plot, volume, overlay.name);
+                }
             }
-            for curve in &computed.curves {
-                plot.line(
-                    Line::new(curve.phase.label(), log_points(&curve.points))
-                        .color(colour(curve.phase))
-                        .width(2.0),
-                );
+            for curve in &chart.curves {
+                let stroke = stroke(curve.phase, None, presenting);
+                plot.line(line(curve.phase.label(), log_points(&curve.points), stroke));
             }
             if let Some(v) = outcome.volume.to_f64().filter(|v| *v > 0.0) {
                 plot.vline(
@@ -170,17 +274,20 @@ pub fn cost_ui(ui: &mut Ui, computed: &Evaluation, overlays: &[Overlay<'_>]) {
                     .color(Color32::GRAY),
                 );
             }
-            crossings(plot, outcome);
+            let marks: Vec<[f64; 2]> = chart
+                .crossings
+                .iter()
+                .filter_map(|m| log_point(m.volume, m.cost))
+                .collect();
+            plot.points(
+                Points::new("Break-even", marks)
+                    .shape(MarkerShape::Diamond)
+                    .radius(5.0)
+                    .color(Color32::from_gray(160)),
+            );
+            draw_labels(plot, labels);
         });
-}
-
-/// Both axes on a log scale: costs span several decades between the options.
-fn log_points(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
-    points
-        .iter()
-        .filter(|p| p[0] > 0.0 && p[1] > 0.0)
-        .map(|p| [p[0].log10(), p[1].log10()])
-        .collect()
+    choices(ui, id, chart.shown)
 }
 
 /// Another scenario's volume, as a faint vertical line under its legend entry.
@@ -194,133 +301,71 @@ fn volume_line(plot: &mut PlotUi<'_>, volume: Decimal, name: &str) {
     }
 }
 
-/// Whether `volume` is in the right third of the plotted range (log scale).
-fn right_part(outcome: &Outcome, volume: f64) -> bool {
-    let (Some(lo), Some(hi)) = (outcome.range.0.to_f64(), outcome.range.1.to_f64()) else {
-        return false;
-    };
-    if lo <= 0.0 || hi <= lo {
-        return false;
-    }
-    (volume.log10() - lo.log10()) / (hi.log10() - lo.log10()) > 2.0 / 3.0
-}
-
-fn crossings(plot: &mut PlotUi<'_>, outcome: &Outcome) {
-    let mut marks = Vec::new();
-    // Labels alternate below and above their mark: the next one goes below.
-    let mut below_next = true;
-    for pair in &outcome.break_evens {
-        for (i, crossing) in pair.crossings.iter().take(12).enumerate() {
-            let Some(v) = crossing.volume.to_f64().filter(|v| *v > 0.0) else {
-                continue;
-            };
-            let Some(cost) = outcome.models[pair.a.index()]
-                .cost_at(crossing.volume)
-                .ok()
-                .and_then(|c| c.to_f64())
-                .filter(|c| *c > 0.0)
-            else {
-                continue;
-            };
-            let cost = cost.log10();
-            marks.push([v.log10(), cost]);
-            // Label the first crossing of each pair; a staircase's many flips are marked only.
-            if i == 0 {
-                let name = format!(
-                    "{} / {}: {}",
-                    pair.a.label(),
-                    pair.b.label(),
-                    tokens_short(crossing.volume)
-                );
-                // Near the right edge the label goes to the left of its mark, or it is cut off.
-                let right_part = right_part(outcome, v);
-                let label = if right_part {
-                    format!("{name}  ")
-                } else {
-                    format!("  {name}")
-                };
-                // Labels alternate below and above their mark, so two crossings close together
-                // do not write over each other.
-                let below = below_next;
-                let anchor = match (right_part, below) {
-                    (false, true) => egui::Align2::LEFT_TOP,
-                    (false, false) => egui::Align2::LEFT_BOTTOM,
-                    (true, true) => egui::Align2::RIGHT_TOP,
-                    (true, false) => egui::Align2::RIGHT_BOTTOM,
-                };
-                plot.text(
-                    Text::new("Break-even", PlotPoint::new(v.log10(), cost), label).anchor(anchor),
-                );
-                below_next = !below_next;
-            }
-        }
-    }
-    plot.points(
-        Points::new("Break-even", marks)
-            .shape(MarkerShape::Diamond)
-            .radius(5.0)
-            .color(Color32::from_gray(160)),
-    );
-}
-
-/// Cumulative cash of each option by month, with each payback marked.
-pub fn cash_ui(ui: &mut Ui, computed: &Evaluation, overlays: &[Overlay<'_>]) {
-    let h = &computed.outcome.horizon;
+/// Cumulative cash of each option by month, with each payback marked and labelled clear of the
+/// lines. Returns the options shown or hidden in its legend.
+pub fn cash_ui(
+    ui: &mut Ui,
+    computed: &Evaluation,
+    overlays: &[Overlay<'_>],
+    presenting: bool,
+) -> Vec<Action> {
+    let outcome = &computed.outcome;
+    let shown = computed.chart.shown;
+    let id = ui.make_persistent_id("cumulative-cash");
+    let legend = legend(ui, id, shown, Corner::LeftTop);
+    let series: Vec<(Phase, Vec<[f64; 2]>)> = Phase::ALL
+        .into_iter()
+        .map(|phase| (phase, cash_points(outcome, phase)))
+        .collect();
+    let labels: Vec<PlotLabel> = payback_labels(ui, id, outcome, shown, &series);
     Plot::new("cumulative-cash")
-        .legend(Legend::default().position(Corner::LeftTop))
+        .id(id)
+        .legend(legend)
         .x_axis_label("Month")
         .y_axis_label("Cumulative cash (USD)")
         .y_axis_formatter(|mark, _| dollars(mark.value))
         .allow_scroll(false)
-        .label_formatter(|pos| {
-            let (name, point) = hovered(pos);
-            Some(format!(
-                "{name}\nmonth {:.0}\n{}",
-                point.x,
-                dollars(point.y)
-            ))
-        })
+        .label_formatter(move |pos| cash_label(pos, outcome))
         .show(ui, |plot| {
             for overlay in overlays {
-                for phase in Phase::ALL {
+                for phase in shown.phases() {
                     let points = cash_points(&overlay.computed.outcome, phase);
-                    plot.line(overlay.line(phase, points));
+                    plot.line(line(
+                        overlay.name,
+                        points,
+                        stroke(phase, Some(overlay.kind), presenting),
+                    ));
                 }
             }
-            for phase in Phase::ALL {
-                plot.line(
-                    Line::new(phase.label(), cash_points(&computed.outcome, phase))
-                        .color(colour(phase))
-                        .width(2.0),
-                );
+            for (phase, points) in series {
+                plot.line(line(phase.label(), points, stroke(phase, None, presenting)));
             }
-            for payback in &h.paybacks {
-                let Some(month) = payback.month else { continue };
-                let Some(m) = h.months.iter().find(|m| m.month == month) else {
+            for payback in &outcome.horizon.paybacks {
+                let Some(point) = payback_point(outcome, payback.phase, payback.month) else {
                     continue;
                 };
-                let Some(y) = m.cumulative[payback.phase.index()].to_f64() else {
-                    continue;
-                };
-                let label = format!("{} pays back: month {month}", payback.phase.label());
                 // Named after the option, so its legend entry shows and hides the mark too.
                 plot.points(
-                    Points::new(payback.phase.label(), vec![[f64::from(month), y]])
+                    Points::new(payback.phase.label(), vec![point])
                         .shape(MarkerShape::Circle)
                         .radius(6.0)
                         .color(colour(payback.phase)),
                 );
-                plot.text(
-                    Text::new(
-                        payback.phase.label(),
-                        PlotPoint::new(f64::from(month), y),
-                        label,
-                    )
-                    .color(colour(payback.phase))
-                    .anchor(egui::Align2::LEFT_TOP),
-                );
             }
+            draw_labels(plot, labels);
         });
+    choices(ui, id, shown)
+}
+
+/// Where `phase` pays back on the cash plot, if it does within the horizon.
+pub(super) fn payback_point(
+    outcome: &Outcome,
+    phase: Phase,
+    month: Option<u32>,
+) -> Option<[f64; 2]> {
+    let month = month?;
+    let m = outcome.horizon.months.iter().find(|m| m.month == month)?;
+    Some([f64::from(month), m.cumulative[phase.index()].to_f64()?])
 }
 
 fn cash_points(outcome: &Outcome, phase: Phase) -> Vec<[f64; 2]> {
@@ -346,36 +391,115 @@ fn margin_points(outcome: &Outcome, phase: Phase) -> Vec<[f64; 2]> {
         .collect()
 }
 
-/// Gross margin of each option by month, when revenue is given.
-pub fn margin_ui(ui: &mut Ui, computed: &Evaluation, overlays: &[Overlay<'_>]) {
-    let h = &computed.outcome.horizon;
+/// Gross margin of each option by month, when revenue is given. Returns the options shown or
+/// hidden in its legend.
+pub fn margin_ui(
+    ui: &mut Ui,
+    computed: &Evaluation,
+    overlays: &[Overlay<'_>],
+    presenting: bool,
+) -> Vec<Action> {
+    let outcome = &computed.outcome;
+    let h = &outcome.horizon;
     if h.months.first().is_none_or(|m| m.revenue.is_none()) {
         ui.label("Gross margin needs revenue: give it in the Revenue group on the left.");
-        return;
+        return Vec::new();
     }
+    let shown = computed.chart.shown;
+    let id = ui.make_persistent_id("gross-margin");
+    let legend = legend(ui, id, shown, Corner::LeftBottom);
     Plot::new("gross-margin")
-        .legend(Legend::default().position(Corner::LeftBottom))
+        .id(id)
+        .legend(legend)
         .x_axis_label("Month")
         .y_axis_label("Gross margin (%)")
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
         .allow_scroll(false)
-        .label_formatter(|pos| {
-            let (name, point) = hovered(pos);
-            Some(format!("{name}\nmonth {:.0}\n{:.1}%", point.x, point.y))
-        })
+        .label_formatter(move |pos| margin_label(pos, outcome))
         .show(ui, |plot| {
             for overlay in overlays {
-                for phase in Phase::ALL {
+                for phase in shown.phases() {
                     let points = margin_points(&overlay.computed.outcome, phase);
-                    plot.line(overlay.line(phase, points));
+                    plot.line(line(
+                        overlay.name,
+                        points,
+                        stroke(phase, Some(overlay.kind), presenting),
+                    ));
                 }
             }
             for phase in Phase::ALL {
-                plot.line(
-                    Line::new(phase.label(), margin_points(&computed.outcome, phase))
-                        .color(colour(phase))
-                        .width(2.0),
-                );
+                let points = margin_points(outcome, phase);
+                plot.line(line(phase.label(), points, stroke(phase, None, presenting)));
             }
         });
+    choices(ui, id, shown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use breakeven_model::scenario::from_ron_str;
+
+    fn legal_tech() -> Evaluation {
+        let text = include_str!("../../../scenarios/seed000-legal-tech.ron");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        breakeven_model::evaluate(&from_ron_str(text).unwrap(), today).unwrap()
+    }
+
+    #[test]
+    fn away_from_every_curve_a_hover_says_nothing() {
+        let e = legal_tech();
+        let elsewhere = HoverPosition::Elsewhere {
+            position: PlotPoint::new(9.5, 3.9),
+        };
+        assert_eq!(cost_label(&elsewhere, &e.outcome.models), None);
+        assert_eq!(cash_label(&elsewhere, &e.outcome), None);
+        assert_eq!(margin_label(&elsewhere, &e.outcome), None);
+        // Near a break-even mark, an overlay or the volume line: no one option's figure either.
+        for name in ["Break-even", "Baseline (faint)", "Your volume: 14B", ""] {
+            let near = HoverPosition::NearDataPoint {
+                plot_name: name,
+                position: PlotPoint::new(9.5, 3.9),
+                index: 0,
+            };
+            assert_eq!(cost_label(&near, &e.outcome.models), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn on_a_curve_a_hover_gives_the_exact_figure_of_that_option() {
+        let e = legal_tech();
+        let on_buy = HoverPosition::NearDataPoint {
+            plot_name: "Buy",
+            position: PlotPoint::new(14e9_f64.log10(), 5.0),
+            index: 3,
+        };
+        assert_eq!(
+            cost_label(&on_buy, &e.outcome.models).as_deref(),
+            Some("Buy\n14B tokens/month\n$140,000.00/month")
+        );
+        let on_fine_tune = HoverPosition::NearDataPoint {
+            plot_name: "Fine-tune",
+            position: PlotPoint::new(1.0, 0.0),
+            index: 0,
+        };
+        let cash = cash_label(&on_fine_tune, &e.outcome).unwrap();
+        assert!(cash.starts_with("Fine-tune\nmonth 1\n$"), "{cash}");
+        let margin = margin_label(&on_fine_tune, &e.outcome).unwrap();
+        assert!(margin.starts_with("Fine-tune\nmonth 1\n"), "{margin}");
+    }
+
+    #[test]
+    fn overlays_are_fainter_and_thinner_than_the_current_curves_even_when_presenting() {
+        for presenting in [false, true] {
+            for phase in Phase::ALL {
+                let current = stroke(phase, None, presenting);
+                for kind in [OverlayKind::Baseline, OverlayKind::Compared] {
+                    let behind = stroke(phase, Some(kind), presenting);
+                    assert!(behind.width < current.width, "{phase:?} {kind:?}");
+                    assert!(behind.colour.a() < current.colour.a(), "{phase:?} {kind:?}");
+                }
+            }
+        }
+    }
 }

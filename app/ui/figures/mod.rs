@@ -3,10 +3,13 @@
 //! nothing.
 
 pub mod curves;
+mod legend;
+mod marks;
 pub mod tables;
 
 use egui::{KeyboardShortcut, Modifiers, Ui};
 
+use crate::action::Action;
 use crate::state::workshop::Workshop;
 use breakeven_model::Evaluation;
 use curves::overlays;
@@ -78,13 +81,21 @@ pub fn tabs_ui(ui: &mut Ui, tab: &mut Tab) {
     });
 }
 
-/// The figures of `tab`, with the workshop's baseline and comparison drawn behind them.
-pub fn tab_ui(ui: &mut Ui, tab: Tab, computed: &mut Evaluation, workshop: &Workshop) {
+/// The figures of `tab`, with the workshop's baseline and comparison drawn behind them. A plot's
+/// legend showing or hiding an option is pushed onto `actions`.
+pub fn tab_ui(
+    ui: &mut Ui,
+    tab: Tab,
+    computed: &mut Evaluation,
+    workshop: &Workshop,
+    actions: &mut Vec<Action>,
+) {
     let overlays = overlays(workshop);
+    let presenting = workshop.presenting;
     match tab {
-        Tab::Costs => curves::cost_ui(ui, computed, &overlays),
-        Tab::Cash => curves::cash_ui(ui, computed, &overlays),
-        Tab::Margin => curves::margin_ui(ui, computed, &overlays),
+        Tab::Costs => actions.extend(curves::cost_ui(ui, computed, &overlays, presenting)),
+        Tab::Cash => actions.extend(curves::cash_ui(ui, computed, &overlays, presenting)),
+        Tab::Margin => actions.extend(curves::margin_ui(ui, computed, &overlays, presenting)),
         Tab::Matrix => tables::matrix_ui(ui, &computed.matrix, computed.recommendation.phase),
         Tab::Sensitivity => {
             let rows = computed.sensitivity().to_vec();

@@ -14,6 +14,7 @@ mod cost_model;
 mod horizon;
 mod outcome;
 mod samples;
+mod view;
 
 #[cfg(test)]
 #[expect(
@@ -34,3 +35,4 @@ pub use cost_model::{CostLine, CostModel, LineKind, Stair, StepOf, build_models,
 pub use horizon::{HorizonMonth, HorizonSummary, Payback, horizon};
 pub use outcome::{CheapestAbove, OptionCost, Outcome, Warning, compute, phase_of_input};
 pub use samples::{Curve, plot_range, samples};
+pub use view::{CostChart, CrossingMark, Shown, ShownChoices, cost_chart, view_range};

@@ -82,7 +82,8 @@ pub struct Outcome {
     pub traffic: Traffic,
     /// Its total, tokens a month.
     pub volume: Decimal,
-    /// The plotted and searched range of volumes.
+    /// The range of volumes searched for break-evens; the cost chart plots the part of it that
+    /// matters (`CostChart::range`).
     pub range: (Decimal, Decimal),
     /// Each option's cost model, for plotting.
     pub models: [CostModel; 4],

@@ -13,7 +13,8 @@ use crate::scenario::Limits;
 const GRID_POINTS: usize = 241;
 /// Staircases with more steps than this in range are drawn from the grid alone.
 const MAX_STEP_POINTS: usize = 400;
-const SMALLEST: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+/// The smallest volume plotted: a million tokens a month.
+pub(super) const SMALLEST: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 /// One option's cost curve for plotting.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,7 +25,8 @@ pub struct Curve {
     pub points: Vec<[f64; 2]>,
 }
 
-fn power_of_ten_at_or_below(value: Decimal) -> Decimal {
+/// The largest power of ten at or below `value` (one for anything smaller).
+pub(super) fn power_of_ten_at_or_below(value: Decimal) -> Decimal {
     let mut power = Decimal::ONE;
     while let Some(next) = power.checked_mul(Decimal::TEN) {
         if next > value {
@@ -35,7 +37,8 @@ fn power_of_ten_at_or_below(value: Decimal) -> Decimal {
     power
 }
 
-/// The volumes plotted and searched for break-evens: three decades either side of `volume`,
+/// The volumes searched for break-evens (the cost chart plots the part that matters, see
+/// [`super::view_range`]): three decades either side of `volume`,
 /// on whole decades, from a million tokens up to the validation limit.
 #[must_use]
 pub fn plot_range(volume: Decimal) -> (Decimal, Decimal) {
@@ -108,7 +111,9 @@ pub fn samples(models: &[CostModel], lo: Decimal, hi: Decimal) -> Vec<Curve> {
         .map(|i| {
             #[expect(clippy::cast_precision_loss, reason = "a few hundred grid points")]
             let t = i as f64 / (GRID_POINTS - 1) as f64;
-            lo_f * (ratio * t).exp()
+            // Clamped: rounding may put the last point a hair beyond `hi`, where it would be
+            // dropped and the curve stop short of the axis's end.
+            (lo_f * (ratio * t).exp()).clamp(lo_f, hi_f)
         })
         .collect();
     models
@@ -164,6 +169,23 @@ mod tests {
                     "{:?} at {v}: {cost} vs {exact}",
                     curve.phase
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn every_curve_runs_from_one_end_of_the_range_to_the_other() {
+        let scenario = crate::scenario::Scenario::embedded_default();
+        let outcome = crate::engine::compute(&scenario).expect("computes");
+        for (lo, hi) in [
+            (dec!(20_000_000), dec!(500_000_000_000)),
+            (dec!(100_000_000), dec!(1_000_000_000_000)),
+            (dec!(1_000_000), dec!(7_777_777_777)),
+        ] {
+            for curve in samples(&outcome.models, lo, hi) {
+                let (first, last) = (curve.points[0][0], curve.points[curve.points.len() - 1][0]);
+                assert_eq!(Decimal::from_f64_retain(first).map(|d| d.round()), Some(lo));
+                assert_eq!(Decimal::from_f64_retain(last).map(|d| d.round()), Some(hi));
             }
         }
     }
