@@ -362,3 +362,21 @@ fn r5_seed_000_flat_fee_steps_up_in_the_cash_view_as_traffic_grows() {
         warning.message
     );
 }
+
+#[test]
+fn a_payback_with_nothing_up_front_says_so_rather_than_dividing_zero() {
+    let out = outcome(&example("seed003-gpt4o-heavy-tier.ron"));
+    let payback = out
+        .horizon
+        .paybacks
+        .iter()
+        .find(|p| p.phase == Phase::SelfHost)
+        .expect("self-host");
+    assert_eq!(payback.up_front, Decimal::ZERO);
+    let words = payback.in_words();
+    assert!(
+        words.starts_with("Simple: nothing is paid up front"),
+        "{words}"
+    );
+    assert!(!words.contains("$0.00 up front"), "{words}");
+}

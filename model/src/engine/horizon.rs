@@ -62,6 +62,15 @@ impl Payback {
         let phase = self.phase.label();
         let up_front = usd_cents(self.up_front);
         let simple = match (self.after_go_live, self.simple_months) {
+            (Some(_), Some(_)) if self.up_front.is_zero() => format!(
+                "Simple: nothing is paid up front, so it saves {} a month from go-live, {}.",
+                usd_cents(self.monthly_saving),
+                if self.before_go_live == 0 {
+                    "which is today".to_owned()
+                } else {
+                    format!("{} from today", months_phrase(self.before_go_live))
+                },
+            ),
             (Some(after), Some(_)) if self.before_go_live == 0 => format!(
                 "Simple: {up_front} up front ÷ {} saved a month = {} months.",
                 usd_cents(self.monthly_saving),
