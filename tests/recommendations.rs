@@ -181,3 +181,14 @@ fn the_data_platform_with_a_200b_token_corpus_pretrains() {
         "matrix.pretraining",
     );
 }
+
+#[test]
+fn an_air_gapped_self_host_is_not_told_to_find_its_api_bill_or_shadow_the_api() {
+    let rec = recommendation(&example("defence-air-gapped.ron"));
+    assert_eq!(rec.phase, Phase::SelfHost);
+    for step in &rec.next_steps {
+        assert!(!step.text.contains("bill"), "{}", step.text);
+        assert!(!step.text.contains("beside the API"), "{}", step.text);
+    }
+    assert!(rec.next_steps[0].text.contains("size the instances"));
+}

@@ -8,7 +8,7 @@ use super::NextStep;
 use super::costs::Priced;
 use crate::phase::Phase;
 use crate::preset::RulePreset;
-use crate::scenario::{Retrieval, Scenario};
+use crate::scenario::{DataResidency, Retrieval, Scenario};
 use crate::sources::Seed;
 
 fn step(when: &str, text: &str, seed: Seed) -> NextStep {
@@ -21,6 +21,9 @@ fn step(when: &str, text: &str, seed: Seed) -> NextStep {
 
 const INSTRUMENT: &str = "Instrument the application to log token counts and cost per feature, and find the \
                           single feature behind 80% of the bill.";
+/// Where no API may be used there is no bill to find: the same measurement sizes the instances.
+const MEASURE: &str = "Log token counts and the peak load of each feature on the system you run today: they size \
+                       the instances.";
 const GOLDEN: &str = "Capture the high-quality API outputs of that feature into a structured dataset: the \
                       golden dataset a fine-tune will need.";
 
@@ -84,7 +87,12 @@ pub fn next_steps(
             ));
         }
         Phase::SelfHost => {
-            steps.push(step("Days 1-30", INSTRUMENT, seed_000));
+            let air_gapped = scenario.matrix.data_residency == Some(DataResidency::AirGapped);
+            steps.push(step(
+                "Days 1-30",
+                if air_gapped { MEASURE } else { INSTRUMENT },
+                seed_000,
+            ));
             steps.push(step(
                 "Days 1-30",
                 "Staff it first: self-hosting needs ML and infrastructure people (5+) before it needs GPUs.",
@@ -92,8 +100,13 @@ pub fn next_steps(
             ));
             steps.push(step(
                 "Days 61-90",
-                "Serve the open model in shadow mode beside the API, to verify quality and latency before routing \
-                 traffic to it.",
+                if air_gapped {
+                    "Serve the open model in shadow mode beside the system you run today, to verify quality and \
+                     latency before routing traffic to it."
+                } else {
+                    "Serve the open model in shadow mode beside the API, to verify quality and latency before routing \
+                     traffic to it."
+                },
                 seed_000,
             ));
             steps.push(step(
