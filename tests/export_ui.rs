@@ -267,3 +267,17 @@ fn another_scenario_opened_starts_from_what_it_rules_out() {
     );
     assert!(!legend_shows(&harness, "Pretrain"), "ruled out there too");
 }
+
+#[test]
+fn esc_closes_the_listing_of_what_was_exported() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = legal_tech();
+    export_to(&mut harness, &dir.path().join("pack"));
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::Exported { .. })
+    ));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().dialog().is_none());
+}

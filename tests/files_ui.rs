@@ -481,3 +481,138 @@ fn an_out_of_range_value_being_corrected_comes_back_next_run() {
     );
     assert!(next.document().is_dirty());
 }
+
+#[test]
+fn the_source_note_menu_stays_open_when_its_box_is_clicked_and_enter_saves_and_closes_it() {
+    let mut harness = harness(new_app());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Output price")
+        .click_secondary();
+    harness.run();
+    // A click into the box (as a user does before typing) keeps the menu open.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Source note")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Source note")
+            .is_some(),
+        "the menu closed when its box was clicked"
+    );
+    harness
+        .get_by_role_and_label(Role::TextInput, "Source note")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Source note")
+        .type_text("client finance, 2026-11");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Source note")
+            .is_none(),
+        "Enter closes the menu"
+    );
+    assert_eq!(
+        harness
+            .state()
+            .scenario()
+            .buy
+            .output_usd_per_1m
+            .source
+            .as_deref(),
+        Some("client finance, 2026-11")
+    );
+    // Esc closes it too.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Output price")
+        .click_secondary();
+    harness.run();
+    assert!(shows(&harness, "Where this number comes from"));
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!shows(&harness, "Where this number comes from"));
+}
+
+#[test]
+fn one_tab_moves_from_one_field_to_the_next_never_to_a_label() {
+    let mut harness = harness(new_app());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Input tokens")
+        .focus();
+    harness.run();
+    for next in [
+        "Output tokens",
+        "Monthly bill",
+        "Growth",
+        "Peak over average",
+    ] {
+        harness.key_press(Key::Tab);
+        harness.run();
+        assert!(
+            harness
+                .get_by_role_and_label(Role::TextInput, next)
+                .is_focused(),
+            "one Tab should reach {next}"
+        );
+    }
+}
+
+#[test]
+fn esc_closes_every_dialog_choosing_nothing() {
+    let mut harness = harness(new_app());
+    type_into(&mut harness, "Output price", "0.7");
+    click_away(&mut harness);
+    assert!(harness.state().document().is_dirty());
+    // New asks about the unsaved change; Esc keeps it.
+    keys(&mut harness, Modifiers::COMMAND, Key::N);
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::Unsaved { .. })
+    ));
+    keys(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.state().dialog().is_none());
+    assert!(harness.state().document().is_dirty());
+    assert_eq!(
+        harness.state().scenario().buy.output_usd_per_1m.value.get(),
+        dec!(0.7)
+    );
+    // Open's path dialog: Esc takes no path.
+    keys(&mut harness, Modifiers::COMMAND, Key::O);
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::Path { .. })
+    ));
+    type_into(&mut harness, "Path", "/nowhere/at/all.ron");
+    keys(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.state().dialog().is_none());
+    assert_eq!(
+        harness.state().scenario().buy.output_usd_per_1m.value.get(),
+        dec!(0.7)
+    );
+}
+
+#[test]
+fn a_relative_save_path_is_shown_whole_before_saving() {
+    let mut harness = harness(new_app());
+    keys(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::Path { .. })
+    ));
+    type_into(&mut harness, "Path", "acme-insurer.ron");
+    let whole = std::env::current_dir()
+        .expect("a working folder")
+        .join("acme-insurer.ron");
+    assert!(
+        shows(&harness, &format!("Saves to {}", whole.display())),
+        "the whole path is not shown"
+    );
+    keys(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!whole.exists(), "nothing was saved");
+}

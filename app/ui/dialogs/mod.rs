@@ -123,7 +123,8 @@ impl Dialogs {
         }
     }
 
-    /// The dialog on screen, if any; pushes what the user chose and closes it when it is done.
+    /// The dialog on screen, if any; pushes what the user chose and closes it when it is done,
+    /// or when Esc is pressed.
     /// `document` is the open scenario's name, for the prompts that name it.
     pub fn ui(&mut self, ui: &mut Ui, document: &str, actions: &mut Vec<Action>) {
         self.receive();
@@ -161,6 +162,11 @@ impl Dialogs {
         });
         if let Some(ask) = browse {
             self.browser.start(ask, ui.ctx());
+        }
+        // Esc closes every dialog as its Cancel or OK would, choosing nothing: a path is not
+        // taken, unsaved work is not thrown away, a recovery file is kept for the next start.
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            done = true;
         }
         if done {
             self.current = None;

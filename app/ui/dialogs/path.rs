@@ -9,6 +9,17 @@ use super::Purpose;
 use crate::action::Action;
 use crate::ui::widgets::browse::path_field_ui;
 
+/// The path typed, whole: a relative one joined to the working folder. `None` when nothing is
+/// typed.
+#[must_use]
+pub fn whole_path(text: &str) -> Option<PathBuf> {
+    let typed = text.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    Some(std::path::absolute(typed).unwrap_or_else(|_| PathBuf::from(typed)))
+}
+
 /// The path dialog; returns whether it is done, and whether Browse was clicked.
 pub fn show(
     ui: &mut Ui,
@@ -39,13 +50,23 @@ pub fn show(
     ui.heading(title);
     ui.label(what);
     let entered = path_field_ui(ui, "Path", text, 360.0);
+    // A relative path is taken from the folder Breakeven was started in: say which, whole.
+    let whole = whole_path(text);
+    if let Some(whole) = &whole {
+        let where_to = match purpose {
+            Purpose::Open => "Opens",
+            Purpose::SaveAs => "Saves to",
+            Purpose::Export => "Writes into",
+        };
+        ui.add(egui::Label::new(format!("{where_to} {}", whole.display())).wrap());
+    }
     let mut done = false;
     let mut browse = false;
     ui.horizontal(|ui| {
         browse = ui.button("Browse…").clicked();
-        let ready = !text.trim().is_empty();
+        let ready = whole.is_some();
         if ui.add_enabled(ready, egui::Button::new(verb)).clicked() || (entered && ready) {
-            let path = PathBuf::from(text.trim());
+            let path = whole.clone().unwrap_or_else(|| PathBuf::from(text.trim()));
             actions.push(match purpose {
                 Purpose::Open => Action::Open(path),
                 Purpose::SaveAs => Action::SaveAs(path, then.take()),

@@ -278,12 +278,9 @@ pub fn label(ui: &mut Ui, text: &str, changed: bool) -> egui::Response {
         } else {
             RichText::new(text)
         };
-        // Clickable so its right-click menu can edit the source note.
-        let response = ui.add(
-            egui::Label::new(shown)
-                .truncate()
-                .sense(egui::Sense::click()),
-        );
+        // Clickable so its right-click menu can edit the source note, but not focusable: Tab
+        // goes from one field's value to the next, never to a label.
+        let response = ui.add(egui::Label::new(shown).truncate().sense(egui::Sense::CLICK));
         if changed {
             ui.label(
                 RichText::new("•")
@@ -298,8 +295,12 @@ pub fn label(ui: &mut Ui, text: &str, changed: bool) -> egui::Response {
 }
 
 /// The source note of a number, edited from the field's right-click menu and saved with it.
+/// Clicks inside the menu (into its text box) keep it open; Enter or Esc closes it, the note as
+/// typed kept; a click elsewhere closes it too.
 pub fn source_menu(response: &egui::Response, source: &mut Option<String>) {
-    response.context_menu(|ui| {
+    let menu = egui::Popup::context_menu(response)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    menu.show(|ui| {
         ui.label(RichText::new("Where this number comes from").strong());
         let mut text = source.clone().unwrap_or_default();
         let edit = ui.horizontal(|ui| {
@@ -313,6 +314,9 @@ pub fn source_menu(response: &egui::Response, source: &mut Option<String>) {
         });
         if edit.inner.changed() {
             *source = (!text.trim().is_empty()).then_some(text);
+        }
+        if edit.inner.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            ui.close();
         }
         if ui.button("Clear the note").clicked() {
             *source = None;
