@@ -249,3 +249,65 @@ fn a_founder_types_the_monthly_bill_and_the_tokens_follow() {
     assert!(shows(&harness, "a bill cannot be negative"));
     assert_eq!(field_text(&harness, "Input tokens"), "3.5B");
 }
+
+#[test]
+fn a_new_scenarios_volume_switches_to_daily_users_and_back_keeping_its_traffic() {
+    let mut harness = harness(example("seed000-legal-tech.ron"));
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Volume given as")
+        .click();
+    harness.run();
+    harness.get_by_label("Daily users").click();
+    harness.run();
+    // 14B tokens a month at 50 requests of 500 tokens a user a day (365/12 days a month).
+    assert_eq!(field_text(&harness, "Daily users"), "18,411");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Input tokens")
+            .is_none()
+    );
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Volume given as")
+        .click();
+    harness.run();
+    harness.get_by_label("Tokens a month").click();
+    harness.run();
+    // The users' tokens, a little above 14B since users are whole.
+    assert_eq!(field_text(&harness, "Input tokens"), "7,000,015,625");
+}
+
+#[test]
+fn the_throughput_basis_of_a_self_hosted_model_can_be_described() {
+    let mut harness = harness(example("seed000-legal-tech.ron"));
+    let header = harness
+        .get_all_by_label("Self-host")
+        .find(|n| n.accesskit_node().role() != Role::CheckBox)
+        .expect("the Self-host group");
+    header.scroll_to_me();
+    header.click_accesskit();
+    harness.run();
+    type_into(&mut harness, "Measured at concurrency", "32");
+    type_into(&mut harness, "Measured input per request", "1000");
+    type_into(&mut harness, "Measured output per request", "200");
+    let hosting = &harness.state().scenario().self_host.hosting;
+    let breakeven_model::scenario::Throughput::Measured {
+        concurrency,
+        input_tokens_per_request,
+        output_tokens_per_request,
+        ..
+    } = &hosting.throughput
+    else {
+        panic!("measured");
+    };
+    assert_eq!(*concurrency, 32);
+    assert_eq!(input_tokens_per_request.get(), dec!(1000));
+    assert_eq!(output_tokens_per_request.get(), dec!(200));
+    // The model's name too.
+    type_into(&mut harness, "Measured with", "Llama-3.1-8B AWQ");
+    let breakeven_model::scenario::Throughput::Measured { model, .. } =
+        &harness.state().scenario().self_host.hosting.throughput
+    else {
+        panic!("measured");
+    };
+    assert_eq!(model, "Llama-3.1-8B AWQ");
+}

@@ -77,12 +77,15 @@ pub fn tokens_short(value: Decimal) -> String {
 /// separators otherwise (`760,416,666.67`): what a field shows, so nothing is rounded away.
 #[must_use]
 pub fn tokens_exact(value: Decimal) -> String {
-    for (size, suffix) in TOKEN_UNITS {
+    for (i, (size, suffix)) in TOKEN_UNITS.into_iter().enumerate() {
         if value.abs() >= size
             && let Some(quotient) = value.checked_div(size)
         {
             let scaled = quotient.normalize();
-            if scaled.scale() <= 3 && scaled.checked_mul(size) == Some(value) {
+            // Below the largest unit, a thousand or more of a unit is the next unit's business:
+            // 7,000,015,625 is not "7000015.625K".
+            let in_range = i == 0 || scaled.abs() < dec!(1000);
+            if in_range && scaled.scale() <= 3 && scaled.checked_mul(size) == Some(value) {
                 return format!("{scaled}{suffix}");
             }
         }
@@ -125,6 +128,9 @@ mod short_tests {
         assert_eq!(tokens_exact(dec!(1_500_000_000)), "1.5B");
         assert_eq!(tokens_exact(dec!(760_416_666.67)), "760,416,666.67");
         assert_eq!(tokens_exact(dec!(999)), "999");
+        // A thousand or more of a unit is not how anyone writes it.
+        assert_eq!(tokens_exact(dec!(7_000_015_625)), "7,000,015,625");
+        assert_eq!(tokens_exact(dec!(1_234_500_000_000_000)), "1234.5T");
         assert_eq!(percent(dec!(0.16)), "16.0%");
         // A margin on almost no revenue can be larger than any percentage: said, not a panic.
         assert_eq!(percent(Decimal::MIN), "beyond any scale");

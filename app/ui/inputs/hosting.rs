@@ -8,7 +8,7 @@ use breakeven_model::scenario::{Hosting, InstancePrice, PriceKind, Staff, StaffK
 use egui::Ui;
 
 use super::form::Form;
-use crate::ui::widgets::fields::{Number, field, kind_choice, label, note};
+use crate::ui::widgets::fields::{Number, field, kind_choice, label};
 
 /// The price of one instance, in the kind it is quoted in.
 #[rustfmt::skip]
@@ -27,8 +27,11 @@ const SERVICE: [Number<Hosting>; 1] = [
 
 /// What one instance serves, when measured.
 #[rustfmt::skip]
-const THROUGHPUT: [Number<Hosting>; 1] = [
+const THROUGHPUT: [Number<Hosting>; 4] = [
     Number::new("Throughput", "output tokens/s", "throughput.output_tokens_per_second", "Sustained generated tokens per second of one instance.", |h| match &mut h.throughput { Throughput::Measured { output_tokens_per_second, .. } => Some(output_tokens_per_second), Throughput::Unlimited => None }),
+    Number::new("Measured at concurrency", "requests", "throughput.concurrency", "Concurrent requests in the measurement: throughput depends on it by up to 100x.", |h| match &mut h.throughput { Throughput::Measured { concurrency, .. } => Some(concurrency), Throughput::Unlimited => None }),
+    Number::tokens("Measured input per request", "tokens", "throughput.input_tokens_per_request", "Prompt tokens per request in the measurement; 0 when it does not say (input is then taken as free).", |h| match &mut h.throughput { Throughput::Measured { input_tokens_per_request, .. } => Some(input_tokens_per_request), Throughput::Unlimited => None }),
+    Number::tokens("Measured output per request", "tokens", "throughput.output_tokens_per_request", "Generated tokens per request in the measurement.", |h| match &mut h.throughput { Throughput::Measured { output_tokens_per_request, .. } => Some(output_tokens_per_request), Throughput::Unlimited => None }),
 ];
 
 /// How the instances are sized.
@@ -92,22 +95,16 @@ fn throughput_ui(ui: &mut Ui, form: &mut Form<'_>, h: &mut Hosting, site: &Site)
             Throughput::Unlimited
         };
     }
-    form.numbers_of(ui, &THROUGHPUT, h, site.in_default, site.base);
-    if let Throughput::Measured {
-        model,
-        concurrency,
-        input_tokens_per_request,
-        output_tokens_per_request,
-        ..
-    } = &h.throughput
-    {
-        note(
-            ui,
-            &format!(
-                "Basis: {model}, concurrency {concurrency}, {input_tokens_per_request} in / {output_tokens_per_request} out tokens per request."
-            ),
-        );
+    if let Throughput::Measured { model, .. } = &mut h.throughput {
+        ui.horizontal(|ui| {
+            let help = "The model the throughput was measured with, as the measurement names it (Llama-3-8B FP16).";
+            let name = label(ui, "Measured with", false).on_hover_text(help);
+            ui.add(egui::TextEdit::singleline(model).desired_width(200.0))
+                .labelled_by(name.id)
+                .on_hover_text(help);
+        });
     }
+    form.numbers_of(ui, &THROUGHPUT, h, site.in_default, site.base);
 }
 
 fn instance_picker(ui: &mut Ui, hosting: &mut Hosting, id: &str) {

@@ -4,14 +4,14 @@
 use breakeven_model::Scenario;
 use breakeven_model::engine::{monthly_bill, volume_for_bill};
 use breakeven_model::format::tokens_short;
-use breakeven_model::scenario::Volume;
+use breakeven_model::scenario::{Volume, VolumeKind};
 use breakeven_model::units::{TokensPerMonth, UsdPerMonth, parse_human};
 use egui::Ui;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
 use super::form::Form;
-use crate::ui::widgets::fields::{Number, derived_number_ui, field, note};
+use crate::ui::widgets::fields::{Number, derived_number_ui, field, kind_choice, note};
 
 /// The volume in tokens, input and output apart (they are priced apart).
 #[rustfmt::skip]
@@ -39,6 +39,26 @@ const SHAPE: [Number<Scenario>; 2] = [
 /// The workload's inputs.
 pub fn workload_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
     volume_slider(ui, &mut s.workload.volume);
+    let kinds = [
+        (VolumeKind::Tokens, "Tokens a month"),
+        (VolumeKind::Users, "Daily users"),
+    ];
+    let given = field(
+        "Volume given as",
+        "",
+        "Tokens a month (or the monthly bill they make), or daily users × requests × tokens per request, as \
+         \"The AI Build vs. Buy Decision\" counts it. Switching keeps about the same traffic.",
+        "workload.volume",
+    );
+    if let Some(kind) = kind_choice(ui, form.editing, given, &kinds, s.workload.volume.kind()) {
+        let why = "Not switched: the volume is too large to count another way. Correct it first.";
+        if let Some(volume) =
+            form.editing
+                .kind_changed("workload.volume", s.workload.volume_as(kind), why)
+        {
+            s.workload.volume = volume;
+        }
+    }
     if matches!(s.workload.volume, Volume::Users { .. }) {
         note(
             ui,

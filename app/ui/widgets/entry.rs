@@ -134,6 +134,27 @@ where
     }
 }
 
+/// A measurement's request size, kept without a source note (the throughput basis's note is
+/// the throughput's).
+impl Entry for TokensPerRequest {
+    fn value(&self) -> Option<Decimal> {
+        Some(self.get())
+    }
+
+    fn take(&mut self, typed: Decimal) -> Result<(), String> {
+        *self = Self::from_decimal(typed);
+        Ok(())
+    }
+
+    fn clear(&mut self) -> bool {
+        false
+    }
+
+    fn source(&mut self) -> Option<&mut Option<String>> {
+        None
+    }
+}
+
 /// A whole number kept without a source note (a reservation's term).
 impl Entry for u32 {
     fn value(&self) -> Option<Decimal> {

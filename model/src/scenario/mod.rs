@@ -32,7 +32,7 @@ pub use matrix::{
 };
 pub use traffic::{Traffic, traffic};
 pub use validate::{Limits, validate};
-pub use variants::{DEFAULT_TERM_MONTHS, PriceKind, ServingKind, StaffKind};
+pub use variants::{DEFAULT_TERM_MONTHS, PriceKind, ServingKind, StaffKind, VolumeKind};
 pub use what_if::WhatIf;
 
 /// Everything the cost engine needs about one situation, plus its name and notes.

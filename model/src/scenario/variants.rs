@@ -12,7 +12,7 @@ use super::{FineTune, InstancePrice, Revenue, Scenario, Staff, TunedServing, Vol
 use crate::error::ArithmeticError;
 use crate::sourced::Sourced;
 use crate::units::{
-    Count, HOURS_PER_MONTH, HoursPerMonth, Percent, TokensPerMonth, UsdPerHour,
+    Count, HOURS_PER_MONTH, HoursPerMonth, Percent, TokensPerMonth, TokensPerRequest, UsdPerHour,
     UsdPerMillionTokens, UsdPerMonth, UsdPerYear,
 };
 
@@ -238,7 +238,97 @@ impl Revenue {
     }
 }
 
+/// How the volume is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VolumeKind {
+    /// Tokens a month, input and output apart.
+    Tokens,
+    /// Daily users × requests × tokens per request (seed 004).
+    Users,
+}
+
+impl VolumeKind {
+    /// Every kind.
+    pub const ALL: [Self; 2] = [Self::Tokens, Self::Users];
+}
+
+/// Seed 004's usage: 50 requests a user a day, 500 tokens a request.
+const REQUESTS_PER_USER_PER_DAY: Decimal = dec!(50);
+const TOKENS_PER_REQUEST: Decimal = dec!(500);
+
+impl super::Workload {
+    /// The volume given as `kind`, about the same traffic. Users become their tokens exactly
+    /// (rounded to whole tokens); tokens become seed 004's 50 requests a user a day of 500
+    /// tokens in today's mix, and the daily users that make at least today's tokens. Each value
+    /// says where it came from.
+    pub fn volume_as(&self, kind: VolumeKind) -> Result<Volume, ArithmeticError> {
+        if self.volume.kind() == kind {
+            return Ok(self.volume.clone());
+        }
+        let traffic = super::traffic(self).map_err(|e| e.error)?;
+        let total = traffic.total().map_err(|e| e.error)?;
+        match kind {
+            VolumeKind::Tokens => {
+                let input = traffic.input.round_dp(0);
+                let output = crate::units::sub(total.round_dp(0), input, "total − input")?;
+                let note = "from the daily users it was built from";
+                Ok(Volume::Tokens {
+                    input_tokens_per_month: Sourced::from_source(TokensPerMonth::new(input), note),
+                    output_tokens_per_month: Sourced::from_source(
+                        TokensPerMonth::new(output),
+                        note,
+                    ),
+                })
+            }
+            VolumeKind::Users => {
+                let share = traffic.input_share().map_err(|e| e.error)?;
+                let input =
+                    crate::units::mul(TOKENS_PER_REQUEST, share, "tokens × share")?.round_dp(0);
+                let output = crate::units::sub(TOKENS_PER_REQUEST, input, "tokens − input")?;
+                // Tokens a month one user makes: requests × tokens × 365 ÷ 12.
+                let per_day = crate::units::mul(
+                    REQUESTS_PER_USER_PER_DAY,
+                    TOKENS_PER_REQUEST,
+                    "requests × tokens",
+                )?;
+                let per_year = crate::units::mul(per_day, dec!(365), "a day × 365")?;
+                let per_month = crate::units::div(per_year, dec!(12), "a year ÷ 12")?;
+                let users = crate::units::div(total, per_month, "tokens ÷ tokens per user")?.ceil();
+                let seed_004 = "\"The AI Build vs. Buy Decision\": 50 requests a user a day";
+                let size = "\"The AI Build vs. Buy Decision\": 500 tokens a request, in today's mix of input and output";
+                Ok(Volume::Users {
+                    daily_users: Sourced::from_source(
+                        Count::new(users),
+                        "the daily users that make today's tokens at 50 requests of 500 tokens: set your own",
+                    ),
+                    requests_per_user_per_day: Sourced::from_source(
+                        Count::new(REQUESTS_PER_USER_PER_DAY),
+                        seed_004,
+                    ),
+                    input_tokens_per_request: Sourced::from_source(
+                        TokensPerRequest::new(input),
+                        size,
+                    ),
+                    output_tokens_per_request: Sourced::from_source(
+                        TokensPerRequest::new(output),
+                        size,
+                    ),
+                })
+            }
+        }
+    }
+}
+
 impl Volume {
+    /// How the volume is given.
+    #[must_use]
+    pub const fn kind(&self) -> VolumeKind {
+        match self {
+            Self::Tokens { .. } => VolumeKind::Tokens,
+            Self::Users { .. } => VolumeKind::Users,
+        }
+    }
+
     /// Tokens a month, input and output together, when the volume is given in tokens; `None`
     /// when it is built from users.
     pub fn total_tokens(&self) -> Result<Option<TokensPerMonth>, ArithmeticError> {
