@@ -616,3 +616,44 @@ fn a_relative_save_path_is_shown_whole_before_saving() {
     keys(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(!whole.exists(), "nothing was saved");
 }
+
+#[test]
+fn the_scenario_is_named_noted_and_reviewed_in_the_window_and_undone_like_any_edit() {
+    let mut harness = harness(new_app());
+    harness
+        .get_by_role_and_label(Role::DisclosureTriangle, "Scenario: name, notes, review")
+        .click();
+    harness.run();
+    type_into(&mut harness, "Name", "Acme insurer: claims assistant");
+    click_away(&mut harness);
+    assert_eq!(
+        harness.state().scenario().name,
+        "Acme insurer: claims assistant"
+    );
+    assert!(
+        harness
+            .state()
+            .title()
+            .contains("Acme insurer: claims assistant")
+    );
+    // A date that is not one is named beside the field and the last one kept.
+    let before = harness.state().scenario().last_reviewed;
+    type_into(&mut harness, "Last reviewed", "2026-13-40");
+    assert!(shows(&harness, "is not a date written as YYYY-MM-DD"));
+    assert_eq!(harness.state().scenario().last_reviewed, before);
+    click_away(&mut harness);
+    click(&mut harness, "Reviewed today");
+    assert_eq!(
+        harness.state().scenario().last_reviewed,
+        common::today(),
+        "reviewed today"
+    );
+    // Undo takes the review back, then the name.
+    keys(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().scenario().last_reviewed, before);
+    keys(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_ne!(
+        harness.state().scenario().name,
+        "Acme insurer: claims assistant"
+    );
+}

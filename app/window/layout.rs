@@ -57,7 +57,7 @@ impl BreakevenApp {
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         let mut draft = self.doc.scenario().clone();
-                        self.inputs.ui(ui, &mut draft, &self.problems);
+                        self.inputs.ui(ui, &mut draft, &self.problems, self.today);
                         if &draft != self.doc.scenario() {
                             actions.push(Action::Edit(Box::new(draft)));
                         }

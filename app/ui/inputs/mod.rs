@@ -2,6 +2,7 @@
 //! is a table of [`crate::ui::widgets::fields::Number`]s, one line each, and the few choices
 //! between them; a new number is one more line in its group's table.
 
+pub mod about;
 pub mod buy;
 pub mod form;
 pub mod horizon;
@@ -12,6 +13,7 @@ pub mod preset;
 pub mod workload;
 
 use breakeven_model::{Problem, Scenario};
+use chrono::NaiveDate;
 use egui::Ui;
 
 use crate::ui::widgets::fields::Editing;
@@ -44,12 +46,21 @@ impl InputsPanel {
 
     /// Shows every input of `draft` and lets the user change it; `problems` are its validation
     /// messages, shown beside their fields.
-    pub fn ui(&mut self, ui: &mut Ui, draft: &mut Scenario, problems: &[Problem]) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        draft: &mut Scenario,
+        problems: &[Problem],
+        today: NaiveDate,
+    ) {
         let mut form = Form {
             editing: &mut self.editing,
             default: &mut self.default,
             problems,
         };
+        egui::CollapsingHeader::new("Scenario: name, notes, review")
+            .default_open(false)
+            .show(ui, |ui| about::about_ui(ui, &mut form, draft, today));
         let groups: [(&str, bool, Group); 14] = [
             ("Workload", true, workload::workload_ui),
             ("Buy: a hosted API", true, buy::buy_ui),

@@ -29,6 +29,33 @@ pub struct Editing {
 }
 
 impl Editing {
+    /// The text being typed in the field `id`, while it has one.
+    #[must_use]
+    pub fn typed(&self, id: Id) -> Option<String> {
+        (self.id == Some(id)).then(|| self.text.clone())
+    }
+
+    /// Keeps `text` as typed in the field `id`, with why it is not a value yet, if it is not.
+    pub fn keep_typed(&mut self, id: Id, text: String, why: Option<String>) {
+        self.id = Some(id);
+        self.text = text;
+        self.error = why;
+    }
+
+    /// Why the text typed in the field `id` is not a value, while it is typed.
+    #[must_use]
+    pub fn typed_problem(&self, id: Id) -> Option<String> {
+        (self.id == Some(id)).then(|| self.error.clone()).flatten()
+    }
+
+    /// Forgets what was typed in the field `id` (it lost focus, or was set another way).
+    pub fn forget_typed(&mut self, id: Id) {
+        if self.id == Some(id) {
+            self.id = None;
+            self.error = None;
+        }
+    }
+
     /// Keeps why the text typed in the focused field cannot be its value, so the message stays
     /// beside it while the typing goes on; returns the message.
     fn refuse_typed(&mut self, why: String) -> String {
