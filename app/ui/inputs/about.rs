@@ -24,13 +24,19 @@ pub fn about_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario, today: Naive
     ui.horizontal(|ui| {
         let help = "Context, caveats, who was in the room: printed in the report.";
         let name = label(ui, "Notes", false).on_hover_text(help);
-        ui.add(
-            TextEdit::multiline(&mut s.notes)
-                .desired_rows(3)
-                .desired_width(220.0),
-        )
-        .labelled_by(name.id)
-        .on_hover_text(help);
+        // Long notes scroll in a box of a few lines rather than push every input down.
+        egui::ScrollArea::vertical()
+            .id_salt("notes")
+            .max_height(96.0)
+            .show(ui, |ui| {
+                ui.add(
+                    TextEdit::multiline(&mut s.notes)
+                        .desired_rows(3)
+                        .desired_width(220.0),
+                )
+                .labelled_by(name.id)
+                .on_hover_text(help);
+            });
     });
     review_ui(ui, form, s, today);
 }
