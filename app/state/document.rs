@@ -167,7 +167,7 @@ mod tests {
     use rust_decimal::Decimal;
 
     fn with_growth(mut s: Scenario, g: i64) -> Scenario {
-        s.workload.growth_percent_per_month.value = Percent::new(Decimal::from(g));
+        s.workload.growth_percent_per_month.value = Percent::new(Decimal::new(g, 0));
         s
     }
 

@@ -281,14 +281,13 @@ fn still_running(file: &Path) -> bool {
 mod tests {
     use super::*;
     use breakeven_model::units::Percent;
-    use rust_decimal::Decimal;
 
     #[test]
     fn unsaved_edits_are_written_aside_and_found_after_a_crash() {
         let folder = tempfile::tempdir().expect("a folder");
         let mut writer = Recovery::new(folder.path().to_path_buf());
         let mut edited = Scenario::embedded_default();
-        edited.workload.growth_percent_per_month.value = Percent::new(Decimal::from(12));
+        edited.workload.growth_percent_per_month.value = Percent::new(rust_decimal::dec!(12));
         writer.tick(0.0, &edited, Some(Path::new("/clients/acme.ron")), true);
         // Another start of the app, as after a crash: it is a different instance.
         let other = Recovery::new(folder.path().to_path_buf());
@@ -331,7 +330,7 @@ mod tests {
         let folder = tempfile::tempdir().expect("a folder");
         let mut writer = Recovery::new(folder.path().to_path_buf());
         let mut edited = Scenario::embedded_default();
-        edited.workload.growth_percent_per_month.value = Percent::new(Decimal::from(-400));
+        edited.workload.growth_percent_per_month.value = Percent::new(rust_decimal::dec!(-400));
         assert!(!breakeven_model::scenario::validate(&edited).is_empty());
         writer.tick(0.0, &edited, None, true);
         let found = Recovery::new(folder.path().to_path_buf()).left_behind();

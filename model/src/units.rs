@@ -141,6 +141,13 @@ pub fn parse_human(text: &str) -> Result<Decimal, String> {
         .ok_or_else(|| format!("`{}` is too large", text.trim()))
 }
 
+/// A whole count (months, instances, requests) as a decimal, exactly: the way back from
+/// [`whole_number`], so a field can show it.
+#[must_use]
+pub fn from_whole_number(value: u32) -> Decimal {
+    Decimal::from(value)
+}
+
 /// `value` as a whole number from 0 to `u32::MAX` (months, instances), or `None` when it has a
 /// fraction, is negative or is larger.
 #[must_use]

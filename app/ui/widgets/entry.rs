@@ -6,7 +6,8 @@ use breakeven_model::format::{group_thousands, tokens_exact};
 use breakeven_model::sourced::Sourced;
 use breakeven_model::units::{
     Count, HoursPerMonth, Percent, Quantity as _, Ratio, Tokens, TokensPerMonth, TokensPerRequest,
-    TokensPerSecond, Usd, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, UsdPerYear, whole_number,
+    TokensPerSecond, Usd, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, UsdPerYear,
+    from_whole_number, whole_number,
 };
 use rust_decimal::Decimal;
 
@@ -87,7 +88,7 @@ amount_entry!(
 
 impl Entry for Sourced<u32> {
     fn value(&self) -> Option<Decimal> {
-        Some(Decimal::from(self.value))
+        Some(from_whole_number(self.value))
     }
 
     fn take(&mut self, typed: Decimal) -> Result<(), String> {
@@ -158,7 +159,7 @@ impl Entry for TokensPerRequest {
 /// A whole number kept without a source note (a reservation's term).
 impl Entry for u32 {
     fn value(&self) -> Option<Decimal> {
-        Some(Decimal::from(*self))
+        Some(from_whole_number(*self))
     }
 
     fn take(&mut self, typed: Decimal) -> Result<(), String> {

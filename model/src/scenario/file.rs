@@ -4,7 +4,7 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
-use super::{Scenario, TunedServing, traffic, validate};
+use super::{Scenario, TunedServing, validate};
 use crate::error::{LoadError, SaveError};
 use crate::format::group_thousands;
 use crate::sourced::Sourced;
@@ -178,10 +178,9 @@ fn flat_fee_covers_todays_traffic(scenario: &mut Scenario, from: u32) {
     if !tokens_per_month.value.get().is_zero() {
         return;
     }
-    let Ok(total) = traffic(&scenario.workload).and_then(super::Traffic::total) else {
+    let Ok(whole) = scenario.workload.whole_tokens_per_month() else {
         return;
     };
-    let whole = total.ceil();
     *tokens_per_month = Sourced::from_source(
         TokensPerMonth::new(whole),
         format!(

@@ -35,6 +35,14 @@ impl Traffic {
     }
 }
 
+impl Workload {
+    /// Tokens a month, input and output together, rounded up to whole tokens: what a flat fee
+    /// is taken to cover when nothing better is known.
+    pub fn whole_tokens_per_month(&self) -> Result<Decimal, ComputeError> {
+        traffic(self).and_then(Traffic::total).map(|t| t.ceil())
+    }
+}
+
 /// The workload's monthly traffic: given directly, or daily users × requests a day × tokens a
 /// request × 365/12 days (seed 004).
 pub fn traffic(workload: &Workload) -> Result<Traffic, ComputeError> {

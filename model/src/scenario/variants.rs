@@ -193,10 +193,10 @@ impl TunedServing {
                 output_usd_per_1m: tenth(&scenario.buy.output_usd_per_1m)?,
             },
             ServingKind::Flat => {
-                let today = super::traffic(&scenario.workload)
-                    .and_then(super::Traffic::total)
-                    .map_err(|e| e.error)?
-                    .ceil();
+                let today = scenario
+                    .workload
+                    .whole_tokens_per_month()
+                    .map_err(|e| e.error)?;
                 Self::Flat {
                     usd_per_month: Sourced::from_source(
                         UsdPerMonth::new(dec!(2000)),
