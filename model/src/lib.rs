@@ -20,8 +20,8 @@
 //!   the errors;
 //! - [`preset`]: the rules' thresholds, as data;
 //! - [`scenario`] and [`catalog`]: one team's situation, and the prices it picks from;
-//! - [`engine`] and [`quick`]: what each option costs, where they break even, the horizon;
-//!   seed 001's napkin math;
+//! - [`engine`], [`quick`] and [`start`]: what each option costs, where they break even, the
+//!   horizon; seed 001's napkin math; a new scenario from a start sheet;
 //! - [`decision`]: the recommended phase and why;
 //! - [`report`] and [`compare`]: the figures as text, Markdown, JSON, CSV and HTML; two
 //!   scenarios side by side;
@@ -42,6 +42,7 @@ pub mod report;
 pub mod scenario;
 pub mod sourced;
 pub mod sources;
+pub mod start;
 pub mod units;
 
 pub use catalog::Catalog;

@@ -2,11 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::format::group_thousands;
+use crate::units::Quantity;
+
 /// A value and, optionally, where it comes from ("client finance, 2026-10", a seed's title, a
 /// catalog entry). The note is data, not a comment, so it survives a save and can be shown in
 /// tooltips and exports.
 ///
 /// In a file: `(value: "2.50", source: "LiteLLM price JSON, 2025-09")`, or `(value: "2.50")`.
+/// A value a new scenario took from its starting point, not from the user, is an assumption
+/// to confirm until the user touches it: `(value: "5", source: "…", to_confirm: true)`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
@@ -16,6 +21,38 @@ pub struct Sourced<T> {
     /// Where the number comes from, if the user or the catalog said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The value is a starting assumption nobody has confirmed yet (since format version 5).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub to_confirm: bool,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+const fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// The start of a note kept for a value that has since changed: "was 1,000,000,000: …".
+const WAS: &str = "was ";
+
+/// A value as a note quotes it: exact, with thousands separators.
+pub trait Written {
+    /// `1,000,000,000`, `0.15`, `6`.
+    fn written(&self) -> String;
+}
+
+impl<Q: Quantity> Written for Q {
+    fn written(&self) -> String {
+        group_thousands(self.get().normalize())
+    }
+}
+
+impl Written for u32 {
+    fn written(&self) -> String {
+        group_thousands(crate::units::from_whole_number(*self))
+    }
 }
 
 impl<T> Sourced<T> {
@@ -24,6 +61,7 @@ impl<T> Sourced<T> {
         Self {
             value,
             source: None,
+            to_confirm: false,
         }
     }
 
@@ -32,6 +70,133 @@ impl<T> Sourced<T> {
         Self {
             value,
             source: Some(source.into()),
+            to_confirm: false,
         }
+    }
+
+    /// `value` with this value's note and mark: the same number said another way (a monthly
+    /// price as an hourly one) comes from the same place, and is as much an assumption.
+    pub fn restated<U>(&self, value: U) -> Sourced<U> {
+        Sourced {
+            value,
+            source: self.source.clone(),
+            to_confirm: self.to_confirm,
+        }
+    }
+
+    /// The user has looked at this value and keeps it: it is no longer an assumption.
+    pub const fn confirm(&mut self) {
+        self.to_confirm = false;
+    }
+
+    /// Whether the note describes an earlier value ("was …"), not this one.
+    #[must_use]
+    pub fn note_is_stale(&self) -> bool {
+        self.source.as_deref().is_some_and(|s| s.starts_with(WAS))
+    }
+}
+
+impl<T: PartialEq + Written> Sourced<T> {
+    /// Sets the value the user typed: it is theirs now, no longer an assumption to confirm. A
+    /// note written for the old value would contradict the new one ("example: 70% of 1B
+    /// tokens" beside 4.8B), so it is kept as what it was: "was 700,000,000: example: …". A
+    /// note already marked keeps the first value it described, and going back to that value
+    /// takes the mark off again.
+    pub fn revalue(&mut self, value: T) {
+        self.to_confirm = false;
+        if value == self.value {
+            return;
+        }
+        if let Some(note) = &self.source {
+            let back = format!("{WAS}{}: ", value.written());
+            if let Some(original) = note.strip_prefix(&back) {
+                self.source = Some(original.to_owned());
+            } else if !note.starts_with(WAS) {
+                self.source = Some(format!("{WAS}{}: {note}", self.value.written()));
+            }
+        }
+        self.value = value;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::dec;
+
+    use super::*;
+    use crate::units::TokensPerMonth;
+
+    fn tokens(value: rust_decimal::Decimal) -> TokensPerMonth {
+        TokensPerMonth::new(value)
+    }
+
+    #[test]
+    fn a_new_value_keeps_its_old_note_as_what_it_was() {
+        let mut input = Sourced::from_source(
+            tokens(dec!(700000000)),
+            "example: 70% of 1B tokens are prompts",
+        );
+        input.revalue(tokens(dec!(4800000000)));
+        assert_eq!(input.value, tokens(dec!(4800000000)));
+        assert_eq!(
+            input.source.as_deref(),
+            Some("was 700,000,000: example: 70% of 1B tokens are prompts")
+        );
+        assert!(input.note_is_stale());
+    }
+
+    #[test]
+    fn typing_on_keeps_the_first_value_the_note_described_and_going_back_restores_it() {
+        let mut hours = Sourced::from_source(
+            crate::units::HoursPerMonth::new(dec!(10)),
+            "a conservative 10 hours/month",
+        );
+        for typed in [dec!(8), dec!(80)] {
+            hours.revalue(crate::units::HoursPerMonth::new(typed));
+        }
+        assert_eq!(
+            hours.source.as_deref(),
+            Some("was 10: a conservative 10 hours/month")
+        );
+        hours.revalue(crate::units::HoursPerMonth::new(dec!(10.0)));
+        assert_eq!(
+            hours.source.as_deref(),
+            Some("a conservative 10 hours/month")
+        );
+        assert!(!hours.note_is_stale());
+    }
+
+    #[test]
+    fn the_same_value_typed_again_keeps_the_note_and_confirms_it() {
+        let mut months = Sourced::from_source(6_u32, "a fine-tune is outperformed within 6 months");
+        months.to_confirm = true;
+        months.revalue(6);
+        assert_eq!(
+            months.source.as_deref(),
+            Some("a fine-tune is outperformed within 6 months")
+        );
+        assert!(!months.to_confirm);
+        months.revalue(12);
+        assert_eq!(
+            months.source.as_deref(),
+            Some("was 6: a fine-tune is outperformed within 6 months")
+        );
+    }
+
+    #[test]
+    fn a_value_without_a_note_gains_none() {
+        let mut bare = Sourced::bare(tokens(dec!(5)));
+        bare.revalue(tokens(dec!(6)));
+        assert_eq!(bare.source, None);
+    }
+
+    #[test]
+    fn the_mark_is_written_only_when_set() {
+        let plain = ron::to_string(&Sourced::bare(3_u32)).expect("writes");
+        assert!(!plain.contains("to_confirm"), "{plain}");
+        let mut assumed = Sourced::bare(3_u32);
+        assumed.to_confirm = true;
+        let marked = ron::to_string(&assumed).expect("writes");
+        assert!(marked.contains("to_confirm:true"), "{marked}");
     }
 }

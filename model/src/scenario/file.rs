@@ -11,7 +11,7 @@ use crate::sourced::Sourced;
 use crate::units::TokensPerMonth;
 
 /// The scenario format this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 4;
+pub const CURRENT_VERSION: u32 = 5;
 
 /// What reading a file of format version `from` as the current version fills in, as a phrase
 /// ("the decision matrix unanswered, the default rule preset").
@@ -26,7 +26,8 @@ pub fn migration_note(from: u32) -> &'static str {
             "the differentiator, data moat, workhorse model and retrieval questions unanswered, and a \
              flat serving fee taken to cover today's traffic"
         }
-        _ => "a flat serving fee taken to cover today's traffic: check it against your contract",
+        3 => "a flat serving fee taken to cover today's traffic: check it against your contract",
+        _ => "no client named: give one in the Scenario group if the scenario is for a client",
     }
 }
 
@@ -154,9 +155,14 @@ fn read_str(text: &str) -> Result<Loaded, LoadError> {
             // Version 4 gave a flat serving fee the traffic it covers.
             scenario.version = CURRENT_VERSION;
             migrated_from = Some(3);
+        } else if scenario.version == 4 {
+            // Version 5 added the client and the mark on assumptions to confirm; a version 4
+            // file has neither, and reads as it is.
+            scenario.version = CURRENT_VERSION;
+            migrated_from = Some(4);
         }
     }
-    if let Some(from) = migrated_from {
+    if let Some(from) = migrated_from.filter(|from| *from < 4) {
         flat_fee_covers_todays_traffic(&mut scenario, from);
     }
     Ok(Loaded {
@@ -258,7 +264,7 @@ fn join_sourced_lines(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::DEFAULT_RON;
+    use crate::scenario::{DEFAULT_RON, inputs};
     use arbitrary::{Arbitrary, Unstructured};
     use proptest::prelude::*;
     use rust_decimal::Decimal;
@@ -334,7 +340,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_naming_both_versions() {
-        let text = default_with("version: 4,", "version: 7,\n    future_field: 3,");
+        let text = default_with("version: 5,", "version: 7,\n    future_field: 3,");
         assert_eq!(
             from_ron_str(&text),
             Err(LoadError::TooNew {
@@ -344,7 +350,7 @@ mod tests {
         );
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
-            message.contains("version 7") && message.contains("up to 4"),
+            message.contains("version 7") && message.contains("up to 5"),
             "{message}"
         );
     }
@@ -394,7 +400,7 @@ mod tests {
 
     #[test]
     fn a_version_2_file_opens_with_the_newer_questions_unanswered_and_says_so() {
-        let text = DEFAULT_RON.replacen("version: 4,", "version: 2,", 1);
+        let text = DEFAULT_RON.replacen("version: 5,", "version: 2,", 1);
         let loaded = load_str(&text).expect("a version 2 file loads");
         assert_eq!(loaded.migrated_from, Some(2));
         assert_eq!(loaded.scenario.version, CURRENT_VERSION);
@@ -411,7 +417,7 @@ mod tests {
             .find(|line| line.trim_start().starts_with("tokens_per_month:"))
             .expect("the example gives the fee's limit");
         LEGAL_TECH
-            .replacen("version: 4,", "version: 3,", 1)
+            .replacen("version: 5,", "version: 3,", 1)
             .replacen(&format!("{limit}\n"), "", 1)
     }
 
@@ -441,6 +447,28 @@ mod tests {
     }
 
     #[test]
+    fn a_version_4_file_reads_as_version_5_with_no_client_and_nothing_to_confirm() {
+        let text = DEFAULT_RON.replacen("version: 5,", "version: 4,", 1);
+        let loaded = load_str(&text).expect("a version 4 file reads");
+        assert_eq!(loaded.migrated_from, Some(4));
+        assert_eq!(loaded.scenario.version, CURRENT_VERSION);
+        assert_eq!(loaded.scenario.client, "");
+        assert!(inputs(&loaded.scenario).iter().all(|i| !i.to_confirm));
+        assert!(migration_note(4).contains("client"));
+    }
+
+    #[test]
+    fn the_client_and_the_marks_survive_a_save() {
+        let mut scenario = Scenario::embedded_default();
+        scenario.client = "Acme Insurance".to_owned();
+        scenario.workload.growth_percent_per_month.to_confirm = true;
+        let text = to_ron_string(&scenario).expect("writes");
+        assert!(text.contains("client: \"Acme Insurance\""), "{text}");
+        assert!(text.contains("to_confirm: true"), "{text}");
+        assert_eq!(from_ron_str(&text).expect("reads"), scenario);
+    }
+
+    #[test]
     fn a_version_4_flat_fee_without_its_limit_is_refused_naming_the_field() {
         let text = legal_tech_version_3().replacen("version: 3,", "version: 4,", 1);
         let error = from_ron_str(&text).unwrap_err().to_string();
@@ -453,7 +481,7 @@ mod tests {
 
     #[test]
     fn a_version_1_file_with_version_2_fields_is_refused() {
-        let text = DEFAULT_RON.replacen("version: 4,", "version: 1,", 1);
+        let text = DEFAULT_RON.replacen("version: 5,", "version: 1,", 1);
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
             message.contains("version 1 file has no `matrix`"),
@@ -463,7 +491,7 @@ mod tests {
 
     #[test]
     fn version_zero_is_refused() {
-        let text = default_with("version: 4,", "version: 0,");
+        let text = default_with("version: 5,", "version: 0,");
         assert!(matches!(from_ron_str(&text), Err(LoadError::Parse { .. })));
     }
 

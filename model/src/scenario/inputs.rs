@@ -16,9 +16,21 @@ pub struct Input {
     pub value: String,
     /// Where the value comes from, when the file says.
     pub source: Option<String>,
+    /// A starting assumption nobody has confirmed yet.
+    pub to_confirm: bool,
 }
 
 impl Input {
+    /// A value with no note: a choice, a name, a request size.
+    fn plain(path: &str, value: String) -> Self {
+        Self {
+            path: path.to_owned(),
+            value,
+            source: None,
+            to_confirm: false,
+        }
+    }
+
     /// The path for people: `Buy / input USD per 1M`.
     #[must_use]
     pub fn label(&self) -> String {
@@ -45,8 +57,9 @@ impl Change {
     }
 }
 
-/// Fields that are not inputs to the figures: the format version and the free-text notes.
-const NOT_INPUTS: [&str; 2] = ["version", "notes"];
+/// Fields that are not inputs to the figures: the format version, who it is for and the
+/// free-text notes.
+const NOT_INPUTS: [&str; 3] = ["version", "client", "notes"];
 
 /// Every input of `scenario`, in file order.
 #[must_use]
@@ -100,12 +113,8 @@ pub fn changes(before: &Scenario, after: &Scenario) -> Vec<Change> {
 fn walk(path: &str, value: &Value, out: &mut Vec<Input>) {
     match value {
         Value::Object(fields) => {
-            if let Some(sourced) = as_sourced(fields) {
-                out.push(Input {
-                    path: path.to_owned(),
-                    value: sourced.0,
-                    source: sourced.1,
-                });
+            if let Some(sourced) = as_sourced(fields, path) {
+                out.push(sourced);
                 return;
             }
             let mut entries = fields.iter();
@@ -115,19 +124,11 @@ fn walk(path: &str, value: &Value, out: &mut Vec<Input>) {
                 && variant.starts_with(|c: char| c.is_ascii_uppercase())
             {
                 if inner.is_object() {
-                    out.push(Input {
-                        path: path.to_owned(),
-                        value: variant.clone(),
-                        source: None,
-                    });
+                    out.push(Input::plain(path, variant.clone()));
                     walk(path, inner, out);
                 } else {
                     // A variant holding one value, such as a named preset.
-                    out.push(Input {
-                        path: path.to_owned(),
-                        value: format!("{variant} {}", scalar(inner)),
-                        source: None,
-                    });
+                    out.push(Input::plain(path, format!("{variant} {}", scalar(inner))));
                 }
                 return;
             }
@@ -141,18 +142,18 @@ fn walk(path: &str, value: &Value, out: &mut Vec<Input>) {
             }
         }
         Value::Null => {}
-        leaf => out.push(Input {
-            path: path.to_owned(),
-            value: scalar(leaf),
-            source: None,
-        }),
+        leaf => out.push(Input::plain(path, scalar(leaf))),
     }
 }
 
-/// `(value, source)` when the object is a [`crate::sourced::Sourced`] value.
-fn as_sourced(fields: &serde_json::Map<String, Value>) -> Option<(String, Option<String>)> {
+/// The input at `path` when the object is a [`crate::sourced::Sourced`] value.
+fn as_sourced(fields: &serde_json::Map<String, Value>, path: &str) -> Option<Input> {
     let value = fields.get("value")?;
-    if value.is_object() || fields.keys().any(|k| k != "value" && k != "source") {
+    if value.is_object()
+        || fields
+            .keys()
+            .any(|k| !["value", "source", "to_confirm"].contains(&k.as_str()))
+    {
         return None;
     }
     let source = fields
@@ -160,7 +161,12 @@ fn as_sourced(fields: &serde_json::Map<String, Value>) -> Option<(String, Option
         .and_then(Value::as_str)
         .filter(|s| !s.is_empty())
         .map(str::to_owned);
-    Some((scalar(value), source))
+    let to_confirm = fields.get("to_confirm") == Some(&Value::Bool(true));
+    Some(Input {
+        source,
+        to_confirm,
+        ..Input::plain(path, scalar(value))
+    })
 }
 
 fn scalar(value: &Value) -> String {

@@ -44,6 +44,10 @@ pub struct Scenario {
     pub version: u32,
     /// A short name shown in the title bar and in reports ("Acme support bot, Q4").
     pub name: String,
+    /// Who the scenario is for ("Acme Insurance"), shown beside its name in the title, the
+    /// presentation bar and exports; empty when it is the team's own (since version 5).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub client: String,
     /// Free text: context, caveats, who was in the room.
     #[serde(default)]
     pub notes: String,

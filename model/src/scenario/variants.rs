@@ -54,12 +54,11 @@ impl InstancePrice {
             Self::OnDemand { usd_per_hour } | Self::Reserved { usd_per_hour, .. } => {
                 Ok(usd_per_hour.clone())
             }
-            Self::Monthly { usd_per_month } => Ok(Sourced {
-                value: usd_per_month
+            Self::Monthly { usd_per_month } => Ok(usd_per_month.restated(
+                usd_per_month
                     .value
                     .per_hour_over(HoursPerMonth::new(HOURS_PER_MONTH))?,
-                source: usd_per_month.source.clone(),
-            }),
+            )),
         }
     }
 
@@ -80,12 +79,11 @@ impl InstancePrice {
                 term_months: DEFAULT_TERM_MONTHS,
             },
             PriceKind::Monthly => Self::Monthly {
-                usd_per_month: Sourced {
-                    value: hourly
+                usd_per_month: hourly.restated(
+                    hourly
                         .value
                         .for_hours(HoursPerMonth::new(HOURS_PER_MONTH))?,
-                    source: hourly.source,
-                },
+                ),
             },
         })
     }
@@ -368,14 +366,8 @@ impl Volume {
         }
         .round_dp(0);
         Ok(Self::Tokens {
-            input_tokens_per_month: Sourced {
-                value: input,
-                source: input_tokens_per_month.source.clone(),
-            },
-            output_tokens_per_month: Sourced {
-                value: total.checked_sub(input)?,
-                source: output_tokens_per_month.source.clone(),
-            },
+            input_tokens_per_month: input_tokens_per_month.restated(input),
+            output_tokens_per_month: output_tokens_per_month.restated(total.checked_sub(input)?),
         })
     }
 }
