@@ -10,6 +10,7 @@ use breakeven_model::engine::Phase;
 use breakeven_model::scenario::WhatIf;
 
 use crate::command::Command;
+use crate::state::start::StartSheet;
 
 /// A change to the document or the window.
 #[derive(Clone, Debug)]
@@ -22,6 +23,8 @@ pub enum Action {
     Open(PathBuf),
     /// Open a built-in example, untitled.
     OpenExample(usize),
+    /// Start a new scenario from the start sheet's answers.
+    Start(Box<StartSheet>),
     /// Save it here, then do the action, if any.
     SaveAs(PathBuf, Option<Box<Action>>),
     /// Save, then do the action.

@@ -86,7 +86,9 @@ impl Command {
     #[must_use]
     pub const fn tooltip(self) -> &'static str {
         match self {
-            Self::New => "A new scenario, from the built-in example.",
+            Self::New => {
+                "A new scenario from a short start sheet: name, client, the bill or the volume, the API model."
+            }
             Self::Open => "Open a scenario file.",
             Self::Save => "Save the scenario where it was saved, or ask where.",
             Self::SaveAs => "Save the scenario under a new name.",

@@ -76,11 +76,11 @@ fn an_edit_saved_to_a_folder_reopens_the_same() {
     let saved = harness.state().scenario().clone();
 
     keys(&mut harness, Modifiers::COMMAND, Key::N);
-    assert_eq!(
-        harness.state().scenario().buy.output_usd_per_1m.value.get(),
-        dec!(0.60),
-        "New opens the default"
+    assert!(
+        matches!(harness.state().dialog(), Some(Dialog::Start(_))),
+        "New asks for a start sheet"
     );
+    keys(&mut harness, Modifiers::NONE, Key::Escape);
     keys(&mut harness, Modifiers::COMMAND, Key::O);
     type_into(&mut harness, "Path", path.to_str().expect("UTF-8"));
     click(&mut harness, "Open");
@@ -199,11 +199,26 @@ fn new_with_unsaved_changes_asks_first() {
 
     keys(&mut harness, Modifiers::COMMAND, Key::N);
     click(&mut harness, "Discard");
+    assert!(matches!(harness.state().dialog(), Some(Dialog::Start(_))));
+    type_into(&mut harness, "Name", "Claims triage");
+    type_into(&mut harness, "Monthly API bill", "42000");
+    click(&mut harness, "Start");
+    assert_eq!(harness.state().scenario().name, "Claims triage");
     assert_eq!(
-        harness.state().scenario(),
-        &breakeven_model::Scenario::embedded_default()
+        harness
+            .state()
+            .scenario()
+            .workload
+            .growth_percent_per_month
+            .value
+            .get(),
+        dec!(0),
+        "the discarded edit is gone, and nothing is inherited from the example"
     );
-    assert!(!harness.state().document().is_dirty());
+    assert!(
+        harness.state().document().is_dirty(),
+        "a new scenario is unsaved work until it is saved"
+    );
 }
 
 #[test]
@@ -621,7 +636,10 @@ fn a_relative_save_path_is_shown_whole_before_saving() {
 fn the_scenario_is_named_noted_and_reviewed_in_the_window_and_undone_like_any_edit() {
     let mut harness = harness(new_app());
     harness
-        .get_by_role_and_label(Role::DisclosureTriangle, "Scenario: name, notes, review")
+        .get_by_role_and_label(
+            Role::DisclosureTriangle,
+            "Scenario: name, client, notes, review",
+        )
         .click();
     harness.run();
     type_into(&mut harness, "Name", "Acme insurer: claims assistant");

@@ -97,7 +97,7 @@ impl Chart {
     pub fn subtitle(self, evaluation: &Evaluation) -> String {
         let scenario = evaluation.scenario();
         let mut parts = vec![
-            scenario.name.clone(),
+            scenario.heading(),
             format!("{} tokens/month", tokens_short(evaluation.outcome.volume)),
         ];
         let horizon = &scenario.horizon;

@@ -7,4 +7,5 @@ pub mod examples;
 pub mod files;
 pub mod recent;
 pub mod recovery;
+pub mod start;
 pub mod workshop;

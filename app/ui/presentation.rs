@@ -56,7 +56,7 @@ pub fn bar_ui(
 ) {
     enlarge(ui, BAR_SCALE);
     ui.horizontal(|ui| {
-        ui.heading(&draft.name);
+        ui.heading(draft.heading());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Leave presentation (Esc)").clicked() {
                 actions.push(WorkshopAction::Present(false).into());
@@ -120,6 +120,6 @@ fn users_ui(ui: &mut Ui, daily_users: &mut Sourced<Count>) {
     if response.changed()
         && let Some(users) = Decimal::from_f64(users.round())
     {
-        daily_users.value = Count::new(users);
+        daily_users.revalue(Count::new(users));
     }
 }

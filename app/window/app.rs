@@ -129,7 +129,7 @@ impl BreakevenApp {
     #[must_use]
     pub fn title(&self) -> String {
         let mark = if self.doc.is_dirty() { "*" } else { "" };
-        let name = &self.doc.scenario().name;
+        let name = self.doc.scenario().heading();
         match self.doc.path().and_then(Path::file_name) {
             Some(file) => format!("{mark}{name} ({}) - Breakeven", file.to_string_lossy()),
             None => format!("{mark}{name} (not saved) - Breakeven"),
@@ -174,6 +174,7 @@ impl BreakevenApp {
                     self.replace(scenario, None);
                 }
             }
+            Action::Start(sheet) => self.start_new(*sheet),
             Action::SaveAs(path, then) => self.save(Some(&path), then),
             Action::SaveThen(then) => self.save(None, Some(then)),
             Action::Discarding(then) => {
@@ -198,7 +199,7 @@ impl BreakevenApp {
     /// Carries out a command from a menu, the toolbar or the keys.
     fn run(&mut self, command: Command) {
         match command {
-            Command::New => self.replace(Scenario::embedded_default(), None),
+            Command::New => self.dialogs.open(Dialog::Start(Box::default())),
             Command::Open => self.ask_path(Purpose::Open, None),
             Command::Save => self.save(None, None),
             Command::SaveAs => self.ask_path(Purpose::SaveAs, None),

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use breakeven_model::engine::ShownChoices;
 use breakeven_model::scenario::{CURRENT_VERSION, Loaded, migration_note};
-use breakeven_model::{LoadError, Scenario};
+use breakeven_model::start::{start, starting_point};
+use breakeven_model::{Catalog, LoadError, Scenario};
 
 use super::app::BreakevenApp;
 use crate::action::Action;
@@ -14,6 +15,7 @@ use crate::error::FileError;
 use crate::state::document::Document;
 use crate::state::files::open_scenario;
 use crate::state::recent::remember;
+use crate::state::start::StartSheet;
 use crate::ui::dialogs::{Dialog, Purpose};
 
 impl BreakevenApp {
@@ -37,6 +39,24 @@ impl BreakevenApp {
         self.legend = ShownChoices::default();
         // Against another scenario, every input would be listed as changed.
         self.workshop.baseline = None;
+    }
+
+    /// A new, untitled scenario from the start sheet's answers; answers that cannot be used
+    /// bring the sheet back with why beside each field. The new scenario is unsaved work from
+    /// the start: closing asks, and recovery keeps it.
+    pub(super) fn start_new(&mut self, sheet: StartSheet) {
+        let started = sheet
+            .answers()
+            .and_then(|answers| start(&answers, Catalog::embedded(), self.today));
+        match started {
+            Ok(scenario) => {
+                self.replace(scenario.clone(), None);
+                self.doc = Document::restored(scenario, None, starting_point());
+            }
+            Err(problems) => self
+                .dialogs
+                .open(Dialog::Start(Box::new(StartSheet { problems, ..sheet }))),
+        }
     }
 
     /// Opens `path`; a file that cannot be opened leaves the scenario as it was and says why.

@@ -63,7 +63,7 @@ pub fn evaluate(scenario: &Scenario, today: NaiveDate) -> Result<Evaluation, Eva
         recommendation.ruled_out(p).is_none()
     });
     let cautions = Cautions::gather(&outcome, &recommendation, &price_age);
-    let board = BoardSummary::new(&scenario.name, &outcome, &recommendation);
+    let board = BoardSummary::new(&scenario.heading(), &outcome, &recommendation);
     Ok(Evaluation {
         scenario: scenario.clone(),
         today,
@@ -229,7 +229,7 @@ mod tests {
         );
         assert_eq!(
             evaluation.board,
-            BoardSummary::new(&scenario.name, &outcome, &decision.recommendation)
+            BoardSummary::new(&scenario.heading(), &outcome, &decision.recommendation)
         );
     }
 
@@ -275,7 +275,7 @@ mod tests {
             rec.ruled_out(p).is_none()
         });
         let cautions = Cautions::gather(&outcome, rec, &ages);
-        let board = BoardSummary::new(&scenario.name, &outcome, rec);
+        let board = BoardSummary::new(&scenario.heading(), &outcome, rec);
         let contents = Contents {
             scenario: &scenario,
             outcome: &outcome,

@@ -10,7 +10,7 @@ use crate::engine::volume_for_bill;
 use crate::error::Problem;
 use crate::format::{group_thousands, usd_cents};
 use crate::scenario::{Scenario, Volume, from_ron_str};
-use crate::units::{TokensPerMonth, UsdPerMonth};
+use crate::units::{TokensPerMonth, UsdPerMonth, parse_human};
 
 /// The starting point's file, built in.
 pub const STARTING_POINT_RON: &str = include_str!("../../scenarios/starting-point.ron");
@@ -22,6 +22,20 @@ pub enum StartVolume {
     Tokens(TokensPerMonth),
     /// What the API costs them a month today.
     MonthlyBill(UsdPerMonth),
+}
+
+impl StartVolume {
+    /// The volume as typed in the start sheet: a bill (`$42,000`, `42K`) when `as_bill`,
+    /// otherwise tokens a month (`6B`, `6,000,000,000`); says why when the text is not a number.
+    pub fn parse(as_bill: bool, text: &str) -> Result<Self, String> {
+        let typed = text.trim();
+        if as_bill {
+            let number = typed.strip_prefix('$').unwrap_or(typed);
+            parse_human(number).map(|usd| Self::MonthlyBill(UsdPerMonth::new(usd)))
+        } else {
+            parse_human(typed).map(|tokens| Self::Tokens(TokensPerMonth::new(tokens)))
+        }
+    }
 }
 
 /// The start sheet's answers.
@@ -228,6 +242,21 @@ mod tests {
             monthly_bill(&s).expect("a bill").get().round_dp(2),
             dec!(42_000)
         );
+    }
+
+    #[test]
+    fn a_bill_or_a_volume_is_read_as_people_type_them() {
+        assert_eq!(
+            StartVolume::parse(true, " $42,000 "),
+            Ok(StartVolume::MonthlyBill(UsdPerMonth::new(dec!(42_000))))
+        );
+        assert_eq!(
+            StartVolume::parse(false, "6B"),
+            Ok(StartVolume::Tokens(TokensPerMonth::new(dec!(
+                6_000_000_000
+            ))))
+        );
+        assert!(StartVolume::parse(false, "lots").is_err());
     }
 
     #[test]

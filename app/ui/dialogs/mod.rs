@@ -8,6 +8,7 @@ mod exported;
 mod message;
 mod path;
 mod restore;
+mod start;
 mod unsaved;
 
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ use egui::Ui;
 
 use crate::action::Action;
 use crate::state::recovery::Found;
+use crate::state::start::StartSheet;
 use crate::ui::widgets::browse::{Ask, Browser};
 
 /// What a path dialog is for.
@@ -72,6 +74,8 @@ pub enum Dialog {
         /// The report's address for a browser (`file:///…`), when the folder could be resolved.
         report_url: Option<String>,
     },
+    /// File > New's start sheet: the few answers a new scenario starts from.
+    Start(Box<StartSheet>),
     /// Something went wrong, or is worth knowing.
     Message {
         /// The heading.
@@ -157,6 +161,7 @@ impl Dialogs {
                     files,
                     report_url,
                 } => exported::show(ui, folder, files, report_url.as_deref()),
+                Dialog::Start(sheet) => start::show(ui, sheet, actions),
                 Dialog::Message { title, lines } => message::show(ui, title, lines),
             };
         });

@@ -1,5 +1,5 @@
-//! What the scenario is: its name, its notes and when it was last reviewed, edited like any
-//! other input (each change is one undoable edit, saved in the file, shown in the title, the
+//! What the scenario is: its name, who it is for, its notes and when it was last reviewed,
+//! edited like any other input (each change is one undoable edit, saved in the file, shown in the title, the
 //! presentation bar and the exports).
 
 use chrono::NaiveDate;
@@ -12,7 +12,7 @@ use breakeven_model::Scenario;
 /// The date a review is written in: `2026-12-01`.
 const DATE_FORMAT: &str = "%Y-%m-%d";
 
-/// The scenario's name, notes and last review; `today` for "Reviewed today".
+/// The scenario's name, client, notes and last review; `today` for "Reviewed today".
 pub fn about_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario, today: NaiveDate) {
     ui.horizontal(|ui| {
         let help = "Shown in the title bar, the presentation bar and every export.";
@@ -20,6 +20,18 @@ pub fn about_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario, today: Naive
         ui.add(TextEdit::singleline(&mut s.name).desired_width(220.0))
             .labelled_by(name.id)
             .on_hover_text(help);
+    });
+    ui.horizontal(|ui| {
+        let help = "Who the scenario is for, beside its name in the title bar, the presentation \
+                    bar and every export. Leave it empty for your own team.";
+        let name = label(ui, "Client", false).on_hover_text(help);
+        ui.add(
+            TextEdit::singleline(&mut s.client)
+                .desired_width(220.0)
+                .hint_text("your own team"),
+        )
+        .labelled_by(name.id)
+        .on_hover_text(help);
     });
     ui.horizontal(|ui| {
         let help = "Context, caveats, who was in the room: printed in the report.";

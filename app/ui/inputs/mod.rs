@@ -58,7 +58,7 @@ impl InputsPanel {
             default: &mut self.default,
             problems,
         };
-        egui::CollapsingHeader::new("Scenario: name, notes, review")
+        egui::CollapsingHeader::new("Scenario: name, client, notes, review")
             .default_open(false)
             .show(ui, |ui| about::about_ui(ui, &mut form, draft, today));
         let groups: [(&str, bool, Group); 14] = [

@@ -40,6 +40,12 @@ pub trait Entry {
     fn clear(&mut self) -> bool;
     /// The note on where the value comes from, when there is a value to note.
     fn source(&mut self) -> Option<&mut Option<String>>;
+    /// Whether the value is a starting assumption nobody has confirmed yet.
+    fn to_confirm(&self) -> bool {
+        false
+    }
+    /// Keeps the value as it is: no longer an assumption to confirm.
+    fn confirm(&mut self) {}
 }
 
 fn not_whole() -> String {
@@ -55,7 +61,7 @@ macro_rules! amount_entry {
             }
 
             fn take(&mut self, typed: Decimal) -> Result<(), String> {
-                self.value = <$unit>::from_decimal(typed);
+                self.revalue(<$unit>::from_decimal(typed));
                 Ok(())
             }
 
@@ -65,6 +71,14 @@ macro_rules! amount_entry {
 
             fn source(&mut self) -> Option<&mut Option<String>> {
                 Some(&mut self.source)
+            }
+
+            fn to_confirm(&self) -> bool {
+                self.to_confirm
+            }
+
+            fn confirm(&mut self) {
+                Sourced::confirm(self);
             }
         }
     )+};
@@ -92,7 +106,7 @@ impl Entry for Sourced<u32> {
     }
 
     fn take(&mut self, typed: Decimal) -> Result<(), String> {
-        self.value = whole_number(typed).ok_or_else(not_whole)?;
+        self.revalue(whole_number(typed).ok_or_else(not_whole)?);
         Ok(())
     }
 
@@ -102,6 +116,14 @@ impl Entry for Sourced<u32> {
 
     fn source(&mut self) -> Option<&mut Option<String>> {
         Some(&mut self.source)
+    }
+
+    fn to_confirm(&self) -> bool {
+        self.to_confirm
+    }
+
+    fn confirm(&mut self) {
+        Sourced::confirm(self);
     }
 }
 
@@ -132,6 +154,16 @@ where
 
     fn source(&mut self) -> Option<&mut Option<String>> {
         self.as_mut().map(|answer| &mut answer.source)
+    }
+
+    fn to_confirm(&self) -> bool {
+        self.as_ref().is_some_and(Entry::to_confirm)
+    }
+
+    fn confirm(&mut self) {
+        if let Some(answer) = self {
+            answer.confirm();
+        }
     }
 }
 

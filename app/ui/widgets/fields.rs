@@ -1,6 +1,6 @@
 //! Input fields: a label, an exact value typed as people write numbers, its unit, a tooltip that
-//! says what it means and where it comes from, a mark when it differs from the default, and the
-//! validation message beside it.
+//! says what it means and where it comes from, a mark while it is an assumption to confirm, and
+//! the validation message beside it.
 
 use std::fmt::Write as _;
 
@@ -162,8 +162,8 @@ impl<R> Number<R> {
 pub struct Place<'a, R> {
     /// The values being edited.
     pub root: &'a mut R,
-    /// The same place in the built-in default, for the changed mark and the tooltip; `None`
-    /// where the default has no such place.
+    /// The same place in the built-in default, for the tooltip; `None` where the default has
+    /// no such place.
     pub default: Option<&'a mut R>,
     /// The path of the place in the scenario (`self_host.hosting`), or empty at the top.
     pub base: &'a str,
@@ -182,7 +182,7 @@ pub fn numbers_ui<R>(
     }
 }
 
-/// One number: its label (bold with a dot when changed from the default, right-click for its
+/// One number: its label (marked while it is an assumption to confirm, right-click for its
 /// source note), the value typed as people write numbers, its unit, a tooltip with its meaning,
 /// exact value, source and default, and the messages about it beside it.
 pub fn number_ui<R>(
@@ -212,17 +212,22 @@ pub fn number_ui<R>(
     let field = field(number.label, number.unit, number.help, &path);
     let exact = value.map_or_else(|| "not answered".to_owned(), group_thousands);
     let source = entry.source().and_then(|s| s.clone());
-    let hover = tooltip(field, source.as_deref(), &exact, default.map(shown));
-    let changed = default.is_some_and(|d| d != value);
+    let to_confirm = entry.to_confirm();
+    let mut hover = tooltip(field, source.as_deref(), &exact, default.map(shown));
+    if to_confirm {
+        hover.push_str(TO_CONFIRM);
+    } else if source.as_deref().is_some_and(|s| s.starts_with("was ")) {
+        hover.push_str(
+            "\n\nThe note describes an earlier value: right-click to say where this one comes from.",
+        );
+    }
     let mut lines: Vec<String> = Vec::new();
     ui.horizontal(|ui| {
-        let name = label(ui, field.label, changed).on_hover_text(&hover);
-        if let Some(source) = entry.source() {
-            source_menu(&name, source);
-        }
+        let name = label(ui, field.label, to_confirm).on_hover_text(&hover);
+        source_menu(&name, entry);
         let id = Id::unique(("field", field.path));
         let text = value.map_or_else(String::new, |v| display(v, number.style));
-        let (parsed, error) = number_box(ui, editing, id, text, name.id, &hover, entry.source());
+        let (parsed, error) = number_box(ui, editing, id, text, name.id, &hover, Some(entry));
         let emptied = editing.id == Some(id) && editing.text.trim().is_empty();
         match parsed.map(|typed| entry.take(typed)) {
             Some(Err(why)) => lines.push(editing.refuse_typed(why)),
@@ -277,6 +282,10 @@ fn messages<'a>(problems: &'a [Problem], path: &'a str) -> impl Iterator<Item = 
         .map(|p| p.message.as_str())
 }
 
+/// What the tooltip of an assumption to confirm adds.
+const TO_CONFIRM: &str = "\n\nTo confirm: a starting assumption, not the client's figure yet. Type the \
+     right value, or right-click and keep this one.";
+
 fn tooltip(field: Field<'_>, source: Option<&str>, exact: &str, default: Option<String>) -> String {
     let mut text = format!(
         "{}\n\nValue: {exact} {}\nSource: {}",
@@ -285,48 +294,45 @@ fn tooltip(field: Field<'_>, source: Option<&str>, exact: &str, default: Option<
         source.unwrap_or("none given")
     );
     if let Some(default) = default {
-        let _ = write!(
-            text,
-            "\nDefault: {default} {} (a bold label with a dot: changed)",
-            field.unit
-        );
+        let _ = write!(text, "\nDefault: {default} {}", field.unit);
     }
     text
 }
 
-/// A label, in a column of its own; bold with a dot when the value differs from its default.
-pub fn label(ui: &mut Ui, text: &str, changed: bool) -> egui::Response {
+/// A label, in a column of its own, with a mark while its value is an assumption to confirm.
+pub fn label(ui: &mut Ui, text: &str, to_confirm: bool) -> egui::Response {
     let layout = egui::Layout::left_to_right(egui::Align::Center);
     ui.allocate_ui_with_layout(egui::vec2(LABEL_WIDTH, 18.0), layout, |ui| {
         ui.set_min_width(LABEL_WIDTH);
-        // The mark is a widget of its own, so the field's accessible name stays its label.
-        let shown = if changed {
-            RichText::new(text).strong()
-        } else {
-            RichText::new(text)
-        };
         // Clickable so its right-click menu can edit the source note, but not focusable: Tab
         // goes from one field's value to the next, never to a label.
-        let response = ui.add(egui::Label::new(shown).truncate().sense(egui::Sense::CLICK));
-        if changed {
+        let response = ui.add(egui::Label::new(text).truncate().sense(egui::Sense::CLICK));
+        if to_confirm {
+            // The mark is a widget of its own, so the field's accessible name stays its label.
             ui.label(
-                RichText::new("•")
+                RichText::new("?")
                     .strong()
                     .color(ui.visuals().warn_fg_color),
             )
-            .on_hover_text("Changed from the default");
+            .on_hover_text("An assumption to confirm");
         }
         response
     })
     .inner
 }
 
-/// The source note of a number, edited from the field's right-click menu and saved with it.
-/// Clicks inside the menu (into its text box) keep it open; Enter or Esc closes it, the note as
-/// typed kept; a click elsewhere closes it too.
-pub fn source_menu(response: &egui::Response, source: &mut Option<String>) {
+/// The source note of a number, edited from the field's right-click menu and saved with it,
+/// and, while the number is an assumption, a button that keeps it as it is. Clicks inside the
+/// menu (into its text box) keep it open; Enter or Esc closes it, the note as typed kept; a
+/// click elsewhere closes it too. Writing a note confirms the number as well.
+pub fn source_menu(response: &egui::Response, entry: &mut dyn Entry) {
+    let to_confirm = entry.to_confirm();
+    let Some(source) = entry.source() else {
+        return;
+    };
     let menu = egui::Popup::context_menu(response)
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    let mut confirm = false;
     menu.show(|ui| {
         ui.label(RichText::new("Where this number comes from").strong());
         let mut text = source.clone().unwrap_or_default();
@@ -341,8 +347,13 @@ pub fn source_menu(response: &egui::Response, source: &mut Option<String>) {
         });
         if edit.inner.changed() {
             *source = (!text.trim().is_empty()).then_some(text);
+            confirm = true;
         }
         if edit.inner.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            ui.close();
+        }
+        if to_confirm && ui.button("Keep this value (confirmed)").clicked() {
+            confirm = true;
             ui.close();
         }
         if ui.button("Clear the note").clicked() {
@@ -350,6 +361,9 @@ pub fn source_menu(response: &egui::Response, source: &mut Option<String>) {
             ui.close();
         }
     });
+    if confirm {
+        entry.confirm();
+    }
 }
 
 /// Shows messages under a field's value, in the error colour, wrapped to the panel's width.
@@ -374,7 +388,7 @@ fn number_box(
     shown: String,
     labelled_by: Id,
     hover: &str,
-    source: Option<&mut Option<String>>,
+    entry: Option<&mut dyn Entry>,
 ) -> (Option<Decimal>, Option<String>) {
     let focused = ui.memory(|m| m.has_focus(id));
     let mut text = if focused && editing.id == Some(id) {
@@ -390,8 +404,8 @@ fn number_box(
         )
         .labelled_by(labelled_by)
         .on_hover_text(hover);
-    if let Some(source) = source {
-        source_menu(&response, source);
+    if let Some(entry) = entry {
+        source_menu(&response, entry);
     }
     let mut parsed = None;
     if response.changed() {
@@ -469,7 +483,7 @@ pub fn choice<T: PartialEq + Copy>(
     };
     let help = format!("{}\n\nDefault: {}", field.help, name_of(default));
     ui.horizontal(|ui| {
-        let name = label(ui, field.label, *value != default).on_hover_text(&help);
+        let name = label(ui, field.label, false).on_hover_text(&help);
         egui::ComboBox::from_id_salt(("choice", field.path))
             .selected_text(name_of(*value))
             .width(VALUE_WIDTH + 40.0)

@@ -84,14 +84,14 @@ pub fn html(report: &HtmlReport<'_>) -> String {
     } = report.contents;
     let rec = &decision.recommendation;
     let mut doc = Document::new(Style::Html);
-    let title = escape(&scenario.name);
+    let title = escape(&scenario.heading());
     let _ = write!(
         doc.out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}: Breakeven report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
     );
-    doc.heading(&scenario.name, 1);
+    doc.heading(&scenario.heading(), 1);
     // The slide first: what a board reads before anything else.
     section(&mut doc, "board-summary", |doc| {
         board::section(doc, board, false);
@@ -178,15 +178,28 @@ fn charts(doc: &mut Document, figures: &[Figure]) {
 fn assumptions(doc: &mut Document, scenario: &Scenario, catalog: &Catalog) {
     doc.heading("Assumptions", 2);
     doc.paragraph("Every input of the scenario, as saved in its file, and where it comes from.");
+    let all = inputs(scenario);
+    let unconfirmed = all.iter().filter(|i| i.to_confirm).count();
+    if unconfirmed > 0 {
+        doc.paragraph(&format!(
+            "{unconfirmed} of these are starting assumptions nobody has confirmed yet, marked \
+             \"to confirm\": check them before relying on the figures."
+        ));
+    }
     let mut table = Table::new(&["Input", "Value", "Source"]).left_aligned();
-    for input in inputs(scenario) {
+    for input in all {
+        let source = input
+            .source
+            .clone()
+            .unwrap_or_else(|| "not given".to_owned());
         table.row(vec![
             input.label(),
             input.value.clone(),
-            input
-                .source
-                .clone()
-                .unwrap_or_else(|| "not given".to_owned()),
+            if input.to_confirm {
+                format!("to confirm; {source}")
+            } else {
+                source
+            },
         ]);
     }
     doc.table(&table);

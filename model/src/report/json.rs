@@ -105,6 +105,8 @@ impl JsonBoard {
 #[derive(Debug, Serialize)]
 struct ScenarioRef {
     name: String,
+    /// Who it is for; empty for the team's own.
+    client: String,
     version: u32,
     last_reviewed: String,
 }
@@ -290,6 +292,7 @@ impl JsonReport {
             recommendation: JsonRecommendation::new(decision, outcome),
             scenario: ScenarioRef {
                 name: scenario.name.clone(),
+                client: scenario.client.clone(),
                 version: scenario.version,
                 last_reviewed: scenario.last_reviewed.to_string(),
             },

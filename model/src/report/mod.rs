@@ -86,7 +86,7 @@ fn document(contents: &Contents<'_>, style: Style) -> String {
         board,
     } = *contents;
     let mut doc = Document::new(style);
-    doc.heading(&format!("Breakeven report: {}", scenario.name), 1);
+    doc.heading(&format!("Breakeven report: {}", scenario.heading()), 1);
     board::section(&mut doc, board, true);
     doc.paragraph(&format!(
         "Volume: {} a month ({} in, {} out). Last reviewed {}.",
@@ -117,7 +117,7 @@ pub fn summary(
     board: &BoardSummary,
 ) -> String {
     let mut doc = Document::new(Style::Markdown);
-    doc.heading(&format!("Breakeven summary: {}", scenario.name), 1);
+    doc.heading(&format!("Breakeven summary: {}", scenario.heading()), 1);
     board::section(&mut doc, board, false);
     doc.paragraph(&format!(
         "Volume: {} a month. Recommended: **{}**, confidence {} ({}).",

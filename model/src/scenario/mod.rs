@@ -347,6 +347,18 @@ pub struct Revenue {
 pub const DEFAULT_RON: &str = include_str!("../../../scenarios/default.ron");
 
 impl Scenario {
+    /// The name as titles and headings show it, with the client when there is one: "Claims
+    /// triage, for Acme Insurance".
+    #[must_use]
+    pub fn heading(&self) -> String {
+        let client = self.client.trim();
+        if client.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}, for {client}", self.name)
+        }
+    }
+
     /// The embedded default scenario.
     ///
     /// # Panics

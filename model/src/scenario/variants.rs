@@ -344,8 +344,8 @@ impl Volume {
 
     /// The volume moved to `total` tokens a month (the volume slider), keeping the mix of
     /// input and output: the total and the input are rounded to whole tokens and output takes
-    /// the rest, so the two add up to the total exactly. With no tokens to take a mix from, half and half. A volume
-    /// built from users is left as it is (the daily users are its slider).
+    /// the rest, so the two add up to the total exactly. With no tokens to take a mix from, half
+    /// and half. A volume built from users is left as it is (the daily users are its slider).
     pub fn with_total_tokens(&self, total: TokensPerMonth) -> Result<Self, ArithmeticError> {
         let Self::Tokens {
             input_tokens_per_month,
@@ -365,9 +365,14 @@ impl Volume {
             total.checked_scale(share)?
         }
         .round_dp(0);
+        // A moved volume is the user's: a note that described the old one is kept as what it was.
+        let mut moved_input = input_tokens_per_month.clone();
+        moved_input.revalue(input);
+        let mut moved_output = output_tokens_per_month.clone();
+        moved_output.revalue(total.checked_sub(input)?);
         Ok(Self::Tokens {
-            input_tokens_per_month: input_tokens_per_month.restated(input),
-            output_tokens_per_month: output_tokens_per_month.restated(total.checked_sub(input)?),
+            input_tokens_per_month: moved_input,
+            output_tokens_per_month: moved_output,
         })
     }
 }
