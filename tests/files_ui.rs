@@ -5,7 +5,8 @@
 mod common;
 
 use common::{
-    app_recovering_in, click, click_away, harness, keys, new_app, shows, startup, type_into,
+    app_recovering_in, click, click_away, harness, keys, new_app, projector, shows, startup,
+    type_into,
 };
 use std::path::Path;
 
@@ -499,7 +500,7 @@ fn an_out_of_range_value_being_corrected_comes_back_next_run() {
 
 #[test]
 fn the_source_note_menu_stays_open_when_its_box_is_clicked_and_enter_saves_and_closes_it() {
-    let mut harness = harness(new_app());
+    let mut harness = projector(new_app());
     harness
         .get_by_role_and_label(Role::TextInput, "Output price")
         .click_secondary();
@@ -556,7 +557,7 @@ fn the_source_note_menu_stays_open_when_its_box_is_clicked_and_enter_saves_and_c
 
 #[test]
 fn one_tab_moves_from_one_field_to_the_next_never_to_a_label() {
-    let mut harness = harness(new_app());
+    let mut harness = projector(new_app());
     harness
         .get_by_role_and_label(Role::TextInput, "Input tokens")
         .focus();
@@ -580,7 +581,7 @@ fn one_tab_moves_from_one_field_to_the_next_never_to_a_label() {
 
 #[test]
 fn esc_closes_every_dialog_choosing_nothing() {
-    let mut harness = harness(new_app());
+    let mut harness = projector(new_app());
     type_into(&mut harness, "Output price", "0.7");
     click_away(&mut harness);
     assert!(harness.state().document().is_dirty());
@@ -614,7 +615,7 @@ fn esc_closes_every_dialog_choosing_nothing() {
 
 #[test]
 fn a_relative_save_path_is_shown_whole_before_saving() {
-    let mut harness = harness(new_app());
+    let mut harness = projector(new_app());
     keys(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     assert!(matches!(
         harness.state().dialog(),

@@ -1,5 +1,5 @@
-//! Every example in `scenarios/` loads, validates, round-trips, and is saved exactly as
-//! Breakeven writes it, so a save from the app produces no spurious diff.
+//! Every example in `scenarios/`, and File > New's starting point, loads, validates, round-trips,
+//! and is saved exactly as Breakeven writes it, so a save from the app produces no spurious diff.
 //!
 //! After changing the format on purpose, `BREAKEVEN_BLESS=1 cargo test --test scenario_files`
 //! rewrites the files in Breakeven's own layout; review the diff before committing it.
@@ -17,6 +17,8 @@ fn scenario_files() -> Vec<PathBuf> {
         .filter(|path| path.extension().is_some_and(|e| e == "ron"))
         .collect();
     files.sort();
+    // File > New's starting point is a scenario file too, built in beside the catalog.
+    files.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/starting-point.ron"));
     files
 }
 

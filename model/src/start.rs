@@ -1,6 +1,6 @@
 //! A new scenario from a blank page: the few answers a client gives first (a name, who it is
 //! for, the monthly bill or the volume, the API model) on top of a documented starting point
-//! (`scenarios/starting-point.ron`), whose every other value is marked as an assumption to
+//! (`assets/starting-point.ron`), whose every other value is marked as an assumption to
 //! confirm until the user touches it.
 
 use chrono::NaiveDate;
@@ -13,7 +13,7 @@ use crate::scenario::{Scenario, Volume, from_ron_str};
 use crate::units::{TokensPerMonth, UsdPerMonth, parse_human};
 
 /// The starting point's file, built in.
-pub const STARTING_POINT_RON: &str = include_str!("../../scenarios/starting-point.ron");
+pub const STARTING_POINT_RON: &str = include_str!("../../assets/starting-point.ron");
 
 /// How much the product uses, as the client knows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,7 +57,7 @@ pub struct Start {
 /// Never in a released build: a test loads and validates the embedded file.
 #[must_use]
 pub fn starting_point() -> Scenario {
-    from_ron_str(STARTING_POINT_RON).expect("scenarios/starting-point.ron is checked by a test")
+    from_ron_str(STARTING_POINT_RON).expect("assets/starting-point.ron is checked by a test")
 }
 
 /// A new scenario from the start sheet's answers, reviewed `today`. Each answer that cannot be
