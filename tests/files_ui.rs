@@ -676,3 +676,24 @@ fn the_scenario_is_named_noted_and_reviewed_in_the_window_and_undone_like_any_ed
         "Acme insurer: claims assistant"
     );
 }
+
+#[test]
+fn typing_in_a_path_dialog_replaces_its_suggested_path_whatever_an_earlier_dialog_left() {
+    let mut harness = projector(common::example("seed000-legal-tech.ron"));
+    // Compare with suggests the scenario's folder, its cursor at the end of it.
+    click(&mut harness, "Compare with…");
+    keys(&mut harness, Modifiers::NONE, Key::Escape);
+    keys(&mut harness, Modifiers::COMMAND, Key::E);
+    let Some(Dialog::Path { text, .. }) = harness.state().dialog() else {
+        panic!("the export asks where");
+    };
+    assert!(text.ends_with("seed000-legal-tech-export"), "{text}");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .type_text("/elsewhere/pack");
+    harness.run();
+    let Some(Dialog::Path { text, .. }) = harness.state().dialog() else {
+        panic!("still asking");
+    };
+    assert_eq!(text, "/elsewhere/pack");
+}

@@ -38,6 +38,12 @@ fn start_insurer(harness: &mut Harness<'_, BreakevenApp>) {
         matches!(harness.state().dialog(), Some(Dialog::Start(_))),
         "New opens the start sheet"
     );
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Name")
+            .is_focused(),
+        "the name is ready for typing"
+    );
     type_into(harness, "Name", "Claims triage");
     type_into(harness, "Client", "Acme Insurance");
     pick(harness, "Start from", "the tokens");

@@ -20,6 +20,8 @@ pub struct StartSheet {
     pub api_model: String,
     /// What was wrong with the answers when Start was last pressed, by field.
     pub problems: Vec<Problem>,
+    /// Whether the sheet has been shown, its first field given the focus.
+    pub shown: bool,
 }
 
 impl Default for StartSheet {
@@ -31,6 +33,7 @@ impl Default for StartSheet {
             volume: String::new(),
             api_model: starting_point().buy.catalog_id.unwrap_or_default(),
             problems: Vec::new(),
+            shown: false,
         }
     }
 }

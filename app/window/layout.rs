@@ -126,7 +126,7 @@ impl BreakevenApp {
 
     fn title_ui(&self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            ui.heading(&self.doc.scenario().name);
+            ui.heading(self.doc.scenario().heading());
             let file = self
                 .doc
                 .path()

@@ -19,7 +19,16 @@ pub fn show(ui: &mut Ui, sheet: &mut StartSheet, actions: &mut Vec<Action>) -> b
          and is marked ? (to confirm) until you type it or keep it.",
     );
     ui.add_space(6.0);
-    let mut entered = text_row(ui, "Name", &mut sheet.name, "Claims triage assistant", true);
+    // The name takes the focus when the sheet opens, not whenever nothing has it (a click on a
+    // choice would send the typing back to the name).
+    let first = !std::mem::replace(&mut sheet.shown, true);
+    let mut entered = text_row(
+        ui,
+        "Name",
+        &mut sheet.name,
+        "Claims triage assistant",
+        first,
+    );
     entered |= text_row(ui, "Client", &mut sheet.client, "your own team", false);
     problems(ui, sheet, "start.name");
     ui.horizontal(|ui| {
@@ -64,9 +73,9 @@ fn fixed_label(ui: &mut Ui, text: &str) -> egui::Response {
     ui.add_sized([LABEL_WIDTH, 18.0], egui::Label::new(text))
 }
 
-/// A labelled text box; returns whether Enter was pressed in it. The first field takes the
-/// focus when the sheet opens.
-fn text_row(ui: &mut Ui, label: &str, text: &mut String, hint: &str, first: bool) -> bool {
+/// A labelled text box; returns whether Enter was pressed in it. With `focus`, it takes the
+/// focus.
+fn text_row(ui: &mut Ui, label: &str, text: &mut String, hint: &str, focus: bool) -> bool {
     let field = ui.horizontal(|ui| {
         let name = fixed_label(ui, label);
         ui.add(
@@ -77,7 +86,7 @@ fn text_row(ui: &mut Ui, label: &str, text: &mut String, hint: &str, first: bool
         )
         .labelled_by(name.id)
     });
-    if first && ui.memory(|m| m.focused().is_none()) {
+    if focus {
         field.inner.request_focus();
     }
     field.inner.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))

@@ -76,6 +76,15 @@ pub fn path_field_ui(ui: &mut Ui, label: &str, text: &mut String, width: f32) ->
     });
     if ui.memory(|m| m.focused().is_none()) {
         field.inner.request_focus();
+        // Every path dialog's field is the same widget: without this, the cursor an earlier
+        // dialog left behind (after "/tmp/" of a path to compare with) sends what is typed into
+        // the middle of the next dialog's path. The whole path is selected instead, so typing
+        // replaces it and End keeps it.
+        let mut state = egui::TextEdit::load_state(ui.ctx(), field.inner.id).unwrap_or_default();
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+        state.store(ui.ctx(), field.inner.id);
     }
     field.inner.has_focus() && ui.input(|i| i.key_pressed(Key::Enter))
 }
