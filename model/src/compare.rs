@@ -7,7 +7,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::decision::Recommendation;
 use crate::engine::Outcome;
-use crate::format::{group_thousands, percent, tokens_short, usd_cents};
+use crate::format::{percent, tokens_short, usd_cents};
 use crate::phase::Phase;
 
 /// The figures a workshop compares: what each option costs a month at the scenario's volume,
@@ -124,19 +124,6 @@ pub fn side_by_side(left: &KeyFigures, right: &KeyFigures) -> Vec<FigureRow> {
         ));
     }
     rows
-}
-
-/// An input's value as the file holds it, easier to read: a number gets separators between
-/// thousands (`7000000000` is `7,000,000,000`), exactly; any other value is left as it is.
-#[must_use]
-pub fn readable(value: &str) -> String {
-    let numeric = value
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.' || c == '-');
-    match value.parse::<Decimal>() {
-        Ok(number) if numeric => group_thousands(number),
-        _ => value.to_owned(),
-    }
 }
 
 fn phase_row(label: &str, left: Phase, right: Phase) -> FigureRow {
@@ -285,20 +272,6 @@ mod tests {
             Some("-12 months")
         );
         assert!(rows.iter().any(|r| r.label == "Buy: cash over the horizon"));
-    }
-
-    #[test]
-    fn input_values_read_with_separators_and_words_stay() {
-        assert_eq!(readable("7000000000"), "7,000,000,000");
-        assert_eq!(readable("1.212"), "1.212");
-        assert_eq!(readable("-20"), "-20");
-        assert_eq!(readable("12500.50"), "12,500.50");
-        assert_eq!(readable("OnDemand"), "OnDemand");
-        assert_eq!(
-            readable("BuiltIn questions-that-matter"),
-            "BuiltIn questions-that-matter"
-        );
-        assert_eq!(readable("1e9"), "1e9");
     }
 
     #[test]

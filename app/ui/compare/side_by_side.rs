@@ -2,7 +2,7 @@
 //! the list of inputs whose values differ. The baseline panel and the compare panel both show
 //! them; the rows come from the model (`breakeven_model::compare`).
 
-use breakeven_model::compare::{FigureRow, readable};
+use breakeven_model::compare::FigureRow;
 use breakeven_model::engine::Phase;
 use breakeven_model::scenario::Change;
 use egui::{RichText, Ui};
@@ -70,10 +70,13 @@ pub fn changes_ui(ui: &mut Ui, id: &str, headings: [&str; 2], changes: &[Change]
             ui.end_row();
             for change in changes {
                 ui.label(change.label()).on_hover_text(&change.path);
-                for value in [&change.before, &change.after] {
-                    match value {
-                        Some(v) => ui.label(readable(v)).on_hover_text(v),
-                        None => ui.label(RichText::new("(none)").weak()),
+                let saved = [&change.before, &change.after];
+                for (written, saved) in change.written().into_iter().zip(saved) {
+                    match (written, saved) {
+                        (Some(text), Some(saved)) => {
+                            ui.label(text).on_hover_text(format!("In the file: {saved}"))
+                        }
+                        _ => ui.label(RichText::new("(none)").weak()),
                     };
                 }
                 ui.end_row();

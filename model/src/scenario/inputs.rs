@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::Scenario;
+use super::names::{input_label, input_value};
 
 /// One input: where it is in the file, its value as written there, and its source note.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,10 +32,10 @@ impl Input {
         }
     }
 
-    /// The path for people: `Buy / input USD per 1M`.
+    /// The input as people know it, from its field in the window: `Buy / Input price`.
     #[must_use]
     pub fn label(&self) -> String {
-        label(&self.path)
+        input_label(&self.path)
     }
 }
 
@@ -50,10 +51,17 @@ pub struct Change {
 }
 
 impl Change {
-    /// The path for people.
+    /// The input as people know it, from its field in the window: `Workload / Growth`.
     #[must_use]
     pub fn label(&self) -> String {
-        label(&self.path)
+        input_label(&self.path)
+    }
+
+    /// The values before and after, written as people write them with their unit
+    /// (`4.8B tokens/month`); `None` where the field was not there.
+    #[must_use]
+    pub fn written(&self) -> [Option<String>; 2] {
+        [&self.before, &self.after].map(|v| v.as_deref().map(|v| input_value(&self.path, v)))
     }
 }
 
@@ -178,8 +186,9 @@ fn scalar(value: &Value) -> String {
     }
 }
 
-/// `self_host.hosting.price.usd_per_hour` as `Self-host / hosting / price / USD per hour`.
-fn label(path: &str) -> String {
+/// `self_host.hosting.price.usd_per_hour` as `Self-host / hosting / price / USD per hour`: the
+/// words of a path no input panel shows.
+pub(super) fn path_words(path: &str) -> String {
     path.split('.')
         .enumerate()
         .map(|(i, segment)| {
@@ -258,14 +267,14 @@ mod tests {
     }
 
     #[test]
-    fn labels_read_as_words_with_units_in_capitals() {
-        assert_eq!(label("buy.input_usd_per_1m"), "Buy / input USD per 1M");
+    fn paths_read_as_words_with_units_in_capitals() {
+        assert_eq!(path_words("buy.input_usd_per_1m"), "Buy / input USD per 1M");
         assert_eq!(
-            label("self_host.hosting.price.usd_per_hour"),
+            path_words("self_host.hosting.price.usd_per_hour"),
             "Self-host / hosting / price / USD per hour"
         );
         assert_eq!(
-            label("fine_tune.routed_percent"),
+            path_words("fine_tune.routed_percent"),
             "Fine-tune / routed percent"
         );
     }

@@ -6,6 +6,7 @@
 mod file;
 mod inputs;
 mod matrix;
+mod names;
 mod traffic;
 mod validate;
 mod variants;
@@ -26,6 +27,7 @@ pub use file::{
     load_str, migration_note, to_ron_string,
 };
 pub use inputs::{Change, Input, changes, inputs};
+pub use names::{input_label, input_value};
 pub use matrix::{
     DataMoat, DataResidency, Differentiator, Engineering, FineTuningFit, FrontierVelocity, Gap,
     Matrix, PretrainingFacts, ProductStage, Retrieval,
