@@ -15,7 +15,7 @@ use crate::decision::{
 };
 use crate::engine::{CostChart, Outcome, Shown, compute, cost_chart};
 use crate::error::EvaluateError;
-use crate::report::{self, BoardSummary, Cautions, Contents, Figure, Format, HtmlReport};
+use crate::report::{self, BoardSummary, Cautions, Contents, Figure, Format, HtmlReport, Takeaway};
 use crate::scenario::{Scenario, validate};
 
 /// A valid scenario's figures as of one day: its costs, its recommendation and decision matrix,
@@ -137,7 +137,14 @@ impl Evaluation {
     /// The report in `format`, as `breakeven report` prints it.
     #[must_use]
     pub fn render(&self, format: Format) -> String {
-        report::render(&self.contents(&self.decision()), format)
+        self.render_with(format, &Takeaway::default())
+    }
+
+    /// The report in `format` with what an export adds: the scenario file written beside it and
+    /// the workshop's comparisons.
+    #[must_use]
+    pub fn render_with(&self, format: Format, takeaway: &Takeaway) -> String {
+        report::render_with(&self.contents(&self.decision()), format, takeaway)
     }
 
     /// The board summary, then the recommendation, the key figures, the break-even volumes and
@@ -157,11 +164,19 @@ impl Evaluation {
     /// `today`, with the embedded catalog's as-of dates.
     #[must_use]
     pub fn html(&self, figures: &[Figure]) -> String {
+        self.html_with(figures, &Takeaway::default())
+    }
+
+    /// The HTML report with `figures`, and with what an export adds: the scenario file written
+    /// beside it and the workshop's comparisons.
+    #[must_use]
+    pub fn html_with(&self, figures: &[Figure], takeaway: &Takeaway) -> String {
         report::html(&HtmlReport {
             contents: self.contents(&self.decision()),
             catalog: Catalog::embedded(),
             today: self.today,
             figures,
+            takeaway,
         })
     }
 
@@ -306,6 +321,7 @@ mod tests {
                 catalog: Catalog::embedded(),
                 today: today(),
                 figures: &figures,
+                takeaway: &Takeaway::default(),
             })
         );
     }

@@ -13,6 +13,7 @@ use super::document::{Document, Style};
 use super::outcome::{break_even_section, cautions_section, costs_section, key_figures};
 use super::recommendation;
 use super::table::Table;
+use super::takeaway::{self, Takeaway};
 use super::text::{escape, tokens};
 use crate::catalog::{Catalog, picks};
 use crate::format::tokens_short;
@@ -39,6 +40,8 @@ pub struct HtmlReport<'a> {
     pub today: NaiveDate,
     /// The charts, in order.
     pub figures: &'a [Figure],
+    /// The scenario file beside the report and the workshop's comparisons, when exported.
+    pub takeaway: &'a Takeaway,
 }
 
 const STYLE: &str = "
@@ -105,6 +108,9 @@ pub fn html(report: &HtmlReport<'_>) -> String {
         tokens_short(outcome.traffic.input),
         tokens_short(outcome.traffic.output),
     );
+    if let Some(sentence) = report.takeaway.scenario_file_sentence() {
+        let _ = writeln!(doc.out, "<p class=\"meta\">{}</p>", escape(&sentence));
+    }
     section(&mut doc, "notes", |doc| {
         if !scenario.notes.is_empty() {
             doc.heading("Notes", 2);
@@ -116,6 +122,9 @@ pub fn html(report: &HtmlReport<'_>) -> String {
     });
     section(&mut doc, "key-figures", |doc| {
         key_figures(doc, outcome);
+    });
+    section(&mut doc, "workshop", |doc| {
+        takeaway::section(doc, report.takeaway);
     });
     section(&mut doc, "break-even", |doc| {
         break_even_section(doc, outcome);

@@ -10,6 +10,7 @@ mod json_decision;
 mod outcome;
 mod recommendation;
 mod table;
+mod takeaway;
 mod text;
 
 use std::fmt::Write as _;
@@ -19,6 +20,7 @@ pub use cautions::{Caution, CautionKind, Cautions};
 use document::{Document, Style};
 pub use html::{Figure, HtmlReport, html};
 pub use json::JsonReport;
+pub use takeaway::{Comparison, Takeaway};
 use outcome::{break_even_section, cautions_section, costs_section, horizon_section, key_figures};
 use text::{cents, tokens};
 
@@ -60,6 +62,14 @@ pub struct Contents<'a> {
 /// The report of `contents` in `format`.
 #[must_use]
 pub fn render(contents: &Contents<'_>, format: Format) -> String {
+    render_with(contents, format, &Takeaway::default())
+}
+
+/// The report of `contents` in `format`, with what an export adds: the scenario file beside it
+/// and the workshop's comparisons (in the text and Markdown reports; the JSON and the CSV of
+/// months are the scenario's own figures).
+#[must_use]
+pub fn render_with(contents: &Contents<'_>, format: Format, takeaway: &Takeaway) -> String {
     match format {
         Format::Json => {
             let report = JsonReport::new(contents);
@@ -72,12 +82,12 @@ pub fn render(contents: &Contents<'_>, format: Format) -> String {
                 .unwrap_or_default()
         }
         Format::Csv => csv(contents.outcome),
-        Format::Text => document(contents, Style::Text),
-        Format::Markdown => document(contents, Style::Markdown),
+        Format::Text => document(contents, Style::Text, takeaway),
+        Format::Markdown => document(contents, Style::Markdown, takeaway),
     }
 }
 
-fn document(contents: &Contents<'_>, style: Style) -> String {
+fn document(contents: &Contents<'_>, style: Style, takeaway: &Takeaway) -> String {
     let Contents {
         scenario,
         outcome,
@@ -95,7 +105,11 @@ fn document(contents: &Contents<'_>, style: Style) -> String {
         tokens_short(outcome.traffic.output),
         scenario.last_reviewed
     ));
+    if let Some(sentence) = takeaway.scenario_file_sentence() {
+        doc.paragraph(&sentence);
+    }
     recommendation::section(&mut doc, &decision.recommendation);
+    takeaway::section(&mut doc, takeaway);
     costs_section(&mut doc, outcome);
     break_even_section(&mut doc, outcome);
     horizon_section(&mut doc, outcome);
