@@ -190,7 +190,7 @@ fn export(path: &std::path::Path, out: &std::path::Path, today: NaiveDate) -> Ex
         Ok(scenario) => scenario,
         Err(code) => return code,
     };
-    let written = Pack::new(&scenario, today).and_then(|pack| pack.write(out));
+    let written = Pack::new(&scenario, today).and_then(|pack| pack.saved_as(Some(path)).write(out));
     match written {
         Ok(files) => {
             let mut text = format!("Exported \"{}\" to {}:\n", scenario.name, out.display());
@@ -211,7 +211,7 @@ fn report(path: &std::path::Path, format: ReportFormat, today: NaiveDate) -> Exi
     };
     let Some(format) = format.model_format() else {
         // The same page as the export's report.html, charts and all.
-        return match Pack::new(&scenario, today).and_then(|pack| pack.html()) {
+        return match Pack::new(&scenario, today).and_then(|pack| pack.saved_as(Some(path)).html()) {
             Ok(html) => {
                 print(&html);
                 ExitCode::SUCCESS

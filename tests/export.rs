@@ -179,7 +179,8 @@ fn export_writes_the_whole_pack_with_no_display() {
             "months.csv",
             "report.html",
             "report.json",
-            "report.md"
+            "report.md",
+            "seed000-legal-tech.ron"
         ]
     );
 }

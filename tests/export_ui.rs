@@ -6,7 +6,8 @@ mod common;
 use breakeven::action::Action;
 use breakeven::ui::dialogs::Dialog;
 use breakeven::window::BreakevenApp;
-use common::{click, example, harness, keys, type_into};
+use breakeven_model::scenario::load_str;
+use common::{click, click_away, example, harness, keys, projector, type_into};
 use egui::accesskit::{Role, Toggled};
 use egui::{Key, Modifiers, OutputCommand};
 use egui_kittest::Harness;
@@ -48,7 +49,12 @@ fn file_export_writes_the_pack_into_the_typed_folder_and_lists_it() {
     match harness.state().dialog() {
         Some(Dialog::Exported { files, .. }) => {
             assert_eq!(files.first().map(String::as_str), Some("report.html"));
-            assert_eq!(files.len(), 12, "{files:?}");
+            assert_eq!(files.len(), 13, "{files:?}");
+            assert!(files.contains(&"seed000-legal-tech.ron".to_owned()));
+            assert!(
+                !files.contains(&"workshop.csv".to_owned()),
+                "no workshop, no comparisons"
+            );
         }
         _ => panic!("no listing of what was exported"),
     }
@@ -56,6 +62,7 @@ fn file_export_writes_the_pack_into_the_typed_folder_and_lists_it() {
     let html = std::fs::read_to_string(folder.join("report.html")).expect("the report");
     assert!(html.contains("<h1>Seed case: legal-tech contract analyser</h1>"));
     assert!(html.contains("exported 2026-11-24"));
+    assert!(!html.contains("id=\"workshop\""), "no workshop, no section");
     for chart in ["cost-by-volume", "cumulative-cash", "gross-margin"] {
         assert!(folder.join(format!("{chart}.png")).is_file(), "{chart}");
     }
@@ -280,4 +287,61 @@ fn esc_closes_the_listing_of_what_was_exported() {
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert!(harness.state().dialog().is_none());
+}
+
+#[test]
+fn a_workshop_export_holds_the_scenario_file_and_the_baseline_table_in_words() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = dir.path().join("client pack");
+    let mut harness = projector(example("seed001-llama3-8b-on-aws.ron"));
+    click(&mut harness, "Pin as baseline");
+    // The client's volume is 20 times what was assumed.
+    type_into(&mut harness, "Input tokens", "14B");
+    click_away(&mut harness);
+    export_to(&mut harness, &folder);
+    match harness.state().dialog() {
+        Some(Dialog::Exported { files, .. }) => {
+            assert!(files.contains(&"workshop.csv".to_owned()), "{files:?}");
+        }
+        _ => panic!("no listing of what was exported"),
+    }
+
+    // The scenario on screen, as a file that opens to the same scenario.
+    let ron = std::fs::read_to_string(folder.join("seed001-llama3-8b-on-aws.ron"))
+        .expect("the scenario file");
+    let reopened = load_str(&ron).expect("it loads").scenario;
+    assert_eq!(&reopened, harness.state().scenario());
+
+    let markdown = std::fs::read_to_string(folder.join("report.md")).expect("the report");
+    let html = std::fs::read_to_string(folder.join("report.html")).expect("the report");
+    for report in [&markdown, &html] {
+        assert!(
+            report.contains(
+                "The scenario file: seed001-llama3-8b-on-aws.ron. Open it in Breakeven to reproduce every figure."
+            ),
+            "{report}"
+        );
+    }
+    // What changed, as the input panel names it and as people write tokens.
+    assert!(markdown.contains("### Against the baseline"), "{markdown}");
+    assert!(
+        markdown.contains("| Workload / Input tokens | 700M tokens/month | 14B tokens/month |"),
+        "{markdown}"
+    );
+    assert!(html.contains(
+        "<tr><td>Workload / Input tokens</td><td class=\"num\">700M tokens/month</td><td class=\"num\">14B tokens/month</td></tr>"
+    ));
+    // The key figures of both, and the differences.
+    assert!(
+        markdown.contains("| Cheapest at that volume | Buy | Self-host | Buy -> Self-host |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| Monthly volume | 1B tokens | 14.3B tokens | +13.3B (x14.3) |"),
+        "{markdown}"
+    );
+    let csv = std::fs::read_to_string(folder.join("workshop.csv")).expect("the tables as CSV");
+    assert!(csv.contains(
+        "Against the baseline,Baseline,Now,inputs,Workload / Input tokens,700M tokens/month,14B tokens/month,"
+    ));
 }

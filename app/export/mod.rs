@@ -1,15 +1,17 @@
 //! The board-deck pack: the HTML report, the board summary and each chart as a 16:9 PNG and as
-//! SVG, the month-by-month CSV, and the JSON and Markdown reports, written into one folder. Used by File > Export and
-//! by `breakeven export FILE --out DIR`; it needs no display.
+//! SVG, the month-by-month CSV, the JSON and Markdown reports, and the scenario file itself,
+//! written into one folder; from a workshop, its comparisons too (in the reports and as a CSV).
+//! Used by File > Export and by `breakeven export FILE --out DIR`; it needs no display.
 
 pub mod charts;
+pub mod scenario_file;
 pub mod summary;
 
 use std::path::{Path, PathBuf};
 
 use breakeven_model::engine::ShownChoices;
-use breakeven_model::report::{Figure, Format};
-use breakeven_model::scenario::Scenario;
+use breakeven_model::report::{Comparison, Figure, Format, Takeaway};
+use breakeven_model::scenario::{Scenario, to_ron_string};
 use breakeven_model::{EvaluateError, Evaluation, evaluate};
 use chrono::NaiveDate;
 
@@ -19,9 +21,13 @@ pub use summary::Slide;
 use crate::error::ExportError;
 use crate::state::files::write_atomically;
 
-/// What the pack is made from: a scenario's evaluation, with its figures and recommendation.
+/// What the pack is made from: a scenario's evaluation, with its figures and recommendation, and
+/// what the export adds to its reports (the scenario file's name, a workshop's comparisons).
 pub struct Pack {
     evaluation: Evaluation,
+    takeaway: Takeaway,
+    /// The name the scenario is written under in the folder.
+    scenario_file: String,
 }
 
 impl Pack {
@@ -31,7 +37,34 @@ impl Pack {
             EvaluateError::Invalid(_) => ExportError::Invalid(error.sentences()),
             EvaluateError::Compute(error) => ExportError::Compute(error.to_string()),
         })?;
-        Ok(Self { evaluation })
+        let scenario_file = scenario_file::file_name(None, &scenario.name);
+        Ok(Self {
+            evaluation,
+            takeaway: Takeaway {
+                scenario_file: Some(scenario_file.clone()),
+                comparisons: Vec::new(),
+            },
+            scenario_file,
+        })
+    }
+
+    /// The pack with the scenario written under the name of the file it was saved as, when it
+    /// was (`None` keeps a name made from the scenario's).
+    #[must_use]
+    pub fn saved_as(mut self, path: Option<&Path>) -> Self {
+        if path.is_some() {
+            self.scenario_file = scenario_file::file_name(path, &self.evaluation.scenario().name);
+            self.takeaway.scenario_file = Some(self.scenario_file.clone());
+        }
+        self
+    }
+
+    /// The pack with a workshop's comparisons (a baseline, another scenario file) in its reports
+    /// and in `workshop.csv`.
+    #[must_use]
+    pub fn comparing(mut self, comparisons: Vec<Comparison>) -> Self {
+        self.takeaway.comparisons = comparisons;
+        self
     }
 
     /// The pack with its charts showing `choices` (the window's legends) over the default, which
@@ -72,13 +105,14 @@ impl Pack {
                 svg: svg.clone(),
             })
             .collect();
-        self.evaluation.html(&figures)
+        self.evaluation.html_with(&figures, &self.takeaway)
     }
 
-    /// The report in `format`, as `breakeven report` prints it.
+    /// The report in `format`, as `breakeven report` prints it, with the scenario file and the
+    /// workshop's comparisons in the text and Markdown reports.
     #[must_use]
     pub fn render(&self, format: Format) -> String {
-        self.evaluation.render(format)
+        self.evaluation.render_with(format, &self.takeaway)
     }
 
     /// The board summary, then the recommendation, the key figures and every warning as
@@ -138,6 +172,14 @@ impl Pack {
         put("months.csv", self.render(Format::Csv).as_bytes())?;
         put("report.json", self.render(Format::Json).as_bytes())?;
         put("report.md", self.render(Format::Markdown).as_bytes())?;
+        if let Some(csv) = self.takeaway.csv() {
+            put("workshop.csv", csv.as_bytes())?;
+        }
+        let ron = to_ron_string(self.evaluation.scenario()).map_err(|e| ExportError::Write {
+            path: dir.join(&self.scenario_file),
+            reason: e.to_string(),
+        })?;
+        put(&self.scenario_file, ron.as_bytes())?;
         Ok(written)
     }
 }

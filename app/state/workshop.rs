@@ -10,6 +10,7 @@
 use breakeven_model::Scenario;
 use breakeven_model::compare::{FigureRow, KeyFigures, side_by_side};
 use breakeven_model::engine::{Curve, samples};
+use breakeven_model::report::Comparison;
 use breakeven_model::scenario::{Change, WhatIf, changes};
 use chrono::NaiveDate;
 
@@ -68,6 +69,35 @@ impl Reference {
     }
 }
 
+/// The heading of the baseline's comparison, in the window and in the export.
+pub const AGAINST_BASELINE: &str = "Against the baseline";
+
+/// What the baseline panel and the export call the baseline's side and the scenario's.
+pub const BASELINE_SIDES: [&str; 2] = ["Baseline", "Now"];
+
+/// What the comparison panel and the export call the scenario being edited.
+pub const THIS_SCENARIO: &str = "This scenario";
+
+impl Reference {
+    /// The baseline's heading and the line under it: which scenario it was pinned from.
+    #[must_use]
+    pub fn pinned_from(&self) -> String {
+        format!("pinned from \"{}\"", self.name)
+    }
+
+    /// The comparison with the scenario being edited as the export's reports write it, under
+    /// `title`, `note` and the two sides' names.
+    fn as_comparison(&self, title: String, note: String, sides: [&str; 2]) -> Comparison {
+        Comparison {
+            title,
+            note,
+            sides: sides.map(str::to_owned),
+            changes: self.changes.clone(),
+            rows: self.rows.clone(),
+        }
+    }
+}
+
 /// Which comparison the workshop panel shows when there are both.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -112,6 +142,27 @@ impl Workshop {
     #[must_use]
     pub const fn presenting(&self) -> bool {
         self.presenting
+    }
+
+    /// The baseline and the other scenario, each against the scenario being edited as of the
+    /// last [`Workshop::refresh`], for the export's reports; none outside a workshop.
+    #[must_use]
+    pub fn comparisons(&self) -> Vec<Comparison> {
+        let baseline = self.baseline.as_ref().map(|b| {
+            b.as_comparison(
+                AGAINST_BASELINE.to_owned(),
+                format!("The baseline was {}.", b.pinned_from()),
+                BASELINE_SIDES,
+            )
+        });
+        let other = self.comparison.as_ref().map(|c| {
+            c.as_comparison(
+                format!("Compared with {}", c.name),
+                String::new(),
+                [THIS_SCENARIO, c.name.as_str()],
+            )
+        });
+        baseline.into_iter().chain(other).collect()
     }
 
     /// Compares the baseline and the other scenario with `scenario`, whose figures are

@@ -29,9 +29,17 @@ impl BreakevenApp {
     }
 
     /// The pack of the scenario as it is now, its charts showing the options the window's shows,
-    /// or a message saying why there is none.
+    /// its scenario file named after the saved one, with the workshop's comparisons; or a
+    /// message saying why there is none.
     fn pack(&mut self, verb: &str) -> Option<Pack> {
-        match Pack::new(self.doc.scenario(), self.today).map(|p| p.showing(self.legend)) {
+        // The comparisons as of this scenario, even if it changed since the last frame.
+        self.evaluate();
+        let made = Pack::new(self.doc.scenario(), self.today).map(|p| {
+            p.showing(self.legend)
+                .saved_as(self.doc.path())
+                .comparing(self.workshop.comparisons())
+        });
+        match made {
             Ok(pack) => Some(pack),
             Err(error) => {
                 let lines = match error {

@@ -11,7 +11,7 @@ use super::BreakevenApp;
 use crate::action::Action;
 use crate::command;
 use crate::state::recovery::INTERVAL_SECONDS;
-use crate::state::workshop::View;
+use crate::state::workshop::{THIS_SCENARIO, View};
 use crate::ui::compare::{baseline, comparison};
 use crate::ui::dialogs::Dialog;
 use crate::ui::figures::{tab_ui, tabs_ui};
@@ -211,7 +211,7 @@ impl BreakevenApp {
                         baseline::baseline_ui(ui, b);
                     }
                     (_, Some(other), _) => {
-                        comparison::comparison_ui(ui, "This scenario", other, actions);
+                        comparison::comparison_ui(ui, THIS_SCENARIO, other, actions);
                     }
                     (None, None, _) => {}
                 }

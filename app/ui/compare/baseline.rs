@@ -4,13 +4,13 @@
 use egui::{RichText, Ui};
 
 use super::side_by_side::{changes_ui, figures_ui, two_parts};
-use crate::state::workshop::Reference;
+use crate::state::workshop::{AGAINST_BASELINE, BASELINE_SIDES, Reference};
 
 /// The changed inputs (baseline value, value now) and the key figures of both.
 pub fn baseline_ui(ui: &mut Ui, baseline: &Reference) {
     ui.horizontal_wrapped(|ui| {
-        ui.heading("Against the baseline");
-        ui.label(RichText::new(format!("pinned from \"{}\"", baseline.name)).weak());
+        ui.heading(AGAINST_BASELINE);
+        ui.label(RichText::new(baseline.pinned_from()).weak());
     });
     two_parts(
         ui,
@@ -19,7 +19,7 @@ pub fn baseline_ui(ui: &mut Ui, baseline: &Reference) {
             changes_ui(
                 ui,
                 "baseline-changes",
-                ["Baseline", "Now"],
+                BASELINE_SIDES,
                 &baseline.changes,
             );
         },
@@ -27,7 +27,7 @@ pub fn baseline_ui(ui: &mut Ui, baseline: &Reference) {
             figures_ui(
                 ui,
                 "baseline-figures",
-                ["Figure", "Baseline", "Now"],
+                ["Figure", BASELINE_SIDES[0], BASELINE_SIDES[1]],
                 &baseline.rows,
             );
         },
