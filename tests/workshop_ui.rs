@@ -309,3 +309,64 @@ fn the_baseline_is_drawn_across_the_volumes_the_scenario_on_screen_plots() {
         );
     }
 }
+
+/// The right edge of the workshop panel: its splitter spans it.
+fn workshop_panel_right(harness: &Harness<'_, BreakevenApp>) -> f32 {
+    harness
+        .query_all_by_role(Role::Splitter)
+        .map(|s| s.rect())
+        .filter(|r| r.width() > r.height())
+        .map(|r| r.max.x)
+        .next()
+        .expect("the workshop panel")
+}
+
+#[test]
+fn every_difference_is_readable_on_a_projector_even_against_a_long_file_name() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let long = dir
+        .path()
+        .join("acme-insurer-claims-triage-2027-after-the-merger-proposal.ron");
+    std::fs::copy(scenario_file("seed004-b2b-saas.ron"), &long).expect("copied");
+    let mut harness = projector(example("seed000-legal-tech.ron"));
+    click(&mut harness, "Pin as baseline");
+    click(&mut harness, "Volume 3x");
+    click(&mut harness, "Compare with…");
+    type_into(
+        &mut harness,
+        "File to compare with",
+        long.to_str().expect("UTF-8"),
+    );
+    click(&mut harness, "Compare");
+    for (i, view) in [
+        "Baseline",
+        "Compared with acme-insurer-claims-triage-2027-after-the-merger-proposal.ron",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        harness.get_by_label(view).click();
+        harness.run();
+        let right = workshop_panel_right(&harness);
+        let comparisons = harness.state().workshop().comparisons();
+        let differences: Vec<&str> = comparisons[i]
+            .rows
+            .iter()
+            .filter_map(|r| r.difference.as_deref())
+            .collect();
+        assert!(differences.len() > 5, "{view}: {differences:?}");
+        for text in std::iter::once("Difference").chain(differences) {
+            // The table's cell, not the same words elsewhere in the window.
+            let cell = harness
+                .query_all_by_label(text)
+                .map(|n| n.rect())
+                .find(|r| r.min.y > 400.0)
+                .unwrap_or_else(|| panic!("{view}: {text} not shown"));
+            assert!(
+                cell.max.x <= right,
+                "{view}: \"{text}\" ends at {} beyond the panel's {right}",
+                cell.max.x
+            );
+        }
+    }
+}

@@ -17,6 +17,20 @@ fn cell(text: &str) -> RichText {
     }
 }
 
+/// Widest a column's heading is drawn before it wraps: a scenario's name or file name can be
+/// long, and a column as wide as its heading would push the differences out of a projector's
+/// 1280-pixel window. The figures under it are narrower than this.
+const HEADING_WIDTH: f32 = 120.0;
+
+/// A column's heading, in bold, wrapped to [`HEADING_WIDTH`] when it is longer.
+fn heading_ui(ui: &mut Ui, text: &str) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(HEADING_WIDTH, 0.0),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| ui.add(egui::Label::new(RichText::new(text).strong()).wrap()),
+    );
+}
+
 /// The key figures of two scenarios, under `headings` (the row names' heading, the left's, the
 /// right's); rows that differ are bold, with the difference in the warning colour.
 pub fn figures_ui(ui: &mut Ui, id: &str, headings: [&str; 3], rows: &[FigureRow]) {
@@ -31,7 +45,7 @@ pub fn figures_ui(ui: &mut Ui, id: &str, headings: [&str; 3], rows: &[FigureRow]
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
             for heading in headings.into_iter().chain(["Difference"]) {
-                ui.label(RichText::new(heading).strong());
+                heading_ui(ui, heading);
             }
             ui.end_row();
             for row in rows {
@@ -65,7 +79,7 @@ pub fn changes_ui(ui: &mut Ui, id: &str, headings: [&str; 2], changes: &[Change]
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
             for heading in ["Input", headings[0], headings[1]] {
-                ui.label(RichText::new(heading).strong());
+                heading_ui(ui, heading);
             }
             ui.end_row();
             for change in changes {
@@ -73,9 +87,9 @@ pub fn changes_ui(ui: &mut Ui, id: &str, headings: [&str; 2], changes: &[Change]
                 let saved = [&change.before, &change.after];
                 for (written, saved) in change.written().into_iter().zip(saved) {
                     match (written, saved) {
-                        (Some(text), Some(saved)) => {
-                            ui.label(text).on_hover_text(format!("In the file: {saved}"))
-                        }
+                        (Some(text), Some(saved)) => ui
+                            .label(text)
+                            .on_hover_text(format!("In the file: {saved}")),
                         _ => ui.label(RichText::new("(none)").weak()),
                     };
                 }
