@@ -16,12 +16,7 @@ pub fn baseline_ui(ui: &mut Ui, baseline: &Reference) {
         ui,
         "baseline",
         |ui| {
-            changes_ui(
-                ui,
-                "baseline-changes",
-                BASELINE_SIDES,
-                &baseline.changes,
-            );
+            changes_ui(ui, "baseline-changes", BASELINE_SIDES, &baseline.changes);
         },
         |ui| {
             figures_ui(

@@ -20,8 +20,8 @@ pub use cautions::{Caution, CautionKind, Cautions};
 use document::{Document, Style};
 pub use html::{Figure, HtmlReport, html};
 pub use json::JsonReport;
-pub use takeaway::{Comparison, Takeaway};
 use outcome::{break_even_section, cautions_section, costs_section, horizon_section, key_figures};
+pub use takeaway::{Comparison, Takeaway};
 use text::{cents, tokens};
 
 use crate::decision::{Decision, Recommendation};

@@ -83,7 +83,8 @@ impl Takeaway {
         if self.comparisons.is_empty() {
             return None;
         }
-        let mut out = String::from("comparison,first,second,table,row,first_value,second_value,difference\n");
+        let mut out =
+            String::from("comparison,first,second,table,row,first_value,second_value,difference\n");
         for comparison in &self.comparisons {
             let mut line = |table: &str, cells: [&str; 4]| {
                 let [row, first, second, difference] = cells;
@@ -228,11 +229,15 @@ mod tests {
         );
         assert_eq!(
             lines.next(),
-            Some("Against the baseline,Baseline,Now,inputs,Workload / Input tokens,4B tokens/month,4.8B tokens/month,")
+            Some(
+                "Against the baseline,Baseline,Now,inputs,Workload / Input tokens,4B tokens/month,4.8B tokens/month,"
+            )
         );
         assert_eq!(
             lines.next(),
-            Some("Against the baseline,Baseline,Now,key figures,Buy: monthly cost,\"$1,000.00\",\"$1,200.00\",+$200.00 (+20.0%)")
+            Some(
+                "Against the baseline,Baseline,Now,key figures,Buy: monthly cost,\"$1,000.00\",\"$1,200.00\",+$200.00 (+20.0%)"
+            )
         );
         assert_eq!(Takeaway::default().csv(), None);
         assert_eq!(csv_field("say \"hi\", twice"), "\"say \"\"hi\"\", twice\"");

@@ -27,11 +27,11 @@ pub use file::{
     load_str, migration_note, to_ron_string,
 };
 pub use inputs::{Change, Input, changes, inputs};
-pub use names::{input_label, input_value};
 pub use matrix::{
     DataMoat, DataResidency, Differentiator, Engineering, FineTuningFit, FrontierVelocity, Gap,
     Matrix, PretrainingFacts, ProductStage, Retrieval,
 };
+pub use names::{input_label, input_value};
 pub use traffic::{Traffic, traffic};
 pub use validate::{Limits, validate};
 pub use variants::{DEFAULT_TERM_MONTHS, PriceKind, ServingKind, StaffKind, VolumeKind};
