@@ -30,7 +30,7 @@ impl Comparison {
     /// The changed inputs as a table: each input's label, and its value on each side as people
     /// write it.
     fn changes_table(&self) -> Table {
-        let mut table = Table::new(&["Input", &self.sides[0], &self.sides[1]]);
+        let mut table = Table::new(&["Input", &self.sides[0], &self.sides[1]]).left_aligned();
         for change in &self.changes {
             let [before, after] = change.written();
             let none = || "(none)".to_owned();
@@ -45,7 +45,9 @@ impl Comparison {
 
     /// The key figures of both sides and how the second differs from the first.
     fn figures_table(&self) -> Table {
-        let mut table = Table::new(&["Figure", &self.sides[0], &self.sides[1], "Difference"]);
+        // Left aligned: a column holds names (Buy), scores and money, which do not line up.
+        let mut table =
+            Table::new(&["Figure", &self.sides[0], &self.sides[1], "Difference"]).left_aligned();
         for row in &self.rows {
             table.row(vec![
                 row.label.clone(),
