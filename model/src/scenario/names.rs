@@ -334,6 +334,7 @@ mod tests {
             .map(|text| crate::scenario::from_ron_str(text).unwrap())
             .collect();
         scenarios.push(Scenario::embedded_default());
+        scenarios.push(crate::start::starting_point());
         for scenario in &scenarios {
             for input in inputs(scenario) {
                 assert!(find(&input.path).is_some(), "{} has no name", input.path);
