@@ -19,7 +19,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
 use crate::error::FileError;
-use crate::export::Pack;
+use crate::export::{Pack, scenario_file};
 use crate::state::files::{load_scenario, open_scenario};
 
 /// Buy an API, fine-tune, self-host or pretrain? Break-even curves and a reasoned
@@ -220,9 +220,14 @@ fn report(path: &std::path::Path, format: ReportFormat, today: NaiveDate) -> Exi
             Err(error) => fail(&format!("{}: {error}.", path.display())),
         };
     };
+    // The text and Markdown reports name the file they were made from, as the export's do.
+    let takeaway = report::Takeaway {
+        scenario_file: Some(scenario_file::file_name(Some(path), &scenario.name)),
+        comparisons: Vec::new(),
+    };
     match evaluate(&scenario, today) {
         Ok(evaluation) => {
-            print(&evaluation.render(format));
+            print(&evaluation.render_with(format, &takeaway));
             ExitCode::SUCCESS
         }
         Err(EvaluateError::Invalid(problems)) => invalid(path, &problems),

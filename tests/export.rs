@@ -183,6 +183,18 @@ fn export_writes_the_whole_pack_with_no_display() {
             "seed000-legal-tech.ron"
         ]
     );
+    // The scenario itself, opening to the same scenario, and the reports say so.
+    let exported = from_ron_str(&read(&pack(&dir).join("seed000-legal-tech.ron"))).unwrap();
+    assert_eq!(
+        exported,
+        from_ron_str(&read(Path::new(LEGAL_TECH))).unwrap()
+    );
+    for report in ["report.md", "report.html"] {
+        assert!(
+            read(&pack(&dir).join(report)).contains("The scenario file: seed000-legal-tech.ron."),
+            "{report}"
+        );
+    }
 }
 
 #[test]
