@@ -74,6 +74,15 @@ impl<T> Sourced<T> {
         }
     }
 
+    /// A starting assumption nobody has confirmed yet, with where it comes from.
+    pub fn assumed(value: T, source: impl Into<String>) -> Self {
+        Self {
+            value,
+            source: Some(source.into()),
+            to_confirm: true,
+        }
+    }
+
     /// `value` with this value's note and mark: the same number said another way (a monthly
     /// price as an hourly one) comes from the same place, and is as much an assumption.
     pub fn restated<U>(&self, value: U) -> Sourced<U> {

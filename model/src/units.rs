@@ -420,6 +420,16 @@ quantity!(
     TokensPerRequest,
     unit = "tokens/request"
 );
+quantity!(
+    /// Electric power drawn: an owned server's draw at load.
+    Kilowatts,
+    unit = "kW"
+);
+quantity!(
+    /// US dollars for a kilowatt-hour of electricity.
+    UsdPerKwh,
+    unit = "USD/kWh"
+);
 
 impl UsdPerHour {
     /// The cost of paying this rate for `hours` each month.

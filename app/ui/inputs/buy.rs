@@ -5,7 +5,8 @@ use breakeven_model::catalog::Catalog;
 use egui::Ui;
 
 use super::form::Form;
-use crate::ui::widgets::fields::{Number, field, label, yes_no};
+use super::hosting::staff_ui;
+use crate::ui::widgets::fields::{Number, field, label, note, yes_no};
 
 /// Buy's numbers: a table, one input a line.
 #[rustfmt::skip]
@@ -18,6 +19,13 @@ const NUMBERS: [Number<Scenario>; 8] = [
     Number::new("Batch discount", "%", "buy.batch_discount_percent", "Discount the batch API gives.", |s| Some(&mut s.buy.batch_discount_percent)),
     Number::new("Commitment discount", "%", "buy.commitment_discount_percent", "Discount negotiated for committed spend.", |s| Some(&mut s.buy.commitment_discount_percent)),
     Number::new("Retry factor", "calls/task", "buy.retry_factor", "Calls per completed task: track cost per task, not per token (\"LLM Strategy: Build, Buy, or Fine-Tune?\").", |s| Some(&mut s.buy.retry_factor)),
+];
+
+/// What the integration costs whatever the tokens.
+#[rustfmt::skip]
+const FIXED: [Number<Scenario>; 2] = [
+    Number::new("Platform fees", "USD/month", "buy.fixed.platform_usd_per_month", "Platform, gateway or support fees each month, whatever the traffic.", |s| Some(&mut s.buy.fixed.platform_usd_per_month)),
+    Number::new("Integration", "USD once", "buy.fixed.integration_usd", "A one-off integration (gateway, evaluations, security review), spread over the horizon as Self-host's setup is; 0 when it is already built. Red Hat's ConfigIQ methodology counts $15,000 over 36 months.", |s| Some(&mut s.buy.fixed.integration_usd)),
 ];
 
 /// Buy's inputs.
@@ -36,6 +44,18 @@ pub fn buy_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
         default,
     );
     form.numbers(ui, &NUMBERS, s);
+    note(
+        ui,
+        "The integration, whatever the tokens: its people (ConfigIQ counts 0.05 FTE), fees and build.",
+    );
+    staff_ui(
+        ui,
+        form,
+        &mut s.buy.fixed.operations,
+        "buy.fixed.operations",
+        |d| Some(&mut d.buy.fixed.operations),
+    );
+    form.numbers(ui, &FIXED, s);
 }
 
 fn api_model_picker(ui: &mut Ui, s: &mut Scenario) {

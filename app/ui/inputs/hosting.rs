@@ -8,15 +8,26 @@ use breakeven_model::scenario::{Hosting, InstancePrice, PriceKind, Staff, StaffK
 use egui::Ui;
 
 use super::form::Form;
-use crate::ui::widgets::fields::{Number, field, kind_choice, label};
+use crate::ui::widgets::fields::{Number, field, kind_choice, label, note};
 
 /// The price of one instance, in the kind it is quoted in.
 #[rustfmt::skip]
-const PRICE: [Number<Hosting>; 4] = [
+const PRICE: [Number<Hosting>; 15] = [
     Number::new("Price", "USD/hour", "price.usd_per_hour", "Price of one instance-hour, paid for the hours in service.", |h| match &mut h.price { InstancePrice::OnDemand { usd_per_hour } => Some(usd_per_hour), _ => None }),
     Number::new("Price", "USD/hour", "price.usd_per_hour", "Reserved price of one instance-hour; all 730 hours a month are paid.", |h| match &mut h.price { InstancePrice::Reserved { usd_per_hour, .. } => Some(usd_per_hour), _ => None }),
     Number::new("Term", "months", "price.term_months", "Length of the reservation.", |h| match &mut h.price { InstancePrice::Reserved { term_months, .. } => Some(term_months), _ => None }),
     Number::new("Price", "USD/month", "price.usd_per_month", "Price of one instance for a month.", |h| match &mut h.price { InstancePrice::Monthly { usd_per_month } => Some(usd_per_month), _ => None }),
+    Number::new("Price", "USD/hour", "price.usd_per_hour", "Price of one instance-hour, paid only for the hours the work needs (scale to zero): the busy hours at the target utilisation, plus the buffer.", |h| match &mut h.price { InstancePrice::PerBusyHour { usd_per_hour, .. } => Some(usd_per_hour), _ => None }),
+    Number::new("Buffer", "%", "price.buffer_percent", "Hours billed beyond the busy ones, for start-up and idle tails (Red Hat ConfigIQ: 10%).", |h| match &mut h.price { InstancePrice::PerBusyHour { buffer_percent, .. } => Some(buffer_percent), _ => None }),
+    Number::new("Purchase", "USD a server", "price.purchase_usd", "Price of one server, installed.", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.purchase_usd), _ => None }),
+    Number::new("Life", "months", "price.life_months", "Months until it is replaced; it depreciates evenly over them (Red Hat ConfigIQ: 4 years).", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.life_months), _ => None }),
+    Number::new("Resale", "% of purchase", "price.resale_percent", "What it sells for at the end of its life (Red Hat ConfigIQ: 20%).", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.resale_percent), _ => None }),
+    Number::new("Cost of capital", "% a year", "price.capital_percent_per_year", "The yearly cost of the money tied up: a loan's rate, or the return it forgoes (Red Hat ConfigIQ: 8%).", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.capital_percent_per_year), _ => None }),
+    Number::new("Maintenance", "% a year", "price.maintenance_percent_per_year", "Maintenance and spares each year, as a share of the purchase (Red Hat ConfigIQ: 5%).", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.maintenance_percent_per_year), _ => None }),
+    Number::new("Power", "kW", "price.power_kw", "Power one server draws at load: the server and every GPU at full draw.", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.power_kw), _ => None }),
+    Number::new("PUE", "x", "price.pue", "The facility's draw over the servers' (Red Hat ConfigIQ: 1.4).", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.pue), _ => None }),
+    Number::new("Electricity", "USD/kWh", "price.usd_per_kwh", "Price of a kilowatt-hour (Red Hat ConfigIQ: $0.12).", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.usd_per_kwh), _ => None }),
+    Number::new("Facilities", "USD/month a server", "price.facilities_usd_per_month", "Rack space, cooling and network for one server a month.", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.facilities_usd_per_month), _ => None }),
 ];
 
 /// When the instances run, and how much of them is used.
@@ -65,12 +76,14 @@ pub fn hosting_ui(ui: &mut Ui, form: &mut Form<'_>, h: &mut Hosting, site: &Site
         (PriceKind::OnDemand, "On-demand"),
         (PriceKind::Reserved, "Reserved"),
         (PriceKind::Monthly, "Monthly price"),
+        (PriceKind::PerBusyHour, "Per busy hour"),
+        (PriceKind::Owned, "Owned servers"),
     ];
     let price_path = format!("{}.price", site.base);
     let pricing = field(
         "Pricing",
         "",
-        "How the provider quotes the instance: per hour, per hour reserved for a term, or per month. A switch converts the price at 730 hours a month.",
+        "How the instance is paid for: per hour in service, per hour reserved for a term, per month, per busy hour (scale to zero: the hours follow the volume), or bought outright. A switch converts the price at 730 hours a month; owned servers start from marked assumptions to confirm.",
         &price_path,
     );
     if let Some(kind) = kind_choice(ui, form.editing, pricing, &kinds, h.price.kind()) {
@@ -81,9 +94,22 @@ pub fn hosting_ui(ui: &mut Ui, form: &mut Form<'_>, h: &mut Hosting, site: &Site
         }
     }
     form.numbers_of(ui, &PRICE, h, site.in_default, site.base);
-    form.numbers_of(ui, &SERVICE, h, site.in_default, site.base);
+    let busy_hours = matches!(h.price, InstancePrice::PerBusyHour { .. });
+    if busy_hours {
+        note(
+            ui,
+            "The hours follow the volume: hours in service, the peak and minimum instances do not apply.",
+        );
+    } else {
+        form.numbers_of(ui, &SERVICE, h, site.in_default, site.base);
+    }
     throughput_ui(ui, form, h, site);
-    form.numbers_of(ui, &SIZING, h, site.in_default, site.base);
+    let sizing = if busy_hours {
+        &SIZING[..1]
+    } else {
+        &SIZING[..]
+    };
+    form.numbers_of(ui, sizing, h, site.in_default, site.base);
 }
 
 fn throughput_ui(ui: &mut Ui, form: &mut Form<'_>, h: &mut Hosting, site: &Site) {

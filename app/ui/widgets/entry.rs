@@ -5,9 +5,9 @@
 use breakeven_model::format::{group_thousands, tokens_exact};
 use breakeven_model::sourced::Sourced;
 use breakeven_model::units::{
-    Count, HoursPerMonth, Percent, Quantity as _, Ratio, Tokens, TokensPerMonth, TokensPerRequest,
-    TokensPerSecond, Usd, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, UsdPerYear,
-    from_whole_number, whole_number,
+    Count, HoursPerMonth, Kilowatts, Percent, Quantity as _, Ratio, Tokens, TokensPerMonth,
+    TokensPerRequest, TokensPerSecond, Usd, UsdPerHour, UsdPerKwh, UsdPerMillionTokens,
+    UsdPerMonth, UsdPerYear, from_whole_number, whole_number,
 };
 use rust_decimal::Decimal;
 
@@ -87,6 +87,7 @@ macro_rules! amount_entry {
 amount_entry!(
     Count,
     HoursPerMonth,
+    Kilowatts,
     Percent,
     Ratio,
     Tokens,
@@ -96,6 +97,7 @@ amount_entry!(
     Usd,
     UsdPerHour,
     UsdPerMillionTokens,
+    UsdPerKwh,
     UsdPerMonth,
     UsdPerYear
 );

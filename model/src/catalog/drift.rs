@@ -116,7 +116,9 @@ fn hosting(drift: &mut Vec<CatalogDrift>, path: &str, hosting: &Hosting, catalog
     };
     let entry = format!("{} (as of {})", instance.id, instance.as_of);
     match &hosting.price {
-        InstancePrice::OnDemand { usd_per_hour } => {
+        // A busy hour is billed at the on-demand rate.
+        InstancePrice::OnDemand { usd_per_hour }
+        | InstancePrice::PerBusyHour { usd_per_hour, .. } => {
             let path = format!("{path}.price.usd_per_hour");
             compare(
                 drift,
@@ -142,8 +144,8 @@ fn hosting(drift: &mut Vec<CatalogDrift>, path: &str, hosting: &Hosting, catalog
                 );
             }
         }
-        // The catalog has no monthly prices to compare with.
-        InstancePrice::Monthly { .. } => {}
+        // The catalog has no monthly or purchase prices to compare with.
+        InstancePrice::Monthly { .. } | InstancePrice::Owned(_) => {}
     }
 }
 

@@ -489,7 +489,7 @@ pub fn cheapest_other_api_model(
     scenario: &Scenario,
     outcome: &Outcome,
 ) -> Result<Option<Priced>, ComputeError> {
-    let buy = outcome.costs[Phase::Buy.index()].total;
+    let buy = outcome.api_spend;
     let mut best: Option<Priced> = None;
     // One copy of Buy, its prices replaced model by model: the same figures as `apply_to`
     // gives, without writing each model's source notes.

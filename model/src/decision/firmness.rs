@@ -179,7 +179,7 @@ fn cost(outcome: &Outcome, gates: &[Gate]) -> Option<Distance> {
 
 /// The nearest spend threshold of the preset, in its own unit.
 fn spend(outcome: &Outcome, preset: &RulePreset) -> Result<Option<Distance>, ComputeError> {
-    let monthly = outcome.costs[Phase::Buy.index()].total;
+    let monthly = outcome.api_spend;
     let spends = preset
         .spend
         .iter()

@@ -237,7 +237,7 @@ impl Rules<'_> {
 
     /// Spend against the preset's thresholds, each in its article's unit.
     fn spend(&mut self, outcome: &Outcome) -> Result<(), ComputeError> {
-        let monthly = outcome.costs[Phase::Buy.index()].total;
+        let monthly = outcome.api_spend;
         let thresholds = self.preset.spend.clone();
         for threshold in thresholds {
             let spend = threshold.per.spend(monthly).at("buy")?;

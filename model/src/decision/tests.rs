@@ -555,7 +555,7 @@ fn a_yearly_spend_too_large_to_hold_is_an_error_naming_the_api_not_a_panic() {
     let mut s = plain();
     s.rule_preset = crate::preset::PresetChoice::BuiltIn("ai-build-vs-buy-decision".into());
     let mut outcome = compute(&s).expect("computes");
-    outcome.costs[Phase::Buy.index()].total = Decimal::MAX;
+    outcome.api_spend = Decimal::MAX;
     let error = recommend(&s, &outcome, today()).expect_err("twelve times the largest decimal");
     assert_eq!(error.path, "buy");
 }

@@ -7,9 +7,14 @@ use super::capacity::{Capacity, capacity};
 use crate::error::{AtField, ComputeError};
 use crate::format::{group_thousands, usd_cents};
 use crate::phase::Phase;
-use crate::scenario::{Buy, Hosting, InstancePrice, Scenario, Staff, Traffic, TunedServing};
+use crate::scenario::{
+    Buy, BuyFixed, Hosting, InstancePrice, OwnedServer, Scenario, Staff, Traffic, TunedServing,
+};
 use crate::sourced::Sourced;
-use crate::units::{HOURS_PER_MONTH, Percent, UsdPerMillionTokens, add, div, mul, negated, sub};
+use crate::units::{
+    HOURS_PER_MONTH, HoursPerMonth, Percent, UsdPerHour, UsdPerMillionTokens, add, div, mul,
+    negated, sub,
+};
 
 const MILLION: Decimal = dec!(1_000_000);
 
@@ -271,8 +276,8 @@ pub fn build_models(
     scenario: &Scenario,
     input_share: Decimal,
 ) -> Result<[CostModel; 4], ComputeError> {
-    let buy = buy_lines(&scenario.buy, input_share)?;
     let months = Decimal::from(scenario.horizon.months.value.max(1));
+    let buy = buy_lines(&scenario.buy, input_share, months)?;
     let peak = scenario.workload.peak_to_average.value.get();
     Ok([
         CostModel::new(Phase::Buy, buy.clone(), Instances::None)?,
@@ -399,8 +404,13 @@ impl BuyRates {
 }
 
 /// Buy: each token class at its own price, then batch and commitment discounts, then retries
-/// (seed 003: cost per task, not per token).
-fn buy_lines(buy: &Buy, input_share: Decimal) -> Result<Vec<CostLine>, ComputeError> {
+/// (seed 003: cost per task, not per token), then what the integration costs whatever the
+/// tokens ([`buy_fixed_lines`]).
+fn buy_lines(
+    buy: &Buy,
+    input_share: Decimal,
+    months: Decimal,
+) -> Result<Vec<CostLine>, ComputeError> {
     let rates = BuyRates::new(buy, input_share)?;
     let cached_label = format!("Cached input tokens ({}%)", buy.cached_input_percent.value);
     let mut lines = vec![
@@ -449,6 +459,35 @@ fn buy_lines(buy: &Buy, input_share: Decimal) -> Result<Vec<CostLine>, ComputeEr
             .filter(|(_, amount)| !amount.is_zero())
             .map(|(label, amount)| CostLine::per_token(label, LineKind::Api, amount)),
     );
+    lines.extend(buy_fixed_lines(&buy.fixed, months)?);
+    Ok(lines)
+}
+
+/// What the API integration costs whatever the tokens: its people, its platform fees and its
+/// one-off build spread over the horizon, each line only when it costs something.
+fn buy_fixed_lines(fixed: &BuyFixed, months: Decimal) -> Result<Vec<CostLine>, ComputeError> {
+    let mut lines = Vec::new();
+    if !fixed.operations.is_nobody() {
+        lines.push(staff_line(
+            &fixed.operations,
+            "buy.fixed.operations",
+            "API operations",
+        )?);
+    }
+    let platform = fixed.platform_usd_per_month.value.get();
+    if !platform.is_zero() {
+        lines.push(CostLine::fixed(
+            "API platform and gateway fees".to_owned(),
+            LineKind::Flat,
+            platform,
+        ));
+    }
+    lines.extend(amortised(
+        "API integration",
+        fixed.integration_usd.value.get(),
+        months,
+        "buy.fixed.integration_usd",
+    )?);
     Ok(lines)
 }
 
@@ -517,7 +556,8 @@ fn amortised(
     )))
 }
 
-/// The instance line and the staircase of a hosting serving `traffic_share` of the traffic.
+/// The instance lines and the staircase of a hosting serving `traffic_share` of the traffic;
+/// a busy-hour price has no staircase, its cost following the volume ([`busy_hours`]).
 fn hosting(
     hosting: &Hosting,
     path: &str,
@@ -525,18 +565,26 @@ fn hosting(
     peak: Decimal,
     traffic_share: Decimal,
     what: &str,
-) -> Result<(CostLine, Instances), ComputeError> {
+) -> Result<(Vec<CostLine>, Instances), ComputeError> {
     let hours = hosting.hours_in_service_per_month.value.get();
     let name = hosting.catalog_id.as_deref().unwrap_or("instance");
-    let (per_instance, label) = match &hosting.price {
+    let per_instance = |label: String, kind: LineKind, amount: Decimal| CostLine {
+        label,
+        kind,
+        per_token: Decimal::ZERO,
+        fixed: Decimal::ZERO,
+        per_instance: amount,
+    };
+    let lines = match &hosting.price {
         InstancePrice::OnDemand { usd_per_hour } => {
             let price = usd_per_hour.value.get();
             let cost =
                 mul(price, hours, "USD/hour × hours").at(&format!("{path}.price.usd_per_hour"))?;
-            (
-                cost,
+            vec![per_instance(
                 format!("{what}: {name}, on-demand, at ${price}/hour × {hours} hours"),
-            )
+                LineKind::Gpu,
+                cost,
+            )]
         }
         InstancePrice::Reserved {
             usd_per_hour,
@@ -546,27 +594,40 @@ fn hosting(
             let price = usd_per_hour.value.get();
             let cost = mul(price, HOURS_PER_MONTH, "USD/hour × hours")
                 .at(&format!("{path}.price.usd_per_hour"))?;
-            (
-                cost,
+            vec![per_instance(
                 format!(
                     "{what}: {name}, reserved for {term_months} months, at ${price}/hour × {HOURS_PER_MONTH} hours"
                 ),
-            )
+                LineKind::Gpu,
+                cost,
+            )]
         }
         InstancePrice::Monthly { usd_per_month } => {
             let price = usd_per_month.value.get();
-            (
-                price,
+            vec![per_instance(
                 format!("{what}: {name} at {}/month", usd_cents(price)),
-            )
+                LineKind::Gpu,
+                price,
+            )]
         }
-    };
-    let line = CostLine {
-        label,
-        kind: LineKind::Gpu,
-        per_token: Decimal::ZERO,
-        fixed: Decimal::ZERO,
-        per_instance,
+        InstancePrice::PerBusyHour {
+            usd_per_hour,
+            buffer_percent,
+        } => {
+            let line = busy_hours(
+                hosting,
+                path,
+                input_share,
+                traffic_share,
+                (usd_per_hour, buffer_percent),
+                what,
+            )?;
+            return Ok((vec![line], Instances::None));
+        }
+        InstancePrice::Owned(server) => owned_lines(server, hosting, path, what)?
+            .into_iter()
+            .map(|(label, amount)| per_instance(label, LineKind::Flat, amount))
+            .collect(),
     };
     let min = Decimal::from(hosting.min_instances.value);
     let capacity = capacity(hosting, input_share, path)?;
@@ -588,7 +649,111 @@ fn hosting(
             })
         }
     };
-    Ok((line, instances))
+    Ok((lines, instances))
+}
+
+/// Instances billed for the hours the work needs: each token of the `traffic_share` served
+/// costs the instance-hours it takes at the target utilisation, and the buffer on top (Red Hat
+/// ConfigIQ's scale-to-zero billing, `docs/HYBRID_SAVINGS_METHODOLOGY.md`: "modeled serving time
+/// plus the runtime buffer"). Average work sets the hours, not the peak, so the cost follows
+/// the volume and there is no staircase.
+fn busy_hours(
+    hosting: &Hosting,
+    path: &str,
+    input_share: Decimal,
+    traffic_share: Decimal,
+    (usd_per_hour, buffer_percent): (&Sourced<UsdPerHour>, &Sourced<Percent>),
+    what: &str,
+) -> Result<CostLine, ComputeError> {
+    let name = hosting.catalog_id.as_deref().unwrap_or("instance");
+    // What one instance serves in one hour at the target utilisation.
+    let one_hour = Hosting {
+        hours_in_service_per_month: Sourced::bare(HoursPerMonth::new(Decimal::ONE)),
+        ..hosting.clone()
+    };
+    let at = format!("{path}.throughput");
+    let per_hour = capacity(&one_hour, input_share, path)?
+        .planned
+        .filter(|tokens| *tokens > Decimal::ZERO)
+        .ok_or(crate::error::ArithmeticError::DivisionByZero {
+            operation: "tokens ÷ tokens an hour: a busy-hour price needs a measured throughput",
+        })
+        .at(&at)?;
+    let price = usd_per_hour.value.get();
+    let buffer = fraction(buffer_percent, &format!("{path}.price.buffer_percent"))?;
+    let billed = mul(
+        price,
+        add(Decimal::ONE, buffer, "1 + buffer").at(&at)?,
+        "price × (1 + buffer)",
+    )
+    .at(&at)?;
+    let per_token = div(billed, per_hour, "USD an hour ÷ tokens an hour").at(&at)?;
+    let per_token = mul(per_token, traffic_share, "price × share").at(&at)?;
+    Ok(CostLine::per_token(
+        format!(
+            "{what}: {name}, per busy hour at ${price}/hour plus {}% buffer, {} tokens an hour at {}% utilisation",
+            buffer_percent.value,
+            group_thousands(per_hour.round_dp(0)),
+            hosting.target_utilisation_percent.value
+        ),
+        LineKind::Gpu,
+        per_token,
+    ))
+}
+
+/// An owned server's lines, each an amount per server a month, labelled with what it comes
+/// from.
+fn owned_lines(
+    server: &OwnedServer,
+    hosting: &Hosting,
+    path: &str,
+    what: &str,
+) -> Result<Vec<(String, Decimal)>, ComputeError> {
+    let name = hosting.catalog_id.as_deref().unwrap_or("server");
+    let month = server
+        .monthly(hosting.hours_in_service_per_month.value)
+        .at(&format!("{path}.price.purchase_usd"))?;
+    let purchase = usd_cents(server.purchase_usd.value.get());
+    Ok(vec![
+        (
+            format!(
+                "{what}: {name}, owned: {purchase} to {}% resale over {} months",
+                server.resale_percent.value, server.life_months.value
+            ),
+            month.depreciation,
+        ),
+        (
+            format!(
+                "{what}: cost of capital, {}% a year on the average value held",
+                server.capital_percent_per_year.value
+            ),
+            month.capital,
+        ),
+        (
+            format!(
+                "{what}: maintenance, {}% of the purchase a year",
+                server.maintenance_percent_per_year.value
+            ),
+            month.maintenance,
+        ),
+        (
+            format!(
+                "{what}: power, {} kW × PUE {} × {} hours at ${}/kWh",
+                server.power_kw.value,
+                server.pue.value,
+                hosting.hours_in_service_per_month.value,
+                server.usd_per_kwh.value
+            ),
+            month.power,
+        ),
+        (
+            format!("{what}: facilities, rack, cooling and network"),
+            month.facilities,
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, amount)| !amount.is_zero())
+    .collect())
 }
 
 fn self_host(
@@ -606,7 +771,8 @@ fn self_host(
         Decimal::ONE,
         "GPU instances",
     )?;
-    let mut lines = vec![gpu, staff_line(&s.staff, "self_host.staff", "Staff")?];
+    let mut lines = gpu;
+    lines.push(staff_line(&s.staff, "self_host.staff", "Staff")?);
     if !s.security_usd_per_month.value.get().is_zero() {
         lines.push(CostLine::fixed(
             "Security and compliance".to_owned(),
@@ -661,8 +827,12 @@ fn fine_tune(
             mul(buy_slope, failed_over, "price × share").at("fine_tune.fallback_percent")?;
         lines.push(CostLine::per_token(label, LineKind::Api, price));
     }
+    // The API integration stays, with its people and fees, while any traffic still goes to it.
+    if f.keeps_the_api() {
+        lines.extend(buy_fixed_lines(&scenario.buy.fixed, months)?);
+    }
     let (serving, instances) = tuned_serving(&f.serving, input_share, peak, tuned)?;
-    lines.push(serving);
+    lines.extend(serving);
     let run = [
         &f.curation_usd_per_run,
         &f.training_usd_per_run,
@@ -697,7 +867,7 @@ fn tuned_serving(
     input_share: Decimal,
     peak: Decimal,
     tuned: Decimal,
-) -> Result<(CostLine, Instances), ComputeError> {
+) -> Result<(Vec<CostLine>, Instances), ComputeError> {
     match serving {
         TunedServing::Hosted(h) => hosting(
             h,
@@ -730,7 +900,7 @@ fn tuned_serving(
                 input_usd_per_1m.value, output_usd_per_1m.value
             );
             Ok((
-                CostLine::per_token(label, LineKind::Api, price),
+                vec![CostLine::per_token(label, LineKind::Api, price)],
                 Instances::None,
             ))
         }
@@ -741,7 +911,8 @@ fn tuned_serving(
             usd_per_month.value.get(),
             tokens_per_month.value.get(),
             tuned,
-        ),
+        )
+        .map(|(line, instances)| (vec![line], instances)),
     }
 }
 
@@ -817,7 +988,8 @@ fn pretrain(
         "corpus + compute",
     )
     .at("pretrain.compute_usd")?;
-    let mut lines = vec![gpu, staff_line(&p.team, "pretrain.team", "Team")?];
+    let mut lines = gpu;
+    lines.push(staff_line(&p.team, "pretrain.team", "Team")?);
     lines.extend(amortised(
         "Corpus and training compute",
         build,
@@ -857,14 +1029,14 @@ mod tests {
     }
 
     #[test]
-    fn buy_cost_is_buys_total_to_the_last_digit() {
+    fn buy_cost_is_buys_api_spend_to_the_last_digit() {
         let legal_tech = include_str!("../../../scenarios/seed000-legal-tech.ron");
         for text in [crate::scenario::DEFAULT_RON, legal_tech] {
             let scenario = crate::scenario::from_ron_str(text).expect("valid");
             let outcome = crate::engine::compute(&scenario).expect("computes");
             assert_eq!(
                 buy_cost(&scenario.buy, outcome.traffic),
-                Ok(outcome.costs[Phase::Buy.index()].total)
+                Ok(outcome.api_spend)
             );
         }
     }

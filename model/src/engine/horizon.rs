@@ -205,6 +205,11 @@ fn up_front_schedule(
         "self_host.setup_usd",
     )?;
     let f = &scenario.fine_tune;
+    let integration = scenario.buy.fixed.integration_usd.value.get();
+    pay(Phase::Buy, 0, integration, "buy.fixed.integration_usd")?;
+    if f.keeps_the_api() {
+        pay(Phase::FineTune, 0, integration, "buy.fixed.integration_usd")?;
+    }
     let run = add(
         add(
             f.curation_usd_per_run.value.get(),

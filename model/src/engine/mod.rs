@@ -31,7 +31,9 @@ pub use crate::scenario::{Traffic, traffic};
 pub use bill::{monthly_bill, volume_for_bill};
 pub use break_even::{Crossing, CrossingKind, PairBreakEven, break_even, cheapest_above};
 pub use capacity::Capacity;
-pub use cost_model::{CostLine, CostModel, LineKind, Stair, StepOf, build_models, buy_cost};
+pub use cost_model::{
+    CostLine, CostModel, Instances, LineKind, Stair, StepOf, build_models, buy_cost,
+};
 pub use horizon::{HorizonMonth, HorizonSummary, Payback, horizon};
 pub use outcome::{CheapestAbove, OptionCost, Outcome, Warning, compute, phase_of_input};
 pub use samples::{Curve, plot_range, samples};

@@ -4,7 +4,7 @@ use rust_decimal::{Decimal, dec};
 
 use super::break_even::{PairBreakEven, break_even, cheapest_above};
 use super::capacity::capacity;
-use super::cost_model::{CostModel, Instances, StepOf, build_models};
+use super::cost_model::{CostModel, Instances, LineKind, StepOf, build_models};
 use super::horizon::{HorizonSummary, horizon};
 use super::samples::plot_range;
 use crate::catalog::{Catalog, catalog_drift};
@@ -32,7 +32,15 @@ pub struct OptionCost {
     /// Instances running, for options that run any.
     pub instances: Option<Decimal>,
     /// Average load over what the instances can serve at full load (0 to 1), where modelled.
+    /// With a peak of 2x and a 70% target it is at best 35%: see [`Self::planned_utilisation`].
     pub utilisation: Option<Decimal>,
+    /// Average load over the capacity planned for it (0 to 1): what the instances serve once
+    /// the target utilisation and the peak are allowed for. Below 1 only when capacity stands
+    /// idle that fewer or smaller instances would remove (a minimum count, or a step bought
+    /// for a little traffic).
+    pub planned_utilisation: Option<Decimal>,
+    /// The most of full capacity the load can use at this target and peak: target ÷ peak.
+    pub achievable_utilisation: Option<Decimal>,
     /// What one instance serves a month at full load, where modelled.
     pub capacity_per_instance: Option<Decimal>,
     /// The throughput basis behind the capacity, in words.
@@ -89,6 +97,10 @@ pub struct Outcome {
     pub models: [CostModel; 4],
     /// Each option's cost at the scenario's volume, in [`Phase::ALL`] order.
     pub costs: [OptionCost; 4],
+    /// What Buy pays the API provider a month at the scenario's volume: its token lines,
+    /// discounts and retries included, not the integration's people, fees or build. The
+    /// articles' spend thresholds ("below $5K/month") are about this bill.
+    pub api_spend: Decimal,
     /// The cheapest option at the scenario's volume.
     pub cheapest: Phase,
     /// The crossings of each pair of options.
@@ -116,6 +128,16 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
     let costs: [OptionCost; 4] = costs
         .try_into()
         .unwrap_or_else(|_| unreachable!("one cost per model"));
+    let buy = &models[Phase::Buy.index()];
+    let api_spend = buy
+        .lines
+        .iter()
+        .zip(&costs[Phase::Buy.index()].lines)
+        .filter(|(line, _)| line.kind == LineKind::Api)
+        .try_fold(Decimal::ZERO, |sum, (_, (_, amount))| {
+            crate::units::add(sum, *amount, "adding API lines")
+        })
+        .at("buy")?;
     let cheapest = costs
         .iter()
         .min_by(|a, b| a.total.cmp(&b.total))
@@ -150,6 +172,7 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
         range,
         models,
         costs,
+        api_spend,
         cheapest,
         break_evens,
         cheapest_above: CheapestAbove {
@@ -170,38 +193,43 @@ fn option_cost(model: &CostModel, volume: Decimal) -> Result<OptionCost, Compute
         total = crate::units::add(total, amount, "adding lines").at(&line.label)?;
         lines.push((line.label.clone(), amount));
     }
-    let (instances, utilisation, capacity_per_instance, capacity_basis) = match &model.instances {
-        Instances::None => (None, None, None, None),
-        Instances::Fixed(n) => (Some(*n), None, None, None),
-        Instances::Stair(stair) => {
-            let full = stair.capacity.full;
-            let served =
-                mul(volume, stair.traffic_share, "volume × share").at(model.phase.label())?;
-            let utilisation = match full {
-                Some(full) if !instances.is_zero() => {
-                    let serving =
-                        mul(full, instances, "capacity × instances").at(model.phase.label())?;
-                    Some(div(served, serving, "load ÷ capacity").at(model.phase.label())?)
-                }
-                _ => None,
-            };
-            (
-                Some(instances),
-                utilisation,
-                full,
-                Some(stair.capacity.basis.clone()),
-            )
-        }
-    };
-    Ok(OptionCost {
+    let label = model.phase.label();
+    let mut cost = OptionCost {
         phase: model.phase,
         lines,
         total,
-        instances,
-        utilisation,
-        capacity_per_instance,
-        capacity_basis,
-    })
+        instances: None,
+        utilisation: None,
+        planned_utilisation: None,
+        achievable_utilisation: None,
+        capacity_per_instance: None,
+        capacity_basis: None,
+    };
+    match &model.instances {
+        Instances::None => {}
+        Instances::Fixed(n) => cost.instances = Some(*n),
+        Instances::Stair(stair) => {
+            cost.instances = Some(instances);
+            cost.capacity_per_instance = stair.capacity.full;
+            cost.capacity_basis = Some(stair.capacity.basis.clone());
+            if let Some(full) = stair.capacity.full
+                && !instances.is_zero()
+            {
+                let served = mul(volume, stair.traffic_share, "volume × share").at(label)?;
+                let serving = mul(full, instances, "capacity × instances").at(label)?;
+                cost.utilisation = Some(div(served, serving, "load ÷ capacity").at(label)?);
+                let planned = mul(stair.width, instances, "width × instances").at(label)?;
+                cost.planned_utilisation =
+                    Some(div(volume, planned, "load ÷ planned capacity").at(label)?);
+                if let Some(target) = stair.capacity.planned {
+                    let share = div(target, full, "planned ÷ full").at(label)?;
+                    cost.achievable_utilisation =
+                        Some(div(share, stair.peak, "target ÷ peak").at(label)?);
+                }
+            }
+        }
+    }
+    Ok(cost)
 }
 
 fn hosting_path(phase: Phase) -> &'static str {
@@ -225,18 +253,34 @@ fn utilisation_warnings(
             // A flat fee is paid whatever the load: there is nothing to scale to zero.
             continue;
         }
-        if utilisation < LOW_UTILISATION {
-            let input = format!("{}.target_utilisation_percent", hosting_path(cost.phase));
-            let percent = mul(utilisation, Decimal::ONE_HUNDRED, "utilisation × 100")
-                .at(&input)?
-                .round_dp(1);
+        // Only idle capacity the user could remove is worth a warning: the load below what is
+        // planned for it. The target and the peak leave the rest idle on purpose; with a
+        // peak of 2x and a 70% target, 35% of full capacity is the most the load can use.
+        let (Some(planned), Some(achievable)) =
+            (cost.planned_utilisation, cost.achievable_utilisation)
+        else {
+            continue;
+        };
+        if planned < LOW_UTILISATION {
+            let input = format!("{}.min_instances", hosting_path(cost.phase));
+            let percent = |share: Decimal| -> Result<Decimal, ComputeError> {
+                Ok(mul(share, Decimal::ONE_HUNDRED, "share × 100")
+                    .at(&input)?
+                    .round_dp(1)
+                    .normalize())
+            };
             warnings.push(Warning {
-                input,
                 message: format!(
-                    "{}: the instances run at {percent}% of their capacity on average; below 70% each token \
-                     costs more than the hourly price suggests, so size for the load or scale to zero",
-                    cost.phase.label()
+                    "{}: the instances serve {}% of the load planned for them ({}% of their full capacity, \
+                     of an achievable {}% at this target and peak): the rest stands idle. Fewer or smaller \
+                     instances, scaling to zero or a price per busy hour would remove it; below 70% each \
+                     token costs more than the hourly price suggests",
+                    cost.phase.label(),
+                    percent(planned)?,
+                    percent(utilisation)?,
+                    percent(achievable)?,
                 ),
+                input,
                 source: Some(Seed::QuestionsThatMatter.title()),
                 phase: Some(cost.phase),
             });

@@ -135,6 +135,10 @@ struct Cost {
     #[serde(skip_serializing_if = "Option::is_none")]
     utilisation_percent: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    planned_utilisation_percent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    achievable_utilisation_percent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     capacity_tokens_per_month_per_instance: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     capacity_basis: Option<String>,
@@ -282,6 +286,8 @@ impl JsonReport {
                     .collect(),
                 instances: c.instances.map(|n| n.to_string()),
                 utilisation_percent: c.utilisation.map(percent),
+                planned_utilisation_percent: c.planned_utilisation.map(percent),
+                achievable_utilisation_percent: c.achievable_utilisation.map(percent),
                 capacity_tokens_per_month_per_instance: c.capacity_per_instance.map(tokens),
                 capacity_basis: c.capacity_basis.clone(),
             })

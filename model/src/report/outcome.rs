@@ -113,16 +113,32 @@ fn caution_line(c: &Caution) -> String {
 /// Each option's monthly cost at this volume, line by line.
 pub fn costs_section(doc: &mut Document, outcome: &Outcome) {
     doc.heading("Monthly cost at this volume", 2);
-    let mut summary = Table::new(&["Option", "USD/month", "Instances", "Utilisation"]);
+    let mut summary = Table::new(&[
+        "Option",
+        "USD/month",
+        "Instances",
+        "Load of planned capacity",
+        "Load of full capacity",
+    ]);
     for cost in &outcome.costs {
         summary.row(vec![
             cost.phase.label().to_owned(),
             usd_cents(cost.total),
             cost.instances.map(|n| n.to_string()).unwrap_or_default(),
-            cost.utilisation.map(percent).unwrap_or_default(),
+            cost.planned_utilisation.map(percent).unwrap_or_default(),
+            match (cost.utilisation, cost.achievable_utilisation) {
+                (Some(u), Some(best)) => format!("{} (at best {})", percent(u), percent(best)),
+                (u, _) => u.map(percent).unwrap_or_default(),
+            },
         ]);
     }
     doc.table(&summary);
+    doc.paragraph(
+        "Planned capacity is what the instances serve once the target utilisation and the peak are \
+         allowed for; below 100% some of it stands idle that fewer or smaller instances would remove. \
+         Full capacity is what they serve flat out: at a 70% target and a peak of 2x, 35% of it is the \
+         most the load can use.",
+    );
     doc.paragraph(&format!(
         "Cheapest at this volume: {}.",
         outcome.cheapest.label()

@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::preset::PresetChoice;
 use crate::sourced::Sourced;
 use crate::units::{
-    Count, HoursPerMonth, Percent, Ratio, TokensPerMonth, TokensPerRequest, TokensPerSecond, Usd,
-    UsdPerHour, UsdPerMillionTokens, UsdPerMonth, UsdPerYear,
+    Count, HoursPerMonth, Kilowatts, Percent, Ratio, TokensPerMonth, TokensPerRequest,
+    TokensPerSecond, Usd, UsdPerHour, UsdPerKwh, UsdPerMillionTokens, UsdPerMonth, UsdPerYear,
 };
 
 pub use file::{
@@ -34,7 +34,9 @@ pub use matrix::{
 pub use names::{input_label, input_value};
 pub use traffic::{Traffic, traffic};
 pub use validate::{Limits, validate};
-pub use variants::{DEFAULT_TERM_MONTHS, PriceKind, ServingKind, StaffKind, VolumeKind};
+pub use variants::{
+    DEFAULT_TERM_MONTHS, OwnedMonthly, PriceKind, ServingKind, StaffKind, VolumeKind,
+};
 pub use what_if::WhatIf;
 
 /// Everything the cost engine needs about one situation, plus its name and notes.
@@ -141,6 +143,39 @@ pub struct Buy {
     /// Calls per completed task: seed 003's "a cheaper model that needs 3 retries is not
     /// cheaper". 1 means every call succeeds.
     pub retry_factor: Sourced<Ratio>,
+    /// What running the integration costs besides its tokens (since version 5); left out of
+    /// the file while it is nothing.
+    #[serde(default, skip_serializing_if = "BuyFixed::is_nothing")]
+    pub fixed: BuyFixed,
+}
+
+/// Buy's costs that do not follow the tokens. An API integration has people and one-off work
+/// too; leaving them out tilts every comparison towards Buy. Red Hat's ConfigIQ methodology
+/// counts operations (0.05 FTE) and an implementation spread over the horizon ($15,000 over 36
+/// months) for the hosted API as well as for rented and owned GPUs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct BuyFixed {
+    /// People who run the integration: vendor management, prompt and evaluation upkeep,
+    /// monitoring.
+    #[serde(default)]
+    pub operations: Staff,
+    /// A one-off integration (gateway, evaluations, security review), spread over the horizon as
+    /// Self-host's setup is; 0 when it is already built.
+    #[serde(default)]
+    pub integration_usd: Sourced<Usd>,
+    /// Platform, gateway or support fees each month, whatever the traffic.
+    #[serde(default)]
+    pub platform_usd_per_month: Sourced<UsdPerMonth>,
+}
+
+impl BuyFixed {
+    /// No people, fees or build, and no note on any: as a file without them reads.
+    #[must_use]
+    pub fn is_nothing(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// Self-hosting open weights.
@@ -200,6 +235,46 @@ pub enum InstancePrice {
         /// Price of one instance for a month.
         usd_per_month: Sourced<UsdPerMonth>,
     },
+    /// Billed for the hours the work needs, as a serverless or scale-to-zero GPU is (since
+    /// version 5): the busy hours at the target utilisation, and a buffer on top for start-up
+    /// and idle tails, so the cost follows the volume. The hours in service, the peak and the
+    /// minimum instances do not apply. Red Hat ConfigIQ's methodology: "Scale to zero bills
+    /// modeled serving time plus the runtime buffer" (10% by default).
+    PerBusyHour {
+        /// Price of one instance-hour.
+        usd_per_hour: Sourced<UsdPerHour>,
+        /// Hours billed beyond the busy ones, as a share of them.
+        buffer_percent: Sourced<Percent>,
+    },
+    /// Servers bought outright (since version 5): each month, per server, the purchase
+    /// depreciated to its resale value, the cost of the capital tied up, maintenance, power and
+    /// facilities.
+    Owned(Box<OwnedServer>),
+}
+
+/// One owned server's costs, as Red Hat ConfigIQ's methodology counts purchased hardware.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct OwnedServer {
+    /// Price of one server, installed.
+    pub purchase_usd: Sourced<Usd>,
+    /// Months until it is replaced; it depreciates evenly over them.
+    pub life_months: Sourced<u32>,
+    /// What it sells for at the end of its life, as a share of the purchase.
+    pub resale_percent: Sourced<Percent>,
+    /// The yearly cost of the money tied up in it (a loan's rate, or the return it forgoes).
+    pub capital_percent_per_year: Sourced<Percent>,
+    /// Maintenance and spares each year, as a share of the purchase.
+    pub maintenance_percent_per_year: Sourced<Percent>,
+    /// Power drawn at load.
+    pub power_kw: Sourced<Kilowatts>,
+    /// Power usage effectiveness: the facility's draw over the server's (1.4 is typical).
+    pub pue: Sourced<Ratio>,
+    /// Price of electricity.
+    pub usd_per_kwh: Sourced<UsdPerKwh>,
+    /// Rack space, cooling and networking for one server each month.
+    pub facilities_usd_per_month: Sourced<UsdPerMonth>,
 }
 
 /// What one instance can serve.
@@ -225,7 +300,7 @@ pub enum Throughput {
     },
 }
 
-/// The people a phase needs, counted one of two ways.
+/// The people a phase needs, counted one of two ways. Nobody, by default.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
 pub enum Staff {

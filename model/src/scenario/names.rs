@@ -64,6 +64,8 @@ const NAMES: &[Name] = &[
     name("buy.batch_discount_percent", "Buy / Batch discount", "%", Number),
     name("buy.commitment_discount_percent", "Buy / Commitment discount", "%", Number),
     name("buy.retry_factor", "Buy / Retry factor", "calls/task", Number),
+    name("buy.fixed.platform_usd_per_month", "Buy / Platform fees", "USD/month", Number),
+    name("buy.fixed.integration_usd", "Buy / Integration", "USD once", Number),
     name("matrix.workhorse_would_do", "Buy / A cheaper model would do", "", Text),
     name("self_host.security_usd_per_month", "Self-host / Security and compliance", "USD/month", Number),
     name("self_host.setup_usd", "Self-host / Setup", "USD", Number),
@@ -129,6 +131,16 @@ const HOSTING: &[Name] = &[
     name("price.usd_per_hour", "Price", "USD/hour", Number),
     name("price.term_months", "Term", "months", Number),
     name("price.usd_per_month", "Price", "USD/month", Number),
+    name("price.buffer_percent", "Buffer", "%", Number),
+    name("price.purchase_usd", "Purchase", "USD a server", Number),
+    name("price.life_months", "Life", "months", Number),
+    name("price.resale_percent", "Resale", "% of purchase", Number),
+    name("price.capital_percent_per_year", "Cost of capital", "% a year", Number),
+    name("price.maintenance_percent_per_year", "Maintenance", "% a year", Number),
+    name("price.power_kw", "Power", "kW", Number),
+    name("price.pue", "PUE", "x", Number),
+    name("price.usd_per_kwh", "Electricity", "USD/kWh", Number),
+    name("price.facilities_usd_per_month", "Facilities", "USD/month a server", Number),
     name("hours_in_service_per_month", "Hours in service", "hours/month", Number),
     name("throughput", "Throughput limit", "", Choice),
     name("throughput.model", "Measured with", "", Text),
@@ -141,7 +153,8 @@ const HOSTING: &[Name] = &[
 ];
 
 /// Where an option's people are in the file, and the option's name.
-const STAFF_SITES: [(&str, &str); 3] = [
+const STAFF_SITES: [(&str, &str); 4] = [
+    ("buy.fixed.operations", "Buy"),
     ("self_host.staff", "Self-host"),
     ("fine_tune.staff", "Fine-tune"),
     ("pretrain.team", "Pretrain"),

@@ -6,8 +6,8 @@
 use rust_decimal::{Decimal, dec};
 
 use super::{
-    Buy, FineTune, Horizon, Hosting, InstancePrice, Matrix, Pretrain, Revenue, Scenario, SelfHost,
-    Staff, Throughput, TunedServing, Volume, Workload,
+    Buy, FineTune, Horizon, Hosting, InstancePrice, Matrix, OwnedServer, Pretrain, Revenue,
+    Scenario, SelfHost, Staff, Throughput, TunedServing, Volume, Workload,
 };
 use crate::error::Problem;
 use crate::format::group_thousands;
@@ -37,6 +37,12 @@ impl Limits {
     pub const STAFF_HOURS_PER_MONTH: Decimal = dec!(1_000_000);
     /// Largest factor (retries, peak over average).
     pub const RATIO: Decimal = dec!(100);
+    /// The most hours a busy-hour price bills beyond the busy ones, as a share of them.
+    pub const BUFFER_PERCENT: Decimal = dec!(1_000);
+    /// The most power one server draws, kW (a full rack is about 100 kW).
+    pub const KILOWATTS: Decimal = dec!(10_000);
+    /// The most a kWh costs.
+    pub const USD_PER_KWH: Decimal = dec!(100);
     /// Largest monthly growth, and largest yearly price change, in percent.
     pub const CHANGE_PERCENT: Decimal = Decimal::ONE_HUNDRED;
     /// Longest span in months (horizon, build, term).
@@ -173,6 +179,17 @@ fn buy(check: &mut Check, buy: &Buy) {
         Limits::RATIO,
         "1 means every call succeeds; 3 means three calls per completed task",
     );
+    staff(check, "buy.fixed.operations", &buy.fixed.operations);
+    check.at_most(
+        "buy.fixed.integration_usd",
+        &buy.fixed.integration_usd,
+        Limits::USD,
+    );
+    check.at_most(
+        "buy.fixed.platform_usd_per_month",
+        &buy.fixed.platform_usd_per_month,
+        Limits::USD_PER_PERIOD,
+    );
 }
 
 fn self_host(check: &mut Check, self_host: &SelfHost) {
@@ -186,9 +203,8 @@ fn self_host(check: &mut Check, self_host: &SelfHost) {
     check.at_most("self_host.setup_usd", &self_host.setup_usd, Limits::USD);
 }
 
-fn hosting(check: &mut Check, path: &str, hosting: &Hosting) {
-    check.catalog_id(&format!("{path}.catalog_id"), hosting.catalog_id.as_deref());
-    match &hosting.price {
+fn price(check: &mut Check, path: &str, price: &InstancePrice) {
+    match price {
         InstancePrice::OnDemand { usd_per_hour } => {
             check.at_most(
                 &format!("{path}.price.usd_per_hour"),
@@ -214,6 +230,35 @@ fn hosting(check: &mut Check, path: &str, hosting: &Hosting) {
                 Limits::USD_PER_PERIOD,
             );
         }
+        InstancePrice::PerBusyHour {
+            usd_per_hour,
+            buffer_percent,
+        } => {
+            check.at_most(
+                &format!("{path}.price.usd_per_hour"),
+                usd_per_hour,
+                Limits::USD_PER_HOUR,
+            );
+            check.at_most(
+                &format!("{path}.price.buffer_percent"),
+                buffer_percent,
+                Limits::BUFFER_PERCENT,
+            );
+        }
+        InstancePrice::Owned(server) => owned(check, &format!("{path}.price"), server),
+    }
+}
+
+fn hosting(check: &mut Check, path: &str, hosting: &Hosting) {
+    check.catalog_id(&format!("{path}.catalog_id"), hosting.catalog_id.as_deref());
+    price(check, path, &hosting.price);
+    if matches!(hosting.price, InstancePrice::PerBusyHour { .. })
+        && matches!(hosting.throughput, Throughput::Unlimited)
+    {
+        check.problem(
+            &format!("{path}.throughput"),
+            "a price per busy hour needs a measured throughput to count the busy hours".to_owned(),
+        );
     }
     check.between(
         &format!("{path}.hours_in_service_per_month"),
@@ -275,6 +320,46 @@ fn hosting(check: &mut Check, path: &str, hosting: &Hosting) {
         );
     }
     check.source(&format!("{path}.min_instances"), &hosting.min_instances);
+}
+
+fn owned(check: &mut Check, path: &str, server: &OwnedServer) {
+    check.at_most(
+        &format!("{path}.purchase_usd"),
+        &server.purchase_usd,
+        Limits::USD,
+    );
+    check.sourced_months(&format!("{path}.life_months"), &server.life_months, 1);
+    check.share(&format!("{path}.resale_percent"), &server.resale_percent);
+    check.share(
+        &format!("{path}.capital_percent_per_year"),
+        &server.capital_percent_per_year,
+    );
+    check.share(
+        &format!("{path}.maintenance_percent_per_year"),
+        &server.maintenance_percent_per_year,
+    );
+    check.at_most(
+        &format!("{path}.power_kw"),
+        &server.power_kw,
+        Limits::KILOWATTS,
+    );
+    check.between(
+        &format!("{path}.pue"),
+        &server.pue,
+        Decimal::ONE,
+        Limits::RATIO,
+        "a facility draws at least what its servers draw: 1 is perfect, 1.4 is typical",
+    );
+    check.at_most(
+        &format!("{path}.usd_per_kwh"),
+        &server.usd_per_kwh,
+        Limits::USD_PER_KWH,
+    );
+    check.at_most(
+        &format!("{path}.facilities_usd_per_month"),
+        &server.facilities_usd_per_month,
+        Limits::USD_PER_PERIOD,
+    );
 }
 
 fn staff(check: &mut Check, path: &str, staff: &Staff) {

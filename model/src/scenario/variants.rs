@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 use rust_decimal::dec;
 
-use super::{FineTune, InstancePrice, Revenue, Scenario, Staff, TunedServing, Volume};
+use super::{FineTune, InstancePrice, OwnedServer, Revenue, Scenario, Staff, TunedServing, Volume};
 use crate::error::ArithmeticError;
 use crate::sourced::Sourced;
 use crate::units::{
@@ -25,11 +25,133 @@ pub enum PriceKind {
     Reserved,
     /// Per month.
     Monthly,
+    /// Per hour, for the hours the work needs (scale to zero).
+    PerBusyHour,
+    /// Servers bought outright.
+    Owned,
 }
 
 impl PriceKind {
     /// Every kind.
-    pub const ALL: [Self; 3] = [Self::OnDemand, Self::Reserved, Self::Monthly];
+    pub const ALL: [Self; 5] = [
+        Self::OnDemand,
+        Self::Reserved,
+        Self::Monthly,
+        Self::PerBusyHour,
+        Self::Owned,
+    ];
+}
+
+/// What a busy-hour price bills beyond the busy hours when it is first chosen: Red Hat
+/// ConfigIQ's default runtime buffer (`docs/HYBRID_SAVINGS_METHODOLOGY.md`, "Rented
+/// infrastructure").
+const DEFAULT_BUFFER_PERCENT: Decimal = dec!(10);
+
+/// One owned server's costs in a month, line by line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OwnedMonthly {
+    /// The purchase less its resale value, spread evenly over its life.
+    pub depreciation: Decimal,
+    /// The yearly cost of capital on the average value held, for a month.
+    pub capital: Decimal,
+    /// Maintenance and spares.
+    pub maintenance: Decimal,
+    /// Power at load, with the facility's overhead (PUE).
+    pub power: Decimal,
+    /// Rack space, cooling and networking.
+    pub facilities: Decimal,
+}
+
+impl OwnedMonthly {
+    /// The five lines added up.
+    pub fn total(&self) -> Result<Decimal, ArithmeticError> {
+        [self.capital, self.maintenance, self.power, self.facilities]
+            .iter()
+            .try_fold(self.depreciation, |sum, amount| {
+                crate::units::add(sum, *amount, "adding an owned server's costs")
+            })
+    }
+}
+
+impl OwnedServer {
+    /// What one server costs a month, running `hours` a month, as Red Hat ConfigIQ's
+    /// methodology counts purchased hardware (`docs/HYBRID_SAVINGS_METHODOLOGY.md`, "Purchased
+    /// hardware"): depreciation is the purchase less its resale value over the life in months;
+    /// the cost of capital is charged on the average value held, halfway between the purchase
+    /// and the resale value (ConfigIQ averages each period's opening and ending book value, and
+    /// adds installation, which goes into the purchase here); maintenance is a yearly share of
+    /// the purchase; power is kW × PUE × hours × price per kWh.
+    pub fn monthly(&self, hours: HoursPerMonth) -> Result<OwnedMonthly, ArithmeticError> {
+        use crate::units::{add, div, mul, sub};
+        let purchase = self.purchase_usd.value.get();
+        let resale = mul(
+            purchase,
+            self.resale_percent.value.fraction()?,
+            "purchase × resale",
+        )?;
+        let depreciation = div(
+            sub(purchase, resale, "purchase − resale")?,
+            Decimal::from(self.life_months.value),
+            "÷ life in months",
+        )?;
+        let average = div(
+            add(purchase, resale, "purchase + resale")?,
+            Decimal::TWO,
+            "÷ 2",
+        )?;
+        let yearly_capital = mul(
+            average,
+            self.capital_percent_per_year.value.fraction()?,
+            "value × rate",
+        )?;
+        let capital = div(yearly_capital, dec!(12), "yearly ÷ 12")?;
+        let yearly_maintenance = mul(
+            purchase,
+            self.maintenance_percent_per_year.value.fraction()?,
+            "purchase × maintenance",
+        )?;
+        let maintenance = div(yearly_maintenance, dec!(12), "yearly ÷ 12")?;
+        let drawn = mul(self.power_kw.value.get(), self.pue.value.get(), "kW × PUE")?;
+        let kwh = mul(drawn, hours.get(), "kW × hours")?;
+        let power = mul(kwh, self.usd_per_kwh.value.get(), "kWh × price")?;
+        Ok(OwnedMonthly {
+            depreciation,
+            capital,
+            maintenance,
+            power,
+            facilities: self.facilities_usd_per_month.value.get(),
+        })
+    }
+
+    /// A server bought instead of renting at `hourly`: every figure a starting assumption to
+    /// confirm, from Red Hat ConfigIQ's defaults (life 4 years, resale 20%, capital 8%,
+    /// maintenance 5%, PUE 1.4, $0.12/kWh, facilities $200 a server) and a purchase of a year of
+    /// the rented price, to replace with the vendor's quote.
+    fn instead_of(hourly: &Sourced<UsdPerHour>) -> Result<Self, ArithmeticError> {
+        let configiq = "Red Hat ConfigIQ's default (docs/HYBRID_SAVINGS_METHODOLOGY.md)";
+        let year = hourly
+            .value
+            .for_hours(HoursPerMonth::new(HOURS_PER_MONTH))?
+            .get();
+        let year = crate::units::mul(year, dec!(12), "monthly × 12")?;
+        Ok(Self {
+            purchase_usd: Sourced::assumed(
+                crate::units::Usd::new(year),
+                "starting point: a year of the rented price; replace it with the vendor's quote",
+            ),
+            life_months: Sourced::assumed(48, configiq),
+            resale_percent: Sourced::assumed(Percent::new(dec!(20)), configiq),
+            capital_percent_per_year: Sourced::assumed(Percent::new(dec!(8)), configiq),
+            maintenance_percent_per_year: Sourced::assumed(Percent::new(dec!(5)), configiq),
+            power_kw: Sourced::assumed(
+                crate::units::Kilowatts::new(Decimal::ONE),
+                "starting point: 1 kW; ConfigIQ counts 450 W a server and each GPU's full TDP",
+            ),
+            pue: Sourced::assumed(crate::units::Ratio::new(dec!(1.4)), configiq),
+            usd_per_kwh: Sourced::assumed(crate::units::UsdPerKwh::new(dec!(0.12)), configiq),
+            facilities_usd_per_month: Sourced::assumed(UsdPerMonth::new(dec!(200)), configiq),
+        })
+    }
 }
 
 /// A reservation's term when a price becomes reserved: the catalog's reserved prices are for
@@ -44,21 +166,26 @@ impl InstancePrice {
             Self::OnDemand { .. } => PriceKind::OnDemand,
             Self::Reserved { .. } => PriceKind::Reserved,
             Self::Monthly { .. } => PriceKind::Monthly,
+            Self::PerBusyHour { .. } => PriceKind::PerBusyHour,
+            Self::Owned(_) => PriceKind::Owned,
         }
     }
 
     /// The price of one instance-hour, with its source note: as quoted, or a monthly price
-    /// spread over the 730 hours of a month.
+    /// (an owned server's month, always on) spread over the 730 hours of a month.
     pub fn per_hour(&self) -> Result<Sourced<UsdPerHour>, ArithmeticError> {
+        let month = HoursPerMonth::new(HOURS_PER_MONTH);
         match self {
-            Self::OnDemand { usd_per_hour } | Self::Reserved { usd_per_hour, .. } => {
-                Ok(usd_per_hour.clone())
+            Self::OnDemand { usd_per_hour }
+            | Self::Reserved { usd_per_hour, .. }
+            | Self::PerBusyHour { usd_per_hour, .. } => Ok(usd_per_hour.clone()),
+            Self::Monthly { usd_per_month } => {
+                Ok(usd_per_month.restated(usd_per_month.value.per_hour_over(month)?))
             }
-            Self::Monthly { usd_per_month } => Ok(usd_per_month.restated(
-                usd_per_month
-                    .value
-                    .per_hour_over(HoursPerMonth::new(HOURS_PER_MONTH))?,
-            )),
+            Self::Owned(server) => {
+                let total = UsdPerMonth::new(server.monthly(month)?.total()?);
+                Ok(server.purchase_usd.restated(total.per_hour_over(month)?))
+            }
         }
     }
 
@@ -85,6 +212,14 @@ impl InstancePrice {
                         .for_hours(HoursPerMonth::new(HOURS_PER_MONTH))?,
                 ),
             },
+            PriceKind::PerBusyHour => Self::PerBusyHour {
+                usd_per_hour: hourly,
+                buffer_percent: Sourced::assumed(
+                    Percent::new(DEFAULT_BUFFER_PERCENT),
+                    "Red Hat ConfigIQ's default runtime buffer (docs/HYBRID_SAVINGS_METHODOLOGY.md)",
+                ),
+            },
+            PriceKind::Owned => Self::Owned(Box::new(OwnedServer::instead_of(&hourly)?)),
         })
     }
 }
@@ -98,7 +233,32 @@ pub enum StaffKind {
     People,
 }
 
+impl Default for Staff {
+    /// Nobody: no hours at no cost.
+    fn default() -> Self {
+        Self::People {
+            people: Sourced::bare(Count::ZERO),
+            loaded_usd_per_year: Sourced::bare(UsdPerYear::ZERO),
+        }
+    }
+}
+
 impl Staff {
+    /// Whether nobody is counted, or at no cost.
+    #[must_use]
+    pub fn is_nobody(&self) -> bool {
+        match self {
+            Self::Hours {
+                hours_per_month,
+                usd_per_hour,
+            } => hours_per_month.value.get().is_zero() || usd_per_hour.value.get().is_zero(),
+            Self::People {
+                people,
+                loaded_usd_per_year,
+            } => people.value.get().is_zero() || loaded_usd_per_year.value.get().is_zero(),
+        }
+    }
+
     /// How these people are counted.
     #[must_use]
     pub const fn kind(&self) -> StaffKind {
@@ -221,6 +381,14 @@ impl FineTune {
         )?;
         let both = crate::units::mul(self.routed_percent.value.get(), stays, "% × %")?;
         crate::units::div(both, Decimal::ONE_HUNDRED, "% ÷ 100")
+    }
+
+    /// Whether some traffic still goes to the API: not all of it routed, or some of the routed
+    /// part falling back. The API integration, its people and fees, stay while it does.
+    #[must_use]
+    pub fn keeps_the_api(&self) -> bool {
+        self.routed_percent.value.get() < Decimal::ONE_HUNDRED
+            || !self.fallback_percent.value.get().is_zero()
     }
 }
 

@@ -64,12 +64,22 @@ fn api_output(s: &mut Scenario, f: Decimal) -> bool {
 }
 
 fn instance_price(s: &mut Scenario, f: Decimal) -> bool {
-    match &mut s.self_host.hosting.price {
-        InstancePrice::OnDemand { usd_per_hour } | InstancePrice::Reserved { usd_per_hour, .. } => {
+    scale_price(&mut s.self_host.hosting.price, f)
+}
+
+/// An instance's price times `f`: the hourly or monthly price, or an owned server's purchase.
+fn scale_price(price: &mut InstancePrice, f: Decimal) -> bool {
+    match price {
+        InstancePrice::OnDemand { usd_per_hour }
+        | InstancePrice::Reserved { usd_per_hour, .. }
+        | InstancePrice::PerBusyHour { usd_per_hour, .. } => {
             scale(&mut usd_per_hour.value, f, crate::units::UsdPerHour::new)
         }
         InstancePrice::Monthly { usd_per_month } => {
             scale(&mut usd_per_month.value, f, crate::units::UsdPerMonth::new)
+        }
+        InstancePrice::Owned(server) => {
+            scale(&mut server.purchase_usd.value, f, crate::units::Usd::new)
         }
     }
 }
@@ -111,15 +121,7 @@ fn throughput(s: &mut Scenario, f: Decimal) -> bool {
 
 fn tuned_serving(s: &mut Scenario, f: Decimal) -> bool {
     match &mut s.fine_tune.serving {
-        TunedServing::Hosted(h) => match &mut h.price {
-            InstancePrice::OnDemand { usd_per_hour }
-            | InstancePrice::Reserved { usd_per_hour, .. } => {
-                scale(&mut usd_per_hour.value, f, crate::units::UsdPerHour::new)
-            }
-            InstancePrice::Monthly { usd_per_month } => {
-                scale(&mut usd_per_month.value, f, crate::units::UsdPerMonth::new)
-            }
-        },
+        TunedServing::Hosted(h) => scale_price(&mut h.price, f),
         TunedServing::PerToken {
             input_usd_per_1m,
             output_usd_per_1m,
