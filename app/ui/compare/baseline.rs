@@ -6,12 +6,15 @@ use egui::{RichText, Ui};
 use super::side_by_side::{changes_ui, figures_ui, summary, two_parts};
 use crate::state::workshop::Reference;
 
-/// The panel's heading, one row: where the baseline was pinned from and how much differs, so
-/// the row says enough while the tables are closed.
+/// The panel's heading, one row: how much differs, so the row says enough while the tables
+/// are closed, and where the baseline was pinned from, cut to the room left.
 pub fn baseline_heading_ui(ui: &mut Ui, baseline: &Reference) {
     ui.label(RichText::new("Against the baseline").strong());
-    ui.label(RichText::new(format!("pinned from \"{}\"", baseline.name)).weak());
     ui.label(summary(&baseline.changes, &baseline.rows));
+    ui.add(
+        egui::Label::new(RichText::new(format!("pinned from \"{}\"", baseline.name)).weak())
+            .truncate(),
+    );
 }
 
 /// The changed inputs (baseline value, value now) and the key figures of both.

@@ -10,12 +10,9 @@ use crate::action::Action;
 use crate::command::Command;
 use crate::state::workshop::Reference;
 
-/// The panel's heading, one row: the other scenario, how much differs, and the way to close it.
+/// The panel's heading, one row: the way to close it, how much differs, and the other
+/// scenario's name last, cut to the room left (whole on hover).
 pub fn comparison_heading_ui(ui: &mut Ui, other: &Reference, actions: &mut Vec<Action>) {
-    ui.label(RichText::new("Compared with").strong());
-    ui.label(RichText::new(&other.name).strong())
-        .on_hover_text("Drawn dashed in the plots.");
-    ui.label(summary(&other.changes, &other.rows));
     if ui
         .button(Command::CloseComparison.label())
         .on_hover_text(Command::CloseComparison.tooltip())
@@ -23,6 +20,10 @@ pub fn comparison_heading_ui(ui: &mut Ui, other: &Reference, actions: &mut Vec<A
     {
         actions.push(Command::CloseComparison.into());
     }
+    ui.label(summary(&other.changes, &other.rows));
+    ui.label(RichText::new("Compared with").strong());
+    ui.add(egui::Label::new(RichText::new(&other.name).strong()).truncate())
+        .on_hover_text("Drawn dashed in the plots.");
 }
 
 /// The scenario on screen against `other`: the inputs that differ and the key figures of both.
