@@ -81,13 +81,17 @@ pub fn bar_ui(ui: &mut Ui, draft: &mut Scenario, workshop: &Workshop, actions: &
             residency_combo(ui, draft, BOX_WIDTH);
             ui.separator();
             let name = ui.label("Rules from");
-            preset_combo(
-                ui,
-                "presentation-preset",
-                &mut draft.rule_preset,
-                BOX_WIDTH,
-                name.id,
-            );
+            ui.scope(|ui| {
+                // A box that cuts its text takes all the room it is given: give it its width.
+                ui.set_max_width(BOX_WIDTH);
+                preset_combo(
+                    ui,
+                    "presentation-preset",
+                    &mut draft.rule_preset,
+                    BOX_WIDTH,
+                    name.id,
+                );
+            });
             ui.separator();
             let before = draft.clone();
             ui.menu_button("What if", |ui| what_if_buttons(ui, &before, actions));

@@ -74,19 +74,23 @@ pub fn residency_combo(ui: &mut Ui, s: &mut Scenario, width: f32) {
         .and_then(|v| RESIDENCY.iter().find(|(o, _)| *o == v))
         .map_or("Not answered", |(_, n)| *n);
     let name = ui.label("Data residency").on_hover_text(RESIDENCY_HELP);
-    egui::ComboBox::from_id_salt("residency-compact")
-        .selected_text(shown)
-        .width(width)
-        .truncate()
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "Not answered");
-            for (option, text) in RESIDENCY {
-                ui.selectable_value(value, Some(option), text);
-            }
-        })
-        .response
-        .labelled_by(name.id)
-        .on_hover_text(shown);
+    ui.scope(|ui| {
+        // A box that cuts its text takes all the room it is given: give it its width.
+        ui.set_max_width(width);
+        egui::ComboBox::from_id_salt("residency-compact")
+            .selected_text(shown)
+            .width(width)
+            .truncate()
+            .show_ui(ui, |ui| {
+                ui.selectable_value(value, None, "Not answered");
+                for (option, text) in RESIDENCY {
+                    ui.selectable_value(value, Some(option), text);
+                }
+            })
+            .response
+            .labelled_by(name.id)
+            .on_hover_text(shown);
+    });
 }
 
 /// What fine-tuning would fix, and with what.
