@@ -8,8 +8,9 @@ use egui::{RichText, Ui};
 use crate::chart_style::colour;
 
 /// The narrowest an option's column gets before the matrix scrolls sideways, in body-text
-/// lines' heights: about fourteen characters.
-const OPTION_COLUMN_MIN: f32 = 6.5;
+/// lines' heights: about ten characters, so the four fit beside the criteria on a projector
+/// even with presentation mode's larger text.
+const OPTION_COLUMN_MIN: f32 = 5.0;
 /// Space between columns and between rows.
 const GAP: egui::Vec2 = egui::vec2(12.0, 6.0);
 
