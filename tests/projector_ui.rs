@@ -94,6 +94,16 @@ fn presenting_with_a_baseline_and_a_comparison_the_plot_keeps_its_share_and_the_
             .rect(),
     ];
     let row = bar[0].y_range();
+    let mut from_left = bar;
+    from_left.sort_by(|a, b| a.left().total_cmp(&b.left()));
+    for pair in from_left.windows(2) {
+        assert!(
+            pair[0].right() <= pair[1].left(),
+            "{:?} runs into {:?}",
+            pair[0],
+            pair[1]
+        );
+    }
     for rect in bar {
         assert!(
             row.contains(rect.center().y),
@@ -122,14 +132,12 @@ fn header(harness: &Harness<'_, BreakevenApp>, option: &str) -> Rect {
         .unwrap_or_else(|| panic!("no column {option}"))
 }
 
-#[test]
-fn the_decision_matrix_shows_its_four_options_beside_the_criteria_on_a_projector() {
-    let mut harness = workshop(projector(example("seed000-legal-tech.ron")));
-    click(&mut harness, "Decision matrix");
+/// The four options' columns are right of the criteria and clear of the recommendation.
+fn assert_matrix_in_view(harness: &Harness<'_, BreakevenApp>) {
     let right_panel = harness.get_by_label("Recommendation").rect().left();
     let criterion = harness.get_by_label("Time to production").rect();
     for option in OPTIONS {
-        let column = header(&harness, option);
+        let column = header(harness, option);
         assert!(
             criterion.right() < column.left(),
             "{option} at {column:?} is not right of the criteria at {criterion:?}"
@@ -139,17 +147,38 @@ fn the_decision_matrix_shows_its_four_options_beside_the_criteria_on_a_projector
             "{option} at {column:?} is hidden under the recommendation at x {right_panel}"
         );
     }
+    // The last column's widest cell too, not only its heading.
+    let cell = harness
+        .query_all_by_label_contains("everything, from the data up")
+        .next()
+        .expect("a cell of the Pretrain column")
+        .rect();
+    assert!(cell.right() <= right_panel, "{cell:?} is cut off");
+}
+
+#[test]
+fn the_decision_matrix_shows_its_four_options_beside_the_criteria_on_a_projector() {
+    let mut harness = workshop(projector(example("seed000-legal-tech.ron")));
+    click(&mut harness, "Decision matrix");
+    assert_matrix_in_view(&harness);
+    harness.key_press(Key::F11);
+    harness.run();
+    assert!(harness.state().workshop().presenting());
+    assert_matrix_in_view(&harness);
 }
 
 #[test]
 fn when_the_decision_matrix_scrolls_sideways_the_criteria_stay_in_view() {
+    // The smallest window, presenting (larger text): too narrow for the four options.
     let mut harness = workshop(smallest(example("seed000-legal-tech.ron")));
+    harness.key_press(Key::F11);
+    harness.run();
     click(&mut harness, "Decision matrix");
     let before = harness.get_by_label("Time to production").rect();
     let right_panel = harness.get_by_label("Recommendation").rect().left();
     assert!(
         header(&harness, "Pretrain").right() > right_panel,
-        "at 1024 wide the last option needs a scroll"
+        "at 1024 wide, presenting, the last option needs a scroll"
     );
     let row = harness.get_by_label("Criterion").rect().center().y;
     harness
