@@ -33,6 +33,9 @@ fn a_pinned_baseline_lists_each_edit_beside_it_and_resets_in_one_undoable_step()
     click(&mut harness, "Pin as baseline");
     assert_eq!(harness.state().workshop().baseline(), Some(&pinned));
     assert!(shows(&harness, "Against the baseline"));
+    // On a projector the tables start closed, under a heading that says how much differs.
+    assert!(shows(&harness, "Differ: no input, 0 of 13 key figures"));
+    click(&mut harness, "Show tables");
     assert!(shows(&harness, "No input differs."));
     assert!(shows(&harness, "Key figures: 0 of 13 differ"));
 
@@ -94,6 +97,7 @@ fn comparing_two_example_files_shows_both_recommendations_and_what_differs() {
         Some("seed001-llama3-8b-on-aws.ron")
     );
     assert!(shows(&harness, "Compared with"));
+    click(&mut harness, "Show tables");
     assert!(
         shows(&harness, "Fine-tune -> Buy"),
         "the recommendations differ"
@@ -214,7 +218,7 @@ fn presentation_mode_hides_the_inputs_and_keeps_volume_residency_and_rules_live(
         harness.query_by_label("File").is_none(),
         "so is the menu bar"
     );
-    assert!(shows(&harness, "Leave presentation (Esc)"));
+    assert!(shows(&harness, "Leave (Esc)"));
 
     harness
         .get_by_role_and_label(Role::Slider, "Monthly volume")

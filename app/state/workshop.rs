@@ -119,6 +119,9 @@ pub struct Workshop {
     pub presenting: bool,
     /// What the workshop panel shows when there are both a baseline and a comparison.
     pub view: View,
+    /// Whether the workshop panel's tables are open, once the user has opened or closed them;
+    /// until then they follow the window's height.
+    pub tables_open: Option<bool>,
     /// The last what-if applied and the scenario it made, to say how to undo it while it stands.
     pub applied: Option<(WhatIf, Box<Scenario>)>,
     /// Whether the window was last asked to be full screen (it is, while presenting).

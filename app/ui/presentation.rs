@@ -12,7 +12,7 @@ use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
 use crate::action::{Action, WorkshopAction};
 use crate::state::workshop::Workshop;
-use crate::ui::inputs::matrix::residency_ui;
+use crate::ui::inputs::matrix::residency_combo;
 use crate::ui::inputs::preset::preset_combo;
 use crate::ui::inputs::workload::volume_slider;
 use crate::ui::toolbar::what_if_buttons;
@@ -22,7 +22,7 @@ use crate::ui::toolbar::what_if_buttons;
 pub const TEXT_SCALE: f32 = 1.6;
 
 /// How much larger text is in the bar: large enough to read, small enough to fit one row.
-const BAR_SCALE: f32 = 1.25;
+const BAR_SCALE: f32 = 1.15;
 
 /// Scales every text style of `ui` by `factor`, and the spacing with it.
 pub fn enlarge(ui: &mut Ui, factor: f32) {
@@ -45,60 +45,72 @@ pub fn leave_key(ui: &Ui, presenting: bool, dialog_open: bool) -> Option<Action>
     leave.then(|| WorkshopAction::Present(false).into())
 }
 
-/// The presentation bar: the scenario's name, the live inputs, the what-ifs, how the figures
-/// stand against the baseline, and the way out. Edits go into `draft`.
-pub fn bar_ui(
-    ui: &mut Ui,
-    draft: &mut Scenario,
-    defaults: &Scenario,
-    workshop: &Workshop,
-    actions: &mut Vec<Action>,
-) {
+/// The widest the scenario's name gets in the bar; longer names are cut, whole on hover.
+const NAME_WIDTH: f32 = 170.0;
+/// The width of the boxes in the bar (data residency, the rule preset); what they say is cut,
+/// whole on hover.
+const BOX_WIDTH: f32 = 140.0;
+/// The volume slider's length in the bar.
+const SLIDER_WIDTH: f32 = 120.0;
+
+/// The presentation bar, one row at a projector's 1280 wide: the scenario's name, the live
+/// inputs, the what-ifs in a menu, how the figures stand against the baseline (cut to the room
+/// left, whole on hover), and the way out. Edits go into `draft`.
+pub fn bar_ui(ui: &mut Ui, draft: &mut Scenario, workshop: &Workshop, actions: &mut Vec<Action>) {
     enlarge(ui, BAR_SCALE);
-    ui.horizontal(|ui| {
-        ui.heading(draft.heading());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Leave presentation (Esc)").clicked() {
-                actions.push(WorkshopAction::Present(false).into());
+    ui.spacing_mut().slider_width = SLIDER_WIDTH;
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if ui
+            .button("Leave (Esc)")
+            .on_hover_text("Leave presentation mode: the inputs come back.")
+            .clicked()
+        {
+            actions.push(WorkshopAction::Present(false).into());
+        }
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            ui.scope(|ui| {
+                ui.set_max_width(NAME_WIDTH);
+                ui.add(egui::Label::new(RichText::new(draft.heading()).heading()).truncate());
+            });
+            ui.separator();
+            match &mut draft.workload.volume {
+                volume @ Volume::Tokens { .. } => volume_slider(ui, volume),
+                Volume::Users { daily_users, .. } => users_ui(ui, daily_users),
+            }
+            ui.separator();
+            residency_combo(ui, draft, BOX_WIDTH);
+            ui.separator();
+            let name = ui.label("Rules from");
+            ui.scope(|ui| {
+                // A box that cuts its text takes all the room it is given: give it its width.
+                ui.set_max_width(BOX_WIDTH);
+                preset_combo(
+                    ui,
+                    "presentation-preset",
+                    &mut draft.rule_preset,
+                    BOX_WIDTH,
+                    name.id,
+                );
+            });
+            ui.separator();
+            let before = draft.clone();
+            ui.menu_button("What if", |ui| what_if_buttons(ui, &before, actions));
+            if let Some(baseline) = &workshop.baseline {
+                ui.separator();
+                let moved: Vec<String> = baseline
+                    .rows
+                    .iter()
+                    .take(4)
+                    .filter_map(|r| Some(format!("{} {}", r.label, r.difference.as_ref()?)))
+                    .collect();
+                let text = if moved.is_empty() {
+                    "Against the baseline: the same recommendation and volume.".to_owned()
+                } else {
+                    format!("Against the baseline: {}", moved.join("; "))
+                };
+                ui.add(egui::Label::new(RichText::new(text).strong()).truncate());
             }
         });
-    });
-    ui.horizontal_wrapped(|ui| {
-        match &mut draft.workload.volume {
-            volume @ Volume::Tokens { .. } => volume_slider(ui, volume),
-            Volume::Users { daily_users, .. } => users_ui(ui, daily_users),
-        }
-        ui.separator();
-        residency_ui(ui, draft, defaults);
-        ui.separator();
-        let name = ui.label("Rules from");
-        preset_combo(
-            ui,
-            "presentation-preset",
-            &mut draft.rule_preset,
-            320.0,
-            name.id,
-        );
-    });
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("What if:").weak());
-        let before = draft.clone();
-        what_if_buttons(ui, &before, actions);
-        if let Some(baseline) = &workshop.baseline {
-            ui.separator();
-            let moved: Vec<String> = baseline
-                .rows
-                .iter()
-                .take(4)
-                .filter_map(|r| Some(format!("{} {}", r.label, r.difference.as_ref()?)))
-                .collect();
-            let text = if moved.is_empty() {
-                "Against the baseline: the same recommendation and volume.".to_owned()
-            } else {
-                format!("Against the baseline: {}", moved.join("; "))
-            };
-            ui.label(RichText::new(text).strong());
-        }
     });
 }
 

@@ -19,9 +19,31 @@ use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::toolbar::toolbar_ui;
 use crate::ui::{presentation, verdict};
 
+// The projector layout (issue 17): at 1280x720, with a baseline and a comparison open, the plot
+// keeps at least half the window's width and 60% of its height. The side panels share at most
+// the other half of the width, and the workshop tables start closed on a short window.
+
+/// The most of the window's width the inputs may take.
+const INPUTS_SHARE: f32 = 0.23;
+/// The most of the window's width the recommendation may take beside the inputs.
+const RECOMMENDATION_SHARE: f32 = 0.19;
+/// The most of the window's width the recommendation may take when presenting (no inputs).
+const PRESENTED_RECOMMENDATION_SHARE: f32 = 0.4;
+/// The window height from which the workshop tables start open.
+const TABLES_OPEN_FROM: f32 = 800.0;
+/// The most of the window's height the workshop tables take when open.
+const TABLES_SHARE: f32 = 0.3;
+
+/// The widths a side panel may take in a window `width` wide: from `min` to `share` of the
+/// window, but never more than `max`; a window too narrow for the share gets the minimum.
+fn side_range(width: f32, min: f32, share: f32, max: f32) -> egui::Rangef {
+    egui::Rangef::new(min, (width * share).clamp(min, max))
+}
+
 impl BreakevenApp {
     /// The whole window's contents, for eframe and for tests.
     pub fn show(&mut self, ui: &mut Ui) {
+        let window = ui.available_size();
         let mut actions: Vec<Action> = command::pressed(ui).into_iter().map(Action::from).collect();
         let presenting = self.workshop.presenting;
         actions.extend(presentation::leave_key(
@@ -53,7 +75,7 @@ impl BreakevenApp {
             egui::Panel::left("inputs")
                 .resizable(true)
                 .default_size(400.0)
-                .size_range(300.0..=520.0)
+                .size_range(side_range(window.x, 300.0, INPUTS_SHARE, 520.0))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         let mut draft = self.doc.scenario().clone();
@@ -64,8 +86,8 @@ impl BreakevenApp {
                     });
                 });
         }
-        self.workshop_panel_ui(ui, &mut actions);
-        self.recommendation_ui(ui, presenting);
+        self.workshop_panel_ui(ui, window, &mut actions);
+        self.recommendation_ui(ui, window, presenting);
         egui::CentralPanel::default().show(ui, |ui| {
             if presenting {
                 presentation::enlarge(ui, presentation::TEXT_SCALE);
@@ -167,13 +189,7 @@ impl BreakevenApp {
         if presenting {
             egui::Panel::top("presentation").show(ui, |ui| {
                 let mut draft = self.doc.scenario().clone();
-                presentation::bar_ui(
-                    ui,
-                    &mut draft,
-                    self.inputs.defaults(),
-                    &self.workshop,
-                    actions,
-                );
+                presentation::bar_ui(ui, &mut draft, &self.workshop, actions);
                 if &draft != self.doc.scenario() {
                     actions.push(Action::Edit(Box::new(draft)));
                 }
@@ -185,41 +201,72 @@ impl BreakevenApp {
         }
     }
 
-    /// The panel under the curves with the baseline or the comparison, when there is one.
-    fn workshop_panel_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    /// The panel under the curves with the baseline or the comparison, when there is one: a
+    /// heading row that says how much differs, and the tables, which open and close. On a short
+    /// window (a projector's 720 lines) they start closed, so the curves keep most of the height;
+    /// open, they take at most [`TABLES_SHARE`] of it.
+    fn workshop_panel_ui(&mut self, ui: &mut Ui, window: egui::Vec2, actions: &mut Vec<Action>) {
         let w = &mut self.workshop;
         if w.presenting || (w.baseline.is_none() && w.comparison.is_none()) {
             return;
         }
-        egui::Panel::bottom("workshop-panel")
+        let followed = w.tables_open.unwrap_or(window.y >= TABLES_OPEN_FROM);
+        let mut open = followed;
+        let mut toggled = false;
+        let heading = egui::Panel::bottom("workshop-heading").resizable(false);
+        let tables = egui::Panel::bottom("workshop-panel")
             .resizable(true)
             .default_size(280.0)
-            .size_range(120.0..=640.0)
-            .show(ui, |ui| {
-                if let (Some(_), Some(other)) = (&w.baseline, &w.comparison) {
-                    ui.horizontal(|ui| {
-                        ui.selectable_value(&mut w.view, View::Baseline, "Baseline");
-                        ui.selectable_value(
-                            &mut w.view,
-                            View::Compare,
-                            format!("Compared with {}", other.name),
-                        );
-                    });
+            .size_range(120.0..=(window.y * TABLES_SHARE).max(120.0));
+        egui::Panel::show_switched(ui, &mut open, heading, tables, |ui, expanded| {
+            ui.horizontal(|ui| {
+                let label = if expanded {
+                    "Hide tables"
+                } else {
+                    "Show tables"
+                };
+                if ui
+                    .selectable_label(expanded, label)
+                    .on_hover_text("The inputs that differ and the key figures side by side.")
+                    .clicked()
+                {
+                    toggled = true;
+                }
+                ui.separator();
+                if let (Some(_), Some(_)) = (&w.baseline, &w.comparison) {
+                    ui.selectable_value(&mut w.view, View::Baseline, "Baseline");
+                    ui.selectable_value(&mut w.view, View::Compare, "Comparison");
+                    ui.separator();
                 }
                 match (&w.baseline, &w.comparison, w.view) {
                     (Some(b), None, _) | (Some(b), Some(_), View::Baseline) => {
-                        baseline::baseline_ui(ui, b);
+                        baseline::baseline_heading_ui(ui, b);
                     }
-                    (_, Some(other), _) => {
-                        comparison::comparison_ui(ui, THIS_SCENARIO, other, actions);
-                    }
+                    (_, Some(other), _) => comparison::comparison_heading_ui(ui, other, actions),
                     (None, None, _) => {}
                 }
             });
+            if !expanded {
+                return;
+            }
+            match (&w.baseline, &w.comparison, w.view) {
+                (Some(b), None, _) | (Some(b), Some(_), View::Baseline) => {
+                    baseline::baseline_ui(ui, b);
+                }
+                (_, Some(other), _) => comparison::comparison_ui(ui, THIS_SCENARIO, other),
+                (None, None, _) => {}
+            }
+        });
+        if toggled {
+            open = !open;
+        }
+        if open != followed {
+            w.tables_open = Some(open);
+        }
     }
 
     /// The recommendation on the right; larger, and wider, in presentation mode.
-    fn recommendation_ui(&self, ui: &mut Ui, presenting: bool) {
+    fn recommendation_ui(&self, ui: &mut Ui, window: egui::Vec2, presenting: bool) {
         // Its own id when presenting, so each mode keeps its own width.
         egui::Panel::right(if presenting {
             "recommendation-presented"
@@ -228,7 +275,16 @@ impl BreakevenApp {
         })
         .resizable(true)
         .default_size(if presenting { 460.0 } else { 320.0 })
-        .size_range(240.0..=640.0)
+        .size_range(side_range(
+            window.x,
+            240.0,
+            if presenting {
+                PRESENTED_RECOMMENDATION_SHARE
+            } else {
+                RECOMMENDATION_SHARE
+            },
+            640.0,
+        ))
         .show(ui, |ui| {
             if presenting {
                 presentation::enlarge(ui, presentation::TEXT_SCALE);

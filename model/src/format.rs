@@ -73,6 +73,17 @@ pub fn tokens_short(value: Decimal) -> String {
     fixed(value, 0)
 }
 
+/// Dollars as a chart's axis says them: `$4.77M`, `$250K`, `-$1.2K`, two decimals at most.
+#[must_use]
+pub fn usd_short(value: Decimal) -> String {
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}${}", tokens_short(value.abs()))
+}
+
 /// A token count as an exact short form when there is one (`700M`, `1.5B`, `25K`), and with
 /// separators otherwise (`760,416,666.67`): what a field shows, so nothing is rounded away.
 #[must_use]
@@ -123,6 +134,9 @@ mod short_tests {
         assert_eq!(tokens_short(dec!(25_000)), "25K");
         assert_eq!(tokens_short(dec!(100_000_000_000_000)), "100T");
         assert_eq!(tokens_short(dec!(999)), "999");
+        assert_eq!(usd_short(dec!(4_766_600)), "$4.77M");
+        assert_eq!(usd_short(dec!(-250_000)), "-$250K");
+        assert_eq!(usd_short(dec!(0)), "$0");
         assert_eq!(percent(dec!(0.928)), "92.8%");
         assert_eq!(tokens_exact(dec!(700_000_000)), "700M");
         assert_eq!(tokens_exact(dec!(1_500_000_000)), "1.5B");

@@ -85,6 +85,11 @@ pub fn projector(app: BreakevenApp) -> Harness<'static, BreakevenApp> {
     sized(app, [1280.0, 720.0])
 }
 
+/// The window at the smallest size the app allows (its minimum inner size, 1024x600).
+pub fn smallest(app: BreakevenApp) -> Harness<'static, BreakevenApp> {
+    sized(app, [1024.0, 600.0])
+}
+
 /// Whether some text on screen contains `text`.
 pub fn shows(harness: &Harness<'_, BreakevenApp>, text: &str) -> bool {
     harness.query_all_by_label_contains(text).next().is_some()

@@ -5,25 +5,29 @@
 
 use egui::{RichText, Ui};
 
-use super::side_by_side::{changes_ui, figures_ui, two_parts};
+use super::side_by_side::{changes_ui, figures_ui, summary, two_parts};
 use crate::action::Action;
 use crate::command::Command;
 use crate::state::workshop::Reference;
 
+/// The panel's heading, one row: the way to close it, how much differs, and the other
+/// scenario's name last, cut to the room left (whole on hover).
+pub fn comparison_heading_ui(ui: &mut Ui, other: &Reference, actions: &mut Vec<Action>) {
+    if ui
+        .button(Command::CloseComparison.label())
+        .on_hover_text(Command::CloseComparison.tooltip())
+        .clicked()
+    {
+        actions.push(Command::CloseComparison.into());
+    }
+    ui.label(summary(&other.changes, &other.rows));
+    ui.label(RichText::new("Compared with").strong());
+    ui.add(egui::Label::new(RichText::new(&other.name).strong()).truncate())
+        .on_hover_text("Drawn dashed in the plots.");
+}
+
 /// The scenario on screen against `other`: the inputs that differ and the key figures of both.
-pub fn comparison_ui(ui: &mut Ui, current: &str, other: &Reference, actions: &mut Vec<Action>) {
-    ui.horizontal_wrapped(|ui| {
-        ui.heading("Compared with");
-        ui.label(RichText::new(&other.name).strong());
-        ui.label(RichText::new("(dashed in the plots)").weak());
-        if ui
-            .button(Command::CloseComparison.label())
-            .on_hover_text(Command::CloseComparison.tooltip())
-            .clicked()
-        {
-            actions.push(Command::CloseComparison.into());
-        }
-    });
+pub fn comparison_ui(ui: &mut Ui, current: &str, other: &Reference) {
     let headings = [current, other.name.as_str()];
     // Two files differ in many inputs: the figures come first.
     two_parts(

@@ -31,6 +31,25 @@ fn heading_ui(ui: &mut Ui, text: &str) {
     );
 }
 
+/// How much two scenarios differ, in a few words for a heading: the inputs, then the key
+/// figures.
+#[must_use]
+pub fn summary(changes: &[Change], rows: &[FigureRow]) -> String {
+    let inputs = match changes.len() {
+        0 => "no input".to_owned(),
+        1 => "1 input".to_owned(),
+        n => format!("{n} inputs"),
+    };
+    if rows.is_empty() {
+        return format!("Differ: {inputs}");
+    }
+    let differing = rows.iter().filter(|r| r.differs()).count();
+    format!(
+        "Differ: {inputs}, {differing} of {} key figures",
+        rows.len()
+    )
+}
+
 /// The key figures of two scenarios, under `headings` (the row names' heading, the left's, the
 /// right's); rows that differ are bold, with the difference in the warning colour.
 pub fn figures_ui(ui: &mut Ui, id: &str, headings: [&str; 3], rows: &[FigureRow]) {

@@ -3,21 +3,33 @@
 //! shown, which their legends send back as actions.
 
 use breakeven_model::engine::{CostModel, Curve, Outcome, Phase};
-use breakeven_model::format::{percent, tokens_short, usd_cents};
-use egui::{Color32, Ui};
+use breakeven_model::format::{percent, tokens_short, usd_cents, usd_short};
+use egui::{Color32, Ui, WidgetInfo};
 use egui_plot::{
-    Corner, GridInput, GridMark, HoverPosition, Line, LineStyle, MarkerShape, Plot, PlotPoint,
-    PlotUi, Points, VLine,
+    GridInput, GridMark, HoverPosition, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotUi,
+    Points, VLine,
 };
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 
-use super::legend::{choices, legend};
+use super::legend::{Entry, Sample, legend_ui};
 use super::marks::{PlotLabel, crossing_labels, draw_labels, payback_labels};
 use crate::action::Action;
-use crate::chart_style::{axis_dollars as dollars, colour};
+use crate::chart_style::colour;
 use crate::state::workshop::Workshop;
 use breakeven_model::Evaluation;
+
+/// The cost plot's name for a screen reader (and a test): what it plots.
+pub const COST_PLOT: &str = "Plot of monthly cost against monthly volume";
+/// The cash plot's name for a screen reader.
+pub const CASH_PLOT: &str = "Plot of cumulative cash by month";
+/// The margin plot's name for a screen reader.
+pub const MARGIN_PLOT: &str = "Plot of gross margin by month";
+
+/// A plot's accessible description: a figure with its name.
+fn figure(name: &str) -> WidgetInfo {
+    WidgetInfo::labeled(egui::accesskit::Role::Figure, true, name)
+}
 
 /// How another scenario's curves are drawn behind the current ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +112,40 @@ pub fn stroke(phase: Phase, overlay: Option<OverlayKind>, presenting: bool) -> S
             style: LineStyle::dashed_loose(),
         },
     }
+}
+
+/// Dollars on an axis, short (`$250K`) so the axis leaves the curves their width.
+fn dollars(value: f64) -> String {
+    Decimal::from_f64(value).map_or_else(String::new, usd_short)
+}
+
+/// The break-even marks' entry in the cost plot's legend, and their colour.
+const BREAK_EVEN: &str = "Break-even";
+const BREAK_EVEN_COLOUR: Color32 = Color32::from_gray(160);
+
+/// The scenario's volume line's entry in the cost plot's legend.
+fn volume_name(volume: Decimal) -> String {
+    format!("Your volume: {}", tokens_short(volume))
+}
+
+/// The legend entries every plot has: the four options, then the scenarios drawn behind them
+/// (in grey: each stands for the lines of all four options).
+fn entries(overlays: &[Overlay<'_>], presenting: bool) -> Vec<Entry> {
+    let options = Phase::ALL.into_iter().map(|phase| Entry {
+        name: phase.label().to_owned(),
+        sample: Sample::Line(stroke(phase, None, presenting)),
+    });
+    let behind = overlays.iter().map(|overlay| {
+        let shade = stroke(Phase::Buy, Some(overlay.kind), presenting);
+        Entry {
+            name: overlay.name.to_owned(),
+            sample: Sample::Line(Stroke {
+                colour: Color32::GRAY.gamma_multiply(f32::from(shade.colour.a()) / 255.0),
+                ..shade
+            }),
+        }
+    });
+    options.chain(behind).collect()
 }
 
 /// A line named `name` through `points`, drawn with `stroke`.
@@ -234,12 +280,24 @@ pub fn cost_ui(
     let outcome = &computed.outcome;
     let models = &outcome.models;
     let id = ui.make_persistent_id("cost-by-volume");
-    let legend = legend(ui, id, chart.shown, Corner::LeftTop);
+    let mut entries = entries(overlays, presenting);
+    entries.push(Entry {
+        name: volume_name(outcome.volume),
+        sample: Sample::Line(Stroke {
+            colour: Color32::GRAY,
+            width: 1.0,
+            style: LineStyle::Solid,
+        }),
+    });
+    entries.push(Entry {
+        name: BREAK_EVEN.to_owned(),
+        sample: Sample::Mark(BREAK_EVEN_COLOUR),
+    });
+    let actions = legend_ui(ui, id, chart.shown, &entries);
     let labels = crossing_labels(ui, id, chart, outcome.volume);
     let (lo, hi) = (chart.range.0, chart.range.1);
     Plot::new("cost-by-volume")
         .id(id)
-        .legend(legend)
         .x_axis_label("Monthly volume (tokens, log scale)")
         .y_axis_label("Monthly cost (USD, log scale)")
         .x_grid_spacer(decades)
@@ -266,13 +324,7 @@ pub fn cost_ui(
                 plot.line(line(curve.phase.label(), log_points(&curve.points), stroke));
             }
             if let Some(v) = outcome.volume.to_f64().filter(|v| *v > 0.0) {
-                plot.vline(
-                    VLine::new(
-                        format!("Your volume: {}", tokens_short(outcome.volume)),
-                        v.log10(),
-                    )
-                    .color(Color32::GRAY),
-                );
+                plot.vline(VLine::new(volume_name(outcome.volume), v.log10()).color(Color32::GRAY));
             }
             let marks: Vec<[f64; 2]> = chart
                 .crossings
@@ -280,14 +332,16 @@ pub fn cost_ui(
                 .filter_map(|m| log_point(m.volume, m.cost))
                 .collect();
             plot.points(
-                Points::new("Break-even", marks)
+                Points::new(BREAK_EVEN, marks)
                     .shape(MarkerShape::Diamond)
                     .radius(5.0)
-                    .color(Color32::from_gray(160)),
+                    .color(BREAK_EVEN_COLOUR),
             );
             draw_labels(plot, labels);
-        });
-    choices(ui, id, chart.shown)
+        })
+        .response
+        .widget_info(|| figure(COST_PLOT));
+    actions
 }
 
 /// Another scenario's volume, as a faint vertical line under its legend entry.
@@ -312,7 +366,7 @@ pub fn cash_ui(
     let outcome = &computed.outcome;
     let shown = computed.chart.shown;
     let id = ui.make_persistent_id("cumulative-cash");
-    let legend = legend(ui, id, shown, Corner::LeftTop);
+    let actions = legend_ui(ui, id, shown, &entries(overlays, presenting));
     let series: Vec<(Phase, Vec<[f64; 2]>)> = Phase::ALL
         .into_iter()
         .map(|phase| (phase, cash_points(outcome, phase)))
@@ -320,7 +374,6 @@ pub fn cash_ui(
     let labels: Vec<PlotLabel> = payback_labels(ui, id, outcome, shown, &series);
     Plot::new("cumulative-cash")
         .id(id)
-        .legend(legend)
         .x_axis_label("Month")
         .y_axis_label("Cumulative cash (USD)")
         .y_axis_formatter(|mark, _| dollars(mark.value))
@@ -353,8 +406,10 @@ pub fn cash_ui(
                 );
             }
             draw_labels(plot, labels);
-        });
-    choices(ui, id, shown)
+        })
+        .response
+        .widget_info(|| figure(CASH_PLOT));
+    actions
 }
 
 /// Where `phase` pays back on the cash plot, if it does within the horizon.
@@ -407,10 +462,9 @@ pub fn margin_ui(
     }
     let shown = computed.chart.shown;
     let id = ui.make_persistent_id("gross-margin");
-    let legend = legend(ui, id, shown, Corner::LeftBottom);
+    let actions = legend_ui(ui, id, shown, &entries(overlays, presenting));
     Plot::new("gross-margin")
         .id(id)
-        .legend(legend)
         .x_axis_label("Month")
         .y_axis_label("Gross margin (%)")
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
@@ -431,8 +485,10 @@ pub fn margin_ui(
                 let points = margin_points(outcome, phase);
                 plot.line(line(phase.label(), points, stroke(phase, None, presenting)));
             }
-        });
-    choices(ui, id, shown)
+        })
+        .response
+        .widget_info(|| figure(MARGIN_PLOT));
+    actions
 }
 
 #[cfg(test)]

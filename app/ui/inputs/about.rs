@@ -61,7 +61,7 @@ fn review_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario, today: NaiveDat
     let id = egui::Id::unique("last_reviewed");
     let shown = s.last_reviewed.format(DATE_FORMAT).to_string();
     let mut problem = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let name = label(ui, "Last reviewed", false).on_hover_text(help);
         let mut text = form.editing.typed(id).unwrap_or_else(|| shown.clone());
         let response = ui

@@ -68,9 +68,11 @@ fn api_model_picker(ui: &mut Ui, s: &mut Scenario) {
         .map_or("Custom prices".to_owned(), |m| m.name.clone());
     ui.horizontal(|ui| {
         let name = label(ui, "API model", false);
+        // No wider than the panel: on a projector the inputs get their narrowest.
         egui::ComboBox::from_id_salt("api-model")
             .selected_text(current)
-            .width(230.0)
+            .width(ui.available_width().min(230.0))
+            .truncate()
             .show_ui(ui, |ui| {
                 if ui.selectable_label(s.buy.catalog_id.is_none(), "Custom prices").clicked() {
                     s.buy.catalog_id = None;

@@ -34,30 +34,63 @@ const PRETRAINING: [Number<Scenario>; 3] = [
     Number::new("Months available", "months", "matrix.pretraining.months_available", "Months that can be given to it: 12+.", |s| Some(&mut s.matrix.pretraining.months_available)),
 ];
 
+/// The answers to where the data may be processed, with their names.
+const RESIDENCY: [(DataResidency, &str); 4] = [
+    (DataResidency::NoConstraint, "No constraint"),
+    (DataResidency::Contractual, "Contractual (a DPA suffices)"),
+    (
+        DataResidency::Regulated,
+        "Regulated (health, finance, legal)",
+    ),
+    (DataResidency::AirGapped, "Air-gapped"),
+];
+
+/// What data residency means, on hover.
+const RESIDENCY_HELP: &str =
+    "Where the data may be processed. Air-gapped rules out every API, whatever the cost.";
+
 /// Where the data may be processed: a choice, compared with the default `d`.
 pub fn residency_ui(ui: &mut Ui, s: &mut Scenario, d: &Scenario) {
     let f = field(
         "Data residency",
         "",
-        "Where the data may be processed. Air-gapped rules out every API, whatever the cost.",
+        RESIDENCY_HELP,
         "matrix.data_residency",
     );
-    let options = [
-        (DataResidency::NoConstraint, "No constraint"),
-        (DataResidency::Contractual, "Contractual (a DPA suffices)"),
-        (
-            DataResidency::Regulated,
-            "Regulated (health, finance, legal)",
-        ),
-        (DataResidency::AirGapped, "Air-gapped"),
-    ];
     choice(
         ui,
         f,
         &mut s.matrix.data_residency,
         d.matrix.data_residency,
-        &options,
+        &RESIDENCY,
     );
+}
+
+/// Data residency in a box `width` wide, its answer cut to fit (whole on hover): for a bar
+/// with little room.
+pub fn residency_combo(ui: &mut Ui, s: &mut Scenario, width: f32) {
+    let value = &mut s.matrix.data_residency;
+    let shown = value
+        .and_then(|v| RESIDENCY.iter().find(|(o, _)| *o == v))
+        .map_or("Not answered", |(_, n)| *n);
+    let name = ui.label("Data residency").on_hover_text(RESIDENCY_HELP);
+    ui.scope(|ui| {
+        // A box that cuts its text takes all the room it is given: give it its width.
+        ui.set_max_width(width);
+        egui::ComboBox::from_id_salt("residency-compact")
+            .selected_text(shown)
+            .width(width)
+            .truncate()
+            .show_ui(ui, |ui| {
+                ui.selectable_value(value, None, "Not answered");
+                for (option, text) in RESIDENCY {
+                    ui.selectable_value(value, Some(option), text);
+                }
+            })
+            .response
+            .labelled_by(name.id)
+            .on_hover_text(shown);
+    });
 }
 
 /// What fine-tuning would fix, and with what.
