@@ -1,9 +1,10 @@
 //! The centre of the window: the figures in tabs (cost by volume, cash over time, gross margin,
-//! the decision matrix, the sensitivity table). They read the computed figures and change
+//! the decision matrix, the sensitivity table, each option's cost lines). They read the computed figures and change
 //! nothing.
 
 pub mod curves;
 mod legend;
+mod lines;
 mod marks;
 pub mod tables;
 
@@ -27,19 +28,22 @@ pub enum Tab {
     Matrix,
     /// The sensitivity table.
     Sensitivity,
+    /// Each option's cost at the volume, line by line.
+    Lines,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Costs,
         Self::Cash,
         Self::Margin,
         Self::Matrix,
         Self::Sensitivity,
+        Self::Lines,
     ];
 
-    /// Ctrl+1 to Ctrl+5, in the order of the tabs: quick in a meeting, and scriptable.
+    /// Ctrl+1 to Ctrl+6, in the order of the tabs: quick in a meeting, and scriptable.
     #[must_use]
     pub const fn shortcut(self) -> KeyboardShortcut {
         let key = match self {
@@ -48,6 +52,7 @@ impl Tab {
             Self::Margin => egui::Key::Num3,
             Self::Matrix => egui::Key::Num4,
             Self::Sensitivity => egui::Key::Num5,
+            Self::Lines => egui::Key::Num6,
         };
         KeyboardShortcut::new(Modifiers::COMMAND, key)
     }
@@ -61,6 +66,7 @@ impl Tab {
             Self::Margin => "Gross margin",
             Self::Matrix => "Decision matrix",
             Self::Sensitivity => "Sensitivity",
+            Self::Lines => "Cost lines",
         }
     }
 }
@@ -108,5 +114,6 @@ pub fn tab_ui(
                 .map_or(0, |m| m.month);
             tables::sensitivity_ui(ui, &rows, entered.as_ref(), last_month);
         }
+        Tab::Lines => lines::lines_ui(ui, &computed.outcome),
     }
 }

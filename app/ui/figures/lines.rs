@@ -1,0 +1,74 @@
+//! Each option's monthly cost at the scenario's volume, line by line, as the report lists it:
+//! what a CFO adds up to check a total.
+
+use std::fmt::Write as _;
+
+use breakeven_model::engine::{OptionCost, Outcome};
+use breakeven_model::format::{percent, tokens_short, usd_cents};
+use egui::{RichText, Ui};
+
+use crate::chart_style::colour;
+
+/// The four options' lines, each under its total.
+pub fn lines_ui(ui: &mut Ui, outcome: &Outcome) {
+    egui::ScrollArea::vertical()
+        .id_salt("cost-lines")
+        .show(ui, |ui| {
+            ui.label(format!(
+                "Each option's monthly cost at {} tokens a month, line by line; the lines add up to \
+                 the total. Up-front costs are spread over the months they pay for.",
+                tokens_short(outcome.volume)
+            ));
+            for cost in &outcome.costs {
+                ui.add_space(8.0);
+                option_ui(ui, cost);
+            }
+        });
+}
+
+fn option_ui(ui: &mut Ui, cost: &OptionCost) {
+    ui.label(
+        RichText::new(format!(
+            "{}: {}/month",
+            cost.phase.label(),
+            usd_cents(cost.total)
+        ))
+        .strong()
+        .color(colour(cost.phase)),
+    );
+    if let Some(instances) = cost.instances {
+        let mut running = format!("{instances} running");
+        if let (Some(planned), Some(full), Some(best)) = (
+            cost.planned_utilisation,
+            cost.utilisation,
+            cost.achievable_utilisation,
+        ) {
+            let _ = write!(
+                running,
+                ", serving {} of the load planned for them ({} of full capacity, at best {} at this \
+                 target and peak)",
+                percent(planned),
+                percent(full),
+                percent(best)
+            );
+        }
+        ui.label(RichText::new(running).weak());
+    }
+    egui::Grid::new(("cost-lines", cost.phase.label()))
+        .striped(true)
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (label, amount) in &cost.lines {
+                ui.add(egui::Label::new(label.as_str()).wrap());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(usd_cents(*amount));
+                });
+                ui.end_row();
+            }
+            ui.label(RichText::new("Total").strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new(usd_cents(cost.total)).strong());
+            });
+            ui.end_row();
+        });
+}

@@ -1,0 +1,111 @@
+//! The costs a peer model counts, entered in the window: Buy's own fixed costs, a GPU billed
+//! per busy hour, servers bought outright. Each shows as a line of its option's cost.
+
+mod common;
+
+use common::{click, harness, new_app, shows, type_into};
+
+use breakeven::window::BreakevenApp;
+use breakeven_model::engine::Phase;
+use breakeven_model::scenario::InstancePrice;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use rust_decimal::{Decimal, dec};
+
+fn open_group(harness: &mut Harness<'_, BreakevenApp>, name: &str) {
+    let header = harness
+        .get_all_by_label(name)
+        .find(|n| n.accesskit_node().role() == Role::DisclosureTriangle)
+        .expect("the group");
+    header.scroll_to_me();
+    header.click_accesskit();
+    harness.run();
+}
+
+fn pick_pricing(harness: &mut Harness<'_, BreakevenApp>, kind: &str) {
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Pricing")
+        .click();
+    harness.run();
+    click(harness, kind);
+}
+
+fn monthly(harness: &Harness<'_, BreakevenApp>, phase: Phase) -> Decimal {
+    breakeven_model::evaluate(harness.state().scenario(), common::today())
+        .expect("evaluates")
+        .outcome
+        .costs[phase.index()]
+    .total
+}
+
+#[test]
+fn buys_platform_fees_and_integration_people_are_part_of_its_monthly_cost() {
+    let mut harness = harness(new_app());
+    let before = monthly(&harness, Phase::Buy);
+    type_into(&mut harness, "Platform fees", "1200");
+    assert_eq!(monthly(&harness, Phase::Buy), before + dec!(1200));
+    click(&mut harness, "Cost lines");
+    assert!(shows(&harness, "API platform and gateway fees"));
+}
+
+#[test]
+fn a_gpu_billed_per_busy_hour_costs_what_the_work_needs_and_drops_the_hours_in_service() {
+    let mut harness = harness(new_app());
+    open_group(&mut harness, "Self-host");
+    pick_pricing(&mut harness, "Per busy hour");
+    let price = &harness.state().scenario().self_host.hosting.price;
+    let InstancePrice::PerBusyHour { buffer_percent, .. } = price else {
+        panic!("switched: {price:?}");
+    };
+    assert_eq!(buffer_percent.value.get(), dec!(10));
+    assert!(
+        buffer_percent.to_confirm,
+        "the buffer is an assumption to confirm"
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Hours in service")
+            .is_none(),
+        "the hours follow the volume"
+    );
+    click(&mut harness, "Cost lines");
+    assert!(shows(
+        &harness,
+        "per busy hour at $1.212/hour plus 10% buffer"
+    ));
+}
+
+#[test]
+fn owned_servers_start_from_marked_assumptions_and_show_each_cost_line() {
+    let mut harness = harness(new_app());
+    open_group(&mut harness, "Self-host");
+    pick_pricing(&mut harness, "Owned servers");
+    let InstancePrice::Owned(server) = &harness.state().scenario().self_host.hosting.price else {
+        panic!("owned");
+    };
+    assert!(server.purchase_usd.to_confirm && server.life_months.to_confirm);
+    type_into(&mut harness, "Purchase", "120000");
+    type_into(&mut harness, "Resale", "20");
+    let InstancePrice::Owned(server) = &harness.state().scenario().self_host.hosting.price else {
+        panic!("owned");
+    };
+    assert!(!server.purchase_usd.to_confirm, "typed: confirmed");
+    // $120,000 less 20% resale over 48 months: $2,000 a month.
+    click(&mut harness, "Cost lines");
+    let evaluation =
+        breakeven_model::evaluate(harness.state().scenario(), common::today()).expect("evaluates");
+    let self_host = &evaluation.outcome.costs[Phase::SelfHost.index()];
+    let servers = self_host.instances.expect("servers");
+    assert_eq!(self_host.lines[0].1, dec!(2000) * servers);
+    let shown = breakeven_model::format::usd_cents(dec!(2000) * servers);
+    assert!(shows(&harness, &shown), "{shown} for {servers} servers");
+    assert!(shows(
+        &harness,
+        "owned: $120,000.00 to 20% resale over 48 months"
+    ));
+    assert!(shows(
+        &harness,
+        "power, 1 kW × PUE 1.4 × 730 hours at $0.12/kWh"
+    ));
+}
