@@ -43,6 +43,7 @@ fn monthly(harness: &Harness<'_, BreakevenApp>, phase: Phase) -> Decimal {
 fn buys_platform_fees_and_integration_people_are_part_of_its_monthly_cost() {
     let mut harness = harness(new_app());
     let before = monthly(&harness, Phase::Buy);
+    open_group(&mut harness, "Integration: people, fees, build");
     type_into(&mut harness, "Platform fees", "1200");
     assert_eq!(monthly(&harness, Phase::Buy), before + dec!(1200));
     click(&mut harness, "Cost lines");

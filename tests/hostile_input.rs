@@ -47,9 +47,18 @@ fn a_huge_hourly_price_switched_to_a_monthly_price_does_not_crash() {
 #[test]
 fn months_that_are_not_a_whole_number_are_refused_beside_the_field() {
     let mut harness = harness(new_app());
+    // The group is below the fold at first: scrolled to, then opened.
+    harness
+        .get_by_role_and_label(Role::DisclosureTriangle, "Pretraining facts")
+        .scroll_to_me();
+    harness.run();
     harness
         .get_by_role_and_label(Role::DisclosureTriangle, "Pretraining facts")
         .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Months available")
+        .scroll_to_me();
     harness.run();
     for typed in ["12.5", "-3", "5000000000"] {
         type_into(&mut harness, "Months available", typed);

@@ -71,15 +71,31 @@ impl Tab {
     }
 }
 
-/// The row of tabs, and their keys.
-pub fn tabs_ui(ui: &mut Ui, tab: &mut Tab) {
-    for each in Tab::ALL {
+impl Tab {
+    /// Whether the tab is offered while presenting: the cost lines are a working view (and in
+    /// the report), and a sixth tab would wrap the row at a projector's 1280 wide, taking a row
+    /// from the plot.
+    #[must_use]
+    pub const fn presented(self) -> bool {
+        !matches!(self, Self::Lines)
+    }
+}
+
+/// The row of tabs, and their keys; while `presenting`, the tabs a room reads.
+pub fn tabs_ui(ui: &mut Ui, tab: &mut Tab, presenting: bool) {
+    let offered = Tab::ALL
+        .into_iter()
+        .filter(|t| !presenting || t.presented());
+    for each in offered.clone() {
         if ui.input_mut(|i| i.consume_shortcut(&each.shortcut())) {
             *tab = each;
         }
     }
+    if presenting && !tab.presented() {
+        *tab = Tab::Costs;
+    }
     ui.horizontal_wrapped(|ui| {
-        for each in Tab::ALL {
+        for each in offered {
             let keys = ui.ctx().format_shortcut(&each.shortcut());
             ui.selectable_value(tab, each, each.label())
                 .on_hover_text(keys);

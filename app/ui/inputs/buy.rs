@@ -44,18 +44,21 @@ pub fn buy_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
         default,
     );
     form.numbers(ui, &NUMBERS, s);
-    note(
-        ui,
-        "The integration, whatever the tokens: its people (ConfigIQ counts 0.05 FTE), fees and build.",
-    );
-    staff_ui(
-        ui,
-        form,
-        &mut s.buy.fixed.operations,
-        "buy.fixed.operations",
-        |d| Some(&mut d.buy.fixed.operations),
-    );
-    form.numbers(ui, &FIXED, s);
+    // Closed while there is nothing in it, so the group stays short on a projector.
+    egui::CollapsingHeader::new("Integration: people, fees, build")
+        .id_salt("buy-fixed")
+        .default_open(!s.buy.fixed.is_nothing())
+        .show(ui, |ui| {
+            note(
+                ui,
+                "What the API integration costs whatever the tokens (Red Hat ConfigIQ counts 0.05 FTE \
+                 and a $15,000 implementation).",
+            );
+            staff_ui(ui, form, &mut s.buy.fixed.operations, "buy.fixed.operations", |d| {
+                Some(&mut d.buy.fixed.operations)
+            });
+            form.numbers(ui, &FIXED, s);
+        });
 }
 
 fn api_model_picker(ui: &mut Ui, s: &mut Scenario) {
