@@ -195,3 +195,34 @@ fn when_the_decision_matrix_scrolls_sideways_the_criteria_stay_in_view() {
     let after = harness.get_by_label("Time to production").rect();
     assert_eq!(after, before, "the criteria column stays where it was");
 }
+
+/// At 1280 wide the inputs panel is about 300 px: a field whose label, box and unit do not fit
+/// on one line puts its box and unit on the next, so nothing is cut at the panel's edge.
+#[test]
+fn every_field_its_box_and_its_unit_fit_inside_the_inputs_panel() {
+    let harness = projector(example("seed000-legal-tech.ron"));
+    let plot = harness
+        .get_by_role_and_label(Role::Figure, "Plot of monthly cost against monthly volume")
+        .rect();
+    // The centre's tabs start where the inputs panel ends.
+    let panel_right = harness.get_by_label("Cost by volume").rect().min.x;
+    assert!(panel_right < plot.min.x);
+    let mut checked = 0;
+    for text in ["USD per 1M", "tokens/month", "% a month", "calls/task"] {
+        for unit in harness.query_all_by_label(text) {
+            let rect = unit.rect();
+            assert!(
+                rect.max.x <= panel_right,
+                "{text} ends at {} past the panel's edge at {panel_right}",
+                rect.max.x
+            );
+            checked += 1;
+        }
+    }
+    for field in ["Input price", "Output price", "Input tokens", "Growth"] {
+        let rect = harness.get_by_role_and_label(Role::TextInput, field).rect();
+        assert!(rect.max.x <= panel_right, "{field}'s box is cut: {rect:?}");
+        checked += 1;
+    }
+    assert!(checked > 8, "{checked} checked");
+}

@@ -54,21 +54,43 @@ fn option_ui(ui: &mut Ui, cost: &OptionCost) {
         }
         ui.label(RichText::new(running).weak());
     }
-    egui::Grid::new(("cost-lines", cost.phase.label()))
-        .striped(true)
-        .num_columns(2)
-        .show(ui, |ui| {
-            for (label, amount) in &cost.lines {
-                ui.add(egui::Label::new(label.as_str()).wrap());
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(usd_cents(*amount));
-                });
-                ui.end_row();
-            }
-            ui.label(RichText::new("Total").strong());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(RichText::new(usd_cents(cost.total)).strong());
-            });
-            ui.end_row();
-        });
+    for (label, amount) in &cost.lines {
+        line_ui(
+            ui,
+            RichText::new(label.as_str()),
+            RichText::new(usd_cents(*amount)),
+        );
+    }
+    line_ui(
+        ui,
+        RichText::new("Total").strong(),
+        RichText::new(usd_cents(cost.total)).strong(),
+    );
+}
+
+/// Room for an amount, right-aligned: `$1,234,567.89`.
+const AMOUNT_WIDTH: f32 = 130.0;
+
+/// One line: its label wrapped in the width left, its amount right-aligned at the end.
+fn line_ui(ui: &mut Ui, label: RichText, amount: RichText) {
+    let width = ui.available_width();
+    ui.horizontal(|ui| {
+        let label_width = (width - AMOUNT_WIDTH - ui.spacing().item_spacing.x).max(AMOUNT_WIDTH);
+        ui.allocate_ui_with_layout(
+            egui::vec2(label_width, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(label_width);
+                ui.add(egui::Label::new(label).wrap());
+            },
+        );
+        ui.allocate_ui_with_layout(
+            egui::vec2(AMOUNT_WIDTH, 0.0),
+            egui::Layout::right_to_left(egui::Align::Min),
+            |ui| {
+                ui.set_width(AMOUNT_WIDTH);
+                ui.label(amount);
+            },
+        );
+    });
 }

@@ -14,14 +14,14 @@ const DATE_FORMAT: &str = "%Y-%m-%d";
 
 /// The scenario's name, client, notes and last review; `today` for "Reviewed today".
 pub fn about_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario, today: NaiveDate) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let help = "Shown in the title bar, the presentation bar and every export.";
         let name = label(ui, "Name", false).on_hover_text(help);
         ui.add(TextEdit::singleline(&mut s.name).desired_width(220.0))
             .labelled_by(name.id)
             .on_hover_text(help);
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let help = "Who the scenario is for, beside its name in the title bar, the presentation \
                     bar and every export. Leave it empty for your own team.";
         let name = label(ui, "Client", false).on_hover_text(help);
@@ -33,7 +33,7 @@ pub fn about_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario, today: Naive
         .labelled_by(name.id)
         .on_hover_text(help);
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let help = "Context, caveats, who was in the room: printed in the report.";
         let name = label(ui, "Notes", false).on_hover_text(help);
         // Long notes scroll in a box of a few lines rather than push every input down.

@@ -69,7 +69,7 @@ fn api_model_picker(ui: &mut Ui, s: &mut Scenario) {
         .as_deref()
         .and_then(|id| catalog.api_model(id))
         .map_or("Custom prices".to_owned(), |m| m.name.clone());
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let name = label(ui, "API model", false);
         // No wider than the panel: on a projector the inputs get their narrowest.
         egui::ComboBox::from_id_salt("api-model")

@@ -122,7 +122,7 @@ fn throughput_ui(ui: &mut Ui, form: &mut Form<'_>, h: &mut Hosting, site: &Site)
         };
     }
     if let Throughput::Measured { model, .. } = &mut h.throughput {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let help = "The model the throughput was measured with, as the measurement names it (Llama-3-8B FP16).";
             let name = label(ui, "Measured with", false).on_hover_text(help);
             ui.add(egui::TextEdit::singleline(model).desired_width(200.0))
@@ -139,7 +139,7 @@ fn instance_picker(ui: &mut Ui, hosting: &mut Hosting, id: &str) {
         .catalog_id
         .clone()
         .unwrap_or_else(|| "Custom instance".to_owned());
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let name = label(ui, "GPU instance", false);
         egui::ComboBox::from_id_salt(("instance", id))
             .selected_text(current)

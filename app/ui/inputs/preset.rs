@@ -33,7 +33,7 @@ pub fn preset_combo(ui: &mut Ui, id: &str, choice: &mut PresetChoice, width: f32
 
 /// The rule preset, its spend thresholds, and its problems.
 pub fn preset_ui(ui: &mut Ui, choice: &mut PresetChoice, problems: &[Problem]) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let name = label(ui, "Thresholds from", false);
         preset_combo(ui, "rule-preset", choice, 230.0, name.id);
     });

@@ -222,7 +222,7 @@ pub fn number_ui<R>(
         );
     }
     let mut lines: Vec<String> = Vec::new();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let name = label(ui, field.label, to_confirm).on_hover_text(&hover);
         source_menu(&name, entry);
         let id = Id::unique(("field", field.path));
@@ -259,7 +259,7 @@ pub fn derived_number_ui(
     let exact = shown.map_or_else(|| "cannot be computed".to_owned(), group_thousands);
     let hover = tooltip(field, Some("derived"), &exact, None);
     let mut lines: Vec<String> = Vec::new();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let name = label(ui, field.label, false).on_hover_text(&hover);
         let id = Id::unique(("field", field.path));
         let text = shown.map_or_else(String::new, |v| display(v.round_dp(2), Style::Plain));
@@ -448,7 +448,7 @@ pub fn kind_choice<K: Copy + PartialEq>(
             .map_or("", |(_, name)| name)
     };
     let mut picked = current;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let name = label(ui, field.label, false).on_hover_text(field.help);
         egui::ComboBox::from_id_salt(("kind", field.path))
             .selected_text(name_of(current))
@@ -482,7 +482,7 @@ pub fn choice<T: PartialEq + Copy>(
             .map_or("Not answered", |(_, n)| *n)
     };
     let help = format!("{}\n\nDefault: {}", field.help, name_of(default));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let name = label(ui, field.label, false).on_hover_text(&help);
         egui::ComboBox::from_id_salt(("choice", field.path))
             .selected_text(name_of(*value))
