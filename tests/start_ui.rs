@@ -184,3 +184,26 @@ fn keep_this_value_confirms_an_assumption_from_the_fields_menu() {
     assert!(!peak.to_confirm);
     assert_eq!(peak.value.get(), dec!(2), "kept as it was");
 }
+
+#[test]
+fn presenting_shows_the_name_and_client_whole_above_the_recommendation_with_the_baseline() {
+    let mut harness = projector(new_app());
+    start_insurer(&mut harness);
+    click(&mut harness, "Pin as baseline");
+    click(&mut harness, "Volume 3x");
+    keys(&mut harness, Modifiers::NONE, Key::F11);
+    assert!(harness.state().workshop().presenting());
+    // The bar cuts the name to fit; the room reads it whole beside the recommendation.
+    let whole = harness
+        .query_all_by_label("Claims triage, for Acme Insurance")
+        .map(|n| n.rect())
+        .find(|r| r.min.x > 640.0)
+        .expect("the heading above the recommendation");
+    assert!(whole.max.x <= 1280.0, "{whole:?}");
+    let against = harness
+        .query_all_by_label_contains("Against the baseline: ")
+        .map(|n| n.rect())
+        .find(|r| r.min.x > 640.0)
+        .expect("the baseline's sentence above the recommendation");
+    assert!(against.min.y > whole.min.y);
+}

@@ -53,10 +53,10 @@ const BOX_WIDTH: f32 = 140.0;
 /// The volume slider's length in the bar.
 const SLIDER_WIDTH: f32 = 120.0;
 
-/// The presentation bar, one row at a projector's 1280 wide: the scenario's name, the live
-/// inputs, the what-ifs in a menu, how the figures stand against the baseline (cut to the room
-/// left, whole on hover), and the way out. Edits go into `draft`.
-pub fn bar_ui(ui: &mut Ui, draft: &mut Scenario, workshop: &Workshop, actions: &mut Vec<Action>) {
+/// The presentation bar, one row at a projector's 1280 wide: the scenario's name (cut to fit;
+/// whole, with how the figures stand against the baseline, above the recommendation), the live
+/// inputs, the what-ifs in a menu, and the way out. Edits go into `draft`.
+pub fn bar_ui(ui: &mut Ui, draft: &mut Scenario, actions: &mut Vec<Action>) {
     enlarge(ui, BAR_SCALE);
     ui.spacing_mut().slider_width = SLIDER_WIDTH;
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -95,23 +95,36 @@ pub fn bar_ui(ui: &mut Ui, draft: &mut Scenario, workshop: &Workshop, actions: &
             ui.separator();
             let before = draft.clone();
             ui.menu_button("What if", |ui| what_if_buttons(ui, &before, actions));
-            if let Some(baseline) = &workshop.baseline {
-                ui.separator();
-                let moved: Vec<String> = baseline
-                    .rows
-                    .iter()
-                    .take(4)
-                    .filter_map(|r| Some(format!("{} {}", r.label, r.difference.as_ref()?)))
-                    .collect();
-                let text = if moved.is_empty() {
-                    "Against the baseline: the same recommendation and volume.".to_owned()
-                } else {
-                    format!("Against the baseline: {}", moved.join("; "))
-                };
-                ui.add(egui::Label::new(RichText::new(text).strong()).truncate());
-            }
         });
     });
+}
+
+/// How the figures stand against the pinned baseline, in a sentence for the room: shown whole
+/// above the recommendation while presenting, where the bar has no room for it.
+#[must_use]
+pub fn against_baseline(workshop: &Workshop) -> Option<String> {
+    let baseline = workshop.baseline.as_ref()?;
+    let moved: Vec<String> = baseline
+        .rows
+        .iter()
+        .take(4)
+        .filter_map(|r| Some(format!("{} {}", r.label, r.difference.as_ref()?)))
+        .collect();
+    Some(if moved.is_empty() {
+        "Against the baseline: the same recommendation and volume.".to_owned()
+    } else {
+        format!("Against the baseline: {}", moved.join("; "))
+    })
+}
+
+/// What the room reads first while presenting: the scenario's name and client, whole, and how
+/// the figures stand against the baseline.
+pub fn heading_ui(ui: &mut Ui, heading: &str, workshop: &Workshop) {
+    ui.add(egui::Label::new(RichText::new(heading).heading()).wrap());
+    if let Some(text) = against_baseline(workshop) {
+        ui.add(egui::Label::new(RichText::new(text).strong()).wrap());
+    }
+    ui.separator();
 }
 
 /// The daily users, when the volume is built from usage: dragged or typed, in whole users.

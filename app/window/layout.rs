@@ -189,7 +189,7 @@ impl BreakevenApp {
         if presenting {
             egui::Panel::top("presentation").show(ui, |ui| {
                 let mut draft = self.doc.scenario().clone();
-                presentation::bar_ui(ui, &mut draft, &self.workshop, actions);
+                presentation::bar_ui(ui, &mut draft, actions);
                 if &draft != self.doc.scenario() {
                     actions.push(Action::Edit(Box::new(draft)));
                 }
@@ -290,6 +290,9 @@ impl BreakevenApp {
                 presentation::enlarge(ui, presentation::TEXT_SCALE);
             }
             egui::ScrollArea::vertical().show(ui, |ui| {
+                if presenting {
+                    presentation::heading_ui(ui, &self.doc.scenario().heading(), &self.workshop);
+                }
                 if self.stale {
                     ui.multiply_opacity(0.45);
                 }
