@@ -70,11 +70,18 @@ fn a_gpu_billed_per_busy_hour_costs_what_the_work_needs_and_drops_the_hours_in_s
             .is_none(),
         "the hours follow the volume"
     );
+    // However little the work, a minimum of hours is billed.
+    type_into(&mut harness, "Minimum hours", "730");
     click(&mut harness, "Cost lines");
     assert!(shows(
         &harness,
         "per busy hour at $1.212/hour plus 10% buffer"
     ));
+    assert!(shows(&harness, "at least 730 hours a month"));
+    let evaluation =
+        breakeven_model::evaluate(harness.state().scenario(), common::today()).expect("evaluates");
+    let busy = evaluation.outcome.costs[Phase::SelfHost.index()].lines[0].1;
+    assert!(busy >= dec!(884.76), "{busy}");
 }
 
 #[test]

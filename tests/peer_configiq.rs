@@ -261,3 +261,23 @@ fn the_live_example_counts_the_apis_fixed_lines_and_bills_the_rented_gpu_by_busy
         compute_line * dec!(2)
     );
 }
+
+#[test]
+fn a_minimum_of_billed_hours_is_paid_however_little_the_work() {
+    // 200 hours at $42 is $8,400 a month: more than the $5,312 of busy hours at 2.5B tokens,
+    // less than the $10,624 at 5B.
+    let mut s = fixture("configiq-live-example.ron");
+    let InstancePrice::PerBusyHour {
+        minimum_hours_per_month,
+        ..
+    } = &mut s.self_host.hosting.price
+    else {
+        panic!("busy hours");
+    };
+    minimum_hours_per_month.value = HoursPerMonth::new(dec!(200));
+    let compute_at =
+        |scenario: &Scenario| compute(scenario).unwrap().costs[Phase::SelfHost.index()].lines[0].1;
+    assert_eq!(compute_at(&s), dec!(8400));
+    at_volume(&mut s, dec!(5_000_000_000));
+    assert_eq!(compute_at(&s).round_dp(0), dec!(10624));
+}

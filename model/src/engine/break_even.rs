@@ -109,19 +109,19 @@ fn windows(
     let mut cuts: Vec<Decimal> = stairs
         .iter()
         .map(|s| s.kink)
+        .chain(a.kinks()?)
+        .chain(b.kinks()?)
         .filter(|k| *k > lo && *k < hi)
         .collect();
     cuts.push(lo);
     cuts.push(hi);
     cuts.sort();
     cuts.dedup();
-    let slope = sub(a.slope, b.slope, "slope − slope").at(path)?;
-    let fixed_a = fixed_part(a)?;
-    let fixed_b = fixed_part(b)?;
-    let base = sub(fixed_a, fixed_b, "fixed − fixed").at(path)?;
     let mut out = Vec::new();
     for pair in cuts.windows(2) {
         let (from, to) = (pair[0], pair[1]);
+        // Between two cuts every line with a least is on one side of its kink: straight.
+        let (slope, base) = straight(a, b, to)?;
         let (mut lambda, mut mu, mut plus, mut minus, mut widest) =
             (slope, base, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         for s in stairs {
@@ -169,17 +169,35 @@ fn windows(
     Ok(out)
 }
 
-/// The cost that neither tokens nor a staircase explain: fixed lines and fixed instances.
-fn fixed_part(model: &CostModel) -> Result<Decimal, ComputeError> {
+/// The cost that neither tokens nor a staircase explain, `fixed` a month with the model's
+/// fixed instances added.
+fn fixed_part(model: &CostModel, fixed: Decimal) -> Result<Decimal, ComputeError> {
     match &model.instances {
         Instances::Fixed(n) => add(
-            model.fixed,
+            fixed,
             mul(model.step, *n, "step × instances").at("break-even")?,
             "fixed",
         )
         .at("break-even"),
-        _ => Ok(model.fixed),
+        _ => Ok(fixed),
     }
+}
+
+/// The slope and the fixed part of `a − b` on an interval ending at `to` that straddles no
+/// kink of a line with a least.
+fn straight(a: &CostModel, b: &CostModel, to: Decimal) -> Result<(Decimal, Decimal), ComputeError> {
+    let path = "break-even";
+    let (slope_a, fixed_a) = a.line_to(to)?;
+    let (slope_b, fixed_b) = b.line_to(to)?;
+    Ok((
+        sub(slope_a, slope_b, "slope − slope").at(path)?,
+        sub(
+            fixed_part(a, fixed_a)?,
+            fixed_part(b, fixed_b)?,
+            "fixed − fixed",
+        )
+        .at(path)?,
+    ))
 }
 
 fn cheaper(a: &CostModel, b: &CostModel, difference: Decimal) -> Option<Phase> {
@@ -209,7 +227,8 @@ pub fn break_even(
             });
         }
     }
-    let slope = sub(a.slope, b.slope, "slope − slope").at(path)?;
+    let mut kinks: Vec<Decimal> = a.kinks()?;
+    kinks.extend(b.kinks()?);
     let mut crossings: Vec<Crossing> = Vec::new();
     let mut truncated = false;
     let mut walked: usize = 0;
@@ -220,7 +239,12 @@ pub fn break_even(
             for s in &stairs {
                 to = to.min(next_step(s, from)?);
             }
-            // On (from, to] the counts are those at `to`, and the difference is a line.
+            for kink in kinks.iter().filter(|k| **k > from) {
+                to = to.min(*kink);
+            }
+            // On (from, to] the counts are those at `to`, no least's kink lies inside, and the
+            // difference is a line.
+            let (slope, _) = straight(a, b, to)?;
             let at_to = difference(a, b, to)?;
             let intercept = sub(
                 at_to,
@@ -269,11 +293,13 @@ pub fn break_even(
     for stair in &stairs {
         if stair.kink > lo && stair.kink < hi && !truncated {
             let at = difference(a, b, stair.kink)?;
+            let (slope, _) = straight(a, b, stair.kink)?;
             crossings.extend(step_at(a, b, stair.kink, at, slope)?);
         }
     }
     crossings.sort_by_key(|c| c.volume);
     crossings.dedup_by(|x, y| x.volume == y.volume);
+    let mut crossings = judged_at_kinks(a, b, &kinks, crossings)?;
     drop_flickers(&mut crossings);
     let cheaper_at_top = cheaper(a, b, difference(a, b, hi)?);
     Ok(PairBreakEven {
@@ -283,6 +309,33 @@ pub fn break_even(
         truncated,
         cheaper_at_top,
     })
+}
+
+/// Equal costs exactly at a least's kink are a crossing only if the cheaper option is not the
+/// same on both sides: the slopes below and above the kink say which is cheaper on each.
+fn judged_at_kinks(
+    a: &CostModel,
+    b: &CostModel,
+    kinks: &[Decimal],
+    crossings: Vec<Crossing>,
+) -> Result<Vec<Crossing>, ComputeError> {
+    let mut kept = Vec::with_capacity(crossings.len());
+    for mut crossing in crossings {
+        if crossing.kind == CrossingKind::Equal && kinks.contains(&crossing.volume) {
+            let (below, _) = straight(a, b, crossing.volume)?;
+            let above_at = add(crossing.volume, Decimal::ONE, "a token above").at("break-even")?;
+            let (above, _) = straight(a, b, above_at)?;
+            // Below the kink a − b has the sign of −below; above it, of +above.
+            let rises = below > Decimal::ZERO && above > Decimal::ZERO;
+            let falls = below < Decimal::ZERO && above < Decimal::ZERO;
+            if !(rises || falls) {
+                continue;
+            }
+            crossing.cheaper_above = if rises { b.phase } else { a.phase };
+        }
+        kept.push(crossing);
+    }
+    Ok(kept)
 }
 
 /// Removes a flip and its flip back less than a token apart: two steps that coincide but whose

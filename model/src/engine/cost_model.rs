@@ -1,6 +1,8 @@
 //! Each option's monthly cost as lines a CFO can add up: a price per token, a fixed amount, or
 //! a price per instance, with the instances on a staircase sized for the peak.
 
+use std::fmt::Write as _;
+
 use rust_decimal::{Decimal, dec};
 
 use super::capacity::{Capacity, capacity};
@@ -74,6 +76,10 @@ pub struct CostLine {
     pub fixed: Decimal,
     /// USD a month for each instance running.
     pub per_instance: Decimal,
+    /// The least the per-token part bills a month, whatever the traffic (a minimum of billed
+    /// hours); `None` for most lines. Below the volume where the tokens reach it, the line is
+    /// flat.
+    pub least: Option<Decimal>,
 }
 
 impl CostLine {
@@ -84,6 +90,7 @@ impl CostLine {
             per_token,
             fixed: Decimal::ZERO,
             per_instance: Decimal::ZERO,
+            least: None,
         }
     }
 
@@ -94,19 +101,43 @@ impl CostLine {
             per_token: Decimal::ZERO,
             fixed,
             per_instance: Decimal::ZERO,
+            least: None,
         }
     }
 
     /// The line's amount at `volume` tokens a month with `instances` running.
     pub fn at(&self, volume: Decimal, instances: Decimal) -> Result<Decimal, ComputeError> {
-        linear(
+        let amount = linear(
             self.per_token,
             volume,
             self.fixed,
             self.per_instance,
             instances,
         )
-        .at(&self.label)
+        .at(&self.label)?;
+        match self.least {
+            Some(least) => {
+                let tokens =
+                    mul(self.per_token, volume, "USD per token × tokens").at(&self.label)?;
+                let raised = sub(least, tokens, "least − tokens").at(&self.label)?;
+                if raised > Decimal::ZERO {
+                    add(amount, raised, "raised to the least").at(&self.label)
+                } else {
+                    Ok(amount)
+                }
+            }
+            None => Ok(amount),
+        }
+    }
+
+    /// The volume below which the line bills its least: where the tokens reach it.
+    pub fn kink(&self) -> Result<Option<Decimal>, ComputeError> {
+        match self.least {
+            Some(least) if self.per_token > Decimal::ZERO => Ok(Some(
+                div(least, self.per_token, "least ÷ USD per token").at(&self.label)?,
+            )),
+            _ => Ok(None),
+        }
     }
 }
 
@@ -192,12 +223,14 @@ pub struct CostModel {
     pub lines: Vec<CostLine>,
     /// The instances it runs.
     pub instances: Instances,
-    /// The sum of the lines' per-token prices.
+    /// The sum of the lines' per-token prices, lines with a least left out.
     pub slope: Decimal,
-    /// The sum of the lines' fixed amounts.
+    /// The sum of the lines' fixed amounts, lines with a least left out.
     pub fixed: Decimal,
-    /// The sum of the lines' per-instance prices.
+    /// The sum of the lines' per-instance prices, lines with a least left out.
     pub step: Decimal,
+    /// The lines with a least: flat below their kink, per token above it.
+    pub floored: Vec<CostLine>,
     /// The lines summed by kind, for the horizon, which prices each kind apart.
     pub by_kind: Vec<CostLine>,
 }
@@ -207,14 +240,23 @@ impl CostModel {
         let mut slope = Decimal::ZERO;
         let mut fixed = Decimal::ZERO;
         let mut step = Decimal::ZERO;
-        for line in &lines {
+        let floored: Vec<CostLine> = lines
+            .iter()
+            .filter(|l| l.least.is_some())
+            .cloned()
+            .collect();
+        for line in lines.iter().filter(|l| l.least.is_none()) {
             slope = add(slope, line.per_token, "adding prices per token").at(&line.label)?;
             fixed = add(fixed, line.fixed, "adding fixed costs").at(&line.label)?;
             step = add(step, line.per_instance, "adding prices per instance").at(&line.label)?;
         }
         let mut by_kind: Vec<CostLine> = Vec::new();
         for line in &lines {
-            match by_kind.iter_mut().find(|k| k.kind == line.kind) {
+            // A line with a least is kept apart: it is not a straight line to add to others.
+            let merged = by_kind
+                .iter_mut()
+                .find(|k| k.kind == line.kind && k.least.is_none() && line.least.is_none());
+            match merged {
                 Some(sum) => {
                     sum.per_token = add(sum.per_token, line.per_token, "adding prices per token")
                         .at(&line.label)?;
@@ -239,8 +281,38 @@ impl CostModel {
             slope,
             fixed,
             step,
+            floored,
             by_kind,
         })
+    }
+
+    /// The volumes where a line with a least starts to follow the tokens.
+    pub fn kinks(&self) -> Result<Vec<Decimal>, ComputeError> {
+        let mut kinks = Vec::new();
+        for line in &self.floored {
+            kinks.extend(line.kink()?);
+        }
+        Ok(kinks)
+    }
+
+    /// The slope and fixed amount of the straight line the cost follows (instances aside) on
+    /// an interval ending at `to` that straddles no kink: a line with a least adds its price
+    /// per token above its kink, its least below it.
+    pub fn line_to(&self, to: Decimal) -> Result<(Decimal, Decimal), ComputeError> {
+        let (mut slope, mut fixed) = (self.slope, self.fixed);
+        for line in &self.floored {
+            let label = line.label.as_str();
+            match line.kink()? {
+                Some(kink) if to > kink => {
+                    slope = add(slope, line.per_token, "adding prices per token").at(label)?;
+                }
+                _ => {
+                    let least = line.least.unwrap_or_default();
+                    fixed = add(fixed, least, "adding leasts").at(label)?;
+                }
+            }
+        }
+        Ok((slope, fixed))
     }
 
     /// Instances running at `volume` tokens a month.
@@ -260,7 +332,12 @@ impl CostModel {
 
     /// The monthly cost at `volume` with `instances` running.
     pub fn cost_with(&self, volume: Decimal, instances: Decimal) -> Result<Decimal, ComputeError> {
-        linear(self.slope, volume, self.fixed, self.step, instances).at(self.phase.label())
+        let mut cost =
+            linear(self.slope, volume, self.fixed, self.step, instances).at(self.phase.label())?;
+        for line in &self.floored {
+            cost = add(cost, line.at(volume, instances)?, "adding lines").at(&line.label)?;
+        }
+        Ok(cost)
     }
 
     /// The monthly cost as plain `f64`, for plotting only.
@@ -574,6 +651,7 @@ fn hosting(
         per_token: Decimal::ZERO,
         fixed: Decimal::ZERO,
         per_instance: amount,
+        least: None,
     };
     let lines = match &hosting.price {
         InstancePrice::OnDemand { usd_per_hour } => {
@@ -613,13 +691,14 @@ fn hosting(
         InstancePrice::PerBusyHour {
             usd_per_hour,
             buffer_percent,
+            minimum_hours_per_month,
         } => {
             let line = busy_hours(
                 hosting,
                 path,
                 input_share,
                 traffic_share,
-                (usd_per_hour, buffer_percent),
+                (usd_per_hour, buffer_percent, minimum_hours_per_month),
                 what,
             )?;
             return Ok((vec![line], Instances::None));
@@ -662,7 +741,11 @@ fn busy_hours(
     path: &str,
     input_share: Decimal,
     traffic_share: Decimal,
-    (usd_per_hour, buffer_percent): (&Sourced<UsdPerHour>, &Sourced<Percent>),
+    (usd_per_hour, buffer_percent, minimum): (
+        &Sourced<UsdPerHour>,
+        &Sourced<Percent>,
+        &Sourced<HoursPerMonth>,
+    ),
     what: &str,
 ) -> Result<CostLine, ComputeError> {
     let name = hosting.catalog_id.as_deref().unwrap_or("instance");
@@ -689,16 +772,23 @@ fn busy_hours(
     .at(&at)?;
     let per_token = div(billed, per_hour, "USD an hour ÷ tokens an hour").at(&at)?;
     let per_token = mul(per_token, traffic_share, "price × share").at(&at)?;
-    Ok(CostLine::per_token(
-        format!(
-            "{what}: {name}, per busy hour at ${price}/hour plus {}% buffer, {} tokens an hour at {}% utilisation",
-            buffer_percent.value,
-            group_thousands(per_hour.round_dp(0)),
-            hosting.target_utilisation_percent.value
-        ),
-        LineKind::Gpu,
-        per_token,
-    ))
+    let mut label = format!(
+        "{what}: {name}, per busy hour at ${price}/hour plus {}% buffer, {} tokens an hour at {}% utilisation",
+        buffer_percent.value,
+        group_thousands(per_hour.round_dp(0)),
+        hosting.target_utilisation_percent.value
+    );
+    let hours = minimum.value.get();
+    let mut line = CostLine::per_token(String::new(), LineKind::Gpu, per_token);
+    if hours > Decimal::ZERO {
+        // However little the work, the minimum is billed: the line is flat below it.
+        let least = mul(price, hours, "USD/hour × hours")
+            .at(&format!("{path}.price.minimum_hours_per_month"))?;
+        line.least = Some(least);
+        let _ = write!(label, ", at least {hours} hours a month");
+    }
+    line.label = label;
+    Ok(line)
 }
 
 /// An owned server's lines, each an amount per server a month, labelled with what it comes
@@ -934,6 +1024,7 @@ fn flat_fee(
         per_token: Decimal::ZERO,
         fixed: Decimal::ZERO,
         per_instance: fee,
+        least: None,
     };
     if tuned.is_zero() {
         return Ok((line, Instances::Fixed(Decimal::ONE)));
@@ -1080,5 +1171,90 @@ mod tests {
         scenario.self_host.hosting.min_instances.value = 0;
         let model = model(&scenario, Phase::SelfHost);
         assert_eq!(model.instances_at(dec!(1e15)), Ok(Decimal::ONE));
+    }
+}
+
+/// A line with a least (a minimum of billed hours): flat below its kink, per token above, and
+/// crossings with it found exactly, on either side of the kink or at it.
+#[cfg(test)]
+mod least {
+    use rust_decimal::dec;
+
+    use super::*;
+    use crate::engine::break_even::break_even;
+
+    fn per_1m_price(per_1m: Decimal) -> Decimal {
+        div(per_1m, MILLION, "USD per 1M ÷ 1,000,000").unwrap()
+    }
+
+    fn per_token(per_1m: Decimal, fixed: Decimal) -> CostModel {
+        let line = CostLine {
+            fixed,
+            ..CostLine::per_token("API".to_owned(), LineKind::Api, per_1m_price(per_1m))
+        };
+        CostModel::new(Phase::Buy, vec![line], Instances::None).unwrap()
+    }
+
+    /// $0.50 per 1M tokens, at least $100 a month: flat to 200M tokens.
+    fn busy_hours() -> CostModel {
+        let line = CostLine {
+            least: Some(dec!(100)),
+            ..CostLine::per_token("GPU".to_owned(), LineKind::Gpu, per_1m_price(dec!(0.5)))
+        };
+        CostModel::new(Phase::SelfHost, vec![line], Instances::None).unwrap()
+    }
+
+    #[test]
+    fn below_its_kink_the_line_bills_its_least_and_above_it_the_tokens() {
+        let gpu = busy_hours();
+        assert_eq!(gpu.kinks().unwrap(), [dec!(200_000_000)]);
+        assert_eq!(gpu.cost_at(dec!(50_000_000)).unwrap(), dec!(100));
+        assert_eq!(gpu.cost_at(dec!(200_000_000)).unwrap(), dec!(100));
+        assert_eq!(gpu.cost_at(dec!(400_000_000)).unwrap(), dec!(200));
+    }
+
+    #[test]
+    fn a_crossing_below_the_kink_is_found_where_the_other_reaches_the_least() {
+        // $1 per 1M reaches $100 at 100M tokens, where the GPU is still at its least.
+        let pair = break_even(
+            &per_token(dec!(1), Decimal::ZERO),
+            &busy_hours(),
+            dec!(1_000_000),
+            dec!(10_000_000_000),
+        )
+        .unwrap();
+        let volumes: Vec<Decimal> = pair.crossings.iter().map(|c| c.volume).collect();
+        assert_eq!(volumes, [dec!(100_000_000)]);
+        assert_eq!(pair.crossings[0].cheaper_above, Phase::SelfHost);
+    }
+
+    #[test]
+    fn a_crossing_above_the_kink_is_found_on_the_tokens_slope() {
+        // $0.25 per 1M plus $150: equal to the GPU's $0.50 per 1M at 600M tokens, past the
+        // kink; below it the GPU's $100 least is the cheaper.
+        let pair = break_even(
+            &per_token(dec!(0.25), dec!(150)),
+            &busy_hours(),
+            dec!(1_000_000),
+            dec!(10_000_000_000),
+        )
+        .unwrap();
+        let volumes: Vec<Decimal> = pair.crossings.iter().map(|c| c.volume).collect();
+        assert_eq!(volumes, [dec!(600_000_000)]);
+        assert_eq!(pair.crossings[0].cheaper_above, Phase::Buy);
+    }
+
+    #[test]
+    fn touching_at_the_kink_is_not_a_crossing() {
+        // $0.25 per 1M plus $50 is $100 at 200M, the kink, and cheaper on both sides.
+        let pair = break_even(
+            &per_token(dec!(0.25), dec!(50)),
+            &busy_hours(),
+            dec!(1_000_000),
+            dec!(10_000_000_000),
+        )
+        .unwrap();
+        assert!(pair.crossings.is_empty(), "{:?}", pair.crossings);
+        assert_eq!(pair.cheaper_at_top, Some(Phase::Buy));
     }
 }

@@ -72,6 +72,8 @@ struct Sampler {
     /// Instances: none, a fixed number, or a staircase of `width` with a minimum.
     stair: Option<(f64, f64)>,
     fixed_instances: f64,
+    /// Lines with a least: price per token, the least, and their fixed amount.
+    floors: Vec<(f64, f64, f64)>,
 }
 
 impl Sampler {
@@ -81,12 +83,24 @@ impl Sampler {
             Instances::Fixed(n) => (None, n.to_f64()?),
             Instances::Stair(s) => (Some((s.width.to_f64()?, s.min.to_f64()?)), 0.0),
         };
+        let floors = model
+            .floored
+            .iter()
+            .map(|l| {
+                Some((
+                    l.per_token.to_f64()?,
+                    l.least.unwrap_or_default().to_f64()?,
+                    l.fixed.to_f64()?,
+                ))
+            })
+            .collect::<Option<Vec<_>>>()?;
         Some(Self {
             slope: model.slope.to_f64()?,
             fixed: model.fixed.to_f64()?,
             step: model.step.to_f64()?,
             stair,
             fixed_instances,
+            floors,
         })
     }
 
@@ -95,7 +109,12 @@ impl Sampler {
             Some((width, min)) => (volume / width).ceil().max(min),
             None => self.fixed_instances,
         };
-        self.slope.mul_add(volume, self.fixed) + self.step * instances
+        let floored: f64 = self
+            .floors
+            .iter()
+            .map(|(per_token, least, fixed)| (per_token * volume).max(*least) + fixed)
+            .sum();
+        self.slope.mul_add(volume, self.fixed) + self.step * instances + floored
     }
 }
 

@@ -245,6 +245,10 @@ pub enum InstancePrice {
         usd_per_hour: Sourced<UsdPerHour>,
         /// Hours billed beyond the busy ones, as a share of them.
         buffer_percent: Sourced<Percent>,
+        /// The fewest hours billed in a month, however little the work (a provider's minimum,
+        /// or capacity kept warm); 0 for none.
+        #[serde(default)]
+        minimum_hours_per_month: Sourced<HoursPerMonth>,
     },
     /// Servers bought outright (since version 5): each month, per server, the purchase
     /// depreciated to its resale value, the cost of the capital tied up, maintenance, power and

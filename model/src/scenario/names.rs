@@ -132,6 +132,7 @@ const HOSTING: &[Name] = &[
     name("price.term_months", "Term", "months", Number),
     name("price.usd_per_month", "Price", "USD/month", Number),
     name("price.buffer_percent", "Buffer", "%", Number),
+    name("price.minimum_hours_per_month", "Minimum hours", "hours/month", Number),
     name("price.purchase_usd", "Purchase", "USD a server", Number),
     name("price.life_months", "Life", "months", Number),
     name("price.resale_percent", "Resale", "% of purchase", Number),

@@ -233,7 +233,15 @@ fn price(check: &mut Check, path: &str, price: &InstancePrice) {
         InstancePrice::PerBusyHour {
             usd_per_hour,
             buffer_percent,
+            minimum_hours_per_month,
         } => {
+            check.between(
+                &format!("{path}.price.minimum_hours_per_month"),
+                minimum_hours_per_month,
+                Decimal::ZERO,
+                HOURS_PER_MONTH,
+                "a month is 730 hours; 0 for no minimum",
+            );
             check.at_most(
                 &format!("{path}.price.usd_per_hour"),
                 usd_per_hour,

@@ -218,6 +218,10 @@ impl InstancePrice {
                     Percent::new(DEFAULT_BUFFER_PERCENT),
                     "Red Hat ConfigIQ's default runtime buffer (docs/HYBRID_SAVINGS_METHODOLOGY.md)",
                 ),
+                minimum_hours_per_month: Sourced::assumed(
+                    HoursPerMonth::ZERO,
+                    "starting point: no minimum; set the provider's, or the hours kept warm",
+                ),
             },
             PriceKind::Owned => Self::Owned(Box::new(OwnedServer::instead_of(&hourly)?)),
         })
