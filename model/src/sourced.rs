@@ -37,6 +37,13 @@ const fn is_false(value: &bool) -> bool {
 /// The start of a note kept for a value that has since changed: "was 1,000,000,000: …".
 const WAS: &str = "was ";
 
+/// Whether `note` describes an earlier value ("was 700,000,000: …"), as
+/// [`Sourced::revalue`] keeps a note whose value changed.
+#[must_use]
+pub fn describes_an_earlier_value(note: &str) -> bool {
+    note.starts_with(WAS)
+}
+
 /// A value as a note quotes it: exact, with thousands separators.
 pub trait Written {
     /// `1,000,000,000`, `0.15`, `6`.
@@ -101,7 +108,9 @@ impl<T> Sourced<T> {
     /// Whether the note describes an earlier value ("was …"), not this one.
     #[must_use]
     pub fn note_is_stale(&self) -> bool {
-        self.source.as_deref().is_some_and(|s| s.starts_with(WAS))
+        self.source
+            .as_deref()
+            .is_some_and(describes_an_earlier_value)
     }
 }
 
@@ -120,7 +129,7 @@ impl<T: PartialEq + Written> Sourced<T> {
             let back = format!("{WAS}{}: ", value.written());
             if let Some(original) = note.strip_prefix(&back) {
                 self.source = Some(original.to_owned());
-            } else if !note.starts_with(WAS) {
+            } else if !describes_an_earlier_value(note) {
                 self.source = Some(format!("{WAS}{}: {note}", self.value.written()));
             }
         }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use breakeven_model::Problem;
 use breakeven_model::format::group_thousands;
+use breakeven_model::sourced::describes_an_earlier_value;
 use breakeven_model::units::parse_human;
 use egui::{Color32, Id, RichText, TextEdit, Ui};
 use rust_decimal::Decimal;
@@ -216,7 +217,7 @@ pub fn number_ui<R>(
     let mut hover = tooltip(field, source.as_deref(), &exact, default.map(shown));
     if to_confirm {
         hover.push_str(TO_CONFIRM);
-    } else if source.as_deref().is_some_and(|s| s.starts_with("was ")) {
+    } else if source.as_deref().is_some_and(describes_an_earlier_value) {
         hover.push_str(
             "\n\nThe note describes an earlier value: right-click to say where this one comes from.",
         );

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{AtField, ComputeError};
 use crate::scenario::{Hosting, Throughput};
-use crate::units::{div, mul, sub};
+use crate::units::{HoursPerMonth, div, mul, sub};
 
 const SECONDS_PER_HOUR: Decimal = Decimal::from_parts(3600, 0, 0, false, 0);
 
@@ -34,6 +34,22 @@ pub fn capacity(
     input_share: Decimal,
     path: &str,
 ) -> Result<Capacity, ComputeError> {
+    capacity_over(
+        hosting,
+        hosting.hours_in_service_per_month.value,
+        input_share,
+        path,
+    )
+}
+
+/// What one instance of `hosting` serves in `hours` (a busy-hour price counts one hour), at a
+/// traffic mix with `input_share` of input tokens.
+pub fn capacity_over(
+    hosting: &Hosting,
+    hours: HoursPerMonth,
+    input_share: Decimal,
+    path: &str,
+) -> Result<Capacity, ComputeError> {
     let Throughput::Measured {
         model,
         output_tokens_per_second,
@@ -49,12 +65,7 @@ pub fn capacity(
         });
     };
     let at = format!("{path}.throughput.output_tokens_per_second");
-    let seconds = mul(
-        hosting.hours_in_service_per_month.value.get(),
-        SECONDS_PER_HOUR,
-        "hours × 3,600",
-    )
-    .at(&at)?;
+    let seconds = mul(hours.get(), SECONDS_PER_HOUR, "hours × 3,600").at(&at)?;
     let output_per_month = mul(
         output_tokens_per_second.value.get(),
         seconds,

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use rust_decimal::{Decimal, dec};
 
-use super::capacity::{Capacity, capacity};
+use super::capacity::{Capacity, capacity, capacity_over};
 use crate::error::{AtField, ComputeError};
 use crate::format::{group_thousands, usd_cents};
 use crate::phase::Phase;
@@ -750,12 +750,8 @@ fn busy_hours(
 ) -> Result<CostLine, ComputeError> {
     let name = hosting.catalog_id.as_deref().unwrap_or("instance");
     // What one instance serves in one hour at the target utilisation.
-    let one_hour = Hosting {
-        hours_in_service_per_month: Sourced::bare(HoursPerMonth::new(Decimal::ONE)),
-        ..hosting.clone()
-    };
     let at = format!("{path}.throughput");
-    let per_hour = capacity(&one_hour, input_share, path)?
+    let per_hour = capacity_over(hosting, HoursPerMonth::new(Decimal::ONE), input_share, path)?
         .planned
         .filter(|tokens| *tokens > Decimal::ZERO)
         .ok_or(crate::error::ArithmeticError::DivisionByZero {
