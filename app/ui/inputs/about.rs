@@ -9,6 +9,9 @@ use super::form::Form;
 use crate::ui::widgets::fields::label;
 use breakeven_model::Scenario;
 
+/// The widest the notes' box gets.
+const NOTES_WIDTH: f32 = 420.0;
+
 /// The date a review is written in: `2026-12-01`.
 const DATE_FORMAT: &str = "%Y-%m-%d";
 
@@ -33,23 +36,25 @@ pub fn about_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario, today: Naive
         .labelled_by(name.id)
         .on_hover_text(help);
     });
-    ui.horizontal_wrapped(|ui| {
-        let help = "Context, caveats, who was in the room: printed in the report.";
-        let name = label(ui, "Notes", false).on_hover_text(help);
-        // Long notes scroll in a box of a few lines rather than push every input down.
-        egui::ScrollArea::vertical()
-            .id_salt("notes")
-            .max_height(96.0)
-            .show(ui, |ui| {
-                ui.add(
-                    TextEdit::multiline(&mut s.notes)
-                        .desired_rows(3)
-                        .desired_width(220.0),
-                )
-                .labelled_by(name.id)
-                .on_hover_text(help);
-            });
-    });
+    // The notes' box under its label, as wide as the panel allows: beside the label it would
+    // be squeezed into a narrow column on a projector's 300-px panel.
+    let help = "Context, caveats, who was in the room: printed in the report.";
+    let name = label(ui, "Notes", false).on_hover_text(help);
+    let width = ui.available_width().min(NOTES_WIDTH);
+    // Long notes scroll in a box of a few lines rather than push every input down.
+    egui::ScrollArea::vertical()
+        .id_salt("notes")
+        .max_height(96.0)
+        .max_width(width)
+        .show(ui, |ui| {
+            ui.add(
+                TextEdit::multiline(&mut s.notes)
+                    .desired_rows(3)
+                    .desired_width(width),
+            )
+            .labelled_by(name.id)
+            .on_hover_text(help);
+        });
     review_ui(ui, form, s, today);
 }
 
