@@ -30,8 +30,7 @@ impl StartVolume {
     pub fn parse(as_bill: bool, text: &str) -> Result<Self, String> {
         let typed = text.trim();
         if as_bill {
-            let number = typed.strip_prefix('$').unwrap_or(typed);
-            parse_human(number).map(|usd| Self::MonthlyBill(UsdPerMonth::new(usd)))
+            parse_human(typed).map(|usd| Self::MonthlyBill(UsdPerMonth::new(usd)))
         } else {
             parse_human(typed).map(|tokens| Self::Tokens(TokensPerMonth::new(tokens)))
         }

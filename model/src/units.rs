@@ -93,9 +93,11 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
 }
 
 /// Parses a number as people type it in the window: `1.5B`, `800M`, `25K` (thousand, million,
-/// billion, trillion), `1,500,000` (commas between groups of three), `0.50`, `-3`.
+/// billion, trillion), `1,500,000` (commas between groups of three), `0.50`, `-3`, and money
+/// as it is written, `$42,000` (a dollar sign before the number is dropped).
 pub fn parse_human(text: &str) -> Result<Decimal, String> {
-    let trimmed = text.trim().replace([' ', '_'], "");
+    let spaced = text.trim().replace([' ', '_'], "");
+    let trimmed = spaced.strip_prefix('$').unwrap_or(&spaced).to_owned();
     let mut before_last = trimmed.chars();
     let suffix = before_last
         .next_back()
@@ -631,6 +633,9 @@ mod tests {
         assert_eq!(parse_human("1,234.5"), Ok(dec!(1234.5)));
         assert_eq!(parse_human(" 0.50 "), Ok(dec!(0.50)));
         assert_eq!(parse_human("-3"), Ok(dec!(-3)));
+        assert_eq!(parse_human("$42,000"), Ok(dec!(42_000)));
+        assert_eq!(parse_human("$1.5M"), Ok(dec!(1_500_000)));
+        assert!(parse_human("$").is_err());
         assert!(
             parse_human("1,50").is_err(),
             "a decimal comma is refused, not guessed"
