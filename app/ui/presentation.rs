@@ -45,17 +45,16 @@ pub fn leave_key(ui: &Ui, presenting: bool, dialog_open: bool) -> Option<Action>
     leave.then(|| WorkshopAction::Present(false).into())
 }
 
-/// The widest the scenario's name gets in the bar; longer names are cut, whole on hover.
-const NAME_WIDTH: f32 = 170.0;
 /// The width of the boxes in the bar (data residency, the rule preset); what they say is cut,
 /// whole on hover.
 const BOX_WIDTH: f32 = 140.0;
 /// The volume slider's length in the bar.
 const SLIDER_WIDTH: f32 = 120.0;
 
-/// The presentation bar, one row at a projector's 1280 wide: the scenario's name (cut to fit;
-/// whole, with how the figures stand against the baseline, above the recommendation), the live
-/// inputs, the what-ifs in a menu, and the way out. Edits go into `draft`.
+/// The presentation bar, one row at a projector's 1280 wide: the live inputs, the what-ifs in a
+/// menu, and the way out. The scenario's name and client are written whole above the
+/// recommendation ([`heading_ui`]), where a copy cut to the bar's room is not needed. Edits go
+/// into `draft`.
 pub fn bar_ui(ui: &mut Ui, draft: &mut Scenario, actions: &mut Vec<Action>) {
     enlarge(ui, BAR_SCALE);
     ui.spacing_mut().slider_width = SLIDER_WIDTH;
@@ -68,11 +67,6 @@ pub fn bar_ui(ui: &mut Ui, draft: &mut Scenario, actions: &mut Vec<Action>) {
             actions.push(WorkshopAction::Present(false).into());
         }
         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-            ui.scope(|ui| {
-                ui.set_max_width(NAME_WIDTH);
-                ui.add(egui::Label::new(RichText::new(draft.heading()).heading()).truncate());
-            });
-            ui.separator();
             match &mut draft.workload.volume {
                 volume @ Volume::Tokens { .. } => volume_slider(ui, volume),
                 Volume::Users { daily_users, .. } => users_ui(ui, daily_users),
