@@ -43,11 +43,33 @@ fn monthly(harness: &Harness<'_, BreakevenApp>, phase: Phase) -> Decimal {
 fn buys_platform_fees_and_integration_people_are_part_of_its_monthly_cost() {
     let mut harness = harness(new_app());
     let before = monthly(&harness, Phase::Buy);
-    open_group(&mut harness, "Integration: people, fees, build");
+    open_group(&mut harness, "Integration: people, fees, commitment, build");
     type_into(&mut harness, "Platform fees", "1200");
     assert_eq!(monthly(&harness, Phase::Buy), before + dec!(1200));
     click(&mut harness, "Cost lines");
     assert!(shows(&harness, "API platform and gateway fees"));
+}
+
+#[test]
+fn a_committed_minimum_typed_in_the_window_raises_a_small_api_bill_to_it() {
+    let mut harness = harness(new_app());
+    let evaluation =
+        breakeven_model::evaluate(harness.state().scenario(), common::today()).expect("evaluates");
+    let (before, bill) = (monthly(&harness, Phase::Buy), evaluation.outcome.api_spend);
+    open_group(&mut harness, "Integration: people, fees, commitment, build");
+    // Committed to $10,000 more than the tokens cost: Buy pays the difference.
+    let committed = bill + dec!(10000);
+    type_into(&mut harness, "Committed minimum", &committed.to_string());
+    assert_eq!(monthly(&harness, Phase::Buy), before + dec!(10000));
+    click(&mut harness, "Cost lines");
+    let label = format!(
+        "Committed minimum: the API bill raised to {}/month",
+        breakeven_model::format::usd_cents(committed)
+    );
+    assert!(shows(&harness, &label), "{label}");
+    // Below the bill, the commitment costs nothing more.
+    type_into(&mut harness, "Committed minimum", "1");
+    assert_eq!(monthly(&harness, Phase::Buy), before);
 }
 
 #[test]
@@ -116,4 +138,11 @@ fn owned_servers_start_from_marked_assumptions_and_show_each_cost_line() {
         &harness,
         "power, 1 kW × PUE 1.4 × 730 hours at $0.12/kWh"
     ));
+    // Installation is spread over the life with nothing back: $4,800 over 48 months.
+    type_into(&mut harness, "Installation", "4800");
+    let evaluation =
+        breakeven_model::evaluate(harness.state().scenario(), common::today()).expect("evaluates");
+    let self_host = &evaluation.outcome.costs[Phase::SelfHost.index()];
+    assert_eq!(self_host.lines[1].1, dec!(100) * servers);
+    assert!(shows(&harness, "installation, $4,800.00 over 48 months"));
 }

@@ -81,6 +81,7 @@ fn audit(total: Decimal) -> Scenario {
 fn owned(mut s: Scenario) -> Scenario {
     s.self_host.hosting.price = InstancePrice::Owned(Box::new(OwnedServer {
         purchase_usd: Sourced::bare(Usd::new(dec!(24000))),
+        installation_usd: Sourced::bare(Usd::ZERO),
         life_months: Sourced::bare(60),
         resale_percent: Sourced::bare(Percent::ZERO),
         capital_percent_per_year: Sourced::bare(Percent::ZERO),
@@ -280,4 +281,102 @@ fn a_minimum_of_billed_hours_is_paid_however_little_the_work() {
     assert_eq!(compute_at(&s), dec!(8400));
     at_volume(&mut s, dec!(5_000_000_000));
     assert_eq!(compute_at(&s).round_dp(0), dec!(10624));
+}
+
+/// The live example's purchased deployment (`docs/HYBRID_SAVINGS_AUDIT.md`, "Purchased"): one complete
+/// 8-GPU A100 server at $160,000 and $11,200 of installation (the peer's purchase catalog), kept
+/// 36 months of a 4-year life, 20% resale, 8% cost of capital, 5% maintenance, 450 W for the
+/// server and 400 W for each GPU at PUE 1.4 and $0.12/kWh for 730 hours, $200 of facilities
+/// for the server and $1,500 shared, 0.25 FTE of operations and a $50,000 implementation.
+fn purchased() -> Scenario {
+    let mut s = fixture("configiq-live-example.ron");
+    let host = &mut s.self_host;
+    host.hosting.price = InstancePrice::Owned(Box::new(OwnedServer {
+        purchase_usd: Sourced::bare(Usd::new(dec!(160000))),
+        installation_usd: Sourced::bare(Usd::new(dec!(11200))),
+        life_months: Sourced::bare(48),
+        resale_percent: Sourced::bare(Percent::new(dec!(20))),
+        capital_percent_per_year: Sourced::bare(Percent::new(dec!(8))),
+        maintenance_percent_per_year: Sourced::bare(Percent::new(dec!(5))),
+        power_kw: Sourced::bare(Kilowatts::new(dec!(3.65))),
+        pue: Sourced::bare(Ratio::new(dec!(1.4))),
+        usd_per_kwh: Sourced::bare(UsdPerKwh::new(dec!(0.12))),
+        facilities_usd_per_month: Sourced::bare(UsdPerMonth::new(dec!(200))),
+    }));
+    host.hosting.min_instances.value = 1;
+    host.security_usd_per_month.value = UsdPerMonth::new(dec!(1500));
+    host.staff = breakeven_model::scenario::Staff::People {
+        people: Sourced::bare(breakeven_model::units::Count::new(dec!(0.25))),
+        loaded_usd_per_year: Sourced::bare(breakeven_model::units::UsdPerYear::new(dec!(216000))),
+    };
+    host.setup_usd.value = Usd::new(dec!(50000));
+    s
+}
+
+#[test]
+fn the_live_examples_purchased_server_costs_the_peers_12_397_line_by_line() {
+    // "depreciation net of residual $2,667, cost of capital $793, installation and
+    // commissioning $233, maintenance and spares $667, power including PUE $448,
+    // rack/facilities/infrastructure $1,700, platform/model operations $4,500, implementation
+    // amortization $1,389: Full TCO $12,397" (HYBRID_SAVINGS_AUDIT.md, live example).
+    let outcome = compute(&purchased()).unwrap();
+    let owned = &outcome.costs[Phase::SelfHost.index()];
+    assert_eq!(owned.instances, Some(Decimal::ONE));
+    let amounts: Vec<Decimal> = owned.lines.iter().map(|(_, a)| a.round_dp(2)).collect();
+    assert_eq!(
+        amounts,
+        [
+            dec!(2666.67), // (160,000 − 32,000) ÷ 48
+            dec!(233.33),  // 11,200 ÷ 48
+            // The book value held over the 36 months: from 171,200 down to 66,800, on average
+            // 119,000, at 8% a year.
+            dec!(793.33),
+            dec!(666.67), // 160,000 × 5% ÷ 12
+            dec!(447.64), // 3.65 kW × 1.4 × 730 h × $0.12
+            dec!(200),
+            dec!(4500),
+            dec!(1500),
+            dec!(1388.89), // 50,000 ÷ 36
+        ]
+    );
+    assert_eq!(owned.total.round_dp(2), dec!(12396.52));
+    assert_eq!(owned.total.round_dp(0), dec!(12397));
+}
+
+#[test]
+fn in_cash_a_server_is_paid_when_bought_resold_at_the_end_of_its_life_and_held_at_book_value() {
+    let mut s = purchased();
+    s.horizon.build_months.value = 0;
+    s.horizon.parallel_run_months.value = 0;
+    s.horizon.gpu_price_change_percent_per_year.value = Percent::ZERO;
+    s.horizon.months.value = 60;
+    if let InstancePrice::Owned(server) = &mut s.self_host.hosting.price {
+        server.life_months.value = 24;
+    }
+    let outcome = compute(&s).unwrap();
+    let servers = &outcome.horizon.servers;
+    assert_eq!(servers.len(), 1);
+    let owned = &servers[0];
+    assert_eq!(owned.phase, Phase::SelfHost);
+    // Bought in months 1, 25 and 49, each for $171,200 with its installation; the first two sold
+    // for 20% of $160,000 after 24 months; the third held 12 months of 24 at the end:
+    // $160,000 less half of the $128,000 it loses over its life.
+    assert_eq!(owned.bought, dec!(3));
+    assert_eq!(owned.paid, dec!(513600));
+    assert_eq!(owned.resold, dec!(64000));
+    assert_eq!((owned.held, owned.held_value), (dec!(1), dec!(96000)));
+    let months = &outcome.horizon.months;
+    let i = Phase::SelfHost.index();
+    // Month 2 pays only what runs: maintenance, power, facilities, people; month 1 the server
+    // too, month 25 a new one less the old one's resale.
+    let running = months[1].cash[i];
+    assert_eq!(months[0].cash[i] - running, dec!(171200) + dec!(50000));
+    assert_eq!(months[24].cash[i] - running, dec!(171200) - dec!(32000));
+    assert_eq!(months[59].cash[i] - running, -dec!(96000));
+    // The running month leaves out depreciation, installation and capital: the cash pays for
+    // the server itself instead.
+    let monthly = &outcome.costs[i];
+    let capital_lines: Decimal = monthly.lines[..3].iter().map(|(_, a)| *a).sum();
+    let setup = monthly.lines.last().unwrap().1;
+    assert_eq!(running, monthly.total - capital_lines - setup);
 }

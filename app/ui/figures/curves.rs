@@ -372,6 +372,10 @@ pub fn cash_ui(
         .map(|phase| (phase, cash_points(outcome, phase)))
         .collect();
     let labels: Vec<PlotLabel> = payback_labels(ui, id, outcome, shown, &series);
+    // Owned servers are paid for when bought, not month by month: say what that put in the curve.
+    for servers in &outcome.horizon.servers {
+        ui.label(egui::RichText::new(servers.in_words()).small());
+    }
     Plot::new("cumulative-cash")
         .id(id)
         .x_axis_label("Month")

@@ -23,8 +23,9 @@ const NUMBERS: [Number<Scenario>; 8] = [
 
 /// What the integration costs whatever the tokens.
 #[rustfmt::skip]
-const FIXED: [Number<Scenario>; 2] = [
+const FIXED: [Number<Scenario>; 3] = [
     Number::new("Platform fees", "USD/month", "buy.fixed.platform_usd_per_month", "Platform, gateway or support fees each month, whatever the traffic.", |s| Some(&mut s.buy.fixed.platform_usd_per_month)),
+    Number::new("Committed minimum", "USD/month", "buy.fixed.committed_usd_per_month", "The least the API bill may be each month under a committed-spend contract, often what buys the commitment discount: below it the difference is paid anyway. It stays in dollars when API prices fall, and a fine-tune that keeps some traffic on the API still owes it. 0 for none.", |s| Some(&mut s.buy.fixed.committed_usd_per_month)),
     Number::new("Integration", "USD once", "buy.fixed.integration_usd", "A one-off integration (gateway, evaluations, security review), spread over the horizon as Self-host's setup is; 0 when it is already built. Red Hat's ConfigIQ methodology counts $15,000 over 36 months.", |s| Some(&mut s.buy.fixed.integration_usd)),
 ];
 
@@ -45,14 +46,14 @@ pub fn buy_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
     );
     form.numbers(ui, &NUMBERS, s);
     // Closed while there is nothing in it, so the group stays short on a projector.
-    egui::CollapsingHeader::new("Integration: people, fees, build")
+    egui::CollapsingHeader::new("Integration: people, fees, commitment, build")
         .id_salt("buy-fixed")
         .default_open(!s.buy.fixed.is_nothing())
         .show(ui, |ui| {
             note(
                 ui,
                 "What the API integration costs whatever the tokens (Red Hat ConfigIQ counts 0.05 FTE \
-                 and a $15,000 implementation).",
+                 and a $15,000 implementation), and the least the bill may be under a commitment.",
             );
             staff_ui(ui, form, &mut s.buy.fixed.operations, "buy.fixed.operations", |d| {
                 Some(&mut d.buy.fixed.operations)

@@ -12,7 +12,7 @@ use crate::ui::widgets::fields::{Number, field, kind_choice, label, note};
 
 /// The price of one instance, in the kind it is quoted in.
 #[rustfmt::skip]
-const PRICE: [Number<Hosting>; 16] = [
+const PRICE: [Number<Hosting>; 17] = [
     Number::new("Price", "USD/hour", "price.usd_per_hour", "Price of one instance-hour, paid for the hours in service.", |h| match &mut h.price { InstancePrice::OnDemand { usd_per_hour } => Some(usd_per_hour), _ => None }),
     Number::new("Price", "USD/hour", "price.usd_per_hour", "Reserved price of one instance-hour; all 730 hours a month are paid.", |h| match &mut h.price { InstancePrice::Reserved { usd_per_hour, .. } => Some(usd_per_hour), _ => None }),
     Number::new("Term", "months", "price.term_months", "Length of the reservation.", |h| match &mut h.price { InstancePrice::Reserved { term_months, .. } => Some(term_months), _ => None }),
@@ -20,10 +20,11 @@ const PRICE: [Number<Hosting>; 16] = [
     Number::new("Price", "USD/hour", "price.usd_per_hour", "Price of one instance-hour, paid only for the hours the work needs (scale to zero): the busy hours at the target utilisation, plus the buffer.", |h| match &mut h.price { InstancePrice::PerBusyHour { usd_per_hour, .. } => Some(usd_per_hour), _ => None }),
     Number::new("Buffer", "%", "price.buffer_percent", "Hours billed beyond the busy ones, for start-up and idle tails (Red Hat ConfigIQ: 10%).", |h| match &mut h.price { InstancePrice::PerBusyHour { buffer_percent, .. } => Some(buffer_percent), _ => None }),
     Number::new("Minimum hours", "hours/month", "price.minimum_hours_per_month", "The fewest hours billed in a month however little the work: the provider's minimum, or capacity kept warm; 0 for none.", |h| match &mut h.price { InstancePrice::PerBusyHour { minimum_hours_per_month, .. } => Some(minimum_hours_per_month), _ => None }),
-    Number::new("Purchase", "USD a server", "price.purchase_usd", "Price of one server, installed.", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.purchase_usd), _ => None }),
+    Number::new("Purchase", "USD a server", "price.purchase_usd", "Price of one server's hardware, which is resold at the end of its life.", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.purchase_usd), _ => None }),
+    Number::new("Installation", "USD a server", "price.installation_usd", "Installation and commissioning of one server: spread over its life and never resold (Red Hat ConfigIQ's catalog: $11,200 for an 8-GPU A100 server of $160,000).", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.installation_usd), _ => None }),
     Number::new("Life", "months", "price.life_months", "Months until it is replaced; it depreciates evenly over them (Red Hat ConfigIQ: 4 years).", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.life_months), _ => None }),
     Number::new("Resale", "% of purchase", "price.resale_percent", "What it sells for at the end of its life (Red Hat ConfigIQ: 20%).", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.resale_percent), _ => None }),
-    Number::new("Cost of capital", "% a year", "price.capital_percent_per_year", "The yearly cost of the money tied up: a loan's rate, or the return it forgoes (Red Hat ConfigIQ: 8%).", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.capital_percent_per_year), _ => None }),
+    Number::new("Cost of capital", "% a year", "price.capital_percent_per_year", "The yearly cost of the money tied up: a loan's rate, or the return it forgoes (Red Hat ConfigIQ: 8%). Charged on the average book value held over the horizon; in the cash view the servers are paid for when bought instead.", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.capital_percent_per_year), _ => None }),
     Number::new("Maintenance", "% a year", "price.maintenance_percent_per_year", "Maintenance and spares each year, as a share of the purchase (Red Hat ConfigIQ: 5%).", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.maintenance_percent_per_year), _ => None }),
     Number::new("Power", "kW", "price.power_kw", "Power one server draws at load: the server and every GPU at full draw.", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.power_kw), _ => None }),
     Number::new("PUE", "x", "price.pue", "The facility's draw over the servers' (Red Hat ConfigIQ: 1.4).", |h| match &mut h.price { InstancePrice::Owned(o) => Some(&mut o.pue), _ => None }),

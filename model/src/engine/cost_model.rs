@@ -58,6 +58,13 @@ pub enum LineKind {
     Staff,
     /// Other flat costs (security, a flat serving fee): paid once the option runs.
     Flat,
+    /// An owned server's depreciation, installation and cost of capital: spread over its life
+    /// in the monthly view; in the cash view the server is paid for in the month it is bought
+    /// and its resale received in the month it is sold (`Fleet`).
+    Owned,
+    /// What a committed minimum adds to the API bill to reach the amount committed. The contract
+    /// fixes it in dollars, so it does not follow the API price trend; the spend it tops up does.
+    Commitment,
     /// An up-front cost spread over months in the monthly view; in the cash view it is paid in
     /// the month it falls due instead.
     Amortised,
@@ -80,6 +87,10 @@ pub struct CostLine {
     /// hours); `None` for most lines. Below the volume where the tokens reach it, the line is
     /// flat.
     pub least: Option<Decimal>,
+    /// The price per token of other lines that count towards the least: a committed minimum
+    /// bills nothing of its own above it, and below it the difference between the least and
+    /// what those lines bill. Zero for a line that floors only its own tokens.
+    pub tops_up: Decimal,
 }
 
 impl CostLine {
@@ -91,6 +102,7 @@ impl CostLine {
             fixed: Decimal::ZERO,
             per_instance: Decimal::ZERO,
             least: None,
+            tops_up: Decimal::ZERO,
         }
     }
 
@@ -102,6 +114,7 @@ impl CostLine {
             fixed,
             per_instance: Decimal::ZERO,
             least: None,
+            tops_up: Decimal::ZERO,
         }
     }
 
@@ -115,26 +128,34 @@ impl CostLine {
             instances,
         )
         .at(&self.label)?;
-        match self.least {
-            Some(least) => {
-                let tokens =
-                    mul(self.per_token, volume, "USD per token × tokens").at(&self.label)?;
-                let raised = sub(least, tokens, "least − tokens").at(&self.label)?;
-                if raised > Decimal::ZERO {
-                    add(amount, raised, "raised to the least").at(&self.label)
-                } else {
-                    Ok(amount)
-                }
-            }
-            None => Ok(amount),
-        }
+        let raised = self.raised(volume, Decimal::ONE)?;
+        add(amount, raised, "raised to the least").at(&self.label)
     }
 
-    /// The volume below which the line bills its least: where the tokens reach it.
+    /// What the line adds to reach its least at `volume`, the tokens counted towards it priced
+    /// at `trend` times today's prices: the least less those tokens, or nothing once they reach
+    /// it. The least itself is fixed in dollars.
+    pub fn raised(&self, volume: Decimal, trend: Decimal) -> Result<Decimal, ComputeError> {
+        let Some(least) = self.least else {
+            return Ok(Decimal::ZERO);
+        };
+        let rate = add(self.per_token, self.tops_up, "USD per token counted").at(&self.label)?;
+        let mut counted = mul(rate, volume, "USD per token × tokens").at(&self.label)?;
+        if trend != Decimal::ONE {
+            counted = mul(counted, trend, "× price trend").at(&self.label)?;
+        }
+        Ok(sub(least, counted, "least − tokens")
+            .at(&self.label)?
+            .max(Decimal::ZERO))
+    }
+
+    /// The volume below which the line bills its least: where the tokens counted towards it
+    /// reach it.
     pub fn kink(&self) -> Result<Option<Decimal>, ComputeError> {
+        let rate = add(self.per_token, self.tops_up, "USD per token counted").at(&self.label)?;
         match self.least {
-            Some(least) if self.per_token > Decimal::ZERO => Ok(Some(
-                div(least, self.per_token, "least ÷ USD per token").at(&self.label)?,
+            Some(least) if rate > Decimal::ZERO => Ok(Some(
+                div(least, rate, "least ÷ USD per token").at(&self.label)?,
             )),
             _ => Ok(None),
         }
@@ -214,6 +235,21 @@ impl Stair {
     }
 }
 
+/// Servers an option buys outright: in the cash view each is paid for (hardware and
+/// installation) in the month it is first needed, sold for its resale value at the end of its
+/// life and replaced while it is still needed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fleet {
+    /// Price of one server's hardware at today's prices.
+    pub purchase: Decimal,
+    /// Installation and commissioning of one, never resold.
+    pub installation: Decimal,
+    /// What a server sells for at the end of its life, as a fraction of what was paid for it.
+    pub resale: Decimal,
+    /// Months each server is kept.
+    pub life_months: u32,
+}
+
 /// One option's monthly cost as a function of the monthly volume.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CostModel {
@@ -233,6 +269,8 @@ pub struct CostModel {
     pub floored: Vec<CostLine>,
     /// The lines summed by kind, for the horizon, which prices each kind apart.
     pub by_kind: Vec<CostLine>,
+    /// The servers it owns, when its instances are bought rather than rented.
+    pub fleet: Option<Fleet>,
 }
 
 impl CostModel {
@@ -283,7 +321,12 @@ impl CostModel {
             step,
             floored,
             by_kind,
+            fleet: None,
         })
+    }
+
+    fn with_fleet(self, fleet: Option<Fleet>) -> Self {
+        Self { fleet, ..self }
     }
 
     /// The volumes where a line with a least starts to follow the tokens.
@@ -297,7 +340,8 @@ impl CostModel {
 
     /// The slope and fixed amount of the straight line the cost follows (instances aside) on
     /// an interval ending at `to` that straddles no kink: a line with a least adds its price
-    /// per token above its kink, its least below it.
+    /// per token above its kink; below it, its least less the tokens of the other lines it tops
+    /// up.
     pub fn line_to(&self, to: Decimal) -> Result<(Decimal, Decimal), ComputeError> {
         let (mut slope, mut fixed) = (self.slope, self.fixed);
         for line in &self.floored {
@@ -309,6 +353,7 @@ impl CostModel {
                 _ => {
                     let least = line.least.unwrap_or_default();
                     fixed = add(fixed, least, "adding leasts").at(label)?;
+                    slope = sub(slope, line.tops_up, "less the tokens topped up").at(label)?;
                 }
             }
         }
@@ -536,13 +581,29 @@ fn buy_lines(
             .filter(|(_, amount)| !amount.is_zero())
             .map(|(label, amount)| CostLine::per_token(label, LineKind::Api, amount)),
     );
-    lines.extend(buy_fixed_lines(&buy.fixed, months)?);
+    let spend = api_slope(&lines)?;
+    lines.extend(buy_fixed_lines(&buy.fixed, months, spend)?);
     Ok(lines)
 }
 
-/// What the API integration costs whatever the tokens: its people, its platform fees and its
-/// one-off build spread over the horizon, each line only when it costs something.
-fn buy_fixed_lines(fixed: &BuyFixed, months: Decimal) -> Result<Vec<CostLine>, ComputeError> {
+/// The price per token of the API `lines`: what a committed minimum counts towards it.
+fn api_slope(lines: &[CostLine]) -> Result<Decimal, ComputeError> {
+    lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Api)
+        .try_fold(Decimal::ZERO, |sum, line| {
+            add(sum, line.per_token, "adding API prices").at(&line.label)
+        })
+}
+
+/// What the API integration costs whatever the tokens: its people, its platform fees, what a
+/// committed minimum adds to an API bill of `spend` per token below it, and its one-off build
+/// spread over the horizon, each line only when it costs something.
+fn buy_fixed_lines(
+    fixed: &BuyFixed,
+    months: Decimal,
+    spend: Decimal,
+) -> Result<Vec<CostLine>, ComputeError> {
     let mut lines = Vec::new();
     if !fixed.operations.is_nobody() {
         lines.push(staff_line(
@@ -558,6 +619,21 @@ fn buy_fixed_lines(fixed: &BuyFixed, months: Decimal) -> Result<Vec<CostLine>, C
             LineKind::Flat,
             platform,
         ));
+    }
+    let committed = fixed.committed_usd_per_month.value.get();
+    if !committed.is_zero() {
+        lines.push(CostLine {
+            least: Some(committed),
+            tops_up: spend,
+            ..CostLine::fixed(
+                format!(
+                    "Committed minimum: the API bill raised to {}/month",
+                    usd_cents(committed)
+                ),
+                LineKind::Commitment,
+                Decimal::ZERO,
+            )
+        });
     }
     lines.extend(amortised(
         "API integration",
@@ -638,8 +714,7 @@ fn amortised(
 fn hosting(
     hosting: &Hosting,
     path: &str,
-    input_share: Decimal,
-    peak: Decimal,
+    (input_share, peak, months): (Decimal, Decimal, u32),
     traffic_share: Decimal,
     what: &str,
 ) -> Result<(Vec<CostLine>, Instances), ComputeError> {
@@ -652,6 +727,7 @@ fn hosting(
         fixed: Decimal::ZERO,
         per_instance: amount,
         least: None,
+        tops_up: Decimal::ZERO,
     };
     let lines = match &hosting.price {
         InstancePrice::OnDemand { usd_per_hour } => {
@@ -703,9 +779,9 @@ fn hosting(
             )?;
             return Ok((vec![line], Instances::None));
         }
-        InstancePrice::Owned(server) => owned_lines(server, hosting, path, what)?
+        InstancePrice::Owned(server) => owned_lines(server, hosting, path, what, months)?
             .into_iter()
-            .map(|(label, amount)| per_instance(label, LineKind::Flat, amount))
+            .map(|(label, kind, amount)| per_instance(label, kind, amount))
             .collect(),
     };
     let min = Decimal::from(hosting.min_instances.value);
@@ -787,17 +863,18 @@ fn busy_hours(
     Ok(line)
 }
 
-/// An owned server's lines, each an amount per server a month, labelled with what it comes
-/// from.
+/// An owned server's lines, each an amount per server a month of a kind, labelled with what it
+/// comes from; the capital lines are spread over a period of `months` (the horizon).
 fn owned_lines(
     server: &OwnedServer,
     hosting: &Hosting,
     path: &str,
     what: &str,
-) -> Result<Vec<(String, Decimal)>, ComputeError> {
+    months: u32,
+) -> Result<Vec<(String, LineKind, Decimal)>, ComputeError> {
     let name = hosting.catalog_id.as_deref().unwrap_or("server");
     let month = server
-        .monthly(hosting.hours_in_service_per_month.value)
+        .monthly(hosting.hours_in_service_per_month.value, months)
         .at(&format!("{path}.price.purchase_usd"))?;
     let purchase = usd_cents(server.purchase_usd.value.get());
     Ok(vec![
@@ -806,13 +883,24 @@ fn owned_lines(
                 "{what}: {name}, owned: {purchase} to {}% resale over {} months",
                 server.resale_percent.value, server.life_months.value
             ),
+            LineKind::Owned,
             month.depreciation,
         ),
         (
             format!(
-                "{what}: cost of capital, {}% a year on the average value held",
+                "{what}: installation, {} over {} months",
+                usd_cents(server.installation_usd.value.get()),
+                server.life_months.value
+            ),
+            LineKind::Owned,
+            month.installation,
+        ),
+        (
+            format!(
+                "{what}: cost of capital, {}% a year on the average book value held over {months} months",
                 server.capital_percent_per_year.value
             ),
+            LineKind::Owned,
             month.capital,
         ),
         (
@@ -820,6 +908,7 @@ fn owned_lines(
                 "{what}: maintenance, {}% of the purchase a year",
                 server.maintenance_percent_per_year.value
             ),
+            LineKind::Flat,
             month.maintenance,
         ),
         (
@@ -830,16 +919,36 @@ fn owned_lines(
                 hosting.hours_in_service_per_month.value,
                 server.usd_per_kwh.value
             ),
+            LineKind::Flat,
             month.power,
         ),
         (
             format!("{what}: facilities, rack, cooling and network"),
+            LineKind::Flat,
             month.facilities,
         ),
     ]
     .into_iter()
-    .filter(|(_, amount)| !amount.is_zero())
+    .filter(|(_, _, amount)| !amount.is_zero())
     .collect())
+}
+
+/// The servers `hosting` buys, when it buys them: what the cash view pays for each and gets
+/// back when it sells it.
+fn fleet(hosting: &Hosting) -> Result<Option<Fleet>, ComputeError> {
+    let InstancePrice::Owned(server) = &hosting.price else {
+        return Ok(None);
+    };
+    Ok(Some(Fleet {
+        purchase: server.purchase_usd.value.get(),
+        installation: server.installation_usd.value.get(),
+        resale: server
+            .resale_percent
+            .value
+            .fraction()
+            .at("price.resale_percent")?,
+        life_months: server.life_months.value.max(1),
+    }))
 }
 
 fn self_host(
@@ -852,8 +961,7 @@ fn self_host(
     let (gpu, instances) = hosting(
         &s.hosting,
         "self_host.hosting",
-        input_share,
-        peak,
+        (input_share, peak, scenario.horizon.months.value),
         Decimal::ONE,
         "GPU instances",
     )?;
@@ -872,7 +980,7 @@ fn self_host(
         months,
         "self_host.setup_usd",
     )?);
-    CostModel::new(Phase::SelfHost, lines, instances)
+    Ok(CostModel::new(Phase::SelfHost, lines, instances)?.with_fleet(fleet(&s.hosting)?))
 }
 
 fn fine_tune(
@@ -915,9 +1023,14 @@ fn fine_tune(
     }
     // The API integration stays, with its people and fees, while any traffic still goes to it.
     if f.keeps_the_api() {
-        lines.extend(buy_fixed_lines(&scenario.buy.fixed, months)?);
+        let spend = api_slope(&lines)?;
+        lines.extend(buy_fixed_lines(&scenario.buy.fixed, months, spend)?);
     }
-    let (serving, instances) = tuned_serving(&f.serving, input_share, peak, tuned)?;
+    let (serving, instances) = tuned_serving(
+        &f.serving,
+        (input_share, peak, scenario.horizon.months.value),
+        tuned,
+    )?;
     lines.extend(serving);
     let run = [
         &f.curation_usd_per_run,
@@ -944,22 +1057,24 @@ fn fine_tune(
         "fine_tune.retrain_every_months",
     )?);
     lines.push(staff_line(&f.staff, "fine_tune.staff", "ML staff")?);
-    CostModel::new(Phase::FineTune, lines, instances)
+    let owned = match &f.serving {
+        TunedServing::Hosted(h) => fleet(h)?,
+        _ => None,
+    };
+    Ok(CostModel::new(Phase::FineTune, lines, instances)?.with_fleet(owned))
 }
 
 /// The tuned model's serving line, for the `tuned` share of the traffic it serves.
 fn tuned_serving(
     serving: &TunedServing,
-    input_share: Decimal,
-    peak: Decimal,
+    (input_share, peak, months): (Decimal, Decimal, u32),
     tuned: Decimal,
 ) -> Result<(Vec<CostLine>, Instances), ComputeError> {
     match serving {
         TunedServing::Hosted(h) => hosting(
             h,
             "fine_tune.serving.hosting",
-            input_share,
-            peak,
+            (input_share, peak, months),
             tuned,
             "Tuned model instances",
         ),
@@ -1021,6 +1136,7 @@ fn flat_fee(
         fixed: Decimal::ZERO,
         per_instance: fee,
         least: None,
+        tops_up: Decimal::ZERO,
     };
     if tuned.is_zero() {
         return Ok((line, Instances::Fixed(Decimal::ONE)));
@@ -1064,8 +1180,7 @@ fn pretrain(
     let (gpu, instances) = hosting(
         &p.hosting,
         "pretrain.hosting",
-        input_share,
-        peak,
+        (input_share, peak, scenario.horizon.months.value),
         Decimal::ONE,
         "Serving instances",
     )?;
@@ -1083,7 +1198,7 @@ fn pretrain(
         months,
         "pretrain.compute_usd",
     )?);
-    CostModel::new(Phase::Pretrain, lines, instances)
+    Ok(CostModel::new(Phase::Pretrain, lines, instances)?.with_fleet(fleet(&p.hosting)?))
 }
 
 #[cfg(test)]
@@ -1252,5 +1367,79 @@ mod least {
         .unwrap();
         assert!(pair.crossings.is_empty(), "{:?}", pair.crossings);
         assert_eq!(pair.cheaper_at_top, Some(Phase::Buy));
+    }
+
+    /// $1 per 1M tokens on the API under a committed minimum of $100 a month.
+    fn committed() -> CostModel {
+        let api = CostLine::per_token("API".to_owned(), LineKind::Api, per_1m_price(dec!(1)));
+        let top_up = CostLine {
+            least: Some(dec!(100)),
+            tops_up: api.per_token,
+            ..CostLine::fixed("Committed".to_owned(), LineKind::Commitment, Decimal::ZERO)
+        };
+        CostModel::new(Phase::Buy, vec![api, top_up], Instances::None).unwrap()
+    }
+
+    #[test]
+    fn a_committed_minimum_is_paid_below_it_and_adds_nothing_above() {
+        let buy = committed();
+        assert_eq!(buy.kinks().unwrap(), [dec!(100_000_000)]);
+        assert_eq!(buy.cost_at(dec!(30_000_000)).unwrap(), dec!(100));
+        assert_eq!(buy.cost_at(dec!(100_000_000)).unwrap(), dec!(100));
+        assert_eq!(buy.cost_at(dec!(300_000_000)).unwrap(), dec!(300));
+        let top_up = &buy.lines[1];
+        assert_eq!(
+            top_up.at(dec!(30_000_000), Decimal::ZERO).unwrap(),
+            dec!(70)
+        );
+        assert_eq!(
+            top_up.at(dec!(300_000_000), Decimal::ZERO).unwrap(),
+            dec!(0)
+        );
+        // With API prices halved, the spend halves but the commitment stays in dollars.
+        assert_eq!(
+            top_up.raised(dec!(100_000_000), dec!(0.5)).unwrap(),
+            dec!(50)
+        );
+    }
+
+    #[test]
+    fn crossings_with_a_committed_minimum_are_found_on_either_side_of_it() {
+        let range = (dec!(1_000_000), dec!(10_000_000_000));
+        // $2 per 1M reaches the $100 committed at 50M tokens, below the commitment's kink.
+        let dearer = per_token(dec!(2), Decimal::ZERO);
+        let dearer = CostModel {
+            phase: Phase::SelfHost,
+            ..dearer
+        };
+        let pair = break_even(&committed(), &dearer, range.0, range.1).unwrap();
+        let volumes: Vec<Decimal> = pair.crossings.iter().map(|c| c.volume).collect();
+        assert_eq!(volumes, [dec!(50_000_000)]);
+        assert_eq!(pair.crossings[0].cheaper_above, Phase::Buy);
+        // A flat $150 is reached by the tokens at 150M, above it.
+        let flat = CostModel::new(
+            Phase::SelfHost,
+            vec![CostLine::fixed(
+                "Flat".to_owned(),
+                LineKind::Flat,
+                dec!(150),
+            )],
+            Instances::None,
+        )
+        .unwrap();
+        let pair = break_even(&committed(), &flat, range.0, range.1).unwrap();
+        let volumes: Vec<Decimal> = pair.crossings.iter().map(|c| c.volume).collect();
+        assert_eq!(volumes, [dec!(150_000_000)]);
+        assert_eq!(pair.crossings[0].cheaper_above, Phase::SelfHost);
+    }
+
+    #[test]
+    fn the_plotted_curve_follows_the_committed_minimum() {
+        let curves =
+            crate::engine::samples::samples(&[committed()], dec!(1_000_000), dec!(1_000_000_000));
+        for [volume, cost] in &curves[0].points {
+            let expected = (volume / 1e6).max(100.0);
+            assert!((cost - expected).abs() < 1e-6, "{volume}: {cost}");
+        }
     }
 }

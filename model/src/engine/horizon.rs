@@ -5,7 +5,7 @@
 
 use rust_decimal::{Decimal, dec};
 
-use super::cost_model::{CostModel, LineKind};
+use super::cost_model::{CostModel, Fleet, LineKind};
 use crate::error::{ArithmeticError, AtField, ComputeError};
 use crate::format::{fixed, usd_cents};
 use crate::phase::Phase;
@@ -35,7 +35,8 @@ pub struct HorizonMonth {
 pub struct Payback {
     /// The option.
     pub phase: Phase,
-    /// What is paid before it saves anything: setup, the first training run, corpus and compute.
+    /// What is paid before it saves anything: setup, the first training run, corpus and compute,
+    /// the owned servers today's volume needs.
     pub up_front: Decimal,
     /// Buy's running cost less this option's, at today's volume and prices once it runs alone.
     pub monthly_saving: Decimal,
@@ -119,6 +120,175 @@ fn months_phrase(months: u32) -> String {
     }
 }
 
+/// An option's owned servers over the horizon, in cash: each bought in the month the volume
+/// first needs it (its hardware at the month's GPU price trend), sold for its resale value at
+/// the end of its life and replaced while still needed. Those still held when the horizon ends
+/// are credited at their book value in its last month: the horizon pays for the part of their
+/// life it uses, as Red Hat ConfigIQ's methodology counts "book value consumed across held
+/// lifecycle periods" (`docs/HYBRID_SAVINGS_METHODOLOGY.md`, "Purchased hardware").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServersInCash {
+    /// The option that owns them.
+    pub phase: Phase,
+    /// Servers bought over the horizon, replacements included.
+    pub bought: Decimal,
+    /// Paid for them, installation included.
+    pub paid: Decimal,
+    /// Received for those sold at the end of their life.
+    pub resold: Decimal,
+    /// Servers still held when the horizon ends.
+    pub held: Decimal,
+    /// Their book value then (hardware only: installation is not resold), credited in the last
+    /// month.
+    pub held_value: Decimal,
+}
+
+impl ServersInCash {
+    /// The servers in a sentence, for the reports.
+    #[must_use]
+    pub fn in_words(&self) -> String {
+        let resold = if self.resold.is_zero() {
+            String::new()
+        } else {
+            format!(
+                ", {} back from those sold at the end of their life",
+                usd_cents(self.resold)
+            )
+        };
+        format!(
+            "{}'s owned servers in cash: {} bought for {} when the volume first needed them{resold}; the {} still held at the end are worth {} at book value, credited in the last month.",
+            self.phase.label(),
+            crate::format::group_thousands(self.bought),
+            usd_cents(self.paid),
+            crate::format::group_thousands(self.held),
+            usd_cents(self.held_value),
+        )
+    }
+}
+
+/// Servers bought in one month, kept together until they are sold.
+struct Cohort {
+    /// 0-based month bought.
+    bought: usize,
+    count: Decimal,
+    /// Hardware price paid for each.
+    each: Decimal,
+}
+
+/// The running tally of one option's servers.
+struct Servers<'a> {
+    fleet: &'a Fleet,
+    cohorts: Vec<Cohort>,
+    tally: ServersInCash,
+}
+
+impl<'a> Servers<'a> {
+    fn new(model: &'a CostModel) -> Option<Self> {
+        model.fleet.as_ref().map(|fleet| Self {
+            fleet,
+            cohorts: Vec::new(),
+            tally: ServersInCash {
+                phase: model.phase,
+                bought: Decimal::ZERO,
+                paid: Decimal::ZERO,
+                resold: Decimal::ZERO,
+                held: Decimal::ZERO,
+                held_value: Decimal::ZERO,
+            },
+        })
+    }
+
+    /// The cash for `model`'s servers in month `index` (the `last`, or not) at `volume`: none
+    /// while it is being built, then what [`Self::month`] says.
+    fn in_month(
+        &mut self,
+        scenario: &Scenario,
+        model: &CostModel,
+        (index, last): (usize, bool),
+        volume: Decimal,
+        gpu: Decimal,
+    ) -> Result<Decimal, ComputeError> {
+        let building = usize::try_from(build_months(scenario, model.phase)).unwrap_or(usize::MAX);
+        if index < building {
+            return Ok(Decimal::ZERO);
+        }
+        let needed = model.instances_at(volume)?;
+        self.month(index, needed, gpu, last)
+    }
+
+    /// The month's cash for servers (negative when a resale brings more than is bought): sell
+    /// those at the end of their life, buy what `needed` calls for at the `gpu` price factor,
+    /// and in the `last` month credit what is still held at its book value.
+    fn month(
+        &mut self,
+        index: usize,
+        needed: Decimal,
+        gpu: Decimal,
+        last: bool,
+    ) -> Result<Decimal, ComputeError> {
+        let path = "price.purchase_usd";
+        let fleet = self.fleet;
+        let life = usize::try_from(fleet.life_months).unwrap_or(usize::MAX);
+        let mut cash = Decimal::ZERO;
+        let mut kept = Vec::with_capacity(self.cohorts.len());
+        for cohort in self.cohorts.drain(..) {
+            if index.saturating_sub(cohort.bought) >= life {
+                let each = mul(cohort.each, fleet.resale, "price × resale").at(path)?;
+                let back = mul(each, cohort.count, "× servers").at(path)?;
+                cash = sub(cash, back, "less resale").at(path)?;
+                self.tally.resold = add(self.tally.resold, back, "resale").at(path)?;
+            } else {
+                kept.push(cohort);
+            }
+        }
+        self.cohorts = kept;
+        let held = self.cohorts.iter().try_fold(Decimal::ZERO, |sum, c| {
+            add(sum, c.count, "servers held").at(path)
+        })?;
+        if needed > held {
+            let count = sub(needed, held, "needed − held").at(path)?;
+            let each = mul(fleet.purchase, gpu, "price × GPU price trend").at(path)?;
+            let with_installation = add(each, fleet.installation, "+ installation").at(path)?;
+            let paid = mul(with_installation, count, "× servers").at(path)?;
+            cash = add(cash, paid, "servers bought").at(path)?;
+            self.tally.bought = add(self.tally.bought, count, "servers").at(path)?;
+            self.tally.paid = add(self.tally.paid, paid, "paid").at(path)?;
+            self.cohorts.push(Cohort {
+                bought: index,
+                count,
+                each,
+            });
+        }
+        if last {
+            let life_d = Decimal::from(fleet.life_months);
+            for cohort in &self.cohorts {
+                let age = Decimal::from(
+                    u64::try_from(index.saturating_sub(cohort.bought).saturating_add(1))
+                        .unwrap_or(u64::MAX),
+                );
+                let resale = mul(cohort.each, fleet.resale, "price × resale").at(path)?;
+                let used = div(
+                    mul(
+                        sub(cohort.each, resale, "price − resale").at(path)?,
+                        age,
+                        "× months",
+                    )
+                    .at(path)?,
+                    life_d,
+                    "÷ life",
+                )
+                .at(path)?;
+                let book = sub(cohort.each, used, "book value").at(path)?;
+                let worth = mul(book, cohort.count, "× servers").at(path)?;
+                cash = sub(cash, worth, "less book value held").at(path)?;
+                self.tally.held = add(self.tally.held, cohort.count, "held").at(path)?;
+                self.tally.held_value = add(self.tally.held_value, worth, "book value").at(path)?;
+            }
+        }
+        Ok(cash)
+    }
+}
+
 /// The horizon, month by month, with totals.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HorizonSummary {
@@ -141,11 +311,15 @@ pub struct HorizonSummary {
     /// costs left out: Buy's is today's bill (seed 000's $140,000), the fine-tune's seed 000's
     /// $12,000. The paybacks' monthly savings and the margins after go-live are of these.
     pub running_after_go_live: [Decimal; 4],
+    /// The owned servers of each option that buys them, in cash.
+    pub servers: Vec<ServersInCash>,
 }
 
-/// The month's running cost of `model` at `volume`: every line but the amortised ones, API lines
-/// at `api` times their price and GPU lines at `gpu` times theirs. With `staff_only`, only the
-/// people (an option still being built).
+/// The month's running cost of `model` at `volume`: every line but the amortised ones and an
+/// owned server's capital (paid for when bought, [`Servers`]), API lines at `api` times their
+/// price and GPU lines at `gpu` times theirs; a committed minimum tops up the API bill at
+/// `api` times today's prices to the dollars committed. With `staff_only`, only the people (an
+/// option still being built).
 fn running(
     model: &CostModel,
     volume: Decimal,
@@ -157,9 +331,14 @@ fn running(
     let mut sum = Decimal::ZERO;
     for line in &model.by_kind {
         let factor = match line.kind {
-            LineKind::Amortised => continue,
+            LineKind::Amortised | LineKind::Owned => continue,
             LineKind::Staff => Decimal::ONE,
             _ if staff_only => continue,
+            LineKind::Commitment => {
+                let top_up = line.raised(volume, api)?;
+                sum = add(sum, top_up, "adding lines").at(&line.label)?;
+                continue;
+            }
             LineKind::Api => api,
             LineKind::Gpu => gpu,
             LineKind::Flat => Decimal::ONE,
@@ -317,39 +496,60 @@ fn grow(base: Decimal, rate: Decimal, path: &str) -> Result<Decimal, ComputeErro
     .at(path)
 }
 
+/// The scenario's rates of change, each as a fraction: growth a month, the API and GPU price
+/// trends a year, the discount rate a month.
+struct Rates {
+    growth: Decimal,
+    api_trend: Decimal,
+    gpu_trend: Decimal,
+    discount: Decimal,
+}
+
+impl Rates {
+    fn of(scenario: &Scenario) -> Result<Self, ComputeError> {
+        let h = &scenario.horizon;
+        let fraction = |percent: &crate::sourced::Sourced<crate::units::Percent>, path: &str| {
+            percent.value.fraction().at(path)
+        };
+        Ok(Self {
+            growth: fraction(
+                &scenario.workload.growth_percent_per_month,
+                "workload.growth_percent_per_month",
+            )?,
+            api_trend: fraction(
+                &h.api_price_change_percent_per_year,
+                "horizon.api_price_change_percent_per_year",
+            )?,
+            gpu_trend: fraction(
+                &h.gpu_price_change_percent_per_year,
+                "horizon.gpu_price_change_percent_per_year",
+            )?,
+            discount: div(
+                fraction(
+                    &h.discount_rate_percent_per_year,
+                    "horizon.discount_rate_percent_per_year",
+                )?,
+                dec!(12),
+                "yearly ÷ 12",
+            )
+            .at("horizon.discount_rate_percent_per_year")?,
+        })
+    }
+}
+
 /// The month-by-month cash of the four `models` for `scenario`, starting at `volume` tokens.
 pub fn horizon(
     scenario: &Scenario,
     models: &[CostModel; 4],
     volume: Decimal,
 ) -> Result<HorizonSummary, ComputeError> {
-    let h = &scenario.horizon;
-    let count = month_count(h.months.value)?;
-    let growth = scenario
-        .workload
-        .growth_percent_per_month
-        .value
-        .fraction()
-        .at("workload.growth_percent_per_month")?;
-    let api_trend = h
-        .api_price_change_percent_per_year
-        .value
-        .fraction()
-        .at("horizon.api_price_change_percent_per_year")?;
-    let gpu_trend = h
-        .gpu_price_change_percent_per_year
-        .value
-        .fraction()
-        .at("horizon.gpu_price_change_percent_per_year")?;
-    let discount = div(
-        h.discount_rate_percent_per_year
-            .value
-            .fraction()
-            .at("horizon.discount_rate_percent_per_year")?,
-        dec!(12),
-        "yearly ÷ 12",
-    )
-    .at("horizon.discount_rate_percent_per_year")?;
+    let count = month_count(scenario.horizon.months.value)?;
+    let Rates {
+        growth,
+        api_trend,
+        gpu_trend,
+        discount,
+    } = Rates::of(scenario)?;
     let schedule = up_front_schedule(scenario, count)?;
     let revenue_growth = scenario
         .revenue
@@ -367,6 +567,7 @@ pub fn horizon(
         .revenue
         .as_ref()
         .map(|r| r.usd_per_month.value.get());
+    let mut servers: Vec<Servers> = models.iter().filter_map(Servers::new).collect();
     #[expect(
         clippy::needless_range_loop,
         reason = "the month index drives growth, trends and the schedule"
@@ -392,6 +593,11 @@ pub fn horizon(
             let prices = Prices { api, gpu };
             let run = month_running(scenario, model, buy, index, volume_m, prices)?;
             cash[i] = add(run, schedule[i][index], "running + up-front").at(model.phase.label())?;
+            if let Some(owned) = servers.iter_mut().find(|s| s.tally.phase == model.phase) {
+                let last = index.saturating_add(1) == count;
+                let bought = owned.in_month(scenario, model, (index, last), volume_m, gpu)?;
+                cash[i] = add(cash[i], bought, "running + servers").at(model.phase.label())?;
+            }
             cumulative[i] = add(cumulative[i], cash[i], "cumulative").at(model.phase.label())?;
             let discounted = if deflator == Decimal::ONE {
                 cash[i]
@@ -413,7 +619,13 @@ pub fn horizon(
         });
     }
     let running_after_go_live = running_alone(models, volume)?;
-    let paybacks = paybacks(scenario, models, &running_after_go_live, &months, &schedule)?;
+    let paybacks = paybacks(
+        scenario,
+        models,
+        (&running_after_go_live, volume),
+        &months,
+        &schedule,
+    )?;
     let margin_after_go_live = margins_after_go_live(scenario, &running_after_go_live)?;
     Ok(HorizonSummary {
         months,
@@ -423,6 +635,7 @@ pub fn horizon(
         margin_today: margin_after_go_live[Phase::Buy.index()],
         margin_after_go_live,
         running_after_go_live,
+        servers: servers.into_iter().map(|s| s.tally).collect(),
     })
 }
 
@@ -474,7 +687,7 @@ fn gross_margin(
 fn paybacks(
     scenario: &Scenario,
     models: &[CostModel; 4],
-    alone: &[Decimal; 4],
+    (alone, volume): (&[Decimal; 4], Decimal),
     months: &[HorizonMonth],
     schedule: &[Vec<Decimal>; 4],
 ) -> Result<Vec<Payback>, ComputeError> {
@@ -487,6 +700,21 @@ fn paybacks(
                 add(sum, *paid, "up-front").at("pretrain")
             })?,
             _ => schedule[i].first().copied().unwrap_or(Decimal::ZERO),
+        };
+        // Owned servers are paid for up front too: those today's volume needs.
+        let up_front = match &model.fleet {
+            Some(fleet) => {
+                let each = add(
+                    fleet.purchase,
+                    fleet.installation,
+                    "purchase + installation",
+                )
+                .at("price.purchase_usd")?;
+                let servers =
+                    mul(each, model.instances_at(volume)?, "× servers").at("price.purchase_usd")?;
+                add(up_front, servers, "up-front").at(model.phase.label())?
+            }
+            None => up_front,
         };
         let saving = sub(buy_now, alone[i], "saving").at(model.phase.label())?;
         let before_go_live = build_months(scenario, model.phase)
@@ -525,8 +753,53 @@ fn paybacks(
 
 #[cfg(test)]
 mod tests {
+    use rust_decimal::{Decimal, dec};
+
     use crate::engine::compute;
+    use crate::phase::Phase;
     use crate::scenario::Scenario;
+    use crate::units::{Percent, UsdPerMonth};
+
+    #[test]
+    fn a_committed_minimum_stays_in_dollars_when_api_prices_fall() {
+        let mut scenario = Scenario::embedded_default();
+        scenario.workload.growth_percent_per_month.value = Percent::ZERO;
+        scenario.horizon.api_price_change_percent_per_year.value = Percent::new(dec!(-50));
+        let buy = Phase::Buy.index();
+        let free = compute(&scenario).expect("computes");
+        let bill = free.api_spend;
+        let (first, second_year) = (
+            free.horizon.months[0].cash[buy],
+            free.horizon.months[12].cash[buy],
+        );
+        assert_eq!(
+            first - second_year,
+            bill / Decimal::TWO,
+            "without a commitment the bill halves"
+        );
+        // Committed to today's bill: the halved prices save nothing on it.
+        scenario.buy.fixed.committed_usd_per_month.value = UsdPerMonth::new(bill);
+        let bound = compute(&scenario).expect("computes");
+        let months = &bound.horizon.months;
+        assert_eq!(months[0].cash[buy], first);
+        assert_eq!(months[12].cash[buy], first);
+        // The spend thresholds still see the tokens' bill, which the commitment does not change.
+        assert_eq!(bound.api_spend, bill);
+        // A fine-tune that keeps some traffic on the API owes the rest of the commitment.
+        let fine_tune = &bound.costs[Phase::FineTune.index()];
+        let (label, top_up) = fine_tune
+            .lines
+            .iter()
+            .find(|(label, _)| label.starts_with("Committed minimum"))
+            .expect("the fine-tune keeps the commitment");
+        let kept: Decimal = fine_tune
+            .lines
+            .iter()
+            .filter(|(label, _)| label.starts_with("API for"))
+            .map(|(_, amount)| *amount)
+            .sum();
+        assert_eq!(*top_up, bill - kept, "{label}");
+    }
 
     #[test]
     fn a_horizon_beyond_the_limit_is_an_error_naming_it_not_billions_of_months() {

@@ -72,8 +72,9 @@ struct Sampler {
     /// Instances: none, a fixed number, or a staircase of `width` with a minimum.
     stair: Option<(f64, f64)>,
     fixed_instances: f64,
-    /// Lines with a least: price per token, the least, and their fixed amount.
-    floors: Vec<(f64, f64, f64)>,
+    /// Lines with a least: price per token, the least, their fixed amount and the price per
+    /// token of the lines they top up.
+    floors: Vec<(f64, f64, f64, f64)>,
 }
 
 impl Sampler {
@@ -91,6 +92,7 @@ impl Sampler {
                     l.per_token.to_f64()?,
                     l.least.unwrap_or_default().to_f64()?,
                     l.fixed.to_f64()?,
+                    l.tops_up.to_f64()?,
                 ))
             })
             .collect::<Option<Vec<_>>>()?;
@@ -112,7 +114,10 @@ impl Sampler {
         let floored: f64 = self
             .floors
             .iter()
-            .map(|(per_token, least, fixed)| (per_token * volume).max(*least) + fixed)
+            .map(|(per_token, least, fixed, tops_up)| {
+                let own = per_token * volume;
+                own + (least - own - tops_up * volume).max(0.0) + fixed
+            })
             .sum();
         self.slope.mul_add(volume, self.fixed) + self.step * instances + floored
     }

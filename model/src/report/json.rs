@@ -188,6 +188,20 @@ struct Horizon {
     gross_margin_after_go_live_percent: Vec<PhaseValue>,
     /// Each option's monthly running cost once it runs alone, at today's volume and prices.
     running_after_go_live_usd_per_month: Vec<PhaseAmount>,
+    /// Owned servers in cash, for each option that buys them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    owned_servers: Vec<OwnedServers>,
+}
+
+#[derive(Debug, Serialize)]
+struct OwnedServers {
+    phase: Phase,
+    bought: String,
+    paid_usd: String,
+    resold_usd: String,
+    held_at_end: String,
+    held_at_end_book_value_usd: String,
+    in_words: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -417,5 +431,18 @@ fn horizon(outcome: &Outcome) -> Horizon {
             })
             .collect(),
         running_after_go_live_usd_per_month: by_phase(&h.running_after_go_live),
+        owned_servers: h
+            .servers
+            .iter()
+            .map(|s| OwnedServers {
+                phase: s.phase,
+                bought: s.bought.normalize().to_string(),
+                paid_usd: cents(s.paid),
+                resold_usd: cents(s.resold),
+                held_at_end: s.held.normalize().to_string(),
+                held_at_end_book_value_usd: cents(s.held_value),
+                in_words: s.in_words(),
+            })
+            .collect(),
     }
 }

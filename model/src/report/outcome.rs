@@ -58,6 +58,9 @@ pub fn key_figures(doc: &mut Document, outcome: &Outcome) {
         "Cheapest at this volume: {}. Cash counts up-front costs in the month they are paid; the monthly costs spread them over the horizon.",
         outcome.cheapest.label()
     ));
+    for servers in &h.servers {
+        doc.paragraph(&servers.in_words());
+    }
     if let Some(today) = h.margin_today {
         doc.paragraph(&format!(
             "Gross margin today, with all traffic on the API: {}. After go-live, each option's margin is its first month running alone at today's revenue, volume and prices; growth and price changes then move it month by month (the gross margin chart, and months.csv).",

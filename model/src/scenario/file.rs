@@ -11,7 +11,7 @@ use crate::sourced::Sourced;
 use crate::units::TokensPerMonth;
 
 /// The scenario format this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 5;
+pub const CURRENT_VERSION: u32 = 6;
 
 /// What reading a file of format version `from` as the current version fills in, as a phrase
 /// ("the decision matrix unanswered, the default rule preset").
@@ -27,7 +27,11 @@ pub fn migration_note(from: u32) -> &'static str {
              flat serving fee taken to cover today's traffic"
         }
         3 => "a flat serving fee taken to cover today's traffic: check it against your contract",
-        _ => "no client named: give one in the Scenario group if the scenario is for a client",
+        4 => "no client named: give one in the Scenario group if the scenario is for a client",
+        _ => {
+            "no committed minimum on the API bill and no installation cost for owned servers: add \
+             them under Buy and the servers' pricing if they apply"
+        }
     }
 }
 
@@ -160,6 +164,11 @@ fn read_str(text: &str) -> Result<Loaded, LoadError> {
             // file has neither, and reads as it is.
             scenario.version = CURRENT_VERSION;
             migrated_from = Some(4);
+        } else if scenario.version == 5 {
+            // Version 6 added a committed minimum on the API bill and an owned server's
+            // installation, both 0 when absent: a version 5 file reads as it is.
+            scenario.version = CURRENT_VERSION;
+            migrated_from = Some(5);
         }
     }
     if let Some(from) = migrated_from.filter(|from| *from < 4) {
@@ -340,7 +349,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_naming_both_versions() {
-        let text = default_with("version: 5,", "version: 7,\n    future_field: 3,");
+        let text = default_with("version: 6,", "version: 7,\n    future_field: 3,");
         assert_eq!(
             from_ron_str(&text),
             Err(LoadError::TooNew {
@@ -350,7 +359,7 @@ mod tests {
         );
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
-            message.contains("version 7") && message.contains("up to 5"),
+            message.contains("version 7") && message.contains("up to 6"),
             "{message}"
         );
     }
@@ -400,7 +409,7 @@ mod tests {
 
     #[test]
     fn a_version_2_file_opens_with_the_newer_questions_unanswered_and_says_so() {
-        let text = DEFAULT_RON.replacen("version: 5,", "version: 2,", 1);
+        let text = DEFAULT_RON.replacen("version: 6,", "version: 2,", 1);
         let loaded = load_str(&text).expect("a version 2 file loads");
         assert_eq!(loaded.migrated_from, Some(2));
         assert_eq!(loaded.scenario.version, CURRENT_VERSION);
@@ -417,7 +426,7 @@ mod tests {
             .find(|line| line.trim_start().starts_with("tokens_per_month:"))
             .expect("the example gives the fee's limit");
         LEGAL_TECH
-            .replacen("version: 5,", "version: 3,", 1)
+            .replacen("version: 6,", "version: 3,", 1)
             .replacen(&format!("{limit}\n"), "", 1)
     }
 
@@ -447,14 +456,36 @@ mod tests {
     }
 
     #[test]
-    fn a_version_4_file_reads_as_version_5_with_no_client_and_nothing_to_confirm() {
-        let text = DEFAULT_RON.replacen("version: 5,", "version: 4,", 1);
+    fn a_version_4_file_reads_as_the_current_version_with_no_client_and_nothing_to_confirm() {
+        let text = DEFAULT_RON.replacen("version: 6,", "version: 4,", 1);
         let loaded = load_str(&text).expect("a version 4 file reads");
         assert_eq!(loaded.migrated_from, Some(4));
         assert_eq!(loaded.scenario.version, CURRENT_VERSION);
         assert_eq!(loaded.scenario.client, "");
         assert!(inputs(&loaded.scenario).iter().all(|i| !i.to_confirm));
         assert!(migration_note(4).contains("client"));
+    }
+
+    #[test]
+    fn a_version_5_file_reads_as_it_is_with_no_commitment_and_no_installation() {
+        let text = DEFAULT_RON.replacen("version: 6,", "version: 5,", 1);
+        let loaded = load_str(&text).expect("a version 5 file reads");
+        assert_eq!(loaded.migrated_from, Some(5));
+        assert_eq!(loaded.scenario.version, CURRENT_VERSION);
+        assert!(
+            loaded
+                .scenario
+                .buy
+                .fixed
+                .committed_usd_per_month
+                .value
+                .get()
+                .is_zero()
+        );
+        assert!(migration_note(5).contains("committed minimum"));
+        // Nothing else differs from the same file at version 6.
+        let current = load_str(DEFAULT_RON).expect("reads").scenario;
+        assert_eq!(loaded.scenario, current);
     }
 
     #[test]
@@ -481,7 +512,7 @@ mod tests {
 
     #[test]
     fn a_version_1_file_with_version_2_fields_is_refused() {
-        let text = DEFAULT_RON.replacen("version: 5,", "version: 1,", 1);
+        let text = DEFAULT_RON.replacen("version: 6,", "version: 1,", 1);
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
             message.contains("version 1 file has no `matrix`"),
@@ -491,7 +522,7 @@ mod tests {
 
     #[test]
     fn version_zero_is_refused() {
-        let text = default_with("version: 5,", "version: 0,");
+        let text = default_with("version: 6,", "version: 0,");
         assert!(matches!(from_ron_str(&text), Err(LoadError::Parse { .. })));
     }
 

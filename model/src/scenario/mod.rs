@@ -168,6 +168,11 @@ pub struct BuyFixed {
     /// Platform, gateway or support fees each month, whatever the traffic.
     #[serde(default)]
     pub platform_usd_per_month: Sourced<UsdPerMonth>,
+    /// The least the API bill may be each month under a committed-spend contract (often the
+    /// price of its discount): below it, the difference is paid anyway. 0 for none (since
+    /// version 6).
+    #[serde(default)]
+    pub committed_usd_per_month: Sourced<UsdPerMonth>,
 }
 
 impl BuyFixed {
@@ -261,8 +266,12 @@ pub enum InstancePrice {
 #[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct OwnedServer {
-    /// Price of one server, installed.
+    /// Price of one server: the hardware, which is resold at the end of its life.
     pub purchase_usd: Sourced<Usd>,
+    /// Installation and commissioning of one server: depreciated over its life, never resold
+    /// (since version 6; 0 when a file has none, as when it was counted in the purchase).
+    #[serde(default)]
+    pub installation_usd: Sourced<Usd>,
     /// Months until it is replaced; it depreciates evenly over them.
     pub life_months: Sourced<u32>,
     /// What it sells for at the end of its life, as a share of the purchase.

@@ -190,6 +190,11 @@ fn buy(check: &mut Check, buy: &Buy) {
         &buy.fixed.platform_usd_per_month,
         Limits::USD_PER_PERIOD,
     );
+    check.at_most(
+        "buy.fixed.committed_usd_per_month",
+        &buy.fixed.committed_usd_per_month,
+        Limits::USD_PER_PERIOD,
+    );
 }
 
 fn self_host(check: &mut Check, self_host: &SelfHost) {
@@ -334,6 +339,11 @@ fn owned(check: &mut Check, path: &str, server: &OwnedServer) {
     check.at_most(
         &format!("{path}.purchase_usd"),
         &server.purchase_usd,
+        Limits::USD,
+    );
+    check.at_most(
+        &format!("{path}.installation_usd"),
+        &server.installation_usd,
         Limits::USD,
     );
     check.sourced_months(&format!("{path}.life_months"), &server.life_months, 1);

@@ -52,7 +52,9 @@ const DEFAULT_BUFFER_PERCENT: Decimal = dec!(10);
 pub struct OwnedMonthly {
     /// The purchase less its resale value, spread evenly over its life.
     pub depreciation: Decimal,
-    /// The yearly cost of capital on the average value held, for a month.
+    /// Installation and commissioning, spread evenly over the life; never resold.
+    pub installation: Decimal,
+    /// The yearly cost of capital on the average book value held over the period, for a month.
     pub capital: Decimal,
     /// Maintenance and spares.
     pub maintenance: Decimal,
@@ -63,42 +65,94 @@ pub struct OwnedMonthly {
 }
 
 impl OwnedMonthly {
-    /// The five lines added up.
+    /// The six lines added up.
     pub fn total(&self) -> Result<Decimal, ArithmeticError> {
-        [self.capital, self.maintenance, self.power, self.facilities]
-            .iter()
-            .try_fold(self.depreciation, |sum, amount| {
-                crate::units::add(sum, *amount, "adding an owned server's costs")
-            })
+        [
+            self.installation,
+            self.capital,
+            self.maintenance,
+            self.power,
+            self.facilities,
+        ]
+        .iter()
+        .try_fold(self.depreciation, |sum, amount| {
+            crate::units::add(sum, *amount, "adding an owned server's costs")
+        })
     }
 }
 
 impl OwnedServer {
-    /// What one server costs a month, running `hours` a month, as Red Hat ConfigIQ's
-    /// methodology counts purchased hardware (`docs/HYBRID_SAVINGS_METHODOLOGY.md`, "Purchased
-    /// hardware"): depreciation is the purchase less its resale value over the life in months;
-    /// the cost of capital is charged on the average value held, halfway between the purchase
-    /// and the resale value (ConfigIQ averages each period's opening and ending book value, and
-    /// adds installation, which goes into the purchase here); maintenance is a yearly share of
-    /// the purchase; power is kW × PUE × hours × price per kWh.
-    pub fn monthly(&self, hours: HoursPerMonth) -> Result<OwnedMonthly, ArithmeticError> {
+    /// What one server costs a month, running `hours` a month and held for a period of `months`
+    /// (the horizon), as Red Hat ConfigIQ's methodology counts purchased hardware
+    /// (`docs/HYBRID_SAVINGS_METHODOLOGY.md`, "Purchased hardware"):
+    /// - depreciation is the purchase less its resale value over the life in months, and
+    ///   installation is spread over the life with nothing back;
+    /// - the cost of capital is charged on the average book value held: each life completed in
+    ///   the period holds, on average, halfway between purchase plus installation and the resale
+    ///   value; the last, part-held life averages its opening and its ending book value. Over a
+    ///   36-month horizon a 48-month server is sold after 36, so more of its value is held on
+    ///   average than over a whole life;
+    /// - maintenance is a yearly share of the purchase; power is kW × PUE × hours × price per
+    ///   kWh.
+    pub fn monthly(
+        &self,
+        hours: HoursPerMonth,
+        months: u32,
+    ) -> Result<OwnedMonthly, ArithmeticError> {
         use crate::units::{add, div, mul, sub};
         let purchase = self.purchase_usd.value.get();
-        let resale = mul(
-            purchase,
-            self.resale_percent.value.fraction()?,
-            "purchase × resale",
-        )?;
+        let installation = self.installation_usd.value.get();
+        let life = self.life_months.value.max(1);
+        let months = months.max(1);
+        let resale = self.resale_value(purchase)?;
+        let life_d = Decimal::from(life);
         let depreciation = div(
             sub(purchase, resale, "purchase − resale")?,
-            Decimal::from(self.life_months.value),
+            life_d,
             "÷ life in months",
         )?;
-        let average = div(
-            add(purchase, resale, "purchase + resale")?,
+        let installation_monthly = div(installation, life_d, "installation ÷ life in months")?;
+        // Lives completed within the period, then the months held of the last one (1..=life).
+        let completed = months.saturating_sub(1).checked_div(life).unwrap_or(0);
+        let completed_months = completed.saturating_mul(life);
+        let held = months.saturating_sub(completed_months);
+        let bought = add(purchase, installation, "purchase + installation")?;
+        let whole_life_average = div(
+            add(bought, resale, "purchase + installation + resale")?,
             Decimal::TWO,
             "÷ 2",
         )?;
+        let held_share = div(Decimal::from(held), life_d, "months held ÷ life")?;
+        let hardware_left = sub(
+            purchase,
+            mul(
+                sub(purchase, resale, "purchase − resale")?,
+                held_share,
+                "× share held",
+            )?,
+            "book value of the hardware",
+        )?;
+        let installation_left = mul(
+            installation,
+            sub(Decimal::ONE, held_share, "1 − share held")?,
+            "book value of the installation",
+        )?;
+        let ending = add(hardware_left, installation_left, "ending book value")?;
+        let last_average = div(
+            add(bought, ending, "opening + ending")?,
+            Decimal::TWO,
+            "÷ 2",
+        )?;
+        let value_months = add(
+            mul(
+                whole_life_average,
+                Decimal::from(completed_months),
+                "average × months of completed lives",
+            )?,
+            mul(last_average, Decimal::from(held), "average × months held")?,
+            "value-months held",
+        )?;
+        let average = div(value_months, Decimal::from(months), "÷ months")?;
         let yearly_capital = mul(
             average,
             self.capital_percent_per_year.value.fraction()?,
@@ -116,11 +170,21 @@ impl OwnedServer {
         let power = mul(kwh, self.usd_per_kwh.value.get(), "kWh × price")?;
         Ok(OwnedMonthly {
             depreciation,
+            installation: installation_monthly,
             capital,
             maintenance,
             power,
             facilities: self.facilities_usd_per_month.value.get(),
         })
+    }
+
+    /// What a server bought for `paid` sells for at the end of its life.
+    pub fn resale_value(&self, paid: Decimal) -> Result<Decimal, ArithmeticError> {
+        crate::units::mul(
+            paid,
+            self.resale_percent.value.fraction()?,
+            "purchase × resale",
+        )
     }
 
     /// A server bought instead of renting at `hourly`: every figure a starting assumption to
@@ -150,6 +214,10 @@ impl OwnedServer {
             pue: Sourced::assumed(crate::units::Ratio::new(dec!(1.4)), configiq),
             usd_per_kwh: Sourced::assumed(crate::units::UsdPerKwh::new(dec!(0.12)), configiq),
             facilities_usd_per_month: Sourced::assumed(UsdPerMonth::new(dec!(200)), configiq),
+            installation_usd: Sourced::assumed(
+                crate::units::Usd::new(crate::units::mul(year, dec!(0.07), "purchase × 7%")?),
+                "starting point: 7% of the purchase, as Red Hat ConfigIQ's catalog prices an 8-GPU A100 server's ($11,200 on $160,000)",
+            ),
         })
     }
 }
@@ -183,7 +251,9 @@ impl InstancePrice {
                 Ok(usd_per_month.restated(usd_per_month.value.per_hour_over(month)?))
             }
             Self::Owned(server) => {
-                let total = UsdPerMonth::new(server.monthly(month)?.total()?);
+                // Over one whole life: the price of a server that is always replaced.
+                let life = server.life_months.value;
+                let total = UsdPerMonth::new(server.monthly(month, life)?.total()?);
                 Ok(server.purchase_usd.restated(total.per_hour_over(month)?))
             }
         }
