@@ -43,7 +43,7 @@ fn monthly(harness: &Harness<'_, BreakevenApp>, phase: Phase) -> Decimal {
 fn buys_platform_fees_and_integration_people_are_part_of_its_monthly_cost() {
     let mut harness = harness(new_app());
     let before = monthly(&harness, Phase::Buy);
-    open_group(&mut harness, "Integration: people, fees, commitment, build");
+    open_group(&mut harness, "Integration and commitment");
     type_into(&mut harness, "Platform fees", "1200");
     assert_eq!(monthly(&harness, Phase::Buy), before + dec!(1200));
     click(&mut harness, "Cost lines");
@@ -56,7 +56,7 @@ fn a_committed_minimum_typed_in_the_window_raises_a_small_api_bill_to_it() {
     let evaluation =
         breakeven_model::evaluate(harness.state().scenario(), common::today()).expect("evaluates");
     let (before, bill) = (monthly(&harness, Phase::Buy), evaluation.outcome.api_spend);
-    open_group(&mut harness, "Integration: people, fees, commitment, build");
+    open_group(&mut harness, "Integration and commitment");
     // Committed to $10,000 more than the tokens cost: Buy pays the difference.
     let committed = bill + dec!(10000);
     type_into(&mut harness, "Committed minimum", &committed.to_string());

@@ -365,6 +365,10 @@ fn in_cash_a_server_is_paid_when_bought_resold_at_the_end_of_its_life_and_held_a
     assert_eq!(owned.paid, dec!(513600));
     assert_eq!(owned.resold, dec!(64000));
     assert_eq!((owned.held, owned.held_value), (dec!(1), dec!(96000)));
+    assert_eq!(
+        owned.in_words(),
+        "Self-host's owned servers in cash: 3 bought for $513,600.00, replacements included, $64,000.00 back from those sold at the end of their life; the one still held when the horizon ends is worth $96,000.00 at book value, credited in its last month."
+    );
     let months = &outcome.horizon.months;
     let i = Phase::SelfHost.index();
     // Month 2 pays only what runs: maintenance, power, facilities, people; month 1 the server

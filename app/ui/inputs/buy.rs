@@ -46,7 +46,7 @@ pub fn buy_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
     );
     form.numbers(ui, &NUMBERS, s);
     // Closed while there is nothing in it, so the group stays short on a projector.
-    egui::CollapsingHeader::new("Integration: people, fees, commitment, build")
+    egui::CollapsingHeader::new("Integration and commitment")
         .id_salt("buy-fixed")
         .default_open(!s.buy.fixed.is_nothing())
         .show(ui, |ui| {

@@ -155,13 +155,34 @@ impl ServersInCash {
                 usd_cents(self.resold)
             )
         };
+        let one = |count: Decimal| count == Decimal::ONE;
+        let paid = usd_cents(self.paid);
+        let bought = match self.bought {
+            n if !self.resold.is_zero() => format!(
+                "{} bought for {paid}, replacements included",
+                crate::format::group_thousands(n)
+            ),
+            n if one(n) => format!("1 bought for {paid} when the volume first needed it"),
+            n => format!(
+                "{} bought for {paid} as the volume needed them",
+                crate::format::group_thousands(n)
+            ),
+        };
+        let held = match self.held {
+            held if held.is_zero() => "none is held when the horizon ends".to_owned(),
+            held if one(held) => format!(
+                "the one still held when the horizon ends is worth {} at book value, credited in its last month",
+                usd_cents(self.held_value)
+            ),
+            held => format!(
+                "the {} still held when the horizon ends are worth {} at book value, credited in its last month",
+                crate::format::group_thousands(held),
+                usd_cents(self.held_value)
+            ),
+        };
         format!(
-            "{}'s owned servers in cash: {} bought for {} when the volume first needed them{resold}; the {} still held at the end are worth {} at book value, credited in the last month.",
-            self.phase.label(),
-            crate::format::group_thousands(self.bought),
-            usd_cents(self.paid),
-            crate::format::group_thousands(self.held),
-            usd_cents(self.held_value),
+            "{}'s owned servers in cash: {bought}{resold}; {held}.",
+            self.phase.label()
         )
     }
 }

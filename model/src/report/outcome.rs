@@ -234,6 +234,9 @@ pub fn horizon_section(doc: &mut Document, outcome: &Outcome) {
         ]);
     }
     doc.table(&totals);
+    for servers in &h.servers {
+        doc.paragraph(&servers.in_words());
+    }
     if h.margin_today.is_some() {
         // After go-live, then the first month and every twelfth: the margin as it moves.
         let last = h.months.last().map(|m| m.month);
