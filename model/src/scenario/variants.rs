@@ -624,6 +624,38 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Red Hat ConfigIQ's purchased A100 server: $160,000, $11,200 installation, 20% resale,
+    /// 8% capital, kept `life` months.
+    fn a100(life: u32) -> OwnedServer {
+        let mut server =
+            OwnedServer::instead_of(&Sourced::bare(UsdPerHour::new(dec!(1)))).expect("converts");
+        server.purchase_usd.value = crate::units::Usd::new(dec!(160000));
+        server.installation_usd.value = crate::units::Usd::new(dec!(11200));
+        server.life_months.value = life;
+        server
+    }
+
+    #[test]
+    fn capital_is_charged_on_the_book_value_held_over_the_horizon() {
+        let month = HoursPerMonth::new(HOURS_PER_MONTH);
+        // Kept 36 months of 48: from $171,200 down to $66,800, on average $119,000, at 8%.
+        let part = a100(48).monthly(month, 36).expect("computes");
+        assert_eq!(part.capital.round_dp(2), dec!(793.33));
+        // Over whole lives the average is halfway to the resale: ($171,200 + $32,000) ÷ 2.
+        let whole = a100(48).monthly(month, 48).expect("computes");
+        assert_eq!(whole.capital, dec!(101600) * dec!(0.08) / dec!(12));
+        // 60 months of 24-month lives: two whole lives, then 12 months of a third (from
+        // $171,200 to $101,600): ConfigIQ's completed cycles plus the remaining held period.
+        let cycles = a100(24).monthly(month, 60).expect("computes");
+        let expected =
+            (dec!(101600) * dec!(48) + dec!(136400) * dec!(12)) / dec!(60) * dec!(0.08) / dec!(12);
+        assert_eq!(cycles.capital, expected);
+        assert_eq!(cycles.capital.round_dp(2), dec!(723.73));
+        // Depreciation and installation are a life's share whatever the horizon.
+        assert_eq!(part.depreciation, cycles.depreciation * dec!(24) / dec!(48));
+        assert_eq!(part.installation.round_dp(2), dec!(233.33));
+    }
+
     fn hourly(price: Decimal) -> InstancePrice {
         InstancePrice::OnDemand {
             usd_per_hour: Sourced::from_source(UsdPerHour::new(price), "a quote"),
