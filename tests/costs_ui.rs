@@ -146,3 +146,27 @@ fn owned_servers_start_from_marked_assumptions_and_show_each_cost_line() {
     assert_eq!(self_host.lines[1].1, dec!(100) * servers);
     assert!(shows(&harness, "installation, $4,800.00 over 48 months"));
 }
+
+#[test]
+fn the_cost_lines_say_what_the_instances_are_sized_for_and_count_them_month_by_month() {
+    let mut harness = harness(new_app());
+    click(&mut harness, "Cost lines");
+    let evaluation =
+        breakeven_model::evaluate(harness.state().scenario(), common::today()).expect("evaluates");
+    let sizing = evaluation
+        .outcome
+        .sizing
+        .iter()
+        .find(|s| s.phase == Phase::SelfHost)
+        .expect("self-hosting is sized");
+    let sentence = breakeven_model::report::sizing::in_words(sizing);
+    assert!(shows(&harness, &sentence), "{sentence}");
+    let header = harness
+        .get_all_by_label("Instances month by month")
+        .find(|n| n.accesskit_node().role() == Role::DisclosureTriangle)
+        .expect("a month-by-month list");
+    header.scroll_to_me();
+    header.click_accesskit();
+    harness.run();
+    assert!(shows(&harness, "Months 1-12"));
+}

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use breakeven_model::engine::{OptionCost, Outcome};
+use breakeven_model::engine::{OptionCost, Outcome, Sizing};
 use breakeven_model::format::{percent, tokens_short, usd_cents};
 use egui::{RichText, Ui};
 
@@ -21,12 +21,13 @@ pub fn lines_ui(ui: &mut Ui, outcome: &Outcome) {
             ));
             for cost in &outcome.costs {
                 ui.add_space(8.0);
-                option_ui(ui, cost);
+                let sizing = outcome.sizing.iter().find(|s| s.phase == cost.phase);
+                option_ui(ui, cost, sizing);
             }
         });
 }
 
-fn option_ui(ui: &mut Ui, cost: &OptionCost) {
+fn option_ui(ui: &mut Ui, cost: &OptionCost, sizing: Option<&Sizing>) {
     ui.label(
         RichText::new(format!(
             "{}: {}/month",
@@ -53,6 +54,9 @@ fn option_ui(ui: &mut Ui, cost: &OptionCost) {
             );
         }
         ui.label(RichText::new(running).weak());
+    }
+    if let Some(sizing) = sizing {
+        sizing_ui(ui, sizing);
     }
     for (label, amount) in &cost.lines {
         line_ui(
@@ -93,4 +97,28 @@ fn line_ui(ui: &mut Ui, label: RichText, amount: RichText) {
             },
         );
     });
+}
+
+/// What the instances are sized for, in a sentence, and their count month by month, twelve
+/// months a row.
+fn sizing_ui(ui: &mut Ui, sizing: &Sizing) {
+    ui.add(
+        egui::Label::new(RichText::new(breakeven_model::report::sizing::in_words(sizing)).weak())
+            .wrap(),
+    );
+    egui::CollapsingHeader::new("Instances month by month")
+        .id_salt(("instances-by-month", sizing.phase.label()))
+        .show(ui, |ui| {
+            egui::Grid::new(("instances-grid", sizing.phase.label()))
+                .striped(true)
+                .show(ui, |ui| {
+                    for (first, last, months) in sizing.rows(12) {
+                        ui.label(RichText::new(format!("Months {first}-{last}")).weak());
+                        for count in months {
+                            ui.label(count.normalize().to_string());
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
 }

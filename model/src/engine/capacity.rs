@@ -25,6 +25,8 @@ pub struct Capacity {
     pub planned: Option<Decimal>,
     /// Which basis was used, in words, for the report.
     pub basis: String,
+    /// The hours a month the capacity is served over: the hours in service.
+    pub hours: Decimal,
 }
 
 /// The capacity of one instance of `hosting` at a traffic mix with `input_share` of input
@@ -62,6 +64,7 @@ pub fn capacity_over(
             full: None,
             planned: None,
             basis: "no throughput limit modelled".to_owned(),
+            hours: hours.get(),
         });
     };
     let at = format!("{path}.throughput.output_tokens_per_second");
@@ -133,6 +136,7 @@ pub fn capacity_over(
         full,
         planned,
         basis,
+        hours: hours.get(),
     })
 }
 

@@ -1156,6 +1156,7 @@ fn flat_fee(
             usd_cents(fee),
             group_thousands(covered)
         ),
+        hours: HOURS_PER_MONTH,
     };
     Ok((
         line,
@@ -1266,6 +1267,7 @@ mod tests {
                 full: None,
                 planned: None,
                 basis: String::new(),
+                hours: HOURS_PER_MONTH,
             },
             step_of: StepOf::Instance,
         };

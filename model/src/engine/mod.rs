@@ -14,6 +14,7 @@ mod cost_model;
 mod horizon;
 mod outcome;
 mod samples;
+mod sizing;
 mod view;
 
 #[cfg(test)]
@@ -37,4 +38,5 @@ pub use cost_model::{
 pub use horizon::{HorizonMonth, HorizonSummary, Payback, horizon};
 pub use outcome::{CheapestAbove, OptionCost, Outcome, Warning, compute, phase_of_input};
 pub use samples::{Curve, plot_range, samples};
+pub use sizing::{Sizing, sizings};
 pub use view::{CostChart, CrossingMark, Shown, ShownChoices, cost_chart, view_range};

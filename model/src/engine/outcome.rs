@@ -7,6 +7,7 @@ use super::capacity::capacity;
 use super::cost_model::{CostModel, Instances, LineKind, StepOf, build_models};
 use super::horizon::{HorizonSummary, horizon};
 use super::samples::plot_range;
+use super::sizing::{Sizing, sizings};
 use crate::catalog::{Catalog, catalog_drift};
 use crate::error::{AtField, ComputeError};
 use crate::format::group_thousands;
@@ -109,6 +110,8 @@ pub struct Outcome {
     pub cheapest_above: CheapestAbove,
     /// The cash over the horizon.
     pub horizon: HorizonSummary,
+    /// How many instances each hosted option runs, and why, today and month by month.
+    pub sizing: Vec<Sizing>,
     /// What to be careful with.
     pub warnings: Vec<Warning>,
 }
@@ -152,6 +155,9 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
     }
     let (phase, above) = cheapest_above(&models, &break_evens, range.1)?;
     let horizon = horizon(scenario, &models, volume)?;
+    let output_share =
+        crate::units::sub(Decimal::ONE, input_share, "1 − input share").at("workload.volume")?;
+    let sizing = sizings(&models, volume, output_share, &horizon.months)?;
     let mut warnings = Vec::new();
     utilisation_warnings(&models, &costs, &mut warnings)?;
     flat_fee_warning(&models[Phase::FineTune.index()], &horizon, &mut warnings)?;
@@ -180,6 +186,7 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
             volume: above,
         },
         horizon,
+        sizing,
         warnings,
     })
 }

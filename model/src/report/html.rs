@@ -126,6 +126,9 @@ pub fn html(report: &HtmlReport<'_>) -> String {
     section(&mut doc, "workshop", |doc| {
         takeaway::section(doc, report.takeaway);
     });
+    section(&mut doc, "instances", |doc| {
+        super::sizing::section(doc, outcome);
+    });
     section(&mut doc, "break-even", |doc| {
         break_even_section(doc, outcome);
     });

@@ -36,6 +36,9 @@ pub struct JsonReport {
     break_evens: Vec<BreakEven>,
     cheapest_above: CheapestAbove,
     horizon: Horizon,
+    /// The instances each hosted option runs: the peak, one instance's share, the headroom,
+    /// and the count month by month.
+    instances: Vec<JsonSizing>,
     /// Every warning and notice, as the window lists them: reviews due, old catalog prices,
     /// the figures' warnings; `ruled_out` marks those about an option a gate ruled out.
     warnings: Vec<Warning>,
@@ -194,6 +197,37 @@ struct Horizon {
 }
 
 #[derive(Debug, Serialize)]
+struct JsonSizing {
+    phase: Phase,
+    peak_tokens_per_second: String,
+    peak_output_tokens_per_second: String,
+    per_instance_tokens_per_second: String,
+    instances: String,
+    headroom_percent: Option<String>,
+    by_month: Vec<String>,
+    in_words: String,
+}
+
+impl From<&crate::engine::Sizing> for JsonSizing {
+    fn from(s: &crate::engine::Sizing) -> Self {
+        Self {
+            phase: s.phase,
+            peak_tokens_per_second: fixed(s.peak_tokens_per_second, 2),
+            peak_output_tokens_per_second: fixed(s.peak_output_tokens_per_second, 2),
+            per_instance_tokens_per_second: fixed(s.per_instance_tokens_per_second, 2),
+            instances: s.instances.normalize().to_string(),
+            headroom_percent: s.headroom.map(percent),
+            by_month: s
+                .by_month
+                .iter()
+                .map(|k| k.normalize().to_string())
+                .collect(),
+            in_words: super::sizing::in_words(s),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
 struct OwnedServers {
     phase: Phase,
     bought: String,
@@ -333,6 +367,7 @@ impl JsonReport {
                 volume_tokens_per_month: outcome.cheapest_above.volume.map(tokens),
             },
             horizon: horizon(outcome),
+            instances: outcome.sizing.iter().map(JsonSizing::from).collect(),
             warnings: cautions
                 .shown
                 .iter()

@@ -9,6 +9,7 @@ mod json;
 mod json_decision;
 mod outcome;
 mod recommendation;
+pub mod sizing;
 mod table;
 mod takeaway;
 mod text;
@@ -111,6 +112,7 @@ fn document(contents: &Contents<'_>, style: Style, takeaway: &Takeaway) -> Strin
     recommendation::section(&mut doc, &decision.recommendation);
     takeaway::section(&mut doc, takeaway);
     costs_section(&mut doc, outcome);
+    sizing::section(&mut doc, outcome);
     break_even_section(&mut doc, outcome);
     horizon_section(&mut doc, outcome);
     recommendation::sensitivity_section(&mut doc, outcome, &decision.sensitivity);
@@ -154,7 +156,12 @@ fn csv(outcome: &Outcome) -> String {
             let _ = write!(out, ",{}_{kind}", snake(phase));
         }
     }
-    out.push_str(",revenue_usd\n");
+    out.push_str(",revenue_usd");
+    // The instances each hosted option runs that month, blank for an option that runs none.
+    for phase in &Phase::ALL[1..] {
+        let _ = write!(out, ",{}_instances", snake(*phase));
+    }
+    out.push('\n');
     for m in &outcome.horizon.months {
         let _ = write!(out, "{},{}", m.month, fixed(m.volume, 0));
         for value in m.cash.iter().chain(&m.cumulative) {
@@ -170,7 +177,19 @@ fn csv(outcome: &Outcome) -> String {
                     .unwrap_or_default()
             );
         }
-        let _ = writeln!(out, ",{}", m.revenue.map(cents).unwrap_or_default());
+        let _ = write!(out, ",{}", m.revenue.map(cents).unwrap_or_default());
+        let index = usize::try_from(m.month.saturating_sub(1)).unwrap_or(usize::MAX);
+        for phase in &Phase::ALL[1..] {
+            let count = outcome
+                .sizing
+                .iter()
+                .find(|s| s.phase == *phase)
+                .and_then(|s| s.by_month.get(index))
+                .map(|k| k.normalize().to_string())
+                .unwrap_or_default();
+            let _ = write!(out, ",{count}");
+        }
+        out.push('\n');
     }
     out
 }
