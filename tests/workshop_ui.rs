@@ -168,7 +168,8 @@ fn a_what_if_applies_in_one_click_and_ctrl_z_takes_it_back() {
         harness.state().scenario().matrix.data_residency,
         Some(DataResidency::Regulated)
     );
-    click(&mut harness, "API prices -50% a year");
+    click(&mut harness, "API prices");
+    click(&mut harness, "API -50% a year");
     assert_eq!(
         harness
             .state()

@@ -23,18 +23,39 @@ fn command_button(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Ve
 /// out and says why.
 pub fn what_if_buttons(ui: &mut Ui, scenario: &Scenario, actions: &mut Vec<Action>) {
     for what_if in WhatIf::ALL {
-        let why_not = what_if.why_not(scenario);
-        let response = ui
-            .add_enabled(why_not.is_none(), egui::Button::new(what_if.label()))
-            .on_hover_text(format!(
-                "{} One undoable edit: Ctrl+Z takes it back.",
-                what_if.explanation()
-            ));
-        if let Some(why) = why_not {
-            response.on_disabled_hover_text(why);
-        } else if response.clicked() {
-            actions.push(WorkshopAction::WhatIf(what_if).into());
+        what_if_button(ui, what_if, scenario, actions);
+    }
+}
+
+/// The what-ifs grouped as the toolbar shows them: a button for one alone, a menu for a group.
+fn what_if_groups(ui: &mut Ui, scenario: &Scenario, actions: &mut Vec<Action>) {
+    for (name, group) in WhatIf::GROUPS {
+        match group {
+            [one] => what_if_button(ui, *one, scenario, actions),
+            _ => {
+                ui.menu_button(name, |ui| {
+                    for what_if in group {
+                        what_if_button(ui, *what_if, scenario, actions);
+                    }
+                });
+            }
         }
+    }
+}
+
+/// One what-if's button, greyed out with the reason when it would change nothing.
+fn what_if_button(ui: &mut Ui, what_if: WhatIf, scenario: &Scenario, actions: &mut Vec<Action>) {
+    let why_not = what_if.why_not(scenario);
+    let response = ui
+        .add_enabled(why_not.is_none(), egui::Button::new(what_if.label()))
+        .on_hover_text(format!(
+            "{} One undoable edit: Ctrl+Z takes it back.",
+            what_if.explanation()
+        ));
+    if let Some(why) = why_not {
+        response.on_disabled_hover_text(why);
+    } else if response.clicked() {
+        actions.push(WorkshopAction::WhatIf(what_if).into());
     }
 }
 
@@ -53,7 +74,7 @@ pub fn toolbar_ui(
         command_button(ui, Command::ClearBaseline, pinned, actions);
         ui.separator();
         ui.label(RichText::new("What if:").weak());
-        what_if_buttons(ui, scenario, actions);
+        what_if_groups(ui, scenario, actions);
         ui.separator();
         command_button(ui, Command::CompareWith, true, actions);
         let keys = Command::Present

@@ -10,9 +10,11 @@ use crate::ui::widgets::fields::Number;
 
 /// The horizon's numbers.
 #[rustfmt::skip]
-const HORIZON: [Number<Scenario>; 6] = [
+const HORIZON: [Number<Scenario>; 8] = [
     Number::new("Horizon", "months", "horizon.months", "Months of cash to project, 1 to 120.", |s| Some(&mut s.horizon.months)),
     Number::new("API prices", "% a year", "horizon.api_price_change_percent_per_year", "Yearly change of API prices; negative when they fall. Applied at months 13, 25, ...", |s| Some(&mut s.horizon.api_price_change_percent_per_year)),
+    Number::new("API prices once", "%", "horizon.api_price_step_percent", "A one-off change of every API price, beside the yearly trend: -50 halves them from the month below on. 0 for none.", |s| Some(&mut s.horizon.api_price_step_percent)),
+    Number::new("From month", "month", "horizon.api_price_step_month", "The month the one-off change takes effect: 1 is this month, 13 a year from now.", |s| Some(&mut s.horizon.api_price_step_month)),
     Number::new("GPU prices", "% a year", "horizon.gpu_price_change_percent_per_year", "Yearly change of GPU prices.", |s| Some(&mut s.horizon.gpu_price_change_percent_per_year)),
     Number::new("Build time", "months", "horizon.build_months", "Months to build self-hosting or a fine-tune; traffic stays on the API meanwhile.", |s| Some(&mut s.horizon.build_months)),
     Number::new("Parallel running", "months", "horizon.parallel_run_months", "Months of running both systems before switching (shadow mode).", |s| Some(&mut s.horizon.parallel_run_months)),

@@ -522,6 +522,8 @@ fn grow(base: Decimal, rate: Decimal, path: &str) -> Result<Decimal, ComputeErro
 struct Rates {
     growth: Decimal,
     api_trend: Decimal,
+    /// The one-off API price factor, `1 + change`, and the 0-based month it starts.
+    api_step: (Decimal, usize),
     gpu_trend: Decimal,
     discount: Decimal,
 }
@@ -537,6 +539,16 @@ impl Rates {
                 &scenario.workload.growth_percent_per_month,
                 "workload.growth_percent_per_month",
             )?,
+            api_step: (
+                add(
+                    Decimal::ONE,
+                    fraction(&h.api_price_step_percent, "horizon.api_price_step_percent")?,
+                    "1 + change",
+                )
+                .at("horizon.api_price_step_percent")?,
+                usize::try_from(h.api_price_step_month.value.saturating_sub(1))
+                    .unwrap_or(usize::MAX),
+            ),
             api_trend: fraction(
                 &h.api_price_change_percent_per_year,
                 "horizon.api_price_change_percent_per_year",
@@ -568,6 +580,7 @@ pub fn horizon(
     let Rates {
         growth,
         api_trend,
+        api_step,
         gpu_trend,
         discount,
     } = Rates::of(scenario)?;
@@ -606,12 +619,18 @@ pub fn horizon(
             }
         }
         deflator = grow(deflator, discount, "horizon.discount_rate_percent_per_year")?;
-        let buy = running(&models[0], volume_m, api, gpu, false)?;
+        // The one-off change applies from its month on, on top of the yearly trend.
+        let api_now = if index >= api_step.1 && api_step.0 != Decimal::ONE {
+            mul(api, api_step.0, "× one-off change").at("horizon.api_price_step_percent")?
+        } else {
+            api
+        };
+        let buy = running(&models[0], volume_m, api_now, gpu, false)?;
         let mut cash = [Decimal::ZERO; 4];
         let mut margin = [None; 4];
         for model in models {
             let i = model.phase.index();
-            let prices = Prices { api, gpu };
+            let prices = Prices { api: api_now, gpu };
             let run = month_running(scenario, model, buy, index, volume_m, prices)?;
             cash[i] = add(run, schedule[i][index], "running + up-front").at(model.phase.label())?;
             if let Some(owned) = servers.iter_mut().find(|s| s.tally.phase == model.phase) {

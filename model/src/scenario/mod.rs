@@ -411,6 +411,14 @@ pub struct Horizon {
     pub api_price_change_percent_per_year: Sourced<Percent>,
     /// Yearly change of GPU prices; seed catalog: the June 2025 cut took 44% off H100s.
     pub gpu_price_change_percent_per_year: Sourced<Percent>,
+    /// A one-off change of every API price, beside the yearly trend: from
+    /// `api_price_step_month` on, API prices are this much higher (negative: lower). 0 for none
+    /// (since version 6).
+    #[serde(default)]
+    pub api_price_step_percent: Sourced<Percent>,
+    /// The month the one-off change takes effect (1 is this month).
+    #[serde(default)]
+    pub api_price_step_month: Sourced<u32>,
     /// Months to build a self-hosted or fine-tuned system, during which traffic stays on the API.
     pub build_months: Sourced<u32>,
     /// Months of running the new system beside the API before switching (seed 000's shadow

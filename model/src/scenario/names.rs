@@ -106,6 +106,8 @@ const NAMES: &[Name] = &[
     name("matrix.pretraining.months_available", "Pretraining facts / Months available", "months", Number),
     name("horizon.months", "Horizon / Horizon", "months", Number),
     name("horizon.api_price_change_percent_per_year", "Horizon / API prices", "% a year", Number),
+    name("horizon.api_price_step_percent", "Horizon / API prices once", "%", Number),
+    name("horizon.api_price_step_month", "Horizon / From month", "month", Number),
     name("horizon.gpu_price_change_percent_per_year", "Horizon / GPU prices", "% a year", Number),
     name("horizon.build_months", "Horizon / Build time", "months", Number),
     name("horizon.parallel_run_months", "Horizon / Parallel running", "months", Number),

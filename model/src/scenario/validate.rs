@@ -496,6 +496,16 @@ fn horizon(check: &mut Check, horizon: &Horizon) {
         "horizon.gpu_price_change_percent_per_year",
         &horizon.gpu_price_change_percent_per_year,
     );
+    check.change(
+        "horizon.api_price_step_percent",
+        &horizon.api_price_step_percent,
+    );
+    let stepped = !horizon.api_price_step_percent.value.get().is_zero();
+    check.sourced_months(
+        "horizon.api_price_step_month",
+        &horizon.api_price_step_month,
+        u32::from(stepped),
+    );
     check.sourced_months("horizon.build_months", &horizon.build_months, 0);
     check.sourced_months(
         "horizon.parallel_run_months",

@@ -15,32 +15,62 @@ use crate::units::Percent;
 pub enum WhatIf {
     /// API prices fall by half every year.
     ApiPricesHalveYearly,
+    /// API prices fall by half once, a year from now.
+    ApiPricesHalveOnce,
     /// Three times the traffic.
     TripleVolume,
+    /// A peak of twice the average traffic.
+    PeakTwice,
+    /// A peak of three times the average traffic.
+    PeakThrice,
     /// The data becomes regulated.
     RegulatedData,
     /// Half the engineers available.
     HalveTeam,
 }
 
-/// The yearly API price trend [`WhatIf::ApiPricesHalveYearly`] sets, in percent.
+/// The yearly API price trend [`WhatIf::ApiPricesHalveYearly`] sets, in percent, and the
+/// one-off change [`WhatIf::ApiPricesHalveOnce`] sets.
 const API_PRICE_TREND: Decimal = dec!(-50);
+
+/// The month a one-off cut takes effect when the scenario has none: a year from now, when the
+/// yearly trend first applies too.
+const ONE_OFF_MONTH: u32 = 13;
 
 impl WhatIf {
     /// Every preset, in the order the toolbar shows them.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 7] = [
         Self::ApiPricesHalveYearly,
+        Self::ApiPricesHalveOnce,
         Self::TripleVolume,
+        Self::PeakTwice,
+        Self::PeakThrice,
         Self::RegulatedData,
         Self::HalveTeam,
+    ];
+
+    /// The presets as the toolbar groups them, a menu for each group of more than one: the two
+    /// ways API prices fall, the two peaks. (The toolbar is one row on a 1280-wide projector.)
+    pub const GROUPS: [(&'static str, &'static [Self]); 5] = [
+        (
+            "API prices",
+            &[Self::ApiPricesHalveYearly, Self::ApiPricesHalveOnce],
+        ),
+        ("Volume 3x", &[Self::TripleVolume]),
+        ("Peak", &[Self::PeakTwice, Self::PeakThrice]),
+        ("Regulated data", &[Self::RegulatedData]),
+        ("Team halved", &[Self::HalveTeam]),
     ];
 
     /// The preset's name on its button.
     #[must_use]
     pub const fn label(self) -> &'static str {
         match self {
-            Self::ApiPricesHalveYearly => "API prices -50% a year",
+            Self::ApiPricesHalveYearly => "API -50% a year",
+            Self::ApiPricesHalveOnce => "API -50% once",
             Self::TripleVolume => "Volume 3x",
+            Self::PeakTwice => "Peak 2x",
+            Self::PeakThrice => "Peak 3x",
             Self::RegulatedData => "Regulated data",
             Self::HalveTeam => "Team halved",
         }
@@ -54,9 +84,22 @@ impl WhatIf {
                 "Sets the yearly API price trend to -50%, in place of the current trend: the cash \
                  over the horizon follows; today's monthly costs do not change."
             }
+            Self::ApiPricesHalveOnce => {
+                "Halves every API price once, from month 13 (or from the month of the scenario's \
+                 own one-off change), beside the yearly trend: the cash over the horizon follows; \
+                 today's monthly costs do not change."
+            }
             Self::TripleVolume => {
                 "Multiplies this month's volume by 3: input and output tokens, or the daily users \
                  when the volume is built from users."
+            }
+            Self::PeakTwice => {
+                "Sets the peak to twice the average traffic: hosted options are sized for it, so \
+                 their instances follow."
+            }
+            Self::PeakThrice => {
+                "Sets the peak to three times the average traffic: hosted options are sized for \
+                 it, so their instances follow."
             }
             Self::RegulatedData => {
                 "Answers data residency as Regulated (health, finance, legal): third-party \
@@ -80,6 +123,13 @@ impl WhatIf {
                 .get()
                 == API_PRICE_TREND)
                 .then_some("API prices already fall by 50% a year in this scenario."),
+            Self::ApiPricesHalveOnce => (scenario.horizon.api_price_step_percent.value.get()
+                == API_PRICE_TREND)
+                .then_some("API prices already halve once in this scenario."),
+            Self::PeakTwice => (scenario.workload.peak_to_average.value.get() == dec!(2))
+                .then_some("The peak is already twice the average."),
+            Self::PeakThrice => (scenario.workload.peak_to_average.value.get() == dec!(3))
+                .then_some("The peak is already three times the average."),
             Self::TripleVolume => (!triples_within_limits(&scenario.workload.volume))
                 .then_some("Three times the volume would pass the largest a scenario may hold."),
             Self::RegulatedData => match scenario.matrix.data_residency {
@@ -113,7 +163,25 @@ impl WhatIf {
                 s.horizon.api_price_change_percent_per_year =
                     Sourced::from_source(Percent::new(API_PRICE_TREND), note);
             }
+            // The usual question is a cut, once: "and if prices halve next year?"
+            Self::ApiPricesHalveOnce => {
+                let h = &mut s.horizon;
+                h.api_price_step_percent =
+                    Sourced::from_source(Percent::new(API_PRICE_TREND), note.clone());
+                if h.api_price_step_month.value == 0 {
+                    h.api_price_step_month = Sourced::from_source(ONE_OFF_MONTH, note);
+                }
+            }
             Self::TripleVolume => triple(&mut s.workload.volume, &note)?,
+            Self::PeakTwice | Self::PeakThrice => {
+                let peak = if self == Self::PeakTwice {
+                    dec!(2)
+                } else {
+                    dec!(3)
+                };
+                s.workload.peak_to_average =
+                    Sourced::from_source(crate::units::Ratio::new(peak), note);
+            }
             // "The AI Build vs. Buy Decision": in healthcare, finance, legal or defence "the
             // data governance question often makes the decision for you". Air-gapped is
             // stricter and is left as it is (see `why_not`).
@@ -226,7 +294,7 @@ mod tests {
                 .api_price_change_percent_per_year
                 .source
                 .as_deref(),
-            Some("what-if: API prices -50% a year")
+            Some("what-if: API -50% a year")
         );
         assert_eq!(
             changed_paths(&before, &after),
@@ -241,6 +309,53 @@ mod tests {
             WhatIf::ApiPricesHalveYearly.apply(&after).is_err(),
             "a second click changes nothing and says so"
         );
+    }
+
+    #[test]
+    fn api_prices_halving_once_changes_prices_from_its_month_only() {
+        let mut before = example("default.ron");
+        before.workload.growth_percent_per_month.value = Percent::ZERO;
+        before.horizon.api_price_change_percent_per_year.value = Percent::ZERO;
+        let after = WhatIf::ApiPricesHalveOnce.apply(&before).unwrap();
+        assert_eq!(
+            changed_paths(&before, &after),
+            [
+                "horizon.api_price_step_percent",
+                "horizon.api_price_step_month"
+            ]
+        );
+        let (was, now) = (compute(&before).unwrap(), compute(&after).unwrap());
+        let buy = Phase::Buy.index();
+        let half = was.api_spend / Decimal::TWO;
+        for (then, m) in was.horizon.months.iter().zip(&now.horizon.months) {
+            if m.month < 13 {
+                assert_eq!(m.cash, then.cash, "month {}", m.month);
+            } else {
+                // Halved once and kept there: no compounding at month 25.
+                assert_eq!(m.cash[buy], then.cash[buy] - half, "month {}", m.month);
+            }
+        }
+        assert_eq!(was.costs[buy].total, now.costs[buy].total);
+        // A month the scenario set is kept.
+        let mut own = before.clone();
+        own.horizon.api_price_step_month.value = 7;
+        let after = WhatIf::ApiPricesHalveOnce.apply(&own).unwrap();
+        assert_eq!(after.horizon.api_price_step_month.value, 7);
+    }
+
+    #[test]
+    fn a_peak_what_if_resizes_the_hosted_options() {
+        let before = example("default.ron");
+        let after = WhatIf::PeakThrice.apply(&before).unwrap();
+        assert_eq!(changed_paths(&before, &after), ["workload.peak_to_average"]);
+        assert_eq!(after.workload.peak_to_average.value.get(), dec!(3));
+        // The instances are sized for the new peak: its tokens a second follow it.
+        let peak = |s: &Scenario| compute(s).unwrap().sizing[0].peak_tokens_per_second;
+        let was = before.workload.peak_to_average.value.get();
+        assert_eq!(peak(&after) * was, peak(&before) * dec!(3));
+        assert!(WhatIf::PeakThrice.apply(&after).is_err());
+        let twice = WhatIf::PeakTwice.apply(&after).unwrap();
+        assert_eq!(twice.workload.peak_to_average.value.get(), dec!(2));
     }
 
     #[test]
