@@ -205,11 +205,6 @@ fn buy(check: &mut Check, buy: &Buy) {
 fn cache_writes(check: &mut Check, buy: &Buy) {
     let path = "buy.cache_write_percent";
     check.share(path, &buy.cache_write_percent);
-    check.at_most(
-        "buy.cache_write_usd_per_1m",
-        &buy.cache_write_usd_per_1m,
-        Limits::USD_PER_1M,
-    );
     let share = |percent: Decimal| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&percent);
     let (reads, writes) = (
         buy.cached_input_percent.value.get(),
@@ -229,6 +224,11 @@ fn cache_writes(check: &mut Check, buy: &Buy) {
             ),
         );
     }
+    check.at_most(
+        "buy.cache_write_usd_per_1m",
+        &buy.cache_write_usd_per_1m,
+        Limits::USD_PER_1M,
+    );
     let (input, write) = (
         buy.input_usd_per_1m.value.get(),
         buy.cache_write_usd_per_1m.value.get(),
