@@ -17,9 +17,10 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 #[test]
 fn a_huge_hourly_price_switched_to_a_monthly_price_does_not_crash() {
     let mut harness = harness(new_app());
-    harness
-        .get_by_role_and_label(Role::DisclosureTriangle, "Self-host")
-        .click();
+    // The group is below Buy's inputs: scrolled into view first, so it opens in view.
+    let header = harness.get_by_role_and_label(Role::DisclosureTriangle, "Self-host");
+    header.scroll_to_me();
+    header.click_accesskit();
     harness.run();
     type_into(&mut harness, "Price", "1000000000000000000000000000");
     assert!(

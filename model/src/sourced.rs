@@ -114,6 +114,15 @@ impl<T> Sourced<T> {
     }
 }
 
+impl<T: Default + PartialEq> Sourced<T> {
+    /// Zero with no note and no mark: as a file without the field reads, so a field added in
+    /// a later version can be left out of the file while it is unset.
+    #[must_use]
+    pub fn is_unset(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
 impl<T: PartialEq + Written> Sourced<T> {
     /// Sets the value the user typed: it is theirs now, no longer an assumption to confirm. A
     /// note written for the old value would contradict the new one ("example: 70% of 1B

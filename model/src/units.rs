@@ -4,6 +4,9 @@
 //! arithmetic that returns [`ArithmeticError`]. A figure a user reads is never an `f64`.
 //!
 //! In files every quantity is written as a decimal string (`"2383.30"`), which loads exactly.
+//! Money and rates keep the digits they were written with (`"10.00"` stays `"10.00"`); counts
+//! (tokens, users, requests) are written without trailing zeros (`"6750000000"`, not the
+//! `"6750000000.00"` that typing `6.75B` makes), their value unchanged (`"2.5"` keeps its half).
 //! A bare number (`2383.3`) also loads: RON reads it as the nearest `f64`, and the shortest
 //! decimal that reads back as that `f64` is the number written whenever it has at most 15
 //! significant digits, which every value inside the validation limits does. Above that, write a
@@ -209,6 +212,13 @@ pub fn serialize_decimal<S: Serializer>(value: &Decimal, serializer: S) -> Resul
     serializer.collect_str(value)
 }
 
+/// Serializes a count (tokens, users, requests) as a string without trailing zeros: a count
+/// typed as `6.75B` is 6,750,000,000 and is written `"6750000000"`, not with the `.00` its
+/// multiplication left. The value is kept exactly: a fractional count keeps its digits (`"2.5"`).
+pub fn serialize_count<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&value.normalize())
+}
+
 /// Deserializes a decimal exactly from a string, or from a bare number (see the module docs).
 pub fn deserialize_decimal<'de, D: Deserializer<'de>>(
     deserializer: D,
@@ -247,9 +257,14 @@ pub trait Quantity: Copy {
 }
 
 /// Defines a quantity: a newtype over `Decimal` whose name carries its unit, with checked
-/// arithmetic among values of the same unit, exact serde as a decimal string, and display.
+/// arithmetic among values of the same unit, exact serde as a decimal string, and display. A
+/// quantity is written as typed ([`serialize_decimal`]) unless it says `written =
+/// serialize_count`.
 macro_rules! quantity {
     ($(#[$doc:meta])* $name:ident, unit = $unit:literal) => {
+        quantity!($(#[$doc])* $name, unit = $unit, written = serialize_decimal);
+    };
+    ($(#[$doc:meta])* $name:ident, unit = $unit:literal, written = $written:ident) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(Decimal);
@@ -344,7 +359,7 @@ macro_rules! quantity {
 
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serialize_decimal(&self.0, serializer)
+                $written(&self.0, serializer)
             }
         }
 
@@ -384,12 +399,14 @@ quantity!(
 quantity!(
     /// Tokens processed in one month (input and output, or one of them as the field says).
     TokensPerMonth,
-    unit = "tokens/month"
+    unit = "tokens/month",
+    written = serialize_count
 );
 quantity!(
     /// Tokens processed each second: a measured throughput.
     TokensPerSecond,
-    unit = "tokens/s"
+    unit = "tokens/s",
+    written = serialize_count
 );
 quantity!(
     /// Hours in one month: time in service, engineering time.
@@ -410,17 +427,20 @@ quantity!(
 quantity!(
     /// A plain count of things that can be fractional on average: users, requests, people.
     Count,
-    unit = ""
+    unit = "",
+    written = serialize_count
 );
 quantity!(
     /// A number of tokens, once (a corpus).
     Tokens,
-    unit = "tokens"
+    unit = "tokens",
+    written = serialize_count
 );
 quantity!(
     /// Tokens in one request: the prompt, or the generated reply.
     TokensPerRequest,
-    unit = "tokens/request"
+    unit = "tokens/request",
+    written = serialize_count
 );
 quantity!(
     /// Electric power drawn: an owned server's draw at load.
@@ -596,6 +616,26 @@ mod tests {
         assert_eq!(Usd::new(dec!(2.345)).round_dp(2), Usd::new(dec!(2.35)));
         assert_eq!(Usd::new(dec!(-2.345)).round_dp(2), Usd::new(dec!(-2.35)));
         assert_eq!(Usd::new(dec!(2.344)).round_dp(2), Usd::new(dec!(2.34)));
+    }
+
+    fn written<T: Serialize>(value: T) -> String {
+        ron::to_string(&value).expect("a quantity writes")
+    }
+
+    #[test]
+    fn counts_are_written_without_trailing_zeros_and_money_as_typed() {
+        assert_eq!(
+            written(TokensPerMonth::new(dec!(6750000000.00))),
+            r#""6750000000""#
+        );
+        assert_eq!(written(TokensPerRequest::new(dec!(2.50))), r#""2.5""#);
+        assert_eq!(written(Count::new(dec!(0.50))), r#""0.5""#);
+        assert_eq!(written(Tokens::new(dec!(1000.000))), r#""1000""#);
+        assert_eq!(written(TokensPerSecond::new(dec!(301.0))), r#""301""#);
+        assert_eq!(written(UsdPerMillionTokens::new(dec!(10.00))), r#""10.00""#);
+        assert_eq!(written(Usd::new(dec!(2383.30))), r#""2383.30""#);
+        let read: TokensPerRequest = ron::from_str(r#""2.5""#).expect("reads");
+        assert_eq!(read.get(), dec!(2.5));
     }
 
     #[test]

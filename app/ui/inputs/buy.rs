@@ -10,11 +10,13 @@ use crate::ui::widgets::fields::{Number, field, label, note, yes_no};
 
 /// Buy's numbers: a table, one input a line.
 #[rustfmt::skip]
-const NUMBERS: [Number<Scenario>; 8] = [
+const NUMBERS: [Number<Scenario>; 10] = [
     Number::new("Input price", "USD per 1M", "buy.input_usd_per_1m", "Price of prompt tokens. A blended price goes in both input and output.", |s| Some(&mut s.buy.input_usd_per_1m)),
     Number::new("Output price", "USD per 1M", "buy.output_usd_per_1m", "Price of generated tokens.", |s| Some(&mut s.buy.output_usd_per_1m)),
     Number::new("Cached input", "%", "buy.cached_input_percent", "Share of input tokens served from the provider's prompt cache.", |s| Some(&mut s.buy.cached_input_percent)),
     Number::new("Cached input price", "USD per 1M", "buy.cached_input_usd_per_1m", "Price of cached input tokens.", |s| Some(&mut s.buy.cached_input_usd_per_1m)),
+    Number::new("Cache writes", "%", "buy.cache_write_percent", "Share of input tokens written to the provider's prompt cache, billed at the write price instead of the input price. Cached input and cache writes together are at most 100% of input tokens; the rest is billed at the input price.", |s| Some(&mut s.buy.cache_write_percent)),
+    Number::new("Cache write price", "USD per 1M", "buy.cache_write_usd_per_1m", "Price of input tokens written to the cache. Anthropic bills 5-minute cache writes at 1.25 times the input price (Claude Sonnet 4: $3.75 for $3.00); where writing costs nothing extra (OpenAI, Google), give the input price. Picking a model from the catalog sets it.", |s| Some(&mut s.buy.cache_write_usd_per_1m)),
     Number::new("Batch share", "%", "buy.batch_percent", "Share of traffic sent through the batch API.", |s| Some(&mut s.buy.batch_percent)),
     Number::new("Batch discount", "%", "buy.batch_discount_percent", "Discount the batch API gives.", |s| Some(&mut s.buy.batch_discount_percent)),
     Number::new("Commitment discount", "%", "buy.commitment_discount_percent", "Discount negotiated for committed spend.", |s| Some(&mut s.buy.commitment_discount_percent)),

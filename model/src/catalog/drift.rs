@@ -104,6 +104,16 @@ fn buy(drift: &mut Vec<CatalogDrift>, buy: &Buy, catalog: &Catalog) {
         cached,
         &entry,
     );
+    // A file from before the write price has none to compare.
+    if !buy.cache_write_usd_per_1m.is_unset() {
+        compare(
+            drift,
+            "buy.cache_write_usd_per_1m",
+            buy.cache_write_usd_per_1m.value,
+            model.cache_write_price(),
+            &entry,
+        );
+    }
 }
 
 fn hosting(drift: &mut Vec<CatalogDrift>, path: &str, hosting: &Hosting, catalog: &Catalog) {
@@ -270,6 +280,24 @@ mod tests {
             drift[0].message.contains("is 0.70") && drift[0].message.contains("now says 0.60"),
             "{drift:?}"
         );
+    }
+
+    #[test]
+    fn a_write_price_that_moved_is_reported_and_a_file_without_one_is_not() {
+        let mut scenario = Scenario::embedded_default();
+        let sonnet = Catalog::embedded()
+            .api_model("claude-sonnet-4")
+            .expect("Claude Sonnet 4");
+        sonnet.apply_to(&mut scenario.buy);
+        assert_eq!(catalog_drift(&scenario, Catalog::embedded()), []);
+        scenario.buy.cache_write_usd_per_1m.value = UsdPerMillionTokens::new(dec!(3.00));
+        let drift = catalog_drift(&scenario, Catalog::embedded());
+        assert_eq!(drift.len(), 1, "{drift:?}");
+        assert_eq!(drift[0].path, "buy.cache_write_usd_per_1m");
+        assert!(drift[0].message.contains("now says 3.75"), "{drift:?}");
+        // Picked before the write price existed: nothing to compare.
+        scenario.buy.cache_write_usd_per_1m = crate::sourced::Sourced::default();
+        assert_eq!(catalog_drift(&scenario, Catalog::embedded()), []);
     }
 
     #[test]

@@ -167,8 +167,17 @@ impl ApiModel {
         )
     }
 
+    /// The price of writing prompt tokens to the cache: the catalog's where the provider charges
+    /// for writes (Anthropic), otherwise the input price, so writes cost nothing extra.
+    #[must_use]
+    pub fn cache_write_price(&self) -> UsdPerMillionTokens {
+        self.cache_write_usd_per_1m.unwrap_or(self.input_usd_per_1m)
+    }
+
     /// Sets `buy`'s prices to this model's and records the pick. A model without a cache price
-    /// gets no cache discount: the cached price is set to the full input price.
+    /// gets no cache discount: the cached price is set to the full input price. One without a
+    /// write price writes at the input price ([`ApiModel::cache_write_price`]). The shares of
+    /// input read from and written to the cache are the workload's, and stay.
     pub fn apply_to(&self, buy: &mut Buy) {
         let note = self.source_note();
         buy.catalog_id = Some(self.id.clone());
@@ -177,7 +186,8 @@ impl ApiModel {
         let cached = self
             .cached_input_usd_per_1m
             .unwrap_or(self.input_usd_per_1m);
-        buy.cached_input_usd_per_1m = Sourced::from_source(cached, note);
+        buy.cached_input_usd_per_1m = Sourced::from_source(cached, &note);
+        buy.cache_write_usd_per_1m = Sourced::from_source(self.cache_write_price(), note);
     }
 }
 
@@ -473,6 +483,29 @@ mod tests {
                 .as_deref()
                 .is_some_and(|s| s.contains("2025-09"))
         );
+    }
+
+    #[test]
+    fn picking_a_model_takes_its_write_price_or_else_the_input_price() {
+        let mut buy = crate::scenario::Scenario::embedded_default().buy;
+        let catalog = Catalog::embedded();
+        catalog
+            .api_model("claude-sonnet-4")
+            .expect("Claude Sonnet 4")
+            .apply_to(&mut buy);
+        assert_eq!(buy.cache_write_usd_per_1m.value.to_string(), "3.75");
+        assert!(
+            buy.cache_write_usd_per_1m
+                .source
+                .as_deref()
+                .is_some_and(|s| s.contains("Claude Sonnet 4"))
+        );
+        // OpenAI charges nothing extra to write: a write costs the input price.
+        catalog
+            .api_model("gpt-4o")
+            .expect("GPT-4o")
+            .apply_to(&mut buy);
+        assert_eq!(buy.cache_write_usd_per_1m.value, buy.input_usd_per_1m.value);
     }
 
     #[test]

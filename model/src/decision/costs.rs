@@ -503,6 +503,7 @@ pub fn cheapest_other_api_model(
         priced.cached_input_usd_per_1m.value = model
             .cached_input_usd_per_1m
             .unwrap_or(model.input_usd_per_1m);
+        priced.cache_write_usd_per_1m.value = model.cache_write_price();
         let cost = buy_cost(&priced, outcome.traffic)?;
         if cost < buy && best.as_ref().is_none_or(|b| cost < b.cost) {
             best = Some(Priced {

@@ -445,9 +445,19 @@ fn share_at(
 
 /// Buy's price per token of the whole traffic, class by class, then each discount and the
 /// retries: what [`buy_lines`] labels and [`buy_cost`] adds up.
+///
+/// Input tokens are of three classes, each billed at one price: those read from the prompt
+/// cache (`cached_input_percent`, at the cached price), those written to it
+/// (`cache_write_percent`, at the write price) and the rest, at the input price. A write is
+/// billed instead of the input price, not on top of it: Anthropic charges 5-minute cache writes
+/// at 1.25 times the base input price and cache reads at 0.1 times it, so Claude Sonnet 4's
+/// $3.00 input is $3.75 written and $0.30 read
+/// (<https://platform.claude.com/docs/en/about-claude/pricing>, "Model pricing": base input
+/// tokens, 5m cache writes, cache hits).
 struct BuyRates {
     input: Decimal,
     cached_input: Decimal,
+    cache_writes: Decimal,
     output: Decimal,
     batch: Decimal,
     commitment: Decimal,
@@ -459,9 +469,14 @@ impl BuyRates {
         let output_share =
             sub(Decimal::ONE, input_share, "1 − input share").at("workload.volume")?;
         let cached = fraction(&buy.cached_input_percent, "buy.cached_input_percent")?;
-        let uncached = sub(Decimal::ONE, cached, "1 − cached").at("buy.cached_input_percent")?;
+        let written = fraction(&buy.cache_write_percent, "buy.cache_write_percent")?;
+        let from_cache = add(cached, written, "reads + writes").at("buy.cache_write_percent")?;
+        let uncached =
+            sub(Decimal::ONE, from_cache, "1 − reads − writes").at("buy.cache_write_percent")?;
         let cached_tokens =
             mul(input_share, cached, "share × share").at("buy.cached_input_percent")?;
+        let written_tokens =
+            mul(input_share, written, "share × share").at("buy.cache_write_percent")?;
         let uncached_tokens =
             mul(input_share, uncached, "share × share").at("buy.cached_input_percent")?;
         let input = share_at(
@@ -474,12 +489,17 @@ impl BuyRates {
             &buy.cached_input_usd_per_1m,
             "buy.cached_input_usd_per_1m",
         )?;
+        let cache_writes = share_at(
+            written_tokens,
+            &buy.cache_write_usd_per_1m,
+            "buy.cache_write_usd_per_1m",
+        )?;
         let output = share_at(
             output_share,
             &buy.output_usd_per_1m,
             "buy.output_usd_per_1m",
         )?;
-        let base = [input, cached_input, output]
+        let base = [input, cached_input, cache_writes, output]
             .iter()
             .try_fold(Decimal::ZERO, |sum, p| add(sum, *p, "prices").at("buy"))?;
         let batch_share = fraction(&buy.batch_percent, "buy.batch_percent")?;
@@ -505,6 +525,7 @@ impl BuyRates {
         Ok(Self {
             input,
             cached_input,
+            cache_writes,
             output,
             batch,
             commitment,
@@ -513,10 +534,11 @@ impl BuyRates {
     }
 
     /// The rates in the order of Buy's cost lines.
-    fn in_order(&self) -> [Decimal; 6] {
+    fn in_order(&self) -> [Decimal; 7] {
         [
             self.input,
             self.cached_input,
+            self.cache_writes,
             self.output,
             self.batch,
             self.commitment,
@@ -525,9 +547,9 @@ impl BuyRates {
     }
 }
 
-/// Buy: each token class at its own price, then batch and commitment discounts, then retries
-/// (seed 003: cost per task, not per token), then what the integration costs whatever the
-/// tokens ([`buy_fixed_lines`]).
+/// Buy: each token class at its own price (cache writes only when some input is written to the
+/// cache), then batch and commitment discounts, then retries (seed 003: cost per task, not per
+/// token), then what the integration costs whatever the tokens ([`buy_fixed_lines`]).
 fn buy_lines(
     buy: &Buy,
     input_share: Decimal,
@@ -546,12 +568,20 @@ fn buy_lines(
             LineKind::Api,
             rates.cached_input,
         ),
-        CostLine::per_token(
-            price_label("Output tokens", buy.output_usd_per_1m.value.get()),
-            LineKind::Api,
-            rates.output,
-        ),
     ];
+    if !buy.cache_write_percent.value.get().is_zero() {
+        let label = format!("Cache writes ({}%)", buy.cache_write_percent.value);
+        lines.push(CostLine::per_token(
+            price_label(&label, buy.cache_write_usd_per_1m.value.get()),
+            LineKind::Api,
+            rates.cache_writes,
+        ));
+    }
+    lines.push(CostLine::per_token(
+        price_label("Output tokens", buy.output_usd_per_1m.value.get()),
+        LineKind::Api,
+        rates.output,
+    ));
     let adjustments = [
         (
             format!(
@@ -1253,6 +1283,85 @@ mod tests {
         assert_eq!(
             per_million,
             (dec!(0.084) + dec!(0.0105) + dec!(0.18)) * dec!(1.1)
+        );
+    }
+
+    /// Claude Sonnet 4 from the catalog ($3.00 in, $15.00 out, $0.30 read from the cache, $3.75
+    /// written to it), no batch, discount or retry, reading `read`% of its input from the cache
+    /// and writing `written`%.
+    fn sonnet(read: Decimal, written: Decimal) -> Scenario {
+        use crate::units::{Percent, Ratio};
+        let mut scenario = Scenario::embedded_default();
+        let buy = &mut scenario.buy;
+        crate::catalog::Catalog::embedded()
+            .api_model("claude-sonnet-4")
+            .expect("Claude Sonnet 4")
+            .apply_to(buy);
+        buy.cached_input_percent.value = Percent::new(read);
+        buy.cache_write_percent.value = Percent::new(written);
+        buy.batch_percent.value = Percent::ZERO;
+        buy.commitment_discount_percent.value = Percent::ZERO;
+        buy.retry_factor.value = Ratio::new(Decimal::ONE);
+        scenario
+    }
+
+    #[test]
+    fn cache_writes_are_billed_at_the_write_price_instead_of_the_input_price() {
+        // 1B input and 1B output tokens a month; of the input, 40% read from the cache and 5%
+        // written to it.
+        let traffic = Traffic {
+            input: dec!(1_000_000_000),
+            output: dec!(1_000_000_000),
+        };
+        let volume = traffic.total().expect("adds up");
+        let scenario = sonnet(dec!(40), dec!(5));
+        let half_input = traffic.input_share().expect("a share");
+        let buy =
+            build_models(&scenario, half_input).expect("computes")[Phase::Buy.index()].clone();
+        assert_eq!(buy.slope * volume, dec!(16_957.50));
+        let lines: Vec<(&str, Decimal)> = buy
+            .lines
+            .iter()
+            .map(|l| (l.label.as_str(), l.at(volume, Decimal::ZERO).expect("line")))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                // The rest, 55%: 550M × $3.00.
+                ("Input tokens at $3.00 per 1M", dec!(1_650)),
+                // 400M × $0.30.
+                ("Cached input tokens (40%) at $0.30 per 1M", dec!(120)),
+                // 50M × $3.75, in place of 50M × $3.00: $37.50 more.
+                ("Cache writes (5%) at $3.75 per 1M", dec!(187.50)),
+                // 1B × $15.00.
+                ("Output tokens at $15.00 per 1M", dec!(15_000)),
+            ]
+        );
+        assert_eq!(buy_cost(&scenario.buy, traffic), Ok(dec!(16_957.50)));
+        // Without writes, those 50M are input: $37.50 less, and no line for writes.
+        let unwritten = sonnet(dec!(40), Decimal::ZERO);
+        assert_eq!(buy_cost(&unwritten.buy, traffic), Ok(dec!(16_920)));
+        assert_eq!(model(&unwritten, Phase::Buy).lines.len(), 3);
+    }
+
+    #[test]
+    fn a_model_without_a_write_price_writes_at_its_input_price() {
+        let traffic = Traffic {
+            input: dec!(1_000_000_000),
+            output: dec!(1_000_000_000),
+        };
+        let mut written = sonnet(dec!(40), dec!(5));
+        crate::catalog::Catalog::embedded()
+            .api_model("gpt-4o")
+            .expect("GPT-4o")
+            .apply_to(&mut written.buy);
+        let mut unwritten = written.clone();
+        unwritten.buy.cache_write_percent.value = crate::units::Percent::ZERO;
+        // GPT-4o: 550M and 50M at $2.50, 400M at $1.25, 1B at $10.00.
+        assert_eq!(buy_cost(&written.buy, traffic), Ok(dec!(12_000)));
+        assert_eq!(
+            buy_cost(&written.buy, traffic),
+            buy_cost(&unwritten.buy, traffic)
         );
     }
 

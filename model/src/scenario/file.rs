@@ -308,6 +308,61 @@ mod tests {
         );
     }
 
+    fn tokens_lines(written: &str) -> Vec<&str> {
+        written
+            .lines()
+            .filter(|l| l.contains("tokens_per_month"))
+            .map(str::trim)
+            .collect()
+    }
+
+    #[test]
+    fn token_counts_are_saved_as_whole_numbers_and_prices_as_typed() {
+        use crate::scenario::Volume;
+        use crate::units::{TokensPerMonth, UsdPerMillionTokens, parse_human};
+        use rust_decimal::dec;
+        let mut scenario = Scenario::embedded_default();
+        // 75% input, then the volume slider's move to 9B a month.
+        scenario.workload.volume = Volume::Tokens {
+            input_tokens_per_month: Sourced::bare(TokensPerMonth::new(dec!(750_000_000))),
+            output_tokens_per_month: Sourced::bare(TokensPerMonth::new(dec!(250_000_000))),
+        };
+        scenario.workload.volume = scenario
+            .workload
+            .volume
+            .with_total_tokens(TokensPerMonth::new(dec!(9_000_000_000)))
+            .expect("in range");
+        let written = to_ron_string(&scenario).expect("writes");
+        assert_eq!(
+            tokens_lines(&written),
+            [
+                r#"input_tokens_per_month: (value: "6750000000"),"#,
+                r#"output_tokens_per_month: (value: "2250000000"),"#,
+            ]
+        );
+        // The same counts typed as 6.75B and 2.25B, whose multiplication leaves `.00`.
+        let typed = |text: &str| TokensPerMonth::new(parse_human(text).expect("a number"));
+        assert_eq!(typed("6.75B").get().to_string(), "6750000000.00");
+        scenario.workload.volume = Volume::Tokens {
+            input_tokens_per_month: Sourced::bare(typed("6.75B")),
+            output_tokens_per_month: Sourced::bare(typed("2.25B")),
+        };
+        scenario.buy.output_usd_per_1m.value = UsdPerMillionTokens::new(dec!(10.00));
+        let written = to_ron_string(&scenario).expect("writes");
+        assert_eq!(
+            tokens_lines(&written),
+            [
+                r#"input_tokens_per_month: (value: "6750000000"),"#,
+                r#"output_tokens_per_month: (value: "2250000000"),"#,
+            ]
+        );
+        assert!(
+            written.contains(r#"output_usd_per_1m: (value: "10.00""#),
+            "a price keeps its written form: {written}"
+        );
+        assert_eq!(from_ron_str(&written), Ok(scenario));
+    }
+
     #[test]
     fn a_syntax_error_names_its_line_and_column() {
         let broken = default_with(

@@ -130,10 +130,22 @@ pub struct Buy {
     pub input_usd_per_1m: Sourced<UsdPerMillionTokens>,
     /// Price of generated tokens.
     pub output_usd_per_1m: Sourced<UsdPerMillionTokens>,
-    /// Share of input tokens served from the provider's prompt cache.
+    /// Share of input tokens served from the provider's prompt cache (cache reads), billed at
+    /// the cached price instead of the input price.
     pub cached_input_percent: Sourced<Percent>,
     /// Price of cached input tokens.
     pub cached_input_usd_per_1m: Sourced<UsdPerMillionTokens>,
+    /// Share of input tokens written to the provider's prompt cache (since version 6), billed
+    /// at the write price instead of the input price: input tokens are cache reads, cache
+    /// writes, and the rest at the input price, so reads and writes together are at most 100%.
+    /// Left out of the file while it is 0 with no note.
+    #[serde(default, skip_serializing_if = "Sourced::is_unset")]
+    pub cache_write_percent: Sourced<Percent>,
+    /// Price of input tokens written to the cache (since version 6): Anthropic's 5-minute
+    /// writes are 1.25 times the input price; where writing costs nothing extra (OpenAI,
+    /// Google), the input price. Left out of the file while it is 0 with no note.
+    #[serde(default, skip_serializing_if = "Sourced::is_unset")]
+    pub cache_write_usd_per_1m: Sourced<UsdPerMillionTokens>,
     /// Share of traffic sent through the batch API.
     pub batch_percent: Sourced<Percent>,
     /// Discount the batch API gives on both input and output.

@@ -60,6 +60,8 @@ const NAMES: &[Name] = &[
     name("buy.output_usd_per_1m", "Buy / Output price", "USD per 1M", Number),
     name("buy.cached_input_percent", "Buy / Cached input", "%", Number),
     name("buy.cached_input_usd_per_1m", "Buy / Cached input price", "USD per 1M", Number),
+    name("buy.cache_write_percent", "Buy / Cache writes", "%", Number),
+    name("buy.cache_write_usd_per_1m", "Buy / Cache write price", "USD per 1M", Number),
     name("buy.batch_percent", "Buy / Batch share", "%", Number),
     name("buy.batch_discount_percent", "Buy / Batch discount", "%", Number),
     name("buy.commitment_discount_percent", "Buy / Commitment discount", "%", Number),

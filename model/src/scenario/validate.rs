@@ -166,6 +166,7 @@ fn buy(check: &mut Check, buy: &Buy) {
         &buy.cached_input_usd_per_1m,
         Limits::USD_PER_1M,
     );
+    cache_writes(check, buy);
     check.share("buy.batch_percent", &buy.batch_percent);
     check.share("buy.batch_discount_percent", &buy.batch_discount_percent);
     check.share(
@@ -195,6 +196,54 @@ fn buy(check: &mut Check, buy: &Buy) {
         &buy.fixed.committed_usd_per_month,
         Limits::USD_PER_PERIOD,
     );
+}
+
+/// Input tokens are read from the cache, written to it, or neither: reads and writes together
+/// are at most all of them. A write is billed instead of the input price and never below it
+/// (a write price left at 0, as in a file from before it, would make writing cheaper than
+/// sending).
+fn cache_writes(check: &mut Check, buy: &Buy) {
+    let path = "buy.cache_write_percent";
+    check.share(path, &buy.cache_write_percent);
+    let share = |percent: Decimal| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&percent);
+    let (reads, writes) = (
+        buy.cached_input_percent.value.get(),
+        buy.cache_write_percent.value.get(),
+    );
+    // Each within 0-100% (or already named above), so the sum cannot overflow.
+    if share(reads)
+        && share(writes)
+        && let Some(both) = reads.checked_add(writes)
+        && both > Decimal::ONE_HUNDRED
+    {
+        check.problem(
+            path,
+            format!(
+                "cached input ({reads}%) and cache writes ({writes}%) together must be at most 100% \
+                 of input tokens; they are {both}%"
+            ),
+        );
+    }
+    check.at_most(
+        "buy.cache_write_usd_per_1m",
+        &buy.cache_write_usd_per_1m,
+        Limits::USD_PER_1M,
+    );
+    let (input, write) = (
+        buy.input_usd_per_1m.value.get(),
+        buy.cache_write_usd_per_1m.value.get(),
+    );
+    if writes > Decimal::ZERO && write >= Decimal::ZERO && write < input {
+        check.problem(
+            "buy.cache_write_usd_per_1m",
+            format!(
+                "must be at least the input price ({input} USD per 1M) while input tokens are \
+                 written to the cache: a write is billed instead of the input price, never below \
+                 it (Anthropic's 5-minute writes cost 1.25 times it; give the input price where \
+                 writing costs nothing extra); it is {write}"
+            ),
+        );
+    }
 }
 
 fn self_host(check: &mut Check, self_host: &SelfHost) {
@@ -794,5 +843,53 @@ impl Check {
             }
             self.text(path, id, Limits::SHORT_TEXT);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::dec;
+
+    use super::*;
+    use crate::scenario::from_ron_str;
+    use crate::units::{Percent, UsdPerMillionTokens};
+
+    fn paths(scenario: &Scenario) -> Vec<String> {
+        validate(scenario).into_iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn cache_reads_and_writes_above_all_input_tokens_are_refused_naming_the_writes() {
+        let mut scenario = Scenario::embedded_default();
+        scenario.buy.cache_write_usd_per_1m.value = scenario.buy.input_usd_per_1m.value;
+        // The default reads 20% of its input from the cache.
+        scenario.buy.cache_write_percent.value = Percent::new(dec!(80));
+        assert_eq!(validate(&scenario), []);
+        scenario.buy.cache_write_percent.value = Percent::new(dec!(80.5));
+        let problems = validate(&scenario);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, "buy.cache_write_percent");
+        assert!(
+            problems[0]
+                .message
+                .contains("together must be at most 100%")
+                && problems[0].message.contains("they are 100.5%"),
+            "{problems:?}"
+        );
+        // In a file, the same.
+        let text = crate::scenario::to_ron_string(&scenario).expect("writes");
+        let error = from_ron_str(&text).unwrap_err().to_string();
+        assert!(error.contains("buy.cache_write_percent"), "{error}");
+    }
+
+    #[test]
+    fn a_write_share_needs_a_write_price_of_at_least_the_input_price() {
+        let mut scenario = Scenario::embedded_default();
+        // A file from before cache writes: no share, no price, and nothing to refuse.
+        assert!(scenario.buy.cache_write_usd_per_1m.is_unset());
+        scenario.buy.cache_write_percent.value = Percent::new(dec!(5));
+        assert_eq!(paths(&scenario), ["buy.cache_write_usd_per_1m"]);
+        scenario.buy.cache_write_usd_per_1m.value = UsdPerMillionTokens::new(dec!(0.15));
+        assert_eq!(paths(&scenario), Vec::<String>::new());
     }
 }

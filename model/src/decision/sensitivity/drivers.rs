@@ -52,6 +52,10 @@ fn api_input(s: &mut Scenario, f: Decimal) -> bool {
         &mut s.buy.cached_input_usd_per_1m.value,
         f,
         crate::units::UsdPerMillionTokens::new,
+    ) && scale(
+        &mut s.buy.cache_write_usd_per_1m.value,
+        f,
+        crate::units::UsdPerMillionTokens::new,
     )
 }
 

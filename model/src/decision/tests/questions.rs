@@ -221,6 +221,36 @@ fn the_workhorse_saving_is_the_catalogs_cheapest_model_for_this_workload() {
 }
 
 #[test]
+fn other_models_are_priced_with_their_own_cache_write_price() {
+    // On Claude Opus 4, writing 5% of the input at $18.75 per 1M: the other models write at
+    // their own price, Sonnet's $3.75 or the input price of a model that charges nothing extra.
+    let mut s = on_gpt_4o();
+    let catalog = Catalog::embedded();
+    catalog
+        .api_model("claude-opus-4")
+        .expect("Claude Opus 4")
+        .apply_to(&mut s.buy);
+    s.buy.cached_input_percent.value = Percent::new(dec!(40));
+    s.buy.cache_write_percent.value = Percent::new(dec!(5));
+    let outcome = crate::engine::compute(&s).expect("computes");
+    let cheaper = super::super::costs::cheapest_other_api_model(&s, &outcome)
+        .expect("computes")
+        .expect("a cheaper model");
+    let cheapest = catalog
+        .api_models
+        .iter()
+        .filter(|m| m.id != "claude-opus-4")
+        .map(|model| {
+            let mut buy = s.buy.clone();
+            model.apply_to(&mut buy);
+            crate::engine::buy_cost(&buy, outcome.traffic).expect("computes")
+        })
+        .min()
+        .expect("other models");
+    assert_eq!(cheaper.cost, cheapest);
+}
+
+#[test]
 fn an_option_dearer_than_buy_carries_its_premium_against_it() {
     let rec = decide(&plain());
     let against: Vec<_> = reasons(&rec, "cash over the horizon")
