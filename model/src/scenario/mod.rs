@@ -183,7 +183,7 @@ pub struct BuyFixed {
     /// The least the API bill may be each month under a committed-spend contract (often the
     /// price of its discount): below it, the difference is paid anyway. 0 for none (since
     /// version 6).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Sourced::is_unset")]
     pub committed_usd_per_month: Sourced<UsdPerMonth>,
 }
 
@@ -282,7 +282,7 @@ pub struct OwnedServer {
     pub purchase_usd: Sourced<Usd>,
     /// Installation and commissioning of one server: depreciated over its life, never resold
     /// (since version 6; 0 when a file has none, as when it was counted in the purchase).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Sourced::is_unset")]
     pub installation_usd: Sourced<Usd>,
     /// Months until it is replaced; it depreciates evenly over them.
     pub life_months: Sourced<u32>,
@@ -426,10 +426,10 @@ pub struct Horizon {
     /// A one-off change of every API price, beside the yearly trend: from
     /// `api_price_step_month` on, API prices are this much higher (negative: lower). 0 for none
     /// (since version 6).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Sourced::is_unset")]
     pub api_price_step_percent: Sourced<Percent>,
     /// The month the one-off change takes effect (1 is this month).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Sourced::is_unset")]
     pub api_price_step_month: Sourced<u32>,
     /// Months to build a self-hosted or fine-tuned system, during which traffic stays on the API.
     pub build_months: Sourced<u32>,
