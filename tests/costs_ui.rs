@@ -170,3 +170,75 @@ fn the_cost_lines_say_what_the_instances_are_sized_for_and_count_them_month_by_m
     harness.run();
     assert!(shows(&harness, "Months 1-12"));
 }
+
+/// Clicks the first item whose text contains `text` (a catalog entry, listed with its figures).
+fn click_containing(harness: &mut Harness<'_, BreakevenApp>, text: &str) {
+    let item = harness
+        .query_all_by_label_contains(text)
+        .last()
+        .unwrap_or_else(|| panic!("an item with {text}"));
+    item.click();
+    harness.run();
+}
+
+fn served(harness: &Harness<'_, BreakevenApp>) -> (String, Decimal, Option<String>) {
+    match &harness.state().scenario().self_host.hosting.throughput {
+        breakeven_model::scenario::Throughput::Measured {
+            model,
+            output_tokens_per_second,
+            ..
+        } => (
+            model.clone(),
+            output_tokens_per_second.value.get(),
+            output_tokens_per_second.source.clone(),
+        ),
+        breakeven_model::scenario::Throughput::Unlimited => panic!("measured"),
+    }
+}
+
+#[test]
+fn the_model_served_is_picked_with_the_instance_and_a_typed_figure_is_yours() {
+    let mut harness = harness(new_app());
+    open_group(&mut harness, "Self-host");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "GPU instance")
+        .click();
+    harness.run();
+    click_containing(&mut harness, "p5.4xlarge (");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Model served")
+        .click();
+    harness.run();
+    click_containing(&mut harness, "Llama-3.1-70B FP8, concurrency 16");
+    let (model, speed, source) = served(&harness);
+    assert_eq!((model.as_str(), speed), ("Llama-3.1-70B FP8", dec!(1800)));
+    let source = source.unwrap_or_default();
+    assert!(source.starts_with("catalog: Llama-3.1-70B FP8"), "{source}");
+    // Another H100 instance keeps the model: eight GPUs serve eight replicas of it.
+    harness
+        .get_by_role_and_label(Role::ComboBox, "GPU instance")
+        .click();
+    harness.run();
+    click_containing(&mut harness, "p5.48xlarge (");
+    let (model, speed, _) = served(&harness);
+    assert_eq!((model.as_str(), speed), ("Llama-3.1-70B FP8", dec!(14400)));
+    // A figure typed over the catalog's is the user's, in its source and in the basis.
+    type_into(&mut harness, "Throughput", "15000");
+    let (_, speed, source) = served(&harness);
+    assert_eq!(speed, dec!(15000));
+    let source = source.unwrap_or_default();
+    assert!(
+        source.starts_with("your value; the catalog had 14,400"),
+        "{source}"
+    );
+    let evaluation =
+        breakeven_model::evaluate(harness.state().scenario(), common::today()).expect("evaluates");
+    let basis = evaluation.outcome.costs[Phase::SelfHost.index()]
+        .capacity_basis
+        .clone()
+        .unwrap_or_default();
+    assert!(
+        basis.contains("15000 output tokens/s (your value)"),
+        "{basis}"
+    );
+}

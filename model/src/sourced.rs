@@ -37,11 +37,24 @@ const fn is_false(value: &bool) -> bool {
 /// The start of a note kept for a value that has since changed: "was 1,000,000,000: …".
 const WAS: &str = "was ";
 
-/// Whether `note` describes an earlier value ("was 700,000,000: …"), as
-/// [`Sourced::revalue`] keeps a note whose value changed.
+/// How a value typed over one taken from the catalog is sourced: it is the user's, and the
+/// catalog's figure is kept as what it was, never as the value's source.
+const YOURS_OVER_CATALOG: &str = "your value; the catalog had ";
+
+/// How a catalog entry's note starts (`catalog::ApiModel::source_note`).
+const CATALOG: &str = "catalog:";
+
+/// Whether `note` describes an earlier value ("was 700,000,000: …", "your value; the catalog
+/// had 2,462: …"), as [`Sourced::revalue`] keeps a note whose value changed.
 #[must_use]
 pub fn describes_an_earlier_value(note: &str) -> bool {
-    note.starts_with(WAS)
+    note.starts_with(WAS) || note.starts_with(YOURS_OVER_CATALOG)
+}
+
+/// Whether `note` is that of a value the user typed over the catalog's.
+#[must_use]
+pub fn typed_over_catalog(note: &str) -> bool {
+    note.starts_with(YOURS_OVER_CATALOG)
 }
 
 /// A value as a note quotes it: exact, with thousands separators.
@@ -135,11 +148,19 @@ impl<T: PartialEq + Written> Sourced<T> {
             return;
         }
         if let Some(note) = &self.source {
-            let back = format!("{WAS}{}: ", value.written());
-            if let Some(original) = note.strip_prefix(&back) {
+            let written = value.written();
+            let original = [WAS, YOURS_OVER_CATALOG]
+                .iter()
+                .find_map(|prefix| note.strip_prefix(&format!("{prefix}{written}: ")));
+            if let Some(original) = original {
                 self.source = Some(original.to_owned());
             } else if !describes_an_earlier_value(note) {
-                self.source = Some(format!("{WAS}{}: {note}", self.value.written()));
+                let prefix = if note.starts_with(CATALOG) {
+                    YOURS_OVER_CATALOG
+                } else {
+                    WAS
+                };
+                self.source = Some(format!("{prefix}{}: {note}", self.value.written()));
             }
         }
         self.value = value;
@@ -170,6 +191,23 @@ mod tests {
             Some("was 700,000,000: example: 70% of 1B tokens are prompts")
         );
         assert!(input.note_is_stale());
+    }
+
+    #[test]
+    fn a_value_typed_over_the_catalogs_is_the_users_and_going_back_restores_the_catalogs() {
+        let catalog =
+            "catalog: Llama-3.1-8B on 1 GPU(s) x 1 replica(s) of p5.4xlarge, concurrency 32";
+        let mut throughput =
+            Sourced::from_source(crate::units::TokensPerSecond::new(dec!(2462)), catalog);
+        throughput.revalue(crate::units::TokensPerSecond::new(dec!(1800)));
+        let source = throughput.source.clone().unwrap_or_default();
+        assert!(
+            source.starts_with("your value; the catalog had 2,462: "),
+            "{source}"
+        );
+        assert!(throughput.note_is_stale());
+        throughput.revalue(crate::units::TokensPerSecond::new(dec!(2462)));
+        assert_eq!(throughput.source.as_deref(), Some(catalog));
     }
 
     #[test]

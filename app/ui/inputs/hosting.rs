@@ -123,6 +123,7 @@ fn throughput_ui(ui: &mut Ui, form: &mut Form<'_>, h: &mut Hosting, site: &Site)
             Throughput::Unlimited
         };
     }
+    model_picker(ui, h, site.base);
     if let Throughput::Measured { model, .. } = &mut h.throughput {
         ui.horizontal_wrapped(|ui| {
             let help = "The model the throughput was measured with, as the measurement names it (Llama-3-8B FP16).";
@@ -133,6 +134,47 @@ fn throughput_ui(ui: &mut Ui, form: &mut Form<'_>, h: &mut Hosting, site: &Site)
         });
     }
     form.numbers_of(ui, &THROUGHPUT, h, site.in_default, site.base);
+}
+
+/// The model served on the instance picked, from the catalog's measurements of it: each with
+/// its model, concurrency, throughput, source and date. Picking one sets the throughput and its
+/// basis together.
+fn model_picker(ui: &mut Ui, hosting: &mut Hosting, id: &str) {
+    let catalog = Catalog::embedded();
+    let Some(gpu) = hosting
+        .catalog_id
+        .as_deref()
+        .and_then(|id| catalog.gpu_instance(id))
+        .filter(|gpu| !gpu.throughput.is_empty())
+    else {
+        return;
+    };
+    if !matches!(hosting.throughput, Throughput::Measured { .. }) {
+        return;
+    }
+    let current = gpu
+        .figure_of(&hosting.throughput)
+        .map_or_else(|| "Your own measurement".to_owned(), |f| f.describe(gpu));
+    ui.horizontal_wrapped(|ui| {
+        let name = label(ui, "Model served", false);
+        egui::ComboBox::from_id_salt(("model-served", id))
+            .selected_text(current)
+            .width(ui.available_width().min(230.0))
+            .truncate()
+            .show_ui(ui, |ui| {
+                for figure in &gpu.throughput {
+                    let picked = gpu.figure_of(&hosting.throughput) == Some(figure);
+                    if ui.selectable_label(picked, figure.describe(gpu)).clicked() {
+                        hosting.throughput = figure.as_throughput(gpu);
+                    }
+                }
+            })
+            .response
+            .labelled_by(name.id)
+            .on_hover_text(
+                "The model and the load the throughput was measured with, from the catalog's measurements on this instance. Typing over the figures below makes them yours.",
+            );
+    });
 }
 
 fn instance_picker(ui: &mut Ui, hosting: &mut Hosting, id: &str) {
@@ -165,7 +207,14 @@ fn instance_picker(ui: &mut Ui, hosting: &mut Hosting, id: &str) {
                         )
                         .clicked()
                     {
-                        gpu.apply_to(hosting, gpu.busiest_figure());
+                        // The model served stays when the new instance has figures for it.
+                        let figure = match &hosting.throughput {
+                            Throughput::Measured {
+                                model, concurrency, ..
+                            } => gpu.figure_like(model, *concurrency),
+                            Throughput::Unlimited => gpu.busiest_figure(),
+                        };
+                        gpu.apply_to(hosting, figure);
                     }
                 }
             })

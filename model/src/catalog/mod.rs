@@ -342,6 +342,55 @@ impl GpuInstance {
             .iter()
             .max_by_key(|f| f.output_tokens_per_second)
     }
+
+    /// The figure a hosting measured with `model` at `concurrency` keeps when it moves to this
+    /// instance: the same model at the nearest concurrency; without one, the busiest figure.
+    /// Picking an instance must not swap a 70B model for an 8B one.
+    #[must_use]
+    pub fn figure_like(&self, model: &str, concurrency: u32) -> Option<&ThroughputFigure> {
+        self.throughput
+            .iter()
+            .filter(|f| f.model == model)
+            .min_by_key(|f| f.concurrency.abs_diff(concurrency))
+            .or_else(|| self.busiest_figure())
+    }
+
+    /// The figure `throughput` came from, when it is one of this instance's: the same model and
+    /// concurrency.
+    #[must_use]
+    pub fn figure_of(&self, throughput: &Throughput) -> Option<&ThroughputFigure> {
+        let Throughput::Measured {
+            model, concurrency, ..
+        } = throughput
+        else {
+            return None;
+        };
+        self.throughput
+            .iter()
+            .find(|f| f.model == *model && f.concurrency == *concurrency)
+    }
+}
+
+impl ThroughputFigure {
+    /// The figure as a picker lists it for `instance`: "Llama-3.1-70B FP8, concurrency 16: 1,800
+    /// output tokens/s per replica, 8 replicas (GPU advisor pages, 2026-05)".
+    #[must_use]
+    pub fn describe(&self, instance: &GpuInstance) -> String {
+        let replicas = self.replicas_on(instance);
+        let on = if replicas == 1 {
+            String::new()
+        } else {
+            format!(" per replica, {replicas} replicas")
+        };
+        format!(
+            "{}, concurrency {}: {} output tokens/s{on} ({}, {})",
+            self.model,
+            self.concurrency,
+            crate::format::group_thousands(self.output_tokens_per_second.get()),
+            self.source,
+            self.as_of
+        )
+    }
 }
 
 impl Hosting {

@@ -119,15 +119,25 @@ pub fn capacity_over(
         }
         None => None,
     };
+    // A figure typed over the catalog's is the user's: the basis says so, not the catalog.
+    let yours = if output_tokens_per_second
+        .source
+        .as_deref()
+        .is_some_and(crate::sourced::typed_over_catalog)
+    {
+        " (your value)"
+    } else {
+        ""
+    };
     let basis = if measured_input.is_zero() {
         format!(
-            "{model}: {} output tokens/s at concurrency {concurrency}; the measurement gives no prompt length, so \
+            "{model}: {} output tokens/s{yours} at concurrency {concurrency}; the measurement gives no prompt length, so \
              input tokens are assumed free",
             output_tokens_per_second.value
         )
     } else {
         format!(
-            "{model}: {} output tokens/s at concurrency {concurrency}, measured at {measured_input} in / \
+            "{model}: {} output tokens/s{yours} at concurrency {concurrency}, measured at {measured_input} in / \
              {measured_output} out tokens per request",
             output_tokens_per_second.value
         )
