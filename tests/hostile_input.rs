@@ -112,11 +112,13 @@ fn the_sensitivity_table_of_a_dimmed_window_is_the_last_valid_one() {
     let mut harness = harness(new_app());
     type_into(&mut harness, "Input price", "79228162514264337593543950335");
     common::click_away(&mut harness);
-    // Fold the Buy group away so the Horizon group opens within the panel's view.
-    harness
-        .get_by_role_and_label(Role::DisclosureTriangle, "Buy: a hosted API")
-        .click();
-    harness.run();
+    // Fold the Workload and Buy groups away so the Horizon group opens within the panel's view.
+    for group in ["Workload", "Buy: a hosted API"] {
+        harness
+            .get_by_role_and_label(Role::DisclosureTriangle, group)
+            .click();
+        harness.run();
+    }
     let header = harness.get_by_role_and_label(Role::DisclosureTriangle, "Horizon");
     header.scroll_to_me();
     header.click();

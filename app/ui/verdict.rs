@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use breakeven_model::decision::{Gate, GateEffect, Reason, Recommendation};
+use breakeven_model::decision::{Gate, Reason, Recommendation};
 use breakeven_model::engine::Phase;
 use breakeven_model::format::{tokens_short, usd_cents};
 use egui::{RichText, Ui};
@@ -28,10 +28,7 @@ fn reason_ui(ui: &mut Ui, reason: &Reason) {
 }
 
 fn gate_ui(ui: &mut Ui, gate: &Gate) {
-    let effect = match gate.effect {
-        GateEffect::RulesOut => "ruled out",
-        GateEffect::Decides => "decides",
-    };
+    let effect = gate.effect_word();
     let response = ui.label(format!("{} {effect}: {}", gate.phase.label(), gate.text));
     let mut hover = format!("Input: {} = {}", gate.input, gate.value);
     if let Some(t) = &gate.threshold {

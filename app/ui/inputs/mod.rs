@@ -61,7 +61,8 @@ impl InputsPanel {
         egui::CollapsingHeader::new("Scenario: name, client, notes, review")
             .default_open(false)
             .show(ui, |ui| about::about_ui(ui, &mut form, draft, today));
-        let groups: [(&str, bool, Group); 14] = [
+        let groups: [(&str, bool, Group); 15] = [
+            ("Options on the table", false, options::on_the_table_ui),
             ("Workload", true, workload::workload_ui),
             ("Buy: a hosted API", true, buy::buy_ui),
             ("Self-host", false, options::self_host_ui),

@@ -114,3 +114,26 @@ pub fn pretrain_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
     };
     hosting_ui(ui, form, &mut s.pretrain.hosting, &site);
 }
+
+/// Which options are being considered: one left out keeps its figures but takes no part in the
+/// answer, its sensitivity, its warnings or the charts. The last one on the table stays.
+pub fn on_the_table_ui(ui: &mut Ui, _form: &mut Form<'_>, s: &mut Scenario) {
+    for phase in breakeven_model::engine::Phase::ALL {
+        let mut on = s.on_the_table(phase);
+        let last = on
+            && breakeven_model::engine::Phase::ALL
+                .iter()
+                .filter(|p| s.on_the_table(**p))
+                .count()
+                == 1;
+        let response = ui
+            .add_enabled(!last, egui::Checkbox::new(&mut on, phase.label()))
+            .on_hover_text(
+                "Untick an option nobody is considering: its figures are still computed, but it takes no part in the answer, the sensitivity, the warnings or the charts, and the report says it was left out.",
+            )
+            .on_disabled_hover_text("At least one option stays on the table.");
+        if response.changed() {
+            s.set_on_the_table(phase, on);
+        }
+    }
+}

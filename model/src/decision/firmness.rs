@@ -112,6 +112,14 @@ fn gate_answers(gates: &[Gate]) -> Vec<Distance> {
         .collect();
     let mut ruled: Vec<(&Gate, Vec<&str>)> = Vec::new();
     for gate in gates.iter().filter(|g| g.effect == GateEffect::RulesOut) {
+        if gate.is_left_out() {
+            let text = format!(
+                "{} is left out: put it back on the table to weigh it.",
+                gate.phase.label()
+            );
+            out.push(answer(gate, text));
+            continue;
+        }
         match ruled.iter_mut().find(|(g, _)| g.input == gate.input) {
             Some((_, phases)) => phases.push(gate.phase.label()),
             None => ruled.push((gate, vec![gate.phase.label()])),

@@ -20,6 +20,7 @@ use crate::sources::Seed;
 #[must_use]
 pub fn gates(scenario: &Scenario, preset: &RulePreset) -> Vec<Gate> {
     let mut gates = Gates(Vec::new());
+    gates.left_out(scenario);
     gates.residency(scenario);
     gates.product_stage(scenario);
     gates.differentiator(scenario);
@@ -27,6 +28,9 @@ pub fn gates(scenario: &Scenario, preset: &RulePreset) -> Vec<Gate> {
     gates.pretraining(scenario, preset);
     gates.0
 }
+
+/// The input of a gate that takes an option the user left out off the table.
+pub const LEFT_OUT: &str = "left_out";
 
 /// Whether `phase` is ruled out by any of `gates`.
 #[must_use]
@@ -84,6 +88,21 @@ impl Gates {
                 None,
                 source,
                 text,
+            );
+        }
+    }
+
+    /// The options the user left out of consideration come off the table first: nothing the
+    /// scenario says can bring them back but the user.
+    fn left_out(&mut self, s: &Scenario) {
+        for phase in Phase::ALL.into_iter().filter(|p| s.left_out.contains(p)) {
+            self.out(
+                phase,
+                LEFT_OUT,
+                "left out",
+                "your choice",
+                "Left out of consideration: its figures are still computed, but it takes no part in the answer."
+                    .into(),
             );
         }
     }

@@ -87,6 +87,24 @@ pub struct Gate {
     pub text: String,
 }
 
+impl Gate {
+    /// Whether the user left the option out, rather than a fact ruling it out.
+    #[must_use]
+    pub fn is_left_out(&self) -> bool {
+        self.input == gates::LEFT_OUT
+    }
+
+    /// What the gate does to its option, in words: "ruled out", "decides", "left out".
+    #[must_use]
+    pub fn effect_word(&self) -> &'static str {
+        match self.effect {
+            _ if self.is_left_out() => "left out",
+            GateEffect::RulesOut => "ruled out",
+            GateEffect::Decides => "decides",
+        }
+    }
+}
+
 /// What to do next for the recommended phase, from the articles.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NextStep {
@@ -160,6 +178,16 @@ pub struct Recommendation {
 }
 
 impl Recommendation {
+    /// The options the user left out of consideration.
+    #[must_use]
+    pub fn left_out(&self) -> Vec<Phase> {
+        self.gates
+            .iter()
+            .filter(|g| g.is_left_out())
+            .map(|g| g.phase)
+            .collect()
+    }
+
     /// The gate that rules `phase` out, if one does.
     #[must_use]
     pub fn ruled_out(&self, phase: Phase) -> Option<&Gate> {

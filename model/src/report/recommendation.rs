@@ -3,9 +3,7 @@
 use super::document::Document;
 use super::table::Table;
 use super::text::percent;
-use crate::decision::{
-    Effect, Gate, GateEffect, MatrixRow, Reason, Recommendation, SensitivityRow,
-};
+use crate::decision::{Effect, Gate, MatrixRow, Reason, Recommendation, SensitivityRow};
 use crate::engine::Outcome;
 use crate::format::{fixed, usd_cents};
 use crate::phase::Phase;
@@ -36,10 +34,7 @@ fn reason_line(r: &Reason) -> String {
 }
 
 fn gate_line(g: &Gate) -> String {
-    let effect = match g.effect {
-        GateEffect::RulesOut => "ruled out",
-        GateEffect::Decides => "decides",
-    };
+    let effect = g.effect_word();
     let line = cited(
         &g.text,
         g.source.as_ref(),
@@ -56,7 +51,7 @@ pub fn section(doc: &mut Document, rec: &Recommendation) {
     let scores: Vec<String> = Phase::ALL
         .iter()
         .map(|p| match rec.ruled_out(*p) {
-            Some(_) => format!("{} ruled out", p.label()),
+            Some(g) => format!("{} {}", p.label(), g.effect_word()),
             None => format!("{} {:+}", p.label(), rec.scores[p.index()]),
         })
         .collect();

@@ -69,6 +69,10 @@ pub struct Scenario {
     pub pretrain: Pretrain,
     /// The cash view over time: horizon, price trends, migration.
     pub horizon: Horizon,
+    /// Options nobody is considering (since version 6): their figures are still computed, but
+    /// they take no part in the answer, its sensitivity, its warnings or the charts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<crate::phase::Phase>,
     /// The product's revenue, for gross margin; `None` when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revenue: Option<Revenue>,
@@ -457,6 +461,29 @@ pub struct Revenue {
 pub const DEFAULT_RON: &str = include_str!("../../../scenarios/default.ron");
 
 impl Scenario {
+    /// Whether `phase` is being considered: not left out.
+    #[must_use]
+    pub fn on_the_table(&self, phase: crate::phase::Phase) -> bool {
+        !self.left_out.contains(&phase)
+    }
+
+    /// Puts `phase` on the table or leaves it out, the list kept in the options' order. The last
+    /// option on the table stays: something must be recommended.
+    pub fn set_on_the_table(&mut self, phase: crate::phase::Phase, on: bool) {
+        let on_table = crate::phase::Phase::ALL
+            .iter()
+            .filter(|p| self.on_the_table(**p))
+            .count();
+        if !on && on_table <= 1 {
+            return;
+        }
+        self.left_out.retain(|p| *p != phase);
+        if !on {
+            self.left_out.push(phase);
+            self.left_out.sort();
+        }
+    }
+
     /// The name as titles and headings show it, with the client when there is one: "Claims
     /// triage, for Acme Insurance".
     #[must_use]

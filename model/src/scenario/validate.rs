@@ -84,6 +84,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     fine_tune(&mut check, &scenario.fine_tune);
     pretrain(&mut check, &scenario.pretrain);
     horizon(&mut check, &scenario.horizon);
+    left_out(&mut check, &scenario.left_out);
     if let Some(revenue) = &scenario.revenue {
         self::revenue(&mut check, revenue);
     }
@@ -533,6 +534,18 @@ fn pretrain(check: &mut Check, pretrain: &Pretrain) {
     staff(check, "pretrain.team", &pretrain.team);
     check.sourced_months("pretrain.build_months", &pretrain.build_months, 0);
     hosting(check, "pretrain.hosting", &pretrain.hosting);
+}
+
+fn left_out(check: &mut Check, left_out: &[crate::phase::Phase]) {
+    if crate::phase::Phase::ALL
+        .iter()
+        .all(|p| left_out.contains(p))
+    {
+        check.problem(
+            "left_out",
+            "leaves out every option: keep at least one on the table".to_owned(),
+        );
+    }
 }
 
 fn horizon(check: &mut Check, horizon: &Horizon) {
