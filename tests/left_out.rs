@@ -55,7 +55,7 @@ fn an_option_left_out_changes_no_figure_and_appears_only_as_left_out() {
     // The report says so.
     let text = now.render(Format::Text);
     assert!(
-        text.contains("Fine-tune left out: Left out of consideration"),
+        text.contains("Fine-tune left out: You took it off the table"),
         "{text}"
     );
     // Put back, it is weighed again.
@@ -107,7 +107,7 @@ fn unticking_an_option_in_the_window_leaves_it_out_and_the_verdict_says_so() {
     assert_eq!(harness.state().scenario().left_out, [Phase::FineTune]);
     assert!(common::shows(
         &harness,
-        "Fine-tune left out: Left out of consideration"
+        "Fine-tune left out: You took it off the table"
     ));
     // Ctrl+Z puts it back.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);

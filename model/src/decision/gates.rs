@@ -101,7 +101,7 @@ impl Gates {
                 LEFT_OUT,
                 "left out",
                 "your choice",
-                "Left out of consideration: its figures are still computed, but it takes no part in the answer."
+                "You took it off the table: its figures are still computed, but it takes no part in the answer."
                     .into(),
             );
         }
