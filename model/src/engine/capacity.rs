@@ -14,7 +14,7 @@ use crate::error::{AtField, ComputeError};
 use crate::scenario::{Hosting, Throughput};
 use crate::units::{HoursPerMonth, div, mul, sub};
 
-const SECONDS_PER_HOUR: Decimal = Decimal::from_parts(3600, 0, 0, false, 0);
+pub(super) const SECONDS_PER_HOUR: Decimal = Decimal::from_parts(3600, 0, 0, false, 0);
 
 /// What one instance serves, in tokens (input and output) a month at the scenario's mix.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,13 +4,12 @@
 
 use rust_decimal::Decimal;
 
+use super::capacity::SECONDS_PER_HOUR;
 use super::cost_model::{CostModel, Instances, Stair, StepOf};
 use super::horizon::HorizonMonth;
 use crate::error::{AtField, ComputeError};
 use crate::phase::Phase;
 use crate::units::{div, mul, sub};
-
-const SECONDS_PER_HOUR: Decimal = Decimal::from_parts(3600, 0, 0, false, 0);
 
 /// One hosted option's instances, today and over the horizon.
 #[derive(Clone, Debug, PartialEq, Eq)]
