@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use breakeven_model::engine::{OptionCost, Outcome, Sizing};
+use breakeven_model::engine::{OptionCost, Outcome, Phase, Sizing};
 use breakeven_model::format::{percent, tokens_short, usd_cents};
 use egui::{RichText, Ui};
 
@@ -23,6 +23,7 @@ pub fn lines_ui(ui: &mut Ui, outcome: &Outcome) {
                 ui.add_space(8.0);
                 let sizing = outcome.sizing.iter().find(|s| s.phase == cost.phase);
                 option_ui(ui, cost, sizing);
+                reply_ui(ui, outcome, cost.phase);
             }
         });
 }
@@ -70,6 +71,16 @@ fn option_ui(ui: &mut Ui, cost: &OptionCost, sizing: Option<&Sizing>) {
         RichText::new("Total").strong(),
         RichText::new(usd_cents(cost.total)).strong(),
     );
+}
+
+/// How long one reply takes with the option, with each figure's source, when its speed is known.
+fn reply_ui(ui: &mut Ui, outcome: &Outcome, phase: Phase) {
+    let time = outcome.latency.of(phase);
+    if time.first_token_ms.is_none() && time.tokens_per_second.is_none() {
+        return;
+    }
+    let words = time.in_words(outcome.latency.reply_tokens.as_ref());
+    ui.add(egui::Label::new(RichText::new(format!("Reply time. {words}")).weak()).wrap());
 }
 
 /// Room for an amount, right-aligned: `$1,234,567.89`.

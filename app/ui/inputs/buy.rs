@@ -31,6 +31,13 @@ const FIXED: [Number<Scenario>; 3] = [
     Number::new("Integration", "USD once", "buy.fixed.integration_usd", "A one-off integration (gateway, evaluations, security review), spread over the horizon as Self-host's setup is; 0 when it is already built. Red Hat's ConfigIQ methodology counts $15,000 over 36 months.", |s| Some(&mut s.buy.fixed.integration_usd)),
 ];
 
+/// How fast the API replies.
+#[rustfmt::skip]
+const SPEED: [Number<Scenario>; 2] = [
+    Number::new("Time to first token", "ms", "buy.speed.first_token_ms", "Milliseconds from sending a request to its first token: queueing, the network and reading the prompt. Take it from your own logs or a published benchmark of the provider's endpoint; \"The AI Build vs. Buy Decision\" puts frontier APIs at 500 ms-2 s a request. 0 while not known.", |s| Some(&mut s.buy.speed.first_token_ms)),
+    Number::new("Output speed", "tokens/s a request", "buy.speed.output_tokens_per_second", "Output tokens a second one request receives while its reply streams. With the time to first token and the reply length (Workload), it gives the time a reply takes, set against the latency target. 0 while not known.", |s| Some(&mut s.buy.speed.output_tokens_per_second)),
+];
+
 /// Buy's inputs.
 pub fn buy_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
     api_model_picker(ui, s);
@@ -62,6 +69,10 @@ pub fn buy_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
             });
             form.numbers(ui, &FIXED, s);
         });
+    egui::CollapsingHeader::new("Reply speed")
+        .id_salt("buy-speed")
+        .default_open(!s.buy.speed.is_unset())
+        .show(ui, |ui| form.numbers(ui, &SPEED, s));
 }
 
 fn api_model_picker(ui: &mut Ui, s: &mut Scenario) {

@@ -47,6 +47,13 @@ const THROUGHPUT: [Number<Hosting>; 4] = [
     Number::tokens("Measured output per request", "tokens", "throughput.output_tokens_per_request", "Generated tokens per request in the measurement.", |h| match &mut h.throughput { Throughput::Measured { output_tokens_per_request, .. } => Some(output_tokens_per_request), Throughput::Unlimited => None }),
 ];
 
+/// How fast one request is answered.
+#[rustfmt::skip]
+const SPEED: [Number<Hosting>; 2] = [
+    Number::new("Time to first token", "ms", "speed.first_token_ms", "Milliseconds from a request to its first token on these instances, at the concurrency of the throughput basis: the catalog's measurement when it publishes one, or your own load test. 0 while not known.", |h| Some(&mut h.speed.first_token_ms)),
+    Number::new("Output speed", "tokens/s a request", "speed.output_tokens_per_second", "Output tokens a second one request receives. 0 takes it from the throughput basis: the measured output tokens a second shared by the requests measured together (1,800 at concurrency 16 is 112.5 each). The catalog fills it where its measurement gives the time between tokens.", |h| Some(&mut h.speed.output_tokens_per_second)),
+];
+
 /// How the instances are sized.
 #[rustfmt::skip]
 const SIZING: [Number<Hosting>; 2] = [
@@ -106,6 +113,12 @@ pub fn hosting_ui(ui: &mut Ui, form: &mut Form<'_>, h: &mut Hosting, site: &Site
         form.numbers_of(ui, &SERVICE, h, site.in_default, site.base);
     }
     throughput_ui(ui, form, h, site);
+    egui::CollapsingHeader::new("Reply speed")
+        .id_salt(format!("{}-speed", site.base))
+        .default_open(!h.speed.is_unset())
+        .show(ui, |ui| {
+            form.numbers_of(ui, &SPEED, h, site.in_default, site.base);
+        });
     let sizing = if busy_hours {
         &SIZING[..1]
     } else {

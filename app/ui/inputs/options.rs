@@ -25,11 +25,13 @@ const ROUTING: [Number<Scenario>; 2] = [
 
 /// The tuned model served by a provider, per token or for a flat fee.
 #[rustfmt::skip]
-const SERVED: [Number<Scenario>; 4] = [
+const SERVED: [Number<Scenario>; 6] = [
     Number::new("Tuned input price", "USD per 1M", "fine_tune.serving.input_usd_per_1m", "Provider's price of prompt tokens to the tuned model.", |s| match &mut s.fine_tune.serving { TunedServing::PerToken { input_usd_per_1m, .. } => Some(input_usd_per_1m), _ => None }),
     Number::new("Tuned output price", "USD per 1M", "fine_tune.serving.output_usd_per_1m", "Provider's price of generated tokens.", |s| match &mut s.fine_tune.serving { TunedServing::PerToken { output_usd_per_1m, .. } => Some(output_usd_per_1m), _ => None }),
     Number::new("Serving fee", "USD/month", "fine_tune.serving.usd_per_month", "A flat monthly price for traffic up to what it covers; another block of the fee beyond it.", |s| match &mut s.fine_tune.serving { TunedServing::Flat { usd_per_month, .. } => Some(usd_per_month), _ => None }),
     Number::tokens("Fee covers", "tokens/month", "fine_tune.serving.tokens_per_month", "Tokens a month, input and output, the flat fee covers: the contract's limit or what a load test shows. Beyond it the fee steps up a block. Type 14B or 800M.", |s| match &mut s.fine_tune.serving { TunedServing::Flat { tokens_per_month, .. } => Some(tokens_per_month), _ => None }),
+    Number::new("Time to first token", "ms", "fine_tune.serving.speed.first_token_ms", "Milliseconds from a request to the tuned model's first token at the provider; 0 while not known.", |s| match &mut s.fine_tune.serving { TunedServing::PerToken { speed, .. } | TunedServing::Flat { speed, .. } => Some(&mut speed.first_token_ms), TunedServing::Hosted(_) => None }),
+    Number::new("Output speed", "tokens/s a request", "fine_tune.serving.speed.output_tokens_per_second", "Output tokens a second one request to the tuned model receives; 0 while not known.", |s| match &mut s.fine_tune.serving { TunedServing::PerToken { speed, .. } | TunedServing::Flat { speed, .. } => Some(&mut speed.output_tokens_per_second), TunedServing::Hosted(_) => None }),
 ];
 
 /// Each training run, and how often.

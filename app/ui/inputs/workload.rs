@@ -36,6 +36,12 @@ const SHAPE: [Number<Scenario>; 2] = [
     Number::new("Peak over average", "x", "workload.peak_to_average", "Peak traffic over average: instances are sized for the peak.", |s| Some(&mut s.workload.peak_to_average)),
 ];
 
+/// The reply a request gets, for reply times; a volume from users has its own.
+#[rustfmt::skip]
+const REPLY: [Number<Scenario>; 1] = [
+    Number::tokens("Reply length", "tokens", "workload.reply_tokens", "Tokens generated in a typical reply: with each option's speed it gives the time a reply takes, set against the latency target (Fine-tuning fit). 0 while not known.", |s| match &mut s.workload.volume { Volume::Tokens { .. } => Some(&mut s.workload.reply_tokens), Volume::Users { .. } => None }),
+];
+
 /// The workload's inputs.
 pub fn workload_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
     volume_slider(ui, &mut s.workload.volume);
@@ -69,6 +75,7 @@ pub fn workload_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
     bill_ui(ui, form, s);
     form.numbers(ui, &USERS, s);
     form.numbers(ui, &SHAPE, s);
+    form.numbers(ui, &REPLY, s);
 }
 
 /// The volume as the bill people know: Buy's cost today, typed to set the tokens.

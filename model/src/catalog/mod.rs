@@ -16,9 +16,9 @@ use std::sync::LazyLock;
 use rust_decimal::{Decimal, dec};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::scenario::{Buy, Hosting, InstancePrice, Throughput};
+use crate::scenario::{Buy, Hosting, InstancePrice, Speed, Throughput};
 use crate::sourced::Sourced;
-use crate::units::{TokensPerRequest, TokensPerSecond, UsdPerHour, UsdPerMillionTokens};
+use crate::units::{Count, TokensPerRequest, TokensPerSecond, UsdPerHour, UsdPerMillionTokens};
 
 /// The catalog as shipped, in RON.
 pub const CATALOG_RON: &str = include_str!("../../../assets/catalog.ron");
@@ -131,6 +131,13 @@ pub struct ThroughputFigure {
     /// Generated tokens per request, where the measurement says.
     #[serde(default)]
     pub output_tokens_per_request: Option<TokensPerRequest>,
+    /// Median milliseconds to a request's first token in the measurement, where it says.
+    #[serde(default)]
+    pub first_token_ms: Option<Count>,
+    /// Median milliseconds between a request's tokens in the measurement, where it says: a
+    /// request streams 1,000 ÷ this many tokens a second.
+    #[serde(default)]
+    pub inter_token_ms: Option<Count>,
     /// Where the figure was published.
     pub source: String,
     /// When it was published.
@@ -210,11 +217,59 @@ impl GpuInstance {
         };
         if let Some(figure) = figure {
             hosting.throughput = figure.as_throughput(self);
+            // The catalog's speed replaces the catalog's; a speed of the user's own stays.
+            let speed = figure.as_speed(self);
+            let catalogs =
+                |note: &Option<String>| note.as_deref().is_some_and(|n| n.starts_with("catalog:"));
+            let first = &hosting.speed.first_token_ms;
+            if first.is_unset() || catalogs(&first.source) {
+                hosting.speed.first_token_ms = speed.first_token_ms;
+            }
+            let per_request = &hosting.speed.output_tokens_per_second;
+            if per_request.is_unset() || catalogs(&per_request.source) {
+                hosting.speed.output_tokens_per_second = speed.output_tokens_per_second;
+            }
         }
     }
 }
 
 impl ThroughputFigure {
+    /// How fast one request is answered in this measurement, as a scenario's speed: the time to
+    /// first token and 1,000 ÷ the time between tokens, where the measurement gives them. Where
+    /// it does not, the speed is left unknown and the engine shares the throughput among the
+    /// concurrent requests.
+    #[must_use]
+    pub fn as_speed(&self, instance: &GpuInstance) -> Speed {
+        let at = format!(
+            "{} on {}, concurrency {}; {}, as of {}",
+            self.model, instance.id, self.concurrency, self.source, self.as_of
+        );
+        let first_token_ms = self
+            .first_token_ms
+            .map(|ms| {
+                Sourced::from_source(ms, format!("catalog: median time to first token of {at}"))
+            })
+            .unwrap_or_default();
+        let output_tokens_per_second = self
+            .inter_token_ms
+            .filter(|ms| ms.get() > Decimal::ZERO)
+            .and_then(|ms| {
+                let per_second = Decimal::ONE_THOUSAND.checked_div(ms.get())?.round_dp(2);
+                Some(Sourced::from_source(
+                    TokensPerSecond::new(per_second),
+                    format!(
+                        "catalog: 1,000 ms ÷ {} ms between tokens (median) of {at}",
+                        crate::format::group_thousands(ms.get().normalize())
+                    ),
+                ))
+            })
+            .unwrap_or_default();
+        Speed {
+            first_token_ms,
+            output_tokens_per_second,
+        }
+    }
+
     /// How many copies of the measured setup one `instance` runs: an 8-GPU instance serves a
     /// 2-GPU measurement 4 times over. A figure that counts no GPU is taken as measured on one.
     #[must_use]

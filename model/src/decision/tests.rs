@@ -102,6 +102,7 @@ fn air_gapped_rules_out_every_api_and_self_hosting_wins() {
     s.fine_tune.serving = TunedServing::Flat {
         usd_per_month: Sourced::bare(crate::units::UsdPerMonth::new(dec!(100))),
         tokens_per_month: Sourced::bare(crate::units::TokensPerMonth::new(dec!(1_000_000_000))),
+        speed: crate::scenario::Speed::default(),
     };
     assert!(decide(&s).ruled_out(Phase::FineTune).is_some());
     // Without the air gap, nothing is ruled out for residency.
@@ -274,6 +275,43 @@ fn a_latency_target_under_200_ms_favours_a_model_of_your_own() {
     let fast = with_latency(199);
     assert!(has(&fast, input, Phase::FineTune, false) && has(&fast, input, Phase::SelfHost, false));
     assert!(reasons(&with_latency(200), input).is_empty());
+}
+
+#[test]
+fn each_option_s_reply_time_is_set_against_the_latency_target() {
+    let input = "matrix.fine_tuning_fit.latency_target_ms";
+    let with_target = |ms: i64| {
+        let mut s = plain();
+        s.workload.reply_tokens = Sourced::bare(crate::units::TokensPerRequest::new(dec!(300)));
+        s.buy.speed.first_token_ms = Sourced::bare(Count::new(dec!(500)));
+        s.buy.speed.output_tokens_per_second =
+            Sourced::bare(crate::units::TokensPerSecond::new(dec!(100)));
+        s.matrix.fine_tuning_fit.latency_target_ms =
+            Some(Sourced::bare(Count::new(Decimal::from(ms))));
+        decide(&s)
+    };
+    // The API: 500 ms + 300 tokens at 100 a second = 3.5 s. Self-hosting Llama 3 8B on an A10G
+    // at concurrency 64: 1,080.42 ms + 300 tokens at 16.2 a second = 19.6 s.
+    let tight = with_target(150);
+    assert!(has(&tight, input, Phase::Buy, true));
+    assert!(has(&tight, input, Phase::SelfHost, true));
+    assert!(
+        !has(&tight, input, Phase::SelfHost, false),
+        "a measured reply time replaces the articles' rule of thumb"
+    );
+    let text = &reasons(&tight, input)
+        .into_iter()
+        .find(|r| r.for_phase == Phase::SelfHost)
+        .expect("a reason")
+        .text;
+    assert!(
+        text.contains("a 300-token reply takes 19.6 s with Self-host, over the 150 ms target"),
+        "{text}"
+    );
+    let loose = with_target(30_000);
+    assert!(has(&loose, input, Phase::Buy, false) && has(&loose, input, Phase::SelfHost, false));
+    let between = with_target(5_000);
+    assert!(has(&between, input, Phase::Buy, false) && has(&between, input, Phase::SelfHost, true));
 }
 
 #[test]

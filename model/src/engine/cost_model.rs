@@ -1111,6 +1111,7 @@ fn tuned_serving(
         TunedServing::PerToken {
             input_usd_per_1m,
             output_usd_per_1m,
+            ..
         } => {
             let output_share =
                 sub(Decimal::ONE, input_share, "1 − input share").at("workload.volume")?;
@@ -1138,6 +1139,7 @@ fn tuned_serving(
         TunedServing::Flat {
             usd_per_month,
             tokens_per_month,
+            ..
         } => flat_fee(
             usd_per_month.value.get(),
             tokens_per_month.value.get(),

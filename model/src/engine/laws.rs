@@ -79,6 +79,7 @@ prop_compose! {
             s.fine_tune.serving = TunedServing::PerToken {
                 input_usd_per_1m: Sourced::bare(UsdPerMillionTokens::new(input_price / Decimal::TEN)),
                 output_usd_per_1m: Sourced::bare(UsdPerMillionTokens::new(output_price / Decimal::TEN)),
+                speed: crate::scenario::Speed::default(),
             };
         }
         s.pretrain.team = Staff::People {

@@ -12,6 +12,7 @@ mod break_even;
 mod capacity;
 mod cost_model;
 mod horizon;
+mod latency;
 mod outcome;
 mod samples;
 mod sizing;
@@ -36,6 +37,7 @@ pub use cost_model::{
     CostLine, CostModel, Instances, LineKind, Stair, StepOf, build_models, buy_cost,
 };
 pub use horizon::{HorizonMonth, HorizonSummary, Payback, horizon};
+pub use latency::{Figure, Latency, ReplyTime, duration, latency};
 pub use outcome::{CheapestAbove, OptionCost, Outcome, Warning, compute, phase_of_input};
 pub use samples::{Curve, plot_range, samples};
 pub use sizing::{Sizing, sizings};

@@ -6,6 +6,7 @@ use super::break_even::{PairBreakEven, break_even, cheapest_above};
 use super::capacity::capacity;
 use super::cost_model::{CostModel, Instances, LineKind, StepOf, build_models};
 use super::horizon::{HorizonSummary, horizon};
+use super::latency::{Latency, latency};
 use super::samples::plot_range;
 use super::sizing::{Sizing, sizings};
 use crate::catalog::{Catalog, catalog_drift};
@@ -112,6 +113,8 @@ pub struct Outcome {
     pub horizon: HorizonSummary,
     /// How many instances each hosted option runs, and why, today and month by month.
     pub sizing: Vec<Sizing>,
+    /// How long one reply takes with each option.
+    pub latency: Latency,
     /// What to be careful with.
     pub warnings: Vec<Warning>,
 }
@@ -158,6 +161,7 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
     let output_share =
         crate::units::sub(Decimal::ONE, input_share, "1 − input share").at("workload.volume")?;
     let sizing = sizings(&models, volume, output_share, &horizon.months)?;
+    let latency = latency(scenario)?;
     let mut warnings = Vec::new();
     utilisation_warnings(&models, &costs, &mut warnings)?;
     flat_fee_warning(&models[Phase::FineTune.index()], &horizon, &mut warnings)?;
@@ -187,6 +191,7 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
         },
         horizon,
         sizing,
+        latency,
         warnings,
     })
 }

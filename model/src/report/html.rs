@@ -129,6 +129,9 @@ pub fn html(report: &HtmlReport<'_>) -> String {
     section(&mut doc, "instances", |doc| {
         super::sizing::section(doc, outcome);
     });
+    section(&mut doc, "reply-times", |doc| {
+        super::latency::section(doc, scenario, outcome);
+    });
     section(&mut doc, "break-even", |doc| {
         break_even_section(doc, outcome);
     });

@@ -39,6 +39,8 @@ pub struct JsonReport {
     /// The instances each hosted option runs: the peak, one instance's share, the headroom,
     /// and the count month by month.
     instances: Vec<JsonSizing>,
+    /// How long one reply takes with each option on the table.
+    latency: JsonLatency,
     /// Every warning and notice, as the window lists them: reviews due, old catalog prices,
     /// the figures' warnings; `ruled_out` marks those about an option a gate ruled out.
     warnings: Vec<Warning>,
@@ -228,6 +230,60 @@ impl From<&crate::engine::Sizing> for JsonSizing {
 }
 
 #[derive(Debug, Serialize)]
+struct JsonLatency {
+    /// Tokens in one reply; `null` when not given.
+    reply_tokens: Option<String>,
+    /// The latency target; `null` when not set.
+    target_ms: Option<String>,
+    options: Vec<JsonReplyTime>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonReplyTime {
+    phase: Phase,
+    /// `null` when not given.
+    first_token_ms: Option<String>,
+    /// Output tokens a second one request receives; `null` when not known.
+    output_tokens_per_second: Option<String>,
+    /// The whole reply; `null` unless the first token, the speed and the reply length are known.
+    reply_ms: Option<String>,
+    /// Generating the reply alone; `null` without the speed and the reply length.
+    generating_ms: Option<String>,
+    /// Within the target; `null` when no target is set or it cannot be said.
+    meets_target: Option<bool>,
+    in_words: String,
+}
+
+impl JsonLatency {
+    fn new(scenario: &crate::scenario::Scenario, outcome: &Outcome) -> Self {
+        let latency = &outcome.latency;
+        let target = super::latency::target_ms(scenario);
+        let ms = |value: Decimal| fixed(value, 2);
+        Self {
+            reply_tokens: latency
+                .reply_tokens
+                .as_ref()
+                .map(|r| r.value.normalize().to_string()),
+            target_ms: target.map(|t| t.normalize().to_string()),
+            options: latency
+                .options
+                .iter()
+                .filter(|t| scenario.on_the_table(t.phase))
+                .map(|t| JsonReplyTime {
+                    phase: t.phase,
+                    first_token_ms: t.first_token_ms.as_ref().map(|f| ms(f.value)),
+                    output_tokens_per_second: t.tokens_per_second.as_ref().map(|f| ms(f.value)),
+                    reply_ms: t.reply_ms.map(ms),
+                    generating_ms: t.generating_ms.map(ms),
+                    meets_target: target.and_then(|target| super::latency::meets(t, target)),
+                    in_words: t.in_words(latency.reply_tokens.as_ref()),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
 struct OwnedServers {
     phase: Phase,
     bought: String,
@@ -368,6 +424,7 @@ impl JsonReport {
             },
             horizon: horizon(outcome),
             instances: outcome.sizing.iter().map(JsonSizing::from).collect(),
+            latency: JsonLatency::new(scenario, outcome),
             warnings: cautions
                 .shown
                 .iter()

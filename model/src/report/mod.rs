@@ -7,6 +7,7 @@ mod document;
 mod html;
 mod json;
 mod json_decision;
+pub mod latency;
 mod outcome;
 mod recommendation;
 pub mod sizing;
@@ -113,6 +114,7 @@ fn document(contents: &Contents<'_>, style: Style, takeaway: &Takeaway) -> Strin
     takeaway::section(&mut doc, takeaway);
     costs_section(&mut doc, outcome);
     sizing::section(&mut doc, outcome);
+    latency::section(&mut doc, scenario, outcome);
     break_even_section(&mut doc, outcome);
     horizon_section(&mut doc, outcome);
     recommendation::sensitivity_section(&mut doc, outcome, &decision.sensitivity);

@@ -95,6 +95,11 @@ pub struct Workload {
     pub growth_percent_per_month: Sourced<Percent>,
     /// Peak traffic over average traffic; self-hosting must be sized for the peak.
     pub peak_to_average: Sourced<Ratio>,
+    /// Tokens generated in one reply, for the time a reply takes, when the volume is given in
+    /// tokens a month (a volume built from users has its own); 0 while not known (since
+    /// version 7).
+    #[serde(default, skip_serializing_if = "Sourced::is_unset")]
+    pub reply_tokens: Sourced<TokensPerRequest>,
 }
 
 /// How the monthly volume is given.
@@ -163,6 +168,33 @@ pub struct Buy {
     /// the file while it is nothing.
     #[serde(default, skip_serializing_if = "BuyFixed::is_nothing")]
     pub fixed: BuyFixed,
+    /// How fast the API replies (since version 7); left out of the file while unknown.
+    #[serde(default, skip_serializing_if = "Speed::is_unset")]
+    pub speed: Speed,
+}
+
+/// How fast one reply comes back (since version 7): the wait for the first token, then the
+/// tokens a second one request receives while the reply streams. Each is 0 while not known.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+pub struct Speed {
+    /// Milliseconds from sending a request to its first token: queueing, the network and
+    /// reading the prompt.
+    #[serde(default, skip_serializing_if = "Sourced::is_unset")]
+    pub first_token_ms: Sourced<Count>,
+    /// Output tokens a second one request receives. On your own instances, 0 takes it from the
+    /// throughput basis: the measured tokens a second shared by its concurrent requests.
+    #[serde(default, skip_serializing_if = "Sourced::is_unset")]
+    pub output_tokens_per_second: Sourced<TokensPerSecond>,
+}
+
+impl Speed {
+    /// Nothing known and no note on either figure: as a file without it reads.
+    #[must_use]
+    pub fn is_unset(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// Buy's costs that do not follow the tokens. An API integration has people and one-off work
@@ -233,6 +265,9 @@ pub struct Hosting {
     pub target_utilisation_percent: Sourced<Percent>,
     /// Instances kept running whatever the load, for availability.
     pub min_instances: Sourced<u32>,
+    /// How fast one request is answered (since version 7); left out of the file while unknown.
+    #[serde(default, skip_serializing_if = "Speed::is_unset")]
+    pub speed: Speed,
 }
 
 /// What one instance costs, as the provider quotes it.
@@ -385,6 +420,9 @@ pub enum TunedServing {
         input_usd_per_1m: Sourced<UsdPerMillionTokens>,
         /// Price of generated tokens.
         output_usd_per_1m: Sourced<UsdPerMillionTokens>,
+        /// How fast the provider replies (since version 7).
+        #[serde(default, skip_serializing_if = "Speed::is_unset")]
+        speed: Speed,
     },
     /// A flat monthly price (seed 000: "a flat $12,000/month") for traffic up to what it covers;
     /// beyond that another block of the fee is paid, as another instance would be.
@@ -396,6 +434,9 @@ pub enum TunedServing {
         /// file's own traffic.
         #[serde(default)]
         tokens_per_month: Sourced<TokensPerMonth>,
+        /// How fast the service replies (since version 7).
+        #[serde(default, skip_serializing_if = "Speed::is_unset")]
+        speed: Speed,
     },
 }
 

@@ -55,6 +55,7 @@ const NAMES: &[Name] = &[
     name("workload.volume.output_tokens_per_request", "Workload / Output per request", "tokens", Tokens),
     name("workload.growth_percent_per_month", "Workload / Growth", "% a month", Number),
     name("workload.peak_to_average", "Workload / Peak over average", "x", Number),
+    name("workload.reply_tokens", "Workload / Reply length", "tokens", Tokens),
     name("buy.catalog_id", "Buy / API model", "", Text),
     name("buy.input_usd_per_1m", "Buy / Input price", "USD per 1M", Number),
     name("buy.output_usd_per_1m", "Buy / Output price", "USD per 1M", Number),
@@ -69,6 +70,8 @@ const NAMES: &[Name] = &[
     name("buy.fixed.platform_usd_per_month", "Buy / Platform fees", "USD/month", Number),
     name("buy.fixed.integration_usd", "Buy / Integration", "USD once", Number),
     name("buy.fixed.committed_usd_per_month", "Buy / Committed minimum", "USD/month", Number),
+    name("buy.speed.first_token_ms", "Buy / Time to first token", "ms", Number),
+    name("buy.speed.output_tokens_per_second", "Buy / Output speed", "tokens/s a request", Number),
     name("matrix.workhorse_would_do", "Buy / A cheaper model would do", "", Text),
     name("self_host.security_usd_per_month", "Self-host / Security and compliance", "USD/month", Number),
     name("self_host.setup_usd", "Self-host / Setup", "USD", Number),
@@ -157,6 +160,9 @@ const HOSTING: &[Name] = &[
     name("throughput.output_tokens_per_request", "Measured output per request", "tokens", Tokens),
     name("target_utilisation_percent", "Target utilisation", "%", Number),
     name("min_instances", "Minimum instances", "instances", Number),
+    // A tuned model served per token or for a flat fee has its speed at the same place.
+    name("speed.first_token_ms", "Time to first token", "ms", Number),
+    name("speed.output_tokens_per_second", "Output speed", "tokens/s a request", Number),
 ];
 
 /// Where an option's people are in the file, and the option's name.

@@ -100,6 +100,7 @@ mod tests {
             },
             growth_percent_per_month: Sourced::bare(Percent::ZERO),
             peak_to_average: Sourced::bare(Ratio::new(Decimal::ONE)),
+            reply_tokens: Sourced::default(),
         };
         let traffic = traffic(&workload).expect("computes");
         // 25M a day × 365 / 12.

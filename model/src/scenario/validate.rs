@@ -7,7 +7,7 @@ use rust_decimal::{Decimal, dec};
 
 use super::{
     Buy, FineTune, Horizon, Hosting, InstancePrice, Matrix, OwnedServer, Pretrain, Revenue,
-    Scenario, SelfHost, Staff, Throughput, TunedServing, Volume, Workload,
+    Scenario, SelfHost, Speed, Staff, Throughput, TunedServing, Volume, Workload,
 };
 use crate::error::Problem;
 use crate::format::group_thousands;
@@ -147,10 +147,30 @@ fn workload(check: &mut Check, workload: &Workload) {
         Limits::RATIO,
         "peak traffic is at least the average",
     );
+    check.count(
+        "workload.reply_tokens",
+        &workload.reply_tokens,
+        Limits::COUNT,
+    );
+}
+
+/// A reply speed: 0 is "not known", anything else a real figure.
+fn speed(check: &mut Check, path: &str, speed: &Speed) {
+    check.count(
+        &format!("{path}.first_token_ms"),
+        &speed.first_token_ms,
+        Limits::LATENCY_MS,
+    );
+    check.at_most(
+        &format!("{path}.output_tokens_per_second"),
+        &speed.output_tokens_per_second,
+        Limits::TOKENS_PER_SECOND,
+    );
 }
 
 fn buy(check: &mut Check, buy: &Buy) {
     check.catalog_id("buy.catalog_id", buy.catalog_id.as_deref());
+    speed(check, "buy.speed", &buy.speed);
     check.at_most(
         "buy.input_usd_per_1m",
         &buy.input_usd_per_1m,
@@ -314,6 +334,7 @@ fn price(check: &mut Check, path: &str, price: &InstancePrice) {
 
 fn hosting(check: &mut Check, path: &str, hosting: &Hosting) {
     check.catalog_id(&format!("{path}.catalog_id"), hosting.catalog_id.as_deref());
+    speed(check, &format!("{path}.speed"), &hosting.speed);
     price(check, path, &hosting.price);
     if matches!(hosting.price, InstancePrice::PerBusyHour { .. })
         && matches!(hosting.throughput, Throughput::Unlimited)
@@ -469,7 +490,9 @@ fn fine_tune(check: &mut Check, fine_tune: &FineTune) {
         TunedServing::PerToken {
             input_usd_per_1m,
             output_usd_per_1m,
+            speed: reply,
         } => {
+            speed(check, "fine_tune.serving.speed", reply);
             check.at_most(
                 "fine_tune.serving.input_usd_per_1m",
                 input_usd_per_1m,
@@ -484,7 +507,9 @@ fn fine_tune(check: &mut Check, fine_tune: &FineTune) {
         TunedServing::Flat {
             usd_per_month,
             tokens_per_month,
+            speed: reply,
         } => {
+            speed(check, "fine_tune.serving.speed", reply);
             check.at_most(
                 "fine_tune.serving.usd_per_month",
                 usd_per_month,

@@ -423,6 +423,7 @@ impl TunedServing {
             ServingKind::PerToken => Self::PerToken {
                 input_usd_per_1m: tenth(&scenario.buy.input_usd_per_1m)?,
                 output_usd_per_1m: tenth(&scenario.buy.output_usd_per_1m)?,
+                speed: super::Speed::default(),
             },
             ServingKind::Flat => {
                 let today = scenario
@@ -438,6 +439,7 @@ impl TunedServing {
                         TokensPerMonth::new(today.max(Decimal::ONE)),
                         "assumed: today's traffic; replace it with what the fee covers (the contract's limit or a load test)",
                     ),
+                    speed: super::Speed::default(),
                 }
             }
         })
@@ -738,6 +740,7 @@ mod tests {
         let TunedServing::PerToken {
             input_usd_per_1m,
             output_usd_per_1m,
+            ..
         } = TunedServing::for_kind(ServingKind::PerToken, &scenario).expect("a tenth")
         else {
             panic!("per token");

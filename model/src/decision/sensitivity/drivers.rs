@@ -129,6 +129,7 @@ fn tuned_serving(s: &mut Scenario, f: Decimal) -> bool {
         TunedServing::PerToken {
             input_usd_per_1m,
             output_usd_per_1m,
+            ..
         } => {
             scale(
                 &mut input_usd_per_1m.value,

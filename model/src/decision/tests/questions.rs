@@ -31,6 +31,7 @@ fn everything_for_fine_tuning() -> Scenario {
         tokens_per_month: Sourced::bare(crate::units::TokensPerMonth::new(dec!(
             10_000_000_000_000
         ))),
+        speed: crate::scenario::Speed::default(),
     };
     s
 }
@@ -325,6 +326,7 @@ fn residency_credits_a_fine_tune_only_for_the_traffic_it_keeps_in() {
     s.fine_tune.serving = TunedServing::PerToken {
         input_usd_per_1m: Sourced::bare(UsdPerMillionTokens::new(dec!(0.1))),
         output_usd_per_1m: Sourced::bare(UsdPerMillionTokens::new(dec!(0.1))),
+        speed: crate::scenario::Speed::default(),
     };
     assert!(has(
         &decide(&s),
