@@ -205,6 +205,9 @@ impl Display {
     fn start(folder: &Path) -> Self {
         let server = Command::new("Xvfb")
             .args(["-displayfd", "1", "-nolisten", "tcp"])
+            // By default the server resets when its last client leaves (each xdotool call is a
+            // client), and a window opening during the reset finds no server to connect to.
+            .arg("-noreset")
             .args(["-screen", "0", "1400x900x24"])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
