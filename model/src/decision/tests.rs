@@ -23,6 +23,8 @@ fn today() -> NaiveDate {
 fn scenario_spending(spend: Decimal) -> Scenario {
     let mut s = Scenario::embedded_default();
     s.matrix = Matrix::default();
+    // Every option weighs here, pretraining too (the example leaves it out).
+    s.left_out.clear();
     s.workload.volume = Volume::Tokens {
         input_tokens_per_month: Sourced::bare(TokensPerMonth::new(dec!(700_000_000))),
         output_tokens_per_month: Sourced::bare(TokensPerMonth::new(dec!(300_000_000))),

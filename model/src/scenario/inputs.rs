@@ -144,6 +144,11 @@ fn walk(path: &str, value: &Value, out: &mut Vec<Input>) {
                 walk(&format!("{path}.{name}"), inner, out);
             }
         }
+        // A list of names, such as the options left out: one input, its names together.
+        Value::Array(items) if items.iter().all(Value::is_string) => {
+            let names: Vec<String> = items.iter().map(scalar).collect();
+            out.push(Input::plain(path, names.join(", ")));
+        }
         Value::Array(items) => {
             for (i, inner) in items.iter().enumerate() {
                 walk(&format!("{path}.{i}"), inner, out);

@@ -121,6 +121,7 @@ const NAMES: &[Name] = &[
     name("revenue.growth_percent_per_month", "Revenue / Revenue growth", "% a month", Number),
     name("revenue.other_cost_of_revenue_usd_per_month", "Revenue / Other cost of revenue", "USD/month", Number),
     name("rule_preset", "Rule preset / Thresholds from", "", Choice),
+    name("left_out", "Options on the table / Left out", "", Choice),
 ];
 
 /// Where an option's instances are in the file, and the option's name.
@@ -255,6 +256,10 @@ fn number(value: &str) -> Option<Decimal> {
 fn choice(value: &str) -> String {
     if let Some(id) = value.strip_prefix("BuiltIn ") {
         return id.to_owned();
+    }
+    // A list of choices, such as the options left out: `FineTune, Pretrain`.
+    if value.contains(", ") {
+        return value.split(", ").map(choice).collect::<Vec<_>>().join(", ");
     }
     if !value.chars().all(|c| c.is_ascii_alphabetic()) {
         return value.to_owned();
