@@ -120,3 +120,30 @@ fn unticking_an_option_in_the_window_leaves_it_out_and_the_verdict_says_so() {
     harness.run();
     assert_eq!(harness.state().scenario().left_out, [Phase::Pretrain]);
 }
+
+#[test]
+fn how_far_from_flipping_names_no_option_left_out() {
+    // The example's 3,000 labelled examples are 7,000 short of a fine-tune that fits.
+    let mut s = example("default.ron");
+    let names_examples = |s: &Scenario| {
+        evaluate(s, common::today())
+            .unwrap()
+            .recommendation
+            .distances
+            .iter()
+            .any(|d| d.input == "matrix.fine_tuning_fit.labelled_examples")
+    };
+    assert!(names_examples(&s));
+    s.set_on_the_table(Phase::FineTune, false);
+    assert!(!names_examples(&s), "fine-tuning is off the table");
+}
+
+#[test]
+fn the_cost_lines_tab_puts_an_option_left_out_last_and_folded() {
+    let mut harness = common::harness(common::example("default.ron"));
+    common::click(&mut harness, "Cost lines");
+    // The example leaves pretraining out: its heading says so, and its lines are folded away.
+    assert!(common::shows(&harness, "Pretrain (left out): $"));
+    assert!(!common::shows(&harness, "Serving instances: p5.48xlarge"));
+    assert!(common::shows(&harness, "Self-host: $"));
+}

@@ -9,8 +9,8 @@ use egui::{RichText, Ui};
 
 use crate::chart_style::colour;
 
-/// The four options' lines, each under its total.
-pub fn lines_ui(ui: &mut Ui, outcome: &Outcome) {
+/// The four options' lines, each under its total; those `left_out` last, folded, and marked.
+pub fn lines_ui(ui: &mut Ui, outcome: &Outcome, left_out: &[Phase]) {
     egui::ScrollArea::vertical()
         .id_salt("cost-lines")
         .show(ui, |ui| {
@@ -19,11 +19,26 @@ pub fn lines_ui(ui: &mut Ui, outcome: &Outcome) {
                  the total. Up-front costs are spread over the months they pay for.",
                 tokens_short(outcome.volume)
             ));
-            for cost in &outcome.costs {
-                ui.add_space(8.0);
+            let option = |ui: &mut Ui, cost: &OptionCost| {
                 let sizing = outcome.sizing.iter().find(|s| s.phase == cost.phase);
                 option_ui(ui, cost, sizing);
                 reply_ui(ui, outcome, cost.phase);
+            };
+            for cost in outcome.costs.iter().filter(|c| !left_out.contains(&c.phase)) {
+                ui.add_space(8.0);
+                option(ui, cost);
+            }
+            for cost in outcome.costs.iter().filter(|c| left_out.contains(&c.phase)) {
+                ui.add_space(8.0);
+                let heading = format!(
+                    "{} (left out): {}/month",
+                    cost.phase.label(),
+                    usd_cents(cost.total)
+                );
+                egui::CollapsingHeader::new(RichText::new(heading).color(colour(cost.phase)))
+                    .id_salt(("left-out-lines", cost.phase.label()))
+                    .default_open(false)
+                    .show(ui, |ui| option(ui, cost));
             }
         });
 }

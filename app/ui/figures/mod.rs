@@ -130,6 +130,6 @@ pub fn tab_ui(
                 .map_or(0, |m| m.month);
             tables::sensitivity_ui(ui, &rows, entered.as_ref(), last_month);
         }
-        Tab::Lines => lines::lines_ui(ui, &computed.outcome),
+        Tab::Lines => lines::lines_ui(ui, &computed.outcome, &computed.recommendation.left_out()),
     }
 }

@@ -57,7 +57,13 @@ pub fn distances(
     }
     out.extend(cost(outcome, gates));
     out.extend(spend(outcome, preset)?);
-    out.extend(people_and_data(scenario, preset)?);
+    let left_out = |phase: Phase| gates.iter().any(|g| g.phase == phase && g.is_left_out());
+    out.extend(
+        people_and_data(scenario, preset)?
+            .into_iter()
+            .filter(|(phase, _)| !left_out(*phase))
+            .map(|(_, distance)| distance),
+    );
     if scenario.matrix.data_residency == Some(DataResidency::AirGapped) {
         out.push(Distance {
             input: "matrix.data_residency".into(),
@@ -223,31 +229,35 @@ fn spend(outcome: &Outcome, preset: &RulePreset) -> Result<Option<Distance>, Com
     }))
 }
 
-/// Labelled examples short of fitting, and people short of a self-hosting team.
+/// Labelled examples short of fitting, and people short of a self-hosting team, each with the
+/// option it would bring closer.
 fn people_and_data(
     scenario: &Scenario,
     preset: &RulePreset,
-) -> Result<Vec<Distance>, ComputeError> {
+) -> Result<Vec<(Phase, Distance)>, ComputeError> {
     let mut out = Vec::new();
     if let Some(examples) = &scenario.matrix.fine_tuning_fit.labelled_examples {
         let path = "matrix.fine_tuning_fit.labelled_examples";
         let (have, need) = (examples.value.get(), preset.examples_fit.value.get());
         if have < need {
             let short = sub(need, have, "examples needed − examples").at(path)?;
-            out.push(Distance {
-                input: path.into(),
-                value: group_thousands(have),
-                flips_at: group_thousands(need),
-                factor: factor(have, need),
-                text: if short == Decimal::ONE {
-                    "1 more labelled example and fine-tuning fits.".to_owned()
-                } else {
-                    format!(
-                        "{} more labelled examples and fine-tuning fits.",
-                        group_thousands(short)
-                    )
+            out.push((
+                Phase::FineTune,
+                Distance {
+                    input: path.into(),
+                    value: group_thousands(have),
+                    flips_at: group_thousands(need),
+                    factor: factor(have, need),
+                    text: if short == Decimal::ONE {
+                        "1 more labelled example and fine-tuning fits.".to_owned()
+                    } else {
+                        format!(
+                            "{} more labelled examples and fine-tuning fits.",
+                            group_thousands(short)
+                        )
+                    },
                 },
-            });
+            ));
         }
     }
     let eng = &scenario.matrix.engineering;
@@ -257,20 +267,23 @@ fn people_and_data(
         let need = preset.self_host_team.value.get();
         if have < need {
             let short = sub(need, have, "people needed − people").at(path)?;
-            out.push(Distance {
-                input: path.into(),
-                value: format!("{} people", group_thousands(have)),
-                flips_at: format!("{} people", group_thousands(need)),
-                factor: None,
-                text: if short == Decimal::ONE {
-                    "1 more person and self-hosting has the team it needs.".to_owned()
-                } else {
-                    format!(
-                        "{} more people and self-hosting has the team it needs.",
-                        group_thousands(short)
-                    )
+            out.push((
+                Phase::SelfHost,
+                Distance {
+                    input: path.into(),
+                    value: format!("{} people", group_thousands(have)),
+                    flips_at: format!("{} people", group_thousands(need)),
+                    factor: None,
+                    text: if short == Decimal::ONE {
+                        "1 more person and self-hosting has the team it needs.".to_owned()
+                    } else {
+                        format!(
+                            "{} more people and self-hosting has the team it needs.",
+                            group_thousands(short)
+                        )
+                    },
                 },
-            });
+            ));
         }
     }
     Ok(out)

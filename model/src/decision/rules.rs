@@ -19,11 +19,15 @@ use crate::units::{add, div, sub};
 /// Where an option's reply time comes from: its speed's basis and, when given, its first
 /// token's.
 fn speed_source(time: &crate::engine::ReplyTime) -> String {
-    let parts: Vec<&str> = [&time.first_token_ms, &time.tokens_per_second]
+    let mut parts: Vec<&str> = Vec::new();
+    for figure in [&time.first_token_ms, &time.tokens_per_second]
         .into_iter()
         .flatten()
-        .map(|f| f.basis.as_str())
-        .collect();
+    {
+        if !parts.contains(&figure.basis.as_str()) {
+            parts.push(&figure.basis);
+        }
+    }
     parts.join("; ")
 }
 
@@ -517,6 +521,7 @@ impl Rules<'_> {
         };
         let input = "matrix.fine_tuning_fit.latency_target_ms";
         let ms = target.value.get();
+        let target = group_thousands(ms);
         let times = &outcome.latency;
         let reply = times.reply_tokens.as_ref().map_or_else(
             || "a reply".to_owned(),
@@ -536,14 +541,14 @@ impl Rules<'_> {
                     true,
                     Strength::Normal,
                     input,
-                    format!("{ms} ms"),
+                    format!("{target} ms"),
                 )
                 .threshold(format!("{} {takes}", crate::engine::duration(least)))
                 .source(speed_source(time));
                 self.add(
                     reason,
                     format!(
-                        "{reply} {takes} {} with {}, over the {ms} ms target.",
+                        "{reply} {takes} {} with {}, over the {target} ms target.",
                         crate::engine::duration(least),
                         time.phase.label()
                     ),
@@ -555,14 +560,14 @@ impl Rules<'_> {
                     false,
                     Strength::Normal,
                     input,
-                    format!("{ms} ms"),
+                    format!("{target} ms"),
                 )
                 .threshold(format!("{} a reply", crate::engine::duration(least)))
                 .source(speed_source(time));
                 self.add(
                     reason,
                     format!(
-                        "{reply} takes {} with {}, within the {ms} ms target.",
+                        "{reply} takes {} with {}, within the {target} ms target.",
                         crate::engine::duration(least),
                         time.phase.label()
                     ),
@@ -575,9 +580,15 @@ impl Rules<'_> {
                 if measured.contains(&phase) {
                     continue;
                 }
-                let reason = r(phase, false, Strength::Normal, input, format!("{ms} ms"))
-                    .threshold(format!("under {limit} ms"))
-                    .source(self.preset.latency_ms.source.clone());
+                let reason = r(
+                    phase,
+                    false,
+                    Strength::Normal,
+                    input,
+                    format!("{target} ms"),
+                )
+                .threshold(format!("under {limit} ms"))
+                .source(self.preset.latency_ms.source.clone());
                 self.add(reason, format!("A {ms} ms target is under {limit} ms: API calls add 100-2000 ms of network; a model hosted close to the product does not."));
             }
         }

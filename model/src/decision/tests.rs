@@ -310,7 +310,15 @@ fn each_option_s_reply_time_is_set_against_the_latency_target() {
         text.contains("a 300-token reply takes 19.6 s with Self-host, over the 150 ms target"),
         "{text}"
     );
+    // Two figures typed without a note are one source, named once.
+    let buy = reasons(&tight, input)
+        .into_iter()
+        .find(|r| r.for_phase == Phase::Buy)
+        .expect("a reason");
+    assert_eq!(buy.source.as_deref(), Some("your value"));
     let loose = with_target(30_000);
+    let text = &reasons(&loose, input)[0].text;
+    assert!(text.contains("within the 30,000 ms target"), "{text}");
     assert!(has(&loose, input, Phase::Buy, false) && has(&loose, input, Phase::SelfHost, false));
     let between = with_target(5_000);
     assert!(has(&between, input, Phase::Buy, false) && has(&between, input, Phase::SelfHost, true));
