@@ -12,6 +12,10 @@ use crate::units::Quantity;
 /// In a file: `(value: "2.50", source: "LiteLLM price JSON, 2025-09")`, or `(value: "2.50")`.
 /// A value a new scenario took from its starting point, not from the user, is an assumption
 /// to confirm until the user touches it: `(value: "5", source: "…", to_confirm: true)`.
+///
+/// A value nobody knows exactly carries a range (since format version 8): its 90% interval,
+/// the value staying the most likely: `(value: "5", low: "2", high: "9")`. A value without
+/// `low` and `high` is certain; the Monte Carlo samples the others (`crate::uncertainty`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "arbitrary"), derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
@@ -24,6 +28,12 @@ pub struct Sourced<T> {
     /// The value is a starting assumption nobody has confirmed yet (since format version 5).
     #[serde(default, skip_serializing_if = "is_false")]
     pub to_confirm: bool,
+    /// The low end of the value's 90% interval: 5% of outcomes lie below it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<T>,
+    /// The high end of the value's 90% interval: 5% of outcomes lie above it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<T>,
 }
 
 #[expect(
@@ -82,6 +92,8 @@ impl<T> Sourced<T> {
             value,
             source: None,
             to_confirm: false,
+            low: None,
+            high: None,
         }
     }
 
@@ -91,6 +103,8 @@ impl<T> Sourced<T> {
             value,
             source: Some(source.into()),
             to_confirm: false,
+            low: None,
+            high: None,
         }
     }
 
@@ -100,7 +114,23 @@ impl<T> Sourced<T> {
             value,
             source: Some(source.into()),
             to_confirm: true,
+            low: None,
+            high: None,
         }
+    }
+
+    /// The 90% interval, when the value is not certain: both ends, or `None`.
+    pub const fn range(&self) -> Option<(&T, &T)> {
+        match (&self.low, &self.high) {
+            (Some(low), Some(high)) => Some((low, high)),
+            _ => None,
+        }
+    }
+
+    /// Makes the value certain: no range.
+    pub fn clear_range(&mut self) {
+        self.low = None;
+        self.high = None;
     }
 
     /// `value` with this value's note and mark: the same number said another way (a monthly
@@ -110,6 +140,8 @@ impl<T> Sourced<T> {
             value,
             source: self.source.clone(),
             to_confirm: self.to_confirm,
+            low: None,
+            high: None,
         }
     }
 

@@ -146,6 +146,70 @@ pub fn parse_human(text: &str) -> Result<Decimal, String> {
         .ok_or_else(|| format!("`{}` is too large", text.trim()))
 }
 
+/// What was typed into a number's field: a number, or a range around one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Typed {
+    /// A plain number: certain.
+    Number(Decimal),
+    /// A 90% interval, with its most likely value when one was typed (`5 ± 3`, `5 (2 to 9)`);
+    /// `2 to 9` gives none, and the field keeps its value when it lies inside.
+    Range {
+        /// The most likely value, when typed.
+        value: Option<Decimal>,
+        /// The low end.
+        low: Decimal,
+        /// The high end.
+        high: Decimal,
+    },
+}
+
+/// Parses a number or a range as people type them: `5`, `2 to 9`, `5 ± 3` (or `5 +/- 3`),
+/// `5 ± 20%`, and `5 (2 to 9)` as a ranged field shows it; each number as [`parse_human`] reads
+/// it, so `1B to 20B` works too.
+pub fn parse_typed(text: &str) -> Result<Typed, String> {
+    let text = text.trim();
+    let too_large = || format!("`{text}` is too large");
+    if let Some((value, range)) = text.strip_suffix(')').and_then(|t| t.split_once('(')) {
+        let Typed::Range { low, high, .. } = parse_typed(range)? else {
+            return Err(format!(
+                "`{text}`: in brackets goes a range, such as (2 to 9)"
+            ));
+        };
+        return Ok(Typed::Range {
+            value: Some(parse_human(value)?),
+            low,
+            high,
+        });
+    }
+    if let Some((low, high)) = text.split_once(" to ") {
+        let (low, high) = (parse_human(low)?, parse_human(high)?);
+        return Ok(Typed::Range {
+            value: None,
+            low,
+            high,
+        });
+    }
+    if let Some((value, spread)) = text.split_once('±').or_else(|| text.split_once("+/-")) {
+        let value = parse_human(value)?;
+        let spread = spread.trim();
+        let by = match spread.strip_suffix('%') {
+            Some(percent) => value
+                .abs()
+                .checked_mul(parse_human(percent)?)
+                .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
+                .ok_or_else(too_large)?,
+            None => parse_human(spread)?,
+        }
+        .abs();
+        return Ok(Typed::Range {
+            value: Some(value),
+            low: value.checked_sub(by).ok_or_else(too_large)?,
+            high: value.checked_add(by).ok_or_else(too_large)?,
+        });
+    }
+    parse_human(text).map(Typed::Number)
+}
+
 /// A whole count (months, instances, requests) as a decimal, exactly: the way back from
 /// [`whole_number`], so a field can show it.
 #[must_use]
@@ -247,7 +311,7 @@ fn arbitrary_decimal(u: &mut arbitrary::Unstructured<'_>) -> arbitrary::Result<D
 }
 
 /// A value with a unit: lets validation and formatting treat every quantity alike.
-pub trait Quantity: Copy {
+pub trait Quantity: Copy + PartialOrd {
     /// The unit, as shown to people beside a value.
     const UNIT: &'static str;
     /// The exact decimal value.
@@ -519,6 +583,41 @@ impl Percent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_is_typed_as_people_say_it() {
+        let range =
+            |value: Option<Decimal>, low: Decimal, high: Decimal| Typed::Range { value, low, high };
+        assert_eq!(parse_typed("2 to 9"), Ok(range(None, dec!(2), dec!(9))));
+        assert_eq!(
+            parse_typed("5 ± 3"),
+            Ok(range(Some(dec!(5)), dec!(2), dec!(8)))
+        );
+        assert_eq!(
+            parse_typed("5 +/- 3"),
+            Ok(range(Some(dec!(5)), dec!(2), dec!(8)))
+        );
+        assert_eq!(
+            parse_typed("5 ± 20%"),
+            Ok(range(Some(dec!(5)), dec!(4), dec!(6)))
+        );
+        assert_eq!(
+            parse_typed("-10 ± 50%"),
+            Ok(range(Some(dec!(-10)), dec!(-15), dec!(-5)))
+        );
+        assert_eq!(
+            parse_typed("4B (1B to 20B)"),
+            Ok(range(
+                Some(dec!(4_000_000_000)),
+                dec!(1_000_000_000),
+                dec!(20_000_000_000)
+            ))
+        );
+        assert_eq!(parse_typed("1,500"), Ok(Typed::Number(dec!(1500))));
+        assert!(parse_typed("2 to nine").is_err());
+        assert!(parse_typed("5 (9)").is_err());
+        assert!(parse_typed("79228162514264337593543950335 ± 1").is_err());
+    }
 
     #[test]
     fn adding_past_the_largest_decimal_is_an_error_not_a_panic() {

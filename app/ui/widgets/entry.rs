@@ -46,6 +46,36 @@ pub trait Entry {
     }
     /// Keeps the value as it is: no longer an assumption to confirm.
     fn confirm(&mut self) {}
+    /// The value's 90% interval, when it is uncertain.
+    fn range(&self) -> Option<(Decimal, Decimal)> {
+        None
+    }
+    /// Takes a typed range, with its most likely value when one was typed; without one the
+    /// value stays when it lies inside the range, or becomes its middle. A range out of order
+    /// is taken, so that validation says why beside the field.
+    fn take_range(
+        &mut self,
+        value: Option<Decimal>,
+        low: Decimal,
+        high: Decimal,
+    ) -> Result<(), String> {
+        let _ = (value, low, high);
+        Err("this number cannot carry a range".to_owned())
+    }
+}
+
+/// The most likely value of a typed range: the one typed, else `current` when it lies inside,
+/// else the middle.
+fn most_likely(value: Option<Decimal>, current: Decimal, low: Decimal, high: Decimal) -> Decimal {
+    value.unwrap_or_else(|| {
+        if low <= current && current <= high {
+            current
+        } else {
+            low.checked_add(high)
+                .and_then(|sum| sum.checked_div(Decimal::TWO))
+                .unwrap_or(low)
+        }
+    })
 }
 
 fn not_whole() -> String {
@@ -62,6 +92,24 @@ macro_rules! amount_entry {
 
             fn take(&mut self, typed: Decimal) -> Result<(), String> {
                 self.revalue(<$unit>::from_decimal(typed));
+                self.clear_range();
+                Ok(())
+            }
+
+            fn range(&self) -> Option<(Decimal, Decimal)> {
+                Sourced::range(self).map(|(low, high)| (low.get(), high.get()))
+            }
+
+            fn take_range(
+                &mut self,
+                value: Option<Decimal>,
+                low: Decimal,
+                high: Decimal,
+            ) -> Result<(), String> {
+                let value = most_likely(value, self.value.get(), low, high);
+                self.revalue(<$unit>::from_decimal(value));
+                self.low = Some(<$unit>::from_decimal(low));
+                self.high = Some(<$unit>::from_decimal(high));
                 Ok(())
             }
 
@@ -109,6 +157,26 @@ impl Entry for Sourced<u32> {
 
     fn take(&mut self, typed: Decimal) -> Result<(), String> {
         self.revalue(whole_number(typed).ok_or_else(not_whole)?);
+        self.clear_range();
+        Ok(())
+    }
+
+    fn range(&self) -> Option<(Decimal, Decimal)> {
+        Sourced::range(self).map(|(low, high)| (from_whole_number(*low), from_whole_number(*high)))
+    }
+
+    fn take_range(
+        &mut self,
+        value: Option<Decimal>,
+        low: Decimal,
+        high: Decimal,
+    ) -> Result<(), String> {
+        let whole = |d: Decimal| whole_number(d).ok_or_else(not_whole);
+        let value = most_likely(value, from_whole_number(self.value), low, high);
+        let (value, low, high) = (whole(value.round())?, whole(low)?, whole(high)?);
+        self.revalue(value);
+        self.low = Some(low);
+        self.high = Some(high);
         Ok(())
     }
 
@@ -166,6 +234,25 @@ where
         if let Some(answer) = self {
             answer.confirm();
         }
+    }
+
+    fn range(&self) -> Option<(Decimal, Decimal)> {
+        self.as_ref().and_then(Entry::range)
+    }
+
+    fn take_range(
+        &mut self,
+        value: Option<Decimal>,
+        low: Decimal,
+        high: Decimal,
+    ) -> Result<(), String> {
+        if let Some(answer) = self {
+            return answer.take_range(value, low, high);
+        }
+        let mut answer = Sourced::bare(T::default());
+        answer.take_range(value, low, high)?;
+        *self = Some(answer);
+        Ok(())
     }
 }
 

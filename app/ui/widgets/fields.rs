@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use breakeven_model::Problem;
 use breakeven_model::format::group_thousands;
 use breakeven_model::sourced::describes_an_earlier_value;
-use breakeven_model::units::parse_human;
+use breakeven_model::units::{Typed, parse_typed};
 use egui::{Color32, Id, RichText, TextEdit, Ui};
 use rust_decimal::Decimal;
 
@@ -215,6 +215,17 @@ pub fn number_ui<R>(
     let source = entry.source().and_then(|s| s.clone());
     let to_confirm = entry.to_confirm();
     let mut hover = tooltip(field, source.as_deref(), &exact, default.map(shown));
+    if let (Some(v), Some((low, high))) = (value, entry.range()) {
+        let _ = write!(
+            hover,
+            "\n\nUncertain: most likely {}, and 90% of outcomes between {} and {}. The How sure figures sample it; type a plain number to make it certain.",
+            group_thousands(v),
+            group_thousands(low),
+            group_thousands(high)
+        );
+    } else {
+        hover.push_str("\n\nUnsure? Type a range: 2 to 9, 5 ± 3 or 5 ± 20%.");
+    }
     if to_confirm {
         hover.push_str(TO_CONFIRM);
     } else if source.as_deref().is_some_and(describes_an_earlier_value) {
@@ -227,10 +238,23 @@ pub fn number_ui<R>(
         let name = label(ui, field.label, to_confirm).on_hover_text(&hover);
         source_menu(&name, entry);
         let id = Id::unique(("field", field.path));
-        let text = value.map_or_else(String::new, |v| display(v, number.style));
+        let text = match (value, entry.range()) {
+            (Some(v), Some((low, high))) => format!(
+                "{} ({} to {})",
+                display(v, number.style),
+                display(low, number.style),
+                display(high, number.style)
+            ),
+            (Some(v), None) => display(v, number.style),
+            (None, _) => String::new(),
+        };
         let (parsed, error) = number_box(ui, editing, id, text, name.id, &hover, Some(entry));
         let emptied = editing.id == Some(id) && editing.text.trim().is_empty();
-        match parsed.map(|typed| entry.take(typed)) {
+        let taken = parsed.map(|typed| match typed {
+            Typed::Number(n) => entry.take(n),
+            Typed::Range { value, low, high } => entry.take_range(value, low, high),
+        });
+        match taken {
             Some(Err(why)) => lines.push(editing.refuse_typed(why)),
             // An answer that may be left empty is emptied by clearing its box.
             None if emptied && value.is_some() => {
@@ -265,7 +289,13 @@ pub fn derived_number_ui(
         let id = Id::unique(("field", field.path));
         let text = shown.map_or_else(String::new, |v| display(v.round_dp(2), Style::Plain));
         let (parsed, error) = number_box(ui, editing, id, text, name.id, &hover, None);
-        if let Some(Err(why)) = parsed.map(take) {
+        let taken = parsed.map(|typed| match typed {
+            Typed::Number(n) => take(n),
+            Typed::Range { .. } => Err(
+                "a derived figure takes a number, not a range: give the range to what it is derived from".to_owned(),
+            ),
+        });
+        if let Some(Err(why)) = taken {
             lines.push(editing.refuse_typed(why));
         }
         ui.label(RichText::new(field.unit).weak());
@@ -276,10 +306,16 @@ pub fn derived_number_ui(
 }
 
 /// The validation messages for `path` (and the fields below it).
+/// The problems of the field at `path`, its range's ends included.
 fn messages<'a>(problems: &'a [Problem], path: &'a str) -> impl Iterator<Item = &'a str> {
     problems
         .iter()
-        .filter(move |p| p.path == path)
+        .filter(move |p| {
+            p.path == path
+                || p.path
+                    .strip_prefix(path)
+                    .is_some_and(|end| end == ".low" || end == ".high")
+        })
         .map(|p| p.message.as_str())
 }
 
@@ -390,7 +426,7 @@ fn number_box(
     labelled_by: Id,
     hover: &str,
     entry: Option<&mut dyn Entry>,
-) -> (Option<Decimal>, Option<String>) {
+) -> (Option<Typed>, Option<String>) {
     let focused = ui.memory(|m| m.has_focus(id));
     let mut text = if focused && editing.id == Some(id) {
         editing.text.clone()
@@ -412,7 +448,7 @@ fn number_box(
     if response.changed() {
         editing.id = Some(id);
         editing.text.clone_from(&text);
-        match parse_human(&text) {
+        match parse_typed(&text) {
             Ok(value) => {
                 parsed = Some(value);
                 editing.error = None;

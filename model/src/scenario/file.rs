@@ -11,7 +11,7 @@ use crate::sourced::Sourced;
 use crate::units::TokensPerMonth;
 
 /// The scenario format this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 7;
+pub const CURRENT_VERSION: u32 = 8;
 
 /// What reading a file of format version `from` as the current version fills in, as a phrase
 /// ("the decision matrix unanswered, the default rule preset").
@@ -32,9 +32,13 @@ pub fn migration_note(from: u32) -> &'static str {
             "no committed minimum on the API bill and no installation cost for owned servers: add \
              them under Buy and the servers' pricing if they apply"
         }
-        _ => {
+        6 => {
             "no reply speeds: give the time to first token and the output speed of each option, \
              and the reply length, for reply times against the latency target"
+        }
+        _ => {
+            "every number certain: give a range to any you are unsure of (type `2 to 9` or \
+             `5 ± 20%`) to see how sure the answer is"
         }
     }
 }
@@ -178,6 +182,11 @@ fn read_str(text: &str) -> Result<Loaded, LoadError> {
             // absent: a version 6 file reads as it is.
             scenario.version = CURRENT_VERSION;
             migrated_from = Some(6);
+        } else if scenario.version == 7 {
+            // Version 8 let any number carry a range; a version 7 file has none and reads as it
+            // is.
+            scenario.version = CURRENT_VERSION;
+            migrated_from = Some(7);
         }
     }
     if let Some(from) = migrated_from.filter(|from| *from < 4) {
@@ -413,17 +422,17 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_naming_both_versions() {
-        let text = default_with("version: 7,", "version: 8,\n    future_field: 3,");
+        let text = default_with("version: 8,", "version: 9,\n    future_field: 3,");
         assert_eq!(
             from_ron_str(&text),
             Err(LoadError::TooNew {
-                found: 8,
+                found: 9,
                 supported: CURRENT_VERSION
             })
         );
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
-            message.contains("version 8") && message.contains("up to 7"),
+            message.contains("version 9") && message.contains("up to 8"),
             "{message}"
         );
     }
@@ -473,7 +482,7 @@ mod tests {
 
     #[test]
     fn a_version_2_file_opens_with_the_newer_questions_unanswered_and_says_so() {
-        let text = DEFAULT_RON.replacen("version: 7,", "version: 2,", 1);
+        let text = DEFAULT_RON.replacen("version: 8,", "version: 2,", 1);
         let loaded = load_str(&text).expect("a version 2 file loads");
         assert_eq!(loaded.migrated_from, Some(2));
         assert_eq!(loaded.scenario.version, CURRENT_VERSION);
@@ -490,7 +499,7 @@ mod tests {
             .find(|line| line.trim_start().starts_with("tokens_per_month:"))
             .expect("the example gives the fee's limit");
         LEGAL_TECH
-            .replacen("version: 7,", "version: 3,", 1)
+            .replacen("version: 8,", "version: 3,", 1)
             .replacen(&format!("{limit}\n"), "", 1)
     }
 
@@ -521,7 +530,7 @@ mod tests {
 
     #[test]
     fn a_version_4_file_reads_as_the_current_version_with_no_client_and_nothing_to_confirm() {
-        let text = DEFAULT_RON.replacen("version: 7,", "version: 4,", 1);
+        let text = DEFAULT_RON.replacen("version: 8,", "version: 4,", 1);
         let loaded = load_str(&text).expect("a version 4 file reads");
         assert_eq!(loaded.migrated_from, Some(4));
         assert_eq!(loaded.scenario.version, CURRENT_VERSION);
@@ -532,7 +541,7 @@ mod tests {
 
     #[test]
     fn a_version_5_file_reads_as_it_is_with_no_commitment_and_no_installation() {
-        let text = DEFAULT_RON.replacen("version: 7,", "version: 5,", 1);
+        let text = DEFAULT_RON.replacen("version: 8,", "version: 5,", 1);
         let loaded = load_str(&text).expect("a version 5 file reads");
         assert_eq!(loaded.migrated_from, Some(5));
         assert_eq!(loaded.scenario.version, CURRENT_VERSION);
@@ -547,14 +556,14 @@ mod tests {
                 .is_zero()
         );
         assert!(migration_note(5).contains("committed minimum"));
-        // Nothing else differs from the same file at version 7.
+        // Nothing else differs from the same file at version 8.
         let current = load_str(DEFAULT_RON).expect("reads").scenario;
         assert_eq!(loaded.scenario, current);
     }
 
     #[test]
     fn a_version_6_file_reads_as_it_is_with_no_speeds() {
-        let text = DEFAULT_RON.replacen("version: 7,", "version: 6,", 1);
+        let text = DEFAULT_RON.replacen("version: 8,", "version: 6,", 1);
         let loaded = load_str(&text).expect("a version 6 file reads");
         assert_eq!(loaded.migrated_from, Some(6));
         assert_eq!(loaded.scenario.version, CURRENT_VERSION);
@@ -591,7 +600,7 @@ mod tests {
 
     #[test]
     fn a_version_1_file_with_version_2_fields_is_refused() {
-        let text = DEFAULT_RON.replacen("version: 7,", "version: 1,", 1);
+        let text = DEFAULT_RON.replacen("version: 8,", "version: 1,", 1);
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
             message.contains("version 1 file has no `matrix`"),
@@ -601,7 +610,7 @@ mod tests {
 
     #[test]
     fn version_zero_is_refused() {
-        let text = default_with("version: 7,", "version: 0,");
+        let text = default_with("version: 8,", "version: 0,");
         assert!(matches!(from_ron_str(&text), Err(LoadError::Parse { .. })));
     }
 

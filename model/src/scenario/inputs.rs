@@ -19,6 +19,8 @@ pub struct Input {
     pub source: Option<String>,
     /// A starting assumption nobody has confirmed yet.
     pub to_confirm: bool,
+    /// The 90% interval of an uncertain value, low and high as the file holds them.
+    pub range: Option<(String, String)>,
 }
 
 impl Input {
@@ -29,6 +31,16 @@ impl Input {
             value,
             source: None,
             to_confirm: false,
+            range: None,
+        }
+    }
+
+    /// The value with its range when it has one, as the file holds them: `5 (2 to 9)`.
+    #[must_use]
+    pub fn value_and_range(&self) -> String {
+        match &self.range {
+            Some((low, high)) => format!("{} ({low} to {high})", self.value),
+            None => self.value.clone(),
         }
     }
 
@@ -61,7 +73,24 @@ impl Change {
     /// (`4.8B tokens/month`); `None` where the field was not there.
     #[must_use]
     pub fn written(&self) -> [Option<String>; 2] {
-        [&self.before, &self.after].map(|v| v.as_deref().map(|v| input_value(&self.path, v)))
+        [&self.before, &self.after].map(|v| v.as_deref().map(|v| written(&self.path, v)))
+    }
+}
+
+/// A value, or a value with its range (`5 (2 to 9)`), as people write it with its unit.
+fn written(path: &str, value: &str) -> String {
+    let ranged = value
+        .strip_suffix(')')
+        .and_then(|v| v.split_once(" ("))
+        .and_then(|(value, range)| Some((value, range.split_once(" to ")?)));
+    match ranged {
+        Some((value, (low, high))) => format!(
+            "{} ({} to {})",
+            input_value(path, value),
+            input_value(path, low),
+            input_value(path, high)
+        ),
+        None => input_value(path, value),
     }
 }
 
@@ -93,16 +122,17 @@ pub fn changes(before: &Scenario, after: &Scenario) -> Vec<Change> {
     let value_at = |list: &[Input], path: &str| {
         list.iter()
             .find(|i| i.path == path)
-            .map(|i| i.value.clone())
+            .map(Input::value_and_range)
     };
     let mut out: Vec<Change> = new
         .iter()
         .filter_map(|i| {
             let was = value_at(&old, &i.path);
-            (was.as_deref() != Some(i.value.as_str())).then(|| Change {
+            let now = i.value_and_range();
+            (was.as_deref() != Some(now.as_str())).then(|| Change {
                 path: i.path.clone(),
                 before: was,
-                after: Some(i.value.clone()),
+                after: Some(now),
             })
         })
         .collect();
@@ -111,7 +141,7 @@ pub fn changes(before: &Scenario, after: &Scenario) -> Vec<Change> {
             .filter(|i| value_at(&new, &i.path).is_none())
             .map(|i| Change {
                 path: i.path.clone(),
-                before: Some(i.value.clone()),
+                before: Some(i.value_and_range()),
                 after: None,
             }),
     );
@@ -165,7 +195,7 @@ fn as_sourced(fields: &serde_json::Map<String, Value>, path: &str) -> Option<Inp
     if value.is_object()
         || fields
             .keys()
-            .any(|k| !["value", "source", "to_confirm"].contains(&k.as_str()))
+            .any(|k| !["value", "source", "to_confirm", "low", "high"].contains(&k.as_str()))
     {
         return None;
     }
@@ -175,9 +205,16 @@ fn as_sourced(fields: &serde_json::Map<String, Value>, path: &str) -> Option<Inp
         .filter(|s| !s.is_empty())
         .map(str::to_owned);
     let to_confirm = fields.get("to_confirm") == Some(&Value::Bool(true));
+    let range = match (fields.get("low"), fields.get("high")) {
+        (Some(low), Some(high)) if !low.is_null() && !high.is_null() => {
+            Some((scalar(low), scalar(high)))
+        }
+        _ => None,
+    };
     Some(Input {
         source,
         to_confirm,
+        range,
         ..Input::plain(path, scalar(value))
     })
 }

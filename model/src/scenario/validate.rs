@@ -12,7 +12,7 @@ use super::{
 use crate::error::Problem;
 use crate::format::group_thousands;
 use crate::preset::{PresetChoice, built_in};
-use crate::sourced::Sourced;
+use crate::sourced::{Sourced, Written};
 use crate::units::{HOURS_PER_MONTH, Quantity};
 
 /// The ranges a valid scenario stays within, in each field's own unit.
@@ -739,6 +739,14 @@ struct Check {
     problems: Vec<Problem>,
 }
 
+/// A range's ends as values of their own, to be checked as the value is: `low` and `high`.
+fn ends<T: Copy>(field: &Sourced<T>) -> Vec<(&'static str, Sourced<T>)> {
+    field
+        .range()
+        .map(|(low, high)| vec![("low", Sourced::bare(*low)), ("high", Sourced::bare(*high))])
+        .unwrap_or_default()
+}
+
 impl Check {
     fn problem(&mut self, path: &str, message: String) {
         self.problems.push(Problem {
@@ -768,6 +776,9 @@ impl Check {
                 ),
             );
         }
+        for (end, bound) in ends(field) {
+            self.between(&format!("{path}.{end}"), &bound, min, max, why);
+        }
         self.source(path, field);
     }
 
@@ -789,6 +800,9 @@ impl Check {
                 ),
             );
         }
+        for (end, bound) in ends(field) {
+            self.at_most(&format!("{path}.{end}"), &bound, max);
+        }
         self.source(path, field);
     }
 
@@ -803,12 +817,23 @@ impl Check {
                 format!("must be at most {}; it is {value}", group_thousands(max)),
             );
         }
+        for (end, bound) in ends(field) {
+            self.count(&format!("{path}.{end}"), &bound, max);
+        }
         self.source(path, field);
     }
 
     /// A divisor: above zero, at most `max`.
     fn positive<T: Quantity>(&mut self, path: &str, field: &Sourced<T>, max: Decimal) {
         let value = field.value.get();
+        if let Some((low, _)) = field.range()
+            && low.get() <= Decimal::ZERO
+        {
+            self.problem(
+                &format!("{path}.low"),
+                format!("must be above zero; it is {}", low.get()),
+            );
+        }
         if value <= Decimal::ZERO {
             self.problem(path, format!("must be above zero; it is {value}"));
         } else {
@@ -822,6 +847,9 @@ impl Check {
         if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
             self.problem(path, format!("must be between 0% and 100%; it is {value}%"));
         }
+        for (end, bound) in ends(field) {
+            self.share(&format!("{path}.{end}"), &bound);
+        }
         self.source(path, field);
     }
 
@@ -834,6 +862,9 @@ impl Check {
                 path,
                 format!("must be between -{max}% and {max}%; it is {value}%"),
             );
+        }
+        for (end, bound) in ends(field) {
+            self.change(&format!("{path}.{end}"), &bound);
         }
         self.source(path, field);
     }
@@ -852,12 +883,50 @@ impl Check {
 
     fn sourced_months(&mut self, path: &str, field: &Sourced<u32>, min: u32) {
         self.months(path, field.value, min);
+        if let Some((low, high)) = field.range() {
+            self.months(&format!("{path}.low"), *low, min);
+            self.months(&format!("{path}.high"), *high, min);
+        }
         self.source(path, field);
     }
 
-    fn source<T>(&mut self, path: &str, field: &Sourced<T>) {
+    /// The note's length, and a range's order: both ends or neither, low ≤ value ≤ high.
+    fn source<T: PartialOrd + Written>(&mut self, path: &str, field: &Sourced<T>) {
         if let Some(source) = &field.source {
             self.text(&format!("{path}.source"), source, Limits::SHORT_TEXT);
+        }
+        match (&field.low, &field.high) {
+            (Some(low), Some(high)) => {
+                if low > high {
+                    self.problem(
+                        &format!("{path}.low"),
+                        format!(
+                            "the low end of the range ({}) is above its high end ({})",
+                            low.written(),
+                            high.written()
+                        ),
+                    );
+                } else if field.value < *low || field.value > *high {
+                    self.problem(
+                        path,
+                        format!(
+                            "the value {} is outside its range, {} to {}: the range is the value's 90% interval",
+                            field.value.written(),
+                            low.written(),
+                            high.written()
+                        ),
+                    );
+                }
+            }
+            (Some(_), None) => self.problem(
+                &format!("{path}.high"),
+                "a range needs both ends: give `high` too, or remove `low`".to_owned(),
+            ),
+            (None, Some(_)) => self.problem(
+                &format!("{path}.low"),
+                "a range needs both ends: give `low` too, or remove `high`".to_owned(),
+            ),
+            (None, None) => {}
         }
     }
 

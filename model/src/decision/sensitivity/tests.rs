@@ -98,11 +98,9 @@ fn the_table_measures_the_phase_it_is_given_not_the_cheapest() {
 
 #[test]
 fn an_evaluation_measures_the_phase_it_recommends() {
-    for s in [
-        legal_tech(),
-        route_to_fine_tune(),
-        Scenario::embedded_default(),
-    ] {
+    let scenarios: Vec<fn() -> Scenario> =
+        vec![legal_tech, route_to_fine_tune, Scenario::embedded_default];
+    for s in scenarios.into_iter().map(|make| make()) {
         let evaluation = evaluate(&s, today()).unwrap();
         let rows = evaluation.sensitivity();
         assert!(!rows.is_empty(), "{}", s.name);
