@@ -54,6 +54,13 @@ pub enum Command {
         /// today by default, as the window does.
         #[arg(long, value_name = "DATE")]
         today: Option<NaiveDate>,
+        /// Monte Carlo samples of the inputs given as ranges: 10,000 by default when any input
+        /// has a range; 0 skips it.
+        #[arg(long, value_name = "N")]
+        samples: Option<u32>,
+        /// The seed the samples are drawn with: the same seed gives the same figures.
+        #[arg(long, value_name = "S", default_value_t = breakeven_model::uncertainty::DEFAULT_SEED)]
+        seed: u64,
     },
     /// A board-deck pack in a folder: an HTML report (prints to PDF), the board summary and the
     /// charts as 16:9 PNG and as SVG, the month-by-month CSV, and the JSON and Markdown reports.
@@ -148,10 +155,16 @@ pub fn run(cli: Cli) -> ExitCode {
             file,
             format,
             today,
+            samples,
+            seed,
         }) => report(
             &file,
             format,
             today.unwrap_or_else(|| Local::now().date_naive()),
+            Sampling {
+                samples: samples.unwrap_or(breakeven_model::uncertainty::DEFAULT_SAMPLES),
+                seed,
+            },
         ),
         Some(Command::Export { file, out, today }) => export(
             &file,
@@ -204,7 +217,19 @@ fn export(path: &std::path::Path, out: &std::path::Path, today: NaiveDate) -> Ex
     }
 }
 
-fn report(path: &std::path::Path, format: ReportFormat, today: NaiveDate) -> ExitCode {
+/// How many Monte Carlo samples a report draws, and with which seed.
+#[derive(Clone, Copy, Debug)]
+struct Sampling {
+    samples: u32,
+    seed: u64,
+}
+
+fn report(
+    path: &std::path::Path,
+    format: ReportFormat,
+    today: NaiveDate,
+    sampling: Sampling,
+) -> ExitCode {
     let scenario = match scenario_or_exit(path) {
         Ok(scenario) => scenario,
         Err(code) => return code,
@@ -226,7 +251,10 @@ fn report(path: &std::path::Path, format: ReportFormat, today: NaiveDate) -> Exi
         comparisons: Vec::new(),
     };
     match evaluate(&scenario, today) {
-        Ok(evaluation) => {
+        Ok(mut evaluation) => {
+            if let Err(error) = evaluation.sample(sampling.samples, sampling.seed) {
+                return fail(&format!("{}: {error}.", path.display()));
+            }
             print(&evaluation.render_with(format, &takeaway));
             ExitCode::SUCCESS
         }

@@ -220,11 +220,11 @@ fn check_names_the_line_and_column_of_a_syntax_error() {
 fn check_refuses_a_newer_file_naming_both_versions() {
     let err = assert_clean_failure(&check_text(
         DEFAULT_RON
-            .replacen("version: 7,", "version: 8,", 1)
+            .replacen("version: 8,", "version: 9,", 1)
             .as_bytes(),
     ));
     assert!(
-        err.contains("version 8") && err.contains("up to 7"),
+        err.contains("version 9") && err.contains("up to 8"),
         "{err}"
     );
 }
@@ -516,7 +516,7 @@ fn check_says_a_version_1_file_is_migrated() {
     let output = breakeven(&["check", path.to_str().expect("UTF-8")]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stdout(&output).contains("format version 1; Breakeven reads it as version 7"),
+        stdout(&output).contains("format version 1; Breakeven reads it as version 8"),
         "{}",
         stdout(&output)
     );
@@ -535,7 +535,7 @@ fn hostile_files_get_one_clear_message_and_exit_1_from_check_and_report() {
         ("missing.ron", DEFAULT_RON.replacen("        batch_percent: (value: \"0\", source: \"example: support answers are interactive\"),\n", "", 1).into_bytes(), "batch_percent"),
         ("unknown.ron", DEFAULT_RON.replacen("    notes:", "    colour: \"blue\",\n    notes:", 1).into_bytes(), "colour"),
         ("range.ron", DEFAULT_RON.replacen("months: (value: 36", "months: (value: 121", 1).into_bytes(), "horizon.months"),
-        ("future.ron", DEFAULT_RON.replacen("version: 7,", "version: 9,", 1).into_bytes(), "version 9"),
+        ("future.ron", DEFAULT_RON.replacen("version: 8,", "version: 10,", 1).into_bytes(), "version 10"),
     ];
     for (name, bytes, expected) in cases {
         let path = folder.path().join(name);
@@ -545,4 +545,58 @@ fn hostile_files_get_one_clear_message_and_exit_1_from_check_and_report() {
             assert!(err.contains(expected), "{command} {name}: {err}");
         }
     }
+}
+
+/// A report samples the inputs given as ranges: the JSON carries `uncertainty`, the same seed
+/// gives the same bytes, and `--samples 0` leaves it out.
+#[test]
+fn a_report_samples_the_ranged_inputs_and_the_same_seed_gives_the_same_json() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let file = folder.path().join("ranged.ron");
+    let ranged = DEFAULT_RON.replacen(
+        "growth_percent_per_month: (value: \"5\", source: \"example\"),",
+        "growth_percent_per_month: (value: \"5\", source: \"example\", low: \"1\", high: \"9\"),",
+        1,
+    );
+    assert_ne!(ranged, DEFAULT_RON);
+    std::fs::write(&file, ranged).expect("writable");
+    let json = |extra: &[&str]| {
+        let mut args = vec!["report", file.to_str().expect("a path"), "--format", "json"];
+        args.extend(["--today", "2026-12-01"]);
+        args.extend(extra);
+        let output = breakeven(&args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        stdout(&output)
+    };
+    let once = json(&["--samples", "200", "--seed", "7"]);
+    assert_eq!(once, json(&["--samples", "200", "--seed", "7"]));
+    let value: serde_json::Value = serde_json::from_str(&once).expect("JSON");
+    let u = &value["uncertainty"];
+    assert_eq!(u["samples"], 200);
+    assert_eq!(u["seed"], 7);
+    assert_eq!(u["inputs"][0], "workload.growth_percent_per_month");
+    let total: f64 = u["p_recommended"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| {
+            c["probability"]
+                .as_str()
+                .expect("a string")
+                .parse::<f64>()
+                .expect("a number")
+        })
+        .sum();
+    assert!((total - 1.0).abs() < 1e-9, "{total}");
+    let buy = &u["options"][0];
+    assert_eq!(buy["phase"], "Buy");
+    assert!(buy["horizon_cash_usd"]["p10"].is_string());
+    assert_ne!(once, json(&["--samples", "200", "--seed", "8"]));
+    let skipped: serde_json::Value =
+        serde_json::from_str(&json(&["--samples", "0"])).expect("JSON");
+    assert!(skipped.get("uncertainty").is_none());
 }

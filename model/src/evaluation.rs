@@ -14,7 +14,7 @@ use crate::decision::{
     sensitivity,
 };
 use crate::engine::{CostChart, Outcome, Shown, compute, cost_chart};
-use crate::error::EvaluateError;
+use crate::error::{ComputeError, EvaluateError};
 use crate::report::{self, BoardSummary, Cautions, Contents, Figure, Format, HtmlReport, Takeaway};
 use crate::scenario::{Scenario, validate};
 
@@ -45,6 +45,8 @@ pub struct Evaluation {
     pub board: BoardSummary,
     /// The sensitivity table, computed on first use: it recomputes the scenario 24 times.
     sensitivity: OnceLock<Vec<SensitivityRow>>,
+    /// What the Monte Carlo found, once [`Evaluation::sample`] ran.
+    uncertainty: Option<crate::uncertainty::Uncertainty>,
 }
 
 /// Evaluates `scenario` as of `today` (for review dates and the age of catalog prices). Refuses
@@ -75,6 +77,7 @@ pub fn evaluate(scenario: &Scenario, today: NaiveDate) -> Result<Evaluation, Eva
         cautions,
         board,
         sensitivity: OnceLock::new(),
+        uncertainty: None,
     })
 }
 
@@ -188,7 +191,27 @@ impl Evaluation {
             decision,
             cautions: &self.cautions,
             board: &self.board,
+            uncertainty: self.uncertainty.as_ref(),
         }
+    }
+
+    /// Samples every ranged input `samples` times with `seed` and keeps what the Monte Carlo
+    /// found for the reports; nothing when no input has a range or `samples` is 0. Fails when a
+    /// sample's figures grow too large to hold exactly.
+    pub fn sample(&mut self, samples: u32, seed: u64) -> Result<(), ComputeError> {
+        self.uncertainty = None;
+        if samples == 0 || crate::uncertainty::ranged(&self.scenario).is_empty() {
+            return Ok(());
+        }
+        self.uncertainty =
+            crate::uncertainty::run(&self.scenario, self.today, samples, seed, &|_| true)?;
+        Ok(())
+    }
+
+    /// What the Monte Carlo found, when it ran.
+    #[must_use]
+    pub const fn uncertainty(&self) -> Option<&crate::uncertainty::Uncertainty> {
+        self.uncertainty.as_ref()
     }
 
     /// The recommendation with its sensitivity table and matrix, as the reports take them: a
@@ -297,6 +320,7 @@ mod tests {
             decision: &decision,
             cautions: &cautions,
             board: &board,
+            uncertainty: None,
         };
         for format in [Format::Text, Format::Markdown, Format::Json, Format::Csv] {
             assert_eq!(

@@ -43,6 +43,7 @@ pub mod scenario;
 pub mod sourced;
 pub mod sources;
 pub mod start;
+pub mod uncertainty;
 pub mod units;
 
 pub use catalog::Catalog;

@@ -84,6 +84,7 @@ pub fn html(report: &HtmlReport<'_>) -> String {
         decision,
         cautions,
         board,
+        uncertainty,
     } = report.contents;
     let rec = &decision.recommendation;
     let mut doc = Document::new(Style::Html);
@@ -132,6 +133,11 @@ pub fn html(report: &HtmlReport<'_>) -> String {
     section(&mut doc, "reply-times", |doc| {
         super::latency::section(doc, scenario, outcome);
     });
+    if let Some(uncertainty) = uncertainty {
+        section(&mut doc, "how-sure", |doc| {
+            super::how_sure::section(doc, uncertainty);
+        });
+    }
     section(&mut doc, "break-even", |doc| {
         break_even_section(doc, outcome);
     });

@@ -41,6 +41,9 @@ pub struct JsonReport {
     instances: Vec<JsonSizing>,
     /// How long one reply takes with each option on the table.
     latency: JsonLatency,
+    /// What the Monte Carlo found, when any input has a range and it ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uncertainty: Option<super::how_sure::Json>,
     /// Every warning and notice, as the window lists them: reviews due, old catalog prices,
     /// the figures' warnings; `ruled_out` marks those about an option a gate ruled out.
     warnings: Vec<Warning>,
@@ -373,6 +376,7 @@ impl JsonReport {
             decision,
             cautions,
             board,
+            uncertainty,
         } = *contents;
         let costs = outcome
             .costs
@@ -425,6 +429,7 @@ impl JsonReport {
             horizon: horizon(outcome),
             instances: outcome.sizing.iter().map(JsonSizing::from).collect(),
             latency: JsonLatency::new(scenario, outcome),
+            uncertainty: uncertainty.map(super::how_sure::Json::new),
             warnings: cautions
                 .shown
                 .iter()

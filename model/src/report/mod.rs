@@ -4,6 +4,7 @@
 mod board;
 mod cautions;
 mod document;
+pub mod how_sure;
 mod html;
 mod json;
 mod json_decision;
@@ -59,6 +60,8 @@ pub struct Contents<'a> {
     pub cautions: &'a Cautions,
     /// The decision and its figures in a few lines.
     pub board: &'a BoardSummary,
+    /// What the Monte Carlo found, when it ran.
+    pub uncertainty: Option<&'a crate::uncertainty::Uncertainty>,
 }
 
 /// The report of `contents` in `format`.
@@ -96,6 +99,7 @@ fn document(contents: &Contents<'_>, style: Style, takeaway: &Takeaway) -> Strin
         decision,
         cautions,
         board,
+        uncertainty,
     } = *contents;
     let mut doc = Document::new(style);
     doc.heading(&format!("Breakeven report: {}", scenario.heading()), 1);
@@ -115,6 +119,9 @@ fn document(contents: &Contents<'_>, style: Style, takeaway: &Takeaway) -> Strin
     costs_section(&mut doc, outcome);
     sizing::section(&mut doc, outcome);
     latency::section(&mut doc, scenario, outcome);
+    if let Some(uncertainty) = uncertainty {
+        how_sure::section(&mut doc, uncertainty);
+    }
     break_even_section(&mut doc, outcome);
     horizon_section(&mut doc, outcome);
     recommendation::sensitivity_section(&mut doc, outcome, &decision.sensitivity);

@@ -1,0 +1,638 @@
+//! The Monte Carlo: every ranged input sampled, the whole engine run on each sample, and what
+//! the spread of outcomes says: percentiles of each option's figures, the chance each option is
+//! cheapest and recommended, and which inputs the answer hangs on.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive as _;
+
+use super::distribution::Triangle;
+use super::rng::Rng;
+use super::visit::{Uncertain, each_number};
+use crate::decision::recommend;
+use crate::engine::{Outcome, compute};
+use crate::error::ComputeError;
+use crate::phase::Phase;
+use crate::scenario::Scenario;
+
+/// Samples drawn when nothing else is asked and any input has a range.
+pub const DEFAULT_SAMPLES: u32 = 10_000;
+
+/// The seed used when none is given: runs repeat exactly unless the user asks otherwise.
+pub const DEFAULT_SEED: u64 = 2026;
+
+/// One input that carries a range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranged {
+    /// Its path in the file.
+    pub path: String,
+    /// Low end, value and high end, as floats.
+    pub interval: [f64; 3],
+    /// The distribution the range implies.
+    pub triangle: Triangle,
+}
+
+/// The inputs of `scenario` that carry a range, in file order.
+#[must_use]
+pub fn ranged(scenario: &Scenario) -> Vec<Ranged> {
+    let mut copy = scenario.clone();
+    let mut out = Vec::new();
+    each_number(&mut copy, &mut |path, value| {
+        let Some(interval) = value.interval() else {
+            return;
+        };
+        let [low, most, high] = interval;
+        if let Some(triangle) = Triangle::from_interval(low, most, high) {
+            out.push(Ranged {
+                path: path.joined(),
+                interval,
+                triangle,
+            });
+        }
+    });
+    out
+}
+
+/// The 10th, 50th and 90th percentiles of a figure over the samples.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Percentiles<T> {
+    /// One sample in ten is at or below it.
+    pub p10: T,
+    /// The median.
+    pub p50: T,
+    /// Nine samples in ten are at or below it.
+    pub p90: T,
+}
+
+/// One option's figures over the samples.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionSpread {
+    /// The option.
+    pub phase: Phase,
+    /// Its monthly cost at the scenario's volume.
+    pub monthly: Percentiles<Decimal>,
+    /// Its cash over the horizon.
+    pub horizon_cash: Percentiles<Decimal>,
+    /// Its present value over the horizon.
+    pub present_value: Percentiles<Decimal>,
+    /// The month its cumulative cash meets Buy's; `None` where that sample has none in the
+    /// horizon (counted as later than any month). Buy's is all `None`.
+    pub payback_month: Percentiles<Option<u32>>,
+}
+
+/// Where two options cross, over the samples.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BreakEvenSpread {
+    /// The two options.
+    pub options: [Phase; 2],
+    /// Percentiles of the first crossing's volume among the samples that have one; `None`
+    /// when none has.
+    pub volume: Option<Percentiles<Decimal>>,
+    /// The share of samples with a crossing in the searched range (0 to 1).
+    pub share_in_range: Decimal,
+}
+
+/// An input and the share of the spread it explains.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Driver {
+    /// Its path in the file.
+    pub input: String,
+    /// The share (0 to 1) of the spread of the cash difference between the two leading options
+    /// it explains: its squared correlation with that difference, scaled so the shares add up
+    /// to 1.
+    pub share: Decimal,
+}
+
+/// What the Monte Carlo found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Uncertainty {
+    /// Samples drawn.
+    pub samples: u32,
+    /// The seed they were drawn with.
+    pub seed: u64,
+    /// The inputs sampled.
+    pub inputs: Vec<String>,
+    /// Each option's figures, in [`Phase::ALL`] order.
+    pub options: Vec<OptionSpread>,
+    /// The chance (0 to 1) each option on the table costs least over the horizon.
+    pub p_cheapest: Vec<(Phase, Decimal)>,
+    /// The chance (0 to 1) each option is the one recommended.
+    pub p_recommended: Vec<(Phase, Decimal)>,
+    /// Each pair's crossing.
+    pub break_evens: Vec<BreakEvenSpread>,
+    /// The inputs the difference between the two leading options hangs on, largest share first.
+    pub drivers: Vec<Driver>,
+    /// The two options whose cash difference the drivers explain: the two most often cheapest.
+    pub leading: [Phase; 2],
+}
+
+/// What one sample produced.
+struct Sample {
+    monthly: [Decimal; 4],
+    cash: [Decimal; 4],
+    present: [Decimal; 4],
+    payback: [Option<u32>; 4],
+    crossings: Vec<Option<Decimal>>,
+    cheapest: Phase,
+    recommended: Phase,
+}
+
+fn one(scenario: &Scenario, today: NaiveDate, on_table: &[Phase]) -> Result<Sample, ComputeError> {
+    let outcome: Outcome = compute(scenario)?;
+    let recommended = recommend(scenario, &outcome, today)?.phase;
+    let h = &outcome.horizon;
+    let mut payback = [None; 4];
+    for p in &h.paybacks {
+        payback[p.phase.index()] = p.month;
+    }
+    let cheapest = on_table
+        .iter()
+        .copied()
+        .min_by_key(|p| h.totals[p.index()])
+        .unwrap_or(Phase::Buy);
+    Ok(Sample {
+        monthly: outcome.costs.each_ref().map(|c| c.total),
+        cash: h.totals,
+        present: h.present_values,
+        payback,
+        crossings: outcome
+            .break_evens
+            .iter()
+            .map(|pair| pair.crossings.first().map(|c| c.volume))
+            .collect(),
+        cheapest,
+        recommended,
+    })
+}
+
+/// Runs `samples` samples of `scenario` drawn with `seed`, on as many threads as the machine
+/// has. `progress` hears the samples done so far and may stop the run by returning `false`;
+/// a stopped run returns `None`. Fails when a sample's figures grow too large to hold exactly.
+pub fn run(
+    scenario: &Scenario,
+    today: NaiveDate,
+    samples: u32,
+    seed: u64,
+    progress: &(dyn Fn(u32) -> bool + Sync),
+) -> Result<Option<Uncertainty>, ComputeError> {
+    let inputs = ranged(scenario);
+    let n = samples.max(1);
+    // The draws first, in one stream: the same seed gives the same samples whatever the threads.
+    let mut rng = Rng::new(seed);
+    let draws: Vec<Vec<f64>> = (0..n)
+        .map(|_| {
+            inputs
+                .iter()
+                .map(|i| i.triangle.quantile(rng.uniform()))
+                .collect()
+        })
+        .collect();
+    let on_table: Vec<Phase> = Phase::ALL
+        .into_iter()
+        .filter(|p| scenario.on_the_table(*p))
+        .collect();
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunk = draws.len().div_ceil(threads).max(1);
+    let done = std::sync::atomic::AtomicU32::new(0);
+    let stopped = std::sync::atomic::AtomicBool::new(false);
+    let results: Vec<Result<Vec<Sample>, ComputeError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = draws
+            .chunks(chunk)
+            .map(|part| {
+                let (on_table, done, stopped) = (&on_table, &done, &stopped);
+                scope.spawn(move || {
+                    let mut out = Vec::with_capacity(part.len());
+                    for values in part {
+                        if stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                            break;
+                        }
+                        let mut sample = scenario.clone();
+                        let mut k = 0;
+                        each_number(&mut sample, &mut |_, field: &mut dyn Uncertain| {
+                            if field.interval().is_some() {
+                                if let Some(x) = values.get(k) {
+                                    field.set_sample(*x);
+                                }
+                                k = k.saturating_add(1);
+                            }
+                        });
+                        out.push(one(&sample, today, on_table)?);
+                        let so_far = done
+                            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                            .saturating_add(1);
+                        if !progress(so_far) {
+                            stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+                        }
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    if stopped.load(std::sync::atomic::Ordering::Relaxed) {
+        return Ok(None);
+    }
+    let mut all = Vec::with_capacity(draws.len());
+    for part in results {
+        all.extend(part?);
+    }
+    Ok(Some(summarise(
+        scenario, &inputs, &draws, &all, n, seed, &on_table,
+    )))
+}
+
+/// The value at or below which a share `p` of `sorted` lies: the nearest rank, so every
+/// percentile is one of the samples, exact to the cent.
+fn nearest_rank<T: Copy>(sorted: &[T], p: Decimal) -> Option<T> {
+    use rust_decimal::prelude::ToPrimitive as _;
+    let n = Decimal::from(sorted.len());
+    let rank = p.checked_mul(n)?.ceil().to_usize()?;
+    let index = rank.saturating_sub(1).min(sorted.len().saturating_sub(1));
+    sorted.get(index).copied()
+}
+
+fn percentiles<T: Copy + Ord>(mut values: Vec<T>) -> Option<Percentiles<T>> {
+    values.sort_unstable();
+    Some(Percentiles {
+        p10: nearest_rank(&values, Decimal::new(1, 1))?,
+        p50: nearest_rank(&values, Decimal::new(5, 1))?,
+        p90: nearest_rank(&values, Decimal::new(9, 1))?,
+    })
+}
+
+/// A payback: a month, or none in the horizon, which sorts after every month.
+fn payback_percentiles(values: Vec<Option<u32>>) -> Percentiles<Option<u32>> {
+    let keyed: Vec<u32> = values.into_iter().map(|v| v.unwrap_or(u32::MAX)).collect();
+    let month = |m: u32| (m != u32::MAX).then_some(m);
+    percentiles(keyed).map_or(
+        Percentiles {
+            p10: None,
+            p50: None,
+            p90: None,
+        },
+        |p| Percentiles {
+            p10: month(p.p10),
+            p50: month(p.p50),
+            p90: month(p.p90),
+        },
+    )
+}
+
+fn share(count: usize, n: usize) -> Decimal {
+    Decimal::from(count)
+        .checked_div(Decimal::from(n.max(1)))
+        .unwrap_or_default()
+}
+
+fn summarise(
+    scenario: &Scenario,
+    inputs: &[Ranged],
+    draws: &[Vec<f64>],
+    all: &[Sample],
+    n: u32,
+    seed: u64,
+    on_table: &[Phase],
+) -> Uncertainty {
+    let zero = Percentiles {
+        p10: Decimal::ZERO,
+        p50: Decimal::ZERO,
+        p90: Decimal::ZERO,
+    };
+    let options: Vec<OptionSpread> = Phase::ALL
+        .into_iter()
+        .map(|phase| {
+            let i = phase.index();
+            OptionSpread {
+                phase,
+                monthly: percentiles(all.iter().map(|s| s.monthly[i]).collect()).unwrap_or(zero),
+                horizon_cash: percentiles(all.iter().map(|s| s.cash[i]).collect()).unwrap_or(zero),
+                present_value: percentiles(all.iter().map(|s| s.present[i]).collect())
+                    .unwrap_or(zero),
+                payback_month: payback_percentiles(all.iter().map(|s| s.payback[i]).collect()),
+            }
+        })
+        .collect();
+    let chance = |pick: fn(&Sample) -> Phase| -> Vec<(Phase, Decimal)> {
+        on_table
+            .iter()
+            .map(|p| {
+                (
+                    *p,
+                    share(all.iter().filter(|s| pick(s) == *p).count(), all.len()),
+                )
+            })
+            .collect()
+    };
+    let p_cheapest = chance(|s| s.cheapest);
+    let p_recommended = chance(|s| s.recommended);
+    let mut pairs = Vec::new();
+    for (i, a) in Phase::ALL.iter().enumerate() {
+        for b in Phase::ALL.iter().skip(i.saturating_add(1)) {
+            pairs.push([*a, *b]);
+        }
+    }
+    let break_evens = pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, pair)| pair.iter().all(|p| on_table.contains(p)))
+        .map(|(k, pair)| {
+            let found: Vec<Decimal> = all
+                .iter()
+                .filter_map(|s| s.crossings.get(k).copied().flatten())
+                .collect();
+            BreakEvenSpread {
+                options: *pair,
+                share_in_range: share(found.len(), all.len()),
+                volume: percentiles(found),
+            }
+        })
+        .collect();
+    let leading = leading(&p_cheapest, &options);
+    let drivers = drivers(inputs, draws, all, leading);
+    let _ = scenario;
+    Uncertainty {
+        samples: n,
+        seed,
+        inputs: inputs.iter().map(|i| i.path.clone()).collect(),
+        options,
+        p_cheapest,
+        p_recommended,
+        break_evens,
+        drivers,
+        leading,
+    }
+}
+
+/// The two options most often cheapest over the horizon, a tie going to the lower median cash;
+/// with one option on the table, it twice.
+fn leading(p_cheapest: &[(Phase, Decimal)], options: &[OptionSpread]) -> [Phase; 2] {
+    let median = |phase: Phase| {
+        options
+            .iter()
+            .find(|o| o.phase == phase)
+            .map_or(Decimal::MAX, |o| o.horizon_cash.p50)
+    };
+    let mut ranked: Vec<(Phase, Decimal)> = p_cheapest.to_vec();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(median(a.0).cmp(&median(b.0))));
+    let first = ranked.first().map_or(Phase::Buy, |r| r.0);
+    let second = ranked.get(1).map_or(first, |r| r.0);
+    [first, second]
+}
+
+/// Each input's share of the spread of the cash difference between the `leading` options: its
+/// squared (Pearson) correlation with the difference, scaled so that the shares add up to 1.
+fn drivers(
+    inputs: &[Ranged],
+    draws: &[Vec<f64>],
+    all: &[Sample],
+    leading: [Phase; 2],
+) -> Vec<Driver> {
+    use rust_decimal::prelude::ToPrimitive as _;
+    let difference: Vec<f64> = all
+        .iter()
+        .map(|s| {
+            let (second, first) = (s.cash[leading[1].index()], s.cash[leading[0].index()]);
+            second.to_f64().unwrap_or(0.0) - first.to_f64().unwrap_or(0.0)
+        })
+        .collect();
+    let squared: Vec<f64> = (0..inputs.len())
+        .map(|k| {
+            let x: Vec<f64> = draws.iter().take(all.len()).map(|d| d[k]).collect();
+            let r = correlation(&x, &difference);
+            r * r
+        })
+        .collect();
+    let total: f64 = squared.iter().sum();
+    let mut out: Vec<Driver> = inputs
+        .iter()
+        .zip(&squared)
+        .map(|(input, r2)| Driver {
+            input: input.path.clone(),
+            share: if total > 0.0 {
+                Decimal::from_f64(r2 / total)
+                    .unwrap_or_default()
+                    .round_dp(4)
+            } else {
+                Decimal::ZERO
+            },
+        })
+        .collect();
+    out.sort_by(|a, b| b.share.cmp(&a.share).then(a.input.cmp(&b.input)));
+    out
+}
+
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "a count of samples, far below 2^53"
+)]
+fn correlation(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len().min(y.len());
+    if n < 2 {
+        return 0.0;
+    }
+    let nf = n as f64;
+    let (mx, my) = (x.iter().sum::<f64>() / nf, y.iter().sum::<f64>() / nf);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in x.iter().zip(y) {
+        let (dx, dy) = (a - mx, b - my);
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+    }
+    if sxx <= 0.0 || syy <= 0.0 {
+        0.0
+    } else {
+        sxy / (sxx * syy).sqrt()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::dec;
+
+    use super::*;
+    use crate::sourced::Sourced;
+    use crate::units::{Percent, TokensPerMonth};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date")
+    }
+
+    fn go(s: &Scenario, samples: u32) -> Uncertainty {
+        run(s, today(), samples, DEFAULT_SEED, &|_| true)
+            .expect("computes")
+            .expect("not stopped")
+    }
+
+    fn input_tokens(s: &mut Scenario) -> &mut Sourced<TokensPerMonth> {
+        match &mut s.workload.volume {
+            crate::scenario::Volume::Tokens {
+                input_tokens_per_month,
+                ..
+            } => input_tokens_per_month,
+            crate::scenario::Volume::Users { .. } => panic!("the default is in tokens"),
+        }
+    }
+
+    /// The default scenario with five ranged inputs: volume, growth, API trend, utilisation and
+    /// the self-hosting staff's hours.
+    fn five_ranges() -> Scenario {
+        let mut s = Scenario::embedded_default();
+        let input = input_tokens(&mut s);
+        input.low = Some(TokensPerMonth::new(dec!(300_000_000)));
+        input.high = Some(TokensPerMonth::new(dec!(3_000_000_000)));
+        let g = &mut s.workload.growth_percent_per_month;
+        (g.low, g.high) = (Some(Percent::new(dec!(1))), Some(Percent::new(dec!(9))));
+        let t = &mut s.horizon.api_price_change_percent_per_year;
+        (t.low, t.high) = (Some(Percent::new(dec!(-50))), Some(Percent::ZERO));
+        let u = &mut s.self_host.hosting.target_utilisation_percent;
+        (u.low, u.high) = (Some(Percent::new(dec!(40))), Some(Percent::new(dec!(85))));
+        if let crate::scenario::Staff::Hours {
+            hours_per_month, ..
+        } = &mut s.self_host.staff
+        {
+            hours_per_month.low = Some(crate::units::HoursPerMonth::new(dec!(5)));
+            hours_per_month.high = Some(crate::units::HoursPerMonth::new(dec!(160)));
+        }
+        s
+    }
+
+    #[test]
+    fn collapsed_ranges_give_the_exact_figures_and_certain_probabilities() {
+        // Every range shrunk onto its value.
+        let mut collapsed = Scenario::embedded_default();
+        {
+            let input = input_tokens(&mut collapsed);
+            (input.low, input.high) = (Some(input.value), Some(input.value));
+            let g = &mut collapsed.workload.growth_percent_per_month;
+            (g.low, g.high) = (Some(g.value), Some(g.value));
+        }
+        let u = go(&collapsed, 50);
+        assert_eq!(u.inputs.len(), 2);
+        let exact = compute(&collapsed).expect("computes");
+        let rec = recommend(&collapsed, &exact, today()).expect("recommends");
+        for option in &u.options {
+            let i = option.phase.index();
+            let cost = exact.costs[i].total;
+            assert_eq!(option.monthly.p10, cost);
+            assert_eq!(option.monthly.p90, cost);
+            assert_eq!(option.horizon_cash.p50, exact.horizon.totals[i]);
+            assert_eq!(option.present_value.p90, exact.horizon.present_values[i]);
+        }
+        for (phase, p) in &u.p_recommended {
+            let expected = if *phase == rec.phase {
+                Decimal::ONE
+            } else {
+                Decimal::ZERO
+            };
+            assert_eq!(*p, expected, "{phase:?}");
+        }
+        assert!(
+            u.p_cheapest
+                .iter()
+                .all(|(_, p)| p.is_zero() || *p == Decimal::ONE)
+        );
+    }
+
+    #[test]
+    fn probabilities_add_up_to_one_and_percentiles_are_in_order() {
+        let u = go(&five_ranges(), 300);
+        assert_eq!(u.inputs.len(), 5);
+        for list in [&u.p_cheapest, &u.p_recommended] {
+            let total: Decimal = list.iter().map(|(_, p)| *p).sum();
+            assert_eq!(total, Decimal::ONE, "{list:?}");
+        }
+        for o in &u.options {
+            for p in [o.monthly, o.horizon_cash, o.present_value] {
+                assert!(p.p10 <= p.p50 && p.p50 <= p.p90, "{o:?}");
+            }
+        }
+        // Volume, utilisation and staff move Self-host's cost: its band is wide.
+        let self_host = &u.options[Phase::SelfHost.index()];
+        assert!(self_host.monthly.p10 < self_host.monthly.p90);
+        let shares: Decimal = u.drivers.iter().map(|d| d.share).sum();
+        assert!((shares - Decimal::ONE).abs() <= dec!(0.001), "{shares}");
+        assert!(u.drivers.windows(2).all(|w| w[0].share >= w[1].share));
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_answer_and_another_seed_another_draw() {
+        let s = five_ranges();
+        assert_eq!(go(&s, 120), go(&s, 120));
+        let other = run(&s, today(), 120, DEFAULT_SEED + 1, &|_| true)
+            .expect("computes")
+            .expect("not stopped");
+        assert_ne!(other.options, go(&s, 120).options);
+    }
+
+    #[test]
+    fn widening_a_range_never_narrows_the_band_of_a_cost_that_follows_it() {
+        let band = |low: Decimal, high: Decimal| {
+            let mut s = Scenario::embedded_default();
+            let input = input_tokens(&mut s);
+            (input.low, input.high) = (
+                Some(TokensPerMonth::new(low)),
+                Some(TokensPerMonth::new(high)),
+            );
+            let buy = go(&s, 200).options[Phase::Buy.index()].monthly;
+            buy.p90 - buy.p10
+        };
+        let narrow = band(dec!(600_000_000), dec!(800_000_000));
+        let wide = band(dec!(400_000_000), dec!(1_200_000_000));
+        assert!(wide >= narrow, "{wide} < {narrow}");
+    }
+
+    #[test]
+    fn buy_is_linear_in_the_volume_so_its_percentiles_follow_the_distribution_s() {
+        // Only the input tokens are uncertain: Buy's cost is a + b × input, so its percentiles
+        // are the line at the input's percentiles, within sampling error.
+        let mut s = Scenario::embedded_default();
+        let input = input_tokens(&mut s);
+        (input.low, input.high) = (
+            Some(TokensPerMonth::new(dec!(500_000_000))),
+            Some(TokensPerMonth::new(dec!(900_000_000))),
+        );
+        let cost_at = |tokens: f64| {
+            let mut at = s.clone();
+            input_tokens(&mut at).value =
+                TokensPerMonth::new(Decimal::from_f64(tokens).expect("a number").round());
+            compute(&at).expect("computes").costs[Phase::Buy.index()].total
+        };
+        let triangle = Triangle::from_interval(5e8, 7e8, 9e8).expect("a range");
+        let u = go(&s, 2_000);
+        let buy = u.options[Phase::Buy.index()].monthly;
+        for (got, p) in [(buy.p50, 0.5), (buy.p90, 0.9)] {
+            let expected = cost_at(triangle.quantile(p));
+            let error = ((got - expected) / expected).abs();
+            assert!(error < dec!(0.02), "p{p}: {got} against {expected}");
+        }
+    }
+
+    #[test]
+    fn a_percentile_is_the_sample_at_its_nearest_rank() {
+        let ten: Vec<u32> = (1..=10).collect();
+        assert_eq!(nearest_rank(&ten, dec!(0.1)), Some(1));
+        assert_eq!(nearest_rank(&ten, dec!(0.5)), Some(5));
+        assert_eq!(nearest_rank(&ten, dec!(0.9)), Some(9));
+        let fifty: Vec<u32> = (1..=50).collect();
+        assert_eq!(nearest_rank(&fifty, dec!(0.1)), Some(5));
+        assert_eq!(nearest_rank(&[7_u32], dec!(0.9)), Some(7));
+        assert_eq!(nearest_rank::<u32>(&[], dec!(0.5)), None);
+    }
+
+    #[test]
+    fn a_run_told_to_stop_returns_nothing() {
+        assert!(
+            run(&five_ranges(), today(), 100, 1, &|done| done < 10)
+                .expect("computes")
+                .is_none()
+        );
+    }
+}
