@@ -7,5 +7,6 @@ pub mod examples;
 pub mod files;
 pub mod recent;
 pub mod recovery;
+pub mod sampling;
 pub mod start;
 pub mod workshop;

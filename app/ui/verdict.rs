@@ -41,7 +41,11 @@ fn gate_ui(ui: &mut Ui, gate: &Gate) {
 }
 
 /// The recommendation card.
-pub fn verdict_ui(ui: &mut Ui, computed: &Evaluation) {
+pub fn verdict_ui(
+    ui: &mut Ui,
+    computed: &Evaluation,
+    sampled: Option<&breakeven_model::uncertainty::Uncertainty>,
+) {
     let rec = &computed.recommendation;
     ui.label(RichText::new("Recommendation").weak());
     ui.label(
@@ -58,11 +62,31 @@ pub fn verdict_ui(ui: &mut Ui, computed: &Evaluation) {
     } else {
         "The score margin m over the next option as m / (m + 2), less a fifth when the volume or the spend is within 1.5x of flipping the costs."
     };
-    ui.label(format!(
-        "Confidence: {} ({})",
-        rec.confidence_label, rec.confidence
-    ))
-    .on_hover_text(basis);
+    match sampled {
+        // With inputs given as ranges, the confidence is a probability: the share of samples
+        // that recommend the same.
+        Some(u) => {
+            let share = breakeven_model::report::how_sure::confidence(u, rec.phase);
+            let percent = share
+                .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
+                .unwrap_or(share);
+            ui.label(format!(
+                "Confidence: {}% of {} samples recommend it",
+                percent.round_dp(0),
+                breakeven_model::format::group_thousands(u.samples.into())
+            ))
+            .on_hover_text(
+                "The inputs given as ranges, sampled through the whole model: the share of samples whose recommendation is this one. The How sure tab has the rest.",
+            );
+        }
+        None => {
+            ui.label(format!(
+                "Confidence: {} ({})",
+                rec.confidence_label, rec.confidence
+            ))
+            .on_hover_text(basis);
+        }
+    }
     let cost = &computed.outcome.costs[rec.phase.index()];
     ui.label(format!(
         "{}/month at {} tokens/month",

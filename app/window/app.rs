@@ -54,6 +54,8 @@ pub struct BreakevenApp {
     /// The options the user showed or hid in the plots' legends, over the default that leaves
     /// out what the recommendation ruled out; the export draws the same.
     pub(super) legend: ShownChoices,
+    /// The Monte Carlo of the scenario on screen, run in the background.
+    pub(super) sampler: crate::state::sampling::Sampler,
 }
 
 impl BreakevenApp {

@@ -107,8 +107,27 @@ impl BreakevenApp {
         if let Some(text) = self.clipboard.take() {
             ui.ctx().copy_text(text);
         }
+        self.sample(ui.ctx());
         self.keep_aside(ui);
         self.window_ui(ui);
+    }
+
+    /// Samples the scenario on screen in the background when its figures are current, so the How
+    /// sure tab and the confidence follow every edit; while a run goes on, the window comes back
+    /// to show its progress.
+    fn sample(&mut self, ctx: &egui::Context) {
+        let revision = self.doc.revision();
+        if self.evaluated != Some(revision) || self.stale || self.computed.is_none() {
+            return;
+        }
+        let repaint = ctx.clone();
+        self.sampler
+            .start(self.doc.scenario(), revision, self.today, move || {
+                repaint.request_repaint();
+            });
+        if self.sampler.progress().is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
     }
 
     /// Writes unsaved work aside every few seconds, and comes back to do so even when nothing
@@ -297,7 +316,17 @@ impl BreakevenApp {
                     ui.multiply_opacity(0.45);
                 }
                 match &self.computed {
-                    Some(computed) => verdict::verdict_ui(ui, computed),
+                    Some(computed) => {
+                        let sampled = self
+                            .sampler
+                            .latest()
+                            .filter(|e| e.revision == self.doc.revision());
+                        verdict::verdict_ui(
+                            ui,
+                            computed,
+                            sampled.as_ref().map(|e| &*e.uncertainty),
+                        );
+                    }
                     None => {
                         ui.label("Fix the highlighted inputs to see a recommendation.");
                     }
@@ -325,7 +354,14 @@ impl BreakevenApp {
             ui.multiply_opacity(0.45);
         }
         match &mut self.computed {
-            Some(computed) => tab_ui(ui, self.tab, computed, &self.workshop, actions),
+            Some(computed) => {
+                let sampled = crate::ui::figures::Sampled {
+                    estimate: self.sampler.latest(),
+                    progress: self.sampler.progress(),
+                    revision: self.doc.revision(),
+                };
+                tab_ui(ui, self.tab, computed, &self.workshop, &sampled, actions);
+            }
             None => {
                 ui.label("Fix the highlighted inputs to see the figures.");
             }

@@ -32,6 +32,9 @@ pub struct Startup {
     /// Where unsaved work is written aside every few seconds and on a crash; `None` keeps
     /// nothing aside (only where no folder can be found for the user).
     pub recovery_folder: Option<PathBuf>,
+    /// Monte Carlo samples of a scenario with ranges: 10,000, or `BREAKEVEN_SAMPLES` where a
+    /// slow machine wants fewer.
+    pub samples: u32,
 }
 
 impl Startup {
@@ -43,6 +46,10 @@ impl Startup {
             file,
             today: Local::now().date_naive(),
             recovery_folder: Recovery::default_folder(),
+            samples: std::env::var("BREAKEVEN_SAMPLES")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(breakeven_model::uncertainty::DEFAULT_SAMPLES),
         }
     }
 }
@@ -67,6 +74,7 @@ impl BreakevenApp {
             file,
             today,
             recovery_folder,
+            samples,
         } = startup;
         let (scenario, path, load_error) = match &file {
             None => (Scenario::embedded_default(), None, None),
@@ -97,6 +105,7 @@ impl BreakevenApp {
             notice: None,
             workshop: Workshop::default(),
             legend: ShownChoices::default(),
+            sampler: crate::state::sampling::Sampler::new(samples),
         };
         app.restore_session(storage, file_given);
         if let Some(folder) = recovery_folder {

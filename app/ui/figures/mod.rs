@@ -6,6 +6,7 @@ pub mod curves;
 mod legend;
 mod lines;
 mod marks;
+mod sure;
 pub mod tables;
 
 use egui::{KeyboardShortcut, Modifiers, Ui};
@@ -30,20 +31,23 @@ pub enum Tab {
     Sensitivity,
     /// Each option's cost at the volume, line by line.
     Lines,
+    /// What the Monte Carlo found: the chance of each option, the bands, the drivers.
+    Sure,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Costs,
         Self::Cash,
         Self::Margin,
         Self::Matrix,
         Self::Sensitivity,
         Self::Lines,
+        Self::Sure,
     ];
 
-    /// Ctrl+1 to Ctrl+6, in the order of the tabs: quick in a meeting, and scriptable.
+    /// Ctrl+1 to Ctrl+7, in the order of the tabs: quick in a meeting, and scriptable.
     #[must_use]
     pub const fn shortcut(self) -> KeyboardShortcut {
         let key = match self {
@@ -53,6 +57,7 @@ impl Tab {
             Self::Matrix => egui::Key::Num4,
             Self::Sensitivity => egui::Key::Num5,
             Self::Lines => egui::Key::Num6,
+            Self::Sure => egui::Key::Num7,
         };
         KeyboardShortcut::new(Modifiers::COMMAND, key)
     }
@@ -67,6 +72,7 @@ impl Tab {
             Self::Matrix => "Decision matrix",
             Self::Sensitivity => "Sensitivity",
             Self::Lines => "Cost lines",
+            Self::Sure => "How sure",
         }
     }
 }
@@ -77,7 +83,7 @@ impl Tab {
     /// from the plot.
     #[must_use]
     pub const fn presented(self) -> bool {
-        !matches!(self, Self::Lines)
+        !matches!(self, Self::Lines | Self::Sure)
     }
 }
 
@@ -103,6 +109,16 @@ pub fn tabs_ui(ui: &mut Ui, tab: &mut Tab, presenting: bool) {
     });
 }
 
+/// What the Monte Carlo has found for the scenario on screen, for the How sure tab.
+pub struct Sampled {
+    /// The latest estimate, of this revision or an earlier one.
+    pub estimate: Option<crate::state::sampling::Estimate>,
+    /// Samples done and planned, while a run goes on.
+    pub progress: Option<(u32, u32)>,
+    /// The revision on screen.
+    pub revision: u64,
+}
+
 /// The figures of `tab`, with the workshop's baseline and comparison drawn behind them. A plot's
 /// legend showing or hiding an option is pushed onto `actions`.
 pub fn tab_ui(
@@ -110,6 +126,7 @@ pub fn tab_ui(
     tab: Tab,
     computed: &mut Evaluation,
     workshop: &Workshop,
+    sampled: &Sampled,
     actions: &mut Vec<Action>,
 ) {
     let overlays = overlays(workshop);
@@ -130,6 +147,12 @@ pub fn tab_ui(
                 .map_or(0, |m| m.month);
             tables::sensitivity_ui(ui, &rows, entered.as_ref(), last_month);
         }
+        Tab::Sure => sure::sure_ui(
+            ui,
+            sampled.estimate.as_ref(),
+            sampled.progress,
+            sampled.revision,
+        ),
         Tab::Lines => lines::lines_ui(ui, &computed.outcome, &computed.recommendation.left_out()),
     }
 }

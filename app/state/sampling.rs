@@ -1,0 +1,150 @@
+//! The Monte Carlo behind the "How sure" tab, off the window's thread: started on every edit of a
+//! scenario with a range, a first estimate of 1,000 samples, then the full run, each handed over
+//! when done; an edit cancels the run in progress and starts again. The window never waits for it.
+
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use breakeven_model::Scenario;
+use breakeven_model::uncertainty::{DEFAULT_SAMPLES, DEFAULT_SEED, Uncertainty, ranged, run};
+use chrono::NaiveDate;
+
+/// The samples of the first estimate.
+pub const FIRST_ESTIMATE: u32 = 1_000;
+
+/// What the tab shows: the latest estimate of a revision of the scenario.
+#[derive(Clone, Debug)]
+pub struct Estimate {
+    /// The revision of the scenario it is of.
+    pub revision: u64,
+    /// What the samples found.
+    pub uncertainty: Arc<Uncertainty>,
+    /// Whether more samples are on the way.
+    pub refining: bool,
+}
+
+/// The run in the background and what it has found so far.
+pub struct Sampler {
+    /// Bumped by every start: a run whose generation is no longer current stops.
+    generation: Arc<AtomicU64>,
+    /// Samples done in the current stage.
+    done: Arc<AtomicU32>,
+    /// Samples in the current stage.
+    stage: Arc<AtomicU32>,
+    latest: Arc<Mutex<Option<Estimate>>>,
+    /// Samples of the full run ([`DEFAULT_SAMPLES`] unless the start-up said otherwise).
+    samples: u32,
+    /// The revision the run in progress is of, `None` when nothing is ranged.
+    running_for: Option<u64>,
+}
+
+impl Default for Sampler {
+    fn default() -> Self {
+        Self::new(DEFAULT_SAMPLES)
+    }
+}
+
+impl Sampler {
+    /// A sampler whose full run draws `samples` samples.
+    #[must_use]
+    pub fn new(samples: u32) -> Self {
+        Self {
+            generation: Arc::new(AtomicU64::new(0)),
+            done: Arc::new(AtomicU32::new(0)),
+            stage: Arc::new(AtomicU32::new(0)),
+            latest: Arc::new(Mutex::new(None)),
+            samples,
+            running_for: None,
+        }
+    }
+
+    /// Starts sampling `scenario` (revision `revision`) unless it already is; with no ranged
+    /// input, stops and forgets. `repaint` is called when an estimate arrives.
+    pub fn start(
+        &mut self,
+        scenario: &Scenario,
+        revision: u64,
+        today: NaiveDate,
+        repaint: impl Fn() + Send + 'static,
+    ) {
+        if self.running_for == Some(revision) {
+            return;
+        }
+        let mine = self
+            .generation
+            .fetch_add(1, Ordering::SeqCst)
+            .wrapping_add(1);
+        if ranged(scenario).is_empty() || self.samples == 0 {
+            self.running_for = None;
+            *self.latest.lock().unwrap_or_else(PoisonError::into_inner) = None;
+            return;
+        }
+        self.running_for = Some(revision);
+        let scenario = scenario.clone();
+        let (generation, done, stage, latest) = (
+            Arc::clone(&self.generation),
+            Arc::clone(&self.done),
+            Arc::clone(&self.stage),
+            Arc::clone(&self.latest),
+        );
+        let full = self.samples;
+        let stages: Vec<u32> = if full > FIRST_ESTIMATE {
+            vec![FIRST_ESTIMATE, full]
+        } else {
+            vec![full]
+        };
+        std::thread::spawn(move || {
+            let last = stages.len().saturating_sub(1);
+            for (i, samples) in stages.into_iter().enumerate() {
+                stage.store(samples, Ordering::Relaxed);
+                done.store(0, Ordering::Relaxed);
+                let current = |n: u32| {
+                    done.store(n, Ordering::Relaxed);
+                    generation.load(Ordering::Relaxed) == mine
+                };
+                let Ok(Some(found)) = run(&scenario, today, samples, DEFAULT_SEED, &current) else {
+                    // Cancelled by an edit, or a sample too large to compute: nothing to show.
+                    return;
+                };
+                if generation.load(Ordering::Relaxed) != mine {
+                    return;
+                }
+                *latest.lock().unwrap_or_else(PoisonError::into_inner) = Some(Estimate {
+                    revision,
+                    uncertainty: Arc::new(found),
+                    refining: i < last,
+                });
+                repaint();
+            }
+        });
+    }
+
+    /// The latest estimate, of this revision or an earlier one.
+    #[must_use]
+    pub fn latest(&self) -> Option<Estimate> {
+        self.latest
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Samples done and planned in the stage under way, while one is.
+    #[must_use]
+    pub fn progress(&self) -> Option<(u32, u32)> {
+        let running = self.running_for?;
+        let latest = self.latest();
+        if latest.is_some_and(|e| e.revision == running && !e.refining) {
+            return None;
+        }
+        Some((
+            self.done.load(Ordering::Relaxed),
+            self.stage.load(Ordering::Relaxed),
+        ))
+    }
+
+    /// Whether any input is ranged, as of the last start.
+    #[must_use]
+    pub const fn active(&self) -> bool {
+        self.running_for.is_some()
+    }
+}
