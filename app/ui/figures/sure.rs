@@ -3,36 +3,17 @@
 //! the inputs the answer hangs on as bars, and where the options cross. It reads the estimate
 //! and draws; the sampling runs elsewhere.
 
-use breakeven_model::format::{group_thousands, tokens_short, usd_cents};
+use breakeven_model::format::{group_thousands, tokens_short};
 use breakeven_model::phase::Phase;
 use breakeven_model::scenario::input_label;
-use breakeven_model::uncertainty::{Percentiles, Uncertainty};
+use breakeven_model::uncertainty::Uncertainty;
 use egui::{RichText, Ui};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive as _;
 
 use crate::chart_style::colour;
 use crate::state::sampling::Estimate;
-
-/// A chance as a percentage, whole: `83%`.
-fn chance(p: Decimal) -> String {
-    let percent = p.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(p);
-    format!("{}%", percent.round_dp(0))
-}
-
-fn band(p: &Percentiles<Decimal>) -> String {
-    format!(
-        "{} / {} / {}",
-        usd_cents(p.p10),
-        usd_cents(p.p50),
-        usd_cents(p.p90)
-    )
-}
-
-fn months(p: &Percentiles<Option<u32>>) -> String {
-    let month = |m: Option<u32>| m.map_or_else(|| "none".to_owned(), |m| format!("month {m}"));
-    format!("{} / {} / {}", month(p.p10), month(p.p50), month(p.p90))
-}
+use breakeven_model::report::how_sure::{chance, month_band as months, usd_band as band};
 
 /// The tab: `estimate` as far as it has come, `progress` while samples are being drawn, and
 /// `revision` the version on screen (an estimate of an earlier one is shown dimmed).

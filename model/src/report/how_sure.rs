@@ -13,12 +13,15 @@ use crate::scenario::input_label;
 use crate::uncertainty::{Percentiles, Uncertainty};
 
 /// A chance as people say it: `83%`.
-fn chance(p: Decimal) -> String {
+#[must_use]
+pub fn chance(p: Decimal) -> String {
     let percent = p.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(p);
     format!("{}%", percent.round_dp(0))
 }
 
-fn usd_band(p: &Percentiles<Decimal>) -> String {
+/// A band of dollars: `$1.00 / $2.00 / $3.00` (p10 / p50 / p90).
+#[must_use]
+pub fn usd_band(p: &Percentiles<Decimal>) -> String {
     format!(
         "{} / {} / {}",
         usd_cents(p.p10),
@@ -27,7 +30,9 @@ fn usd_band(p: &Percentiles<Decimal>) -> String {
     )
 }
 
-fn month_band(p: &Percentiles<Option<u32>>) -> String {
+/// A band of months: `month 5 / month 9 / none` (p10 / p50 / p90).
+#[must_use]
+pub fn month_band(p: &Percentiles<Option<u32>>) -> String {
     let month = |m: Option<u32>| m.map_or_else(|| "none".to_owned(), |m| format!("month {m}"));
     format!("{} / {} / {}", month(p.p10), month(p.p50), month(p.p90))
 }
