@@ -168,6 +168,36 @@ impl<T: Default + PartialEq> Sourced<T> {
     }
 }
 
+impl<Q: crate::units::Quantity> Sourced<Q> {
+    /// After the value moved from `before` (a dragged volume, a what-if's "3x"), its range moves
+    /// with it, by the same factor, so it stays the value's interval; a range that cannot be
+    /// scaled exactly is dropped, and the value is then certain.
+    pub fn scale_range_from(&mut self, before: Q) {
+        let Some((low, high)) = self.range().map(|(l, h)| (l.get(), h.get())) else {
+            return;
+        };
+        let now = self.value.get();
+        let scaled = |end: rust_decimal::Decimal| {
+            end.checked_mul(now)?
+                .checked_div(before.get())
+                .map(|x| Q::from_decimal(x.round_dp(6)))
+        };
+        match (scaled(low), scaled(high)) {
+            (Some(low), Some(high)) if !before.get().is_zero() => {
+                let (low, high) = if low.get() <= high.get() {
+                    (low, high)
+                } else {
+                    (high, low)
+                };
+                // Rounding must not leave the value outside its own range.
+                self.low = Some(if low.get() > now { self.value } else { low });
+                self.high = Some(if high.get() < now { self.value } else { high });
+            }
+            _ => self.clear_range(),
+        }
+    }
+}
+
 impl<T: PartialEq + Written> Sourced<T> {
     /// Sets the value the user typed: it is theirs now, no longer an assumption to confirm. A
     /// note written for the old value would contradict the new one ("example: 70% of 1B

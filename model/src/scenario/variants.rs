@@ -612,8 +612,10 @@ impl Volume {
         // A moved volume is the user's: a note that described the old one is kept as what it was.
         let mut moved_input = input_tokens_per_month.clone();
         moved_input.revalue(input);
+        moved_input.scale_range_from(input_tokens_per_month.value);
         let mut moved_output = output_tokens_per_month.clone();
         moved_output.revalue(total.checked_sub(input)?);
+        moved_output.scale_range_from(output_tokens_per_month.value);
         Ok(Self::Tokens {
             input_tokens_per_month: moved_input,
             output_tokens_per_month: moved_output,

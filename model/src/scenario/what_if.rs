@@ -245,7 +245,12 @@ fn triple(volume: &mut Volume, note: &str) -> Result<(), WhatIfError> {
                 ),
             ] {
                 let tripled = tokens.value.checked_scale(dec!(3)).at(path)?;
+                let before = tokens.value;
+                let range = (tokens.low, tokens.high);
                 *tokens = Sourced::from_source(tripled, note);
+                // An uncertain volume stays as uncertain, three times over.
+                (tokens.low, tokens.high) = range;
+                tokens.scale_range_from(before);
             }
         }
         Volume::Users { daily_users, .. } => {
@@ -253,7 +258,11 @@ fn triple(volume: &mut Volume, note: &str) -> Result<(), WhatIfError> {
                 .value
                 .checked_scale(dec!(3))
                 .at("workload.volume.daily_users")?;
+            let before = daily_users.value;
+            let range = (daily_users.low, daily_users.high);
             *daily_users = Sourced::from_source(tripled, note);
+            (daily_users.low, daily_users.high) = range;
+            daily_users.scale_range_from(before);
         }
     }
     Ok(())
@@ -374,6 +383,55 @@ mod tests {
         assert_eq!(
             input_tokens_per_month.source.as_deref(),
             Some("what-if: Volume 3x")
+        );
+    }
+
+    #[test]
+    fn volume_3x_triples_a_ranged_volume_with_its_range_and_a_drag_moves_the_range() {
+        let mut s = example("default.ron");
+        if let Volume::Tokens {
+            input_tokens_per_month,
+            ..
+        } = &mut s.workload.volume
+        {
+            input_tokens_per_month.low = Some(crate::units::TokensPerMonth::new(dec!(300_000_000)));
+            input_tokens_per_month.high =
+                Some(crate::units::TokensPerMonth::new(dec!(3_000_000_000)));
+        }
+        let tripled = WhatIf::TripleVolume.apply(&s).expect("applies");
+        assert!(crate::scenario::validate(&tripled).is_empty());
+        let Volume::Tokens {
+            input_tokens_per_month,
+            ..
+        } = &tripled.workload.volume
+        else {
+            panic!("tokens")
+        };
+        assert_eq!(
+            input_tokens_per_month
+                .range()
+                .map(|(l, h)| (l.get(), h.get())),
+            Some((dec!(900_000_000), dec!(9_000_000_000)))
+        );
+        // Dragged to 2B in all, the input (70%) moves to 1.4B and its range with it.
+        let dragged = s
+            .workload
+            .volume
+            .with_total_tokens(crate::units::TokensPerMonth::new(dec!(2_000_000_000)))
+            .expect("moves");
+        let Volume::Tokens {
+            input_tokens_per_month,
+            ..
+        } = &dragged
+        else {
+            panic!("tokens")
+        };
+        assert_eq!(input_tokens_per_month.value.get(), dec!(1_400_000_000));
+        assert_eq!(
+            input_tokens_per_month
+                .range()
+                .map(|(l, h)| (l.get(), h.get())),
+            Some((dec!(600_000_000), dec!(6_000_000_000)))
         );
     }
 
