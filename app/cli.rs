@@ -76,6 +76,13 @@ pub enum Command {
         /// catalog prices by, as YYYY-MM-DD; today by default, as the window does.
         #[arg(long, value_name = "DATE")]
         today: Option<NaiveDate>,
+        /// Monte Carlo samples of the inputs given as ranges: 10,000 by default when any input
+        /// has a range; 0 skips it.
+        #[arg(long, value_name = "N")]
+        samples: Option<u32>,
+        /// The seed the samples are drawn with.
+        #[arg(long, value_name = "S", default_value_t = breakeven_model::uncertainty::DEFAULT_SEED)]
+        seed: u64,
     },
     /// The break-even of one self-hosted instance against an API, as "Strategic Architecture:
     /// Build vs. Buy vs. Fine-tune" computes it (instance + MLOps hours, no capacity limit).
@@ -166,10 +173,20 @@ pub fn run(cli: Cli) -> ExitCode {
                 seed,
             },
         ),
-        Some(Command::Export { file, out, today }) => export(
+        Some(Command::Export {
+            file,
+            out,
+            today,
+            samples,
+            seed,
+        }) => export(
             &file,
             &out,
             today.unwrap_or_else(|| Local::now().date_naive()),
+            Sampling {
+                samples: samples.unwrap_or(breakeven_model::uncertainty::DEFAULT_SAMPLES),
+                seed,
+            },
         ),
         Some(Command::Quick(args)) => quick(&args),
         None => crate::window::run(cli.file.as_deref()),
@@ -198,12 +215,19 @@ fn scenario_or_exit(path: &std::path::Path) -> Result<breakeven_model::Scenario,
     }
 }
 
-fn export(path: &std::path::Path, out: &std::path::Path, today: NaiveDate) -> ExitCode {
+fn export(
+    path: &std::path::Path,
+    out: &std::path::Path,
+    today: NaiveDate,
+    sampling: Sampling,
+) -> ExitCode {
     let scenario = match scenario_or_exit(path) {
         Ok(scenario) => scenario,
         Err(code) => return code,
     };
-    let written = Pack::new(&scenario, today).and_then(|pack| pack.saved_as(Some(path)).write(out));
+    let written = Pack::new(&scenario, today)
+        .and_then(|pack| pack.sampled(sampling.samples, sampling.seed))
+        .and_then(|pack| pack.saved_as(Some(path)).write(out));
     match written {
         Ok(files) => {
             let mut text = format!("Exported \"{}\" to {}:\n", scenario.name, out.display());
@@ -236,7 +260,9 @@ fn report(
     };
     let Some(format) = format.model_format() else {
         // The same page as the export's report.html, charts and all.
-        return match Pack::new(&scenario, today).and_then(|pack| pack.saved_as(Some(path)).html()) {
+        let pack = Pack::new(&scenario, today)
+            .and_then(|pack| pack.sampled(sampling.samples, sampling.seed));
+        return match pack.and_then(|pack| pack.saved_as(Some(path)).html()) {
             Ok(html) => {
                 print(&html);
                 ExitCode::SUCCESS

@@ -600,3 +600,59 @@ fn a_report_samples_the_ranged_inputs_and_the_same_seed_gives_the_same_json() {
         serde_json::from_str(&json(&["--samples", "0"])).expect("JSON");
     assert!(skipped.get("uncertainty").is_none());
 }
+
+/// An export of a scenario with a range carries the Monte Carlo: the HTML report's How sure
+/// section with the drivers drawn, and `how-sure.csv` with the same figures as the JSON.
+#[test]
+fn an_export_of_a_ranged_scenario_carries_how_sure_in_html_csv_and_json() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let file = folder.path().join("ranged.ron");
+    let ranged = DEFAULT_RON.replacen(
+        "growth_percent_per_month: (value: \"5\", source: \"example\"),",
+        "growth_percent_per_month: (value: \"5\", source: \"example\", low: \"1\", high: \"9\"),",
+        1,
+    );
+    std::fs::write(&file, ranged).expect("writable");
+    let out = folder.path().join("pack");
+    let output = breakeven(&[
+        "export",
+        file.to_str().expect("a path"),
+        "--out",
+        out.to_str().expect("a path"),
+        "--today",
+        "2026-12-01",
+        "--samples",
+        "100",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = std::fs::read_to_string(out.join("report.html")).expect("a report");
+    assert!(html.contains("How sure"), "no How sure section");
+    assert!(html.contains("aria-label=\"What the answer hangs on\""));
+    let csv = std::fs::read_to_string(out.join("how-sure.csv")).expect("a CSV");
+    assert!(csv.starts_with("figure,phase_or_input,p10,p50,p90\n"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("report.json")).expect("a JSON report"),
+    )
+    .expect("JSON");
+    let buy_p50 = json["uncertainty"]["options"][0]["monthly_usd"]["p50"]
+        .as_str()
+        .expect("a figure")
+        .to_owned();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("monthly_usd,Buy,") && l.split(',').nth(3) == Some(&buy_p50)),
+        "{csv}"
+    );
+    // A certain scenario's pack has no such file.
+    let plain = folder.path().join("plain");
+    let output = breakeven(&[
+        "export",
+        "scenarios/default.ron",
+        "--out",
+        plain.to_str().expect("a path"),
+        "--today",
+        "2026-12-01",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!plain.join("how-sure.csv").exists());
+}

@@ -48,6 +48,28 @@ impl Pack {
         })
     }
 
+    /// The pack with the inputs given as ranges sampled `samples` times with `seed`: the reports
+    /// gain their How sure section and the pack a `how-sure.csv`. Nothing changes when no input
+    /// has a range.
+    pub fn sampled(mut self, samples: u32, seed: u64) -> Result<Self, ExportError> {
+        self.evaluation
+            .sample(samples, seed)
+            .map_err(|error| ExportError::Compute(error.to_string()))?;
+        Ok(self)
+    }
+
+    /// The pack with what a run in the background already found for this scenario.
+    #[must_use]
+    pub fn with_uncertainty(
+        mut self,
+        found: Option<breakeven_model::uncertainty::Uncertainty>,
+    ) -> Self {
+        if let Some(found) = found {
+            self.evaluation.set_uncertainty(found);
+        }
+        self
+    }
+
     /// The pack with the scenario written under the name of the file it was saved as, when it
     /// was (`None` keeps a name made from the scenario's).
     #[must_use]
@@ -170,6 +192,12 @@ impl Pack {
             put(&format!("{}.png", chart.stem()), &png)?;
         }
         put("months.csv", self.render(Format::Csv).as_bytes())?;
+        if let Some(found) = self.evaluation.uncertainty() {
+            put(
+                "how-sure.csv",
+                breakeven_model::report::how_sure::csv(found).as_bytes(),
+            )?;
+        }
         put("report.json", self.render(Format::Json).as_bytes())?;
         put("report.md", self.render(Format::Markdown).as_bytes())?;
         if let Some(csv) = self.takeaway.csv() {

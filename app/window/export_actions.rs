@@ -34,8 +34,16 @@ impl BreakevenApp {
     fn pack(&mut self, verb: &str) -> Option<Pack> {
         // The comparisons as of this scenario, even if it changed since the last frame.
         self.evaluate();
+        // What the background run found for this version, when it is complete: an export never
+        // waits for samples.
+        let found = self
+            .sampler
+            .latest()
+            .filter(|e| e.revision == self.doc.revision() && !e.refining)
+            .map(|e| (*e.uncertainty).clone());
         let made = Pack::new(self.doc.scenario(), self.today).map(|p| {
-            p.showing(self.legend)
+            p.with_uncertainty(found)
+                .showing(self.legend)
                 .saved_as(self.doc.path())
                 .comparing(self.workshop.comparisons())
         });

@@ -208,6 +208,11 @@ impl Evaluation {
         Ok(())
     }
 
+    /// Keeps `found` for the reports: what a run in the background found for this scenario.
+    pub fn set_uncertainty(&mut self, found: crate::uncertainty::Uncertainty) {
+        self.uncertainty = Some(found);
+    }
+
     /// What the Monte Carlo found, when it ran.
     #[must_use]
     pub const fn uncertainty(&self) -> Option<&crate::uncertainty::Uncertainty> {

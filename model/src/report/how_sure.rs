@@ -133,6 +133,104 @@ pub fn section(doc: &mut Document, u: &Uncertainty) {
     }
 }
 
+/// The figures as CSV, a row each: `figure,phase,p10,p50,p90` for the options' bands, then
+/// `figure,phase,probability` rows for the chances and `driver,input,share` rows for the
+/// drivers, every number a plain decimal.
+#[must_use]
+pub fn csv(u: &Uncertainty) -> String {
+    let mut out = String::from("figure,phase_or_input,p10,p50,p90\n");
+    let mut row = |cells: [String; 5]| {
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    };
+    for o in &u.options {
+        let phase = format!("{:?}", o.phase);
+        for (name, p) in [
+            ("monthly_usd", &o.monthly),
+            ("horizon_cash_usd", &o.horizon_cash),
+            ("present_value_usd", &o.present_value),
+        ] {
+            row([
+                name.to_owned(),
+                phase.clone(),
+                fixed(p.p10, 2),
+                fixed(p.p50, 2),
+                fixed(p.p90, 2),
+            ]);
+        }
+        let month = |m: Option<u32>| m.map(|m| m.to_string()).unwrap_or_default();
+        let p = &o.payback_month;
+        row([
+            "payback_month".to_owned(),
+            phase,
+            month(p.p10),
+            month(p.p50),
+            month(p.p90),
+        ]);
+    }
+    for (name, list) in [
+        ("p_cheapest", &u.p_cheapest),
+        ("p_recommended", &u.p_recommended),
+    ] {
+        for (phase, p) in list {
+            row([
+                name.to_owned(),
+                format!("{phase:?}"),
+                fixed(*p, 4),
+                String::new(),
+                String::new(),
+            ]);
+        }
+    }
+    for d in &u.drivers {
+        row([
+            "driver_share".to_owned(),
+            d.input.clone(),
+            fixed(d.share, 4),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    out
+}
+
+/// The drivers as horizontal bars, for the HTML report: each input's share of the spread.
+#[must_use]
+pub fn tornado_svg(u: &Uncertainty) -> String {
+    use std::fmt::Write as _;
+    let row_height = 24_u32;
+    let rows = u32::try_from(u.drivers.len()).unwrap_or(u32::MAX).min(40);
+    let height = rows.saturating_mul(row_height).saturating_add(8);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"{height}\" role=\"img\" aria-label=\"What the answer hangs on\" font-family=\"sans-serif\" font-size=\"12\">"
+    );
+    for (i, d) in u.drivers.iter().take(40).enumerate() {
+        let y = u32::try_from(i)
+            .unwrap_or(0)
+            .saturating_mul(row_height)
+            .saturating_add(4);
+        let share = d.share.min(Decimal::ONE).max(Decimal::ZERO);
+        let width = share.checked_mul(Decimal::from(300)).map_or(0, |w| {
+            rust_decimal::prelude::ToPrimitive::to_u32(&w.round()).unwrap_or(0)
+        });
+        let label = input_label(&d.input)
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        let _ = write!(
+            svg,
+            "<text x=\"0\" y=\"{}\">{label}</text><rect x=\"260\" y=\"{}\" width=\"{width}\" height=\"16\" fill=\"#3b82f6\"/><text x=\"{}\" y=\"{}\">{}</text>",
+            y.saturating_add(12),
+            y,
+            width.saturating_add(266),
+            y.saturating_add(12),
+            chance(d.share)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 /// Three percentiles as decimal strings.
 #[derive(Debug, Serialize)]
 pub struct JsonBand<T> {

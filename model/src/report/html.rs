@@ -136,6 +136,13 @@ pub fn html(report: &HtmlReport<'_>) -> String {
     if let Some(uncertainty) = uncertainty {
         section(&mut doc, "how-sure", |doc| {
             super::how_sure::section(doc, uncertainty);
+            if !uncertainty.drivers.is_empty() {
+                let _ = writeln!(
+                    doc.out,
+                    "<figure aria-label=\"What the answer hangs on\">\n{}\n</figure>",
+                    super::how_sure::tornado_svg(uncertainty)
+                );
+            }
         });
     }
     section(&mut doc, "break-even", |doc| {
