@@ -629,7 +629,10 @@ fn an_export_of_a_ranged_scenario_carries_how_sure_in_html_csv_and_json() {
     assert!(html.contains("How sure"), "no How sure section");
     assert!(html.contains("aria-label=\"What the answer hangs on\""));
     let csv = std::fs::read_to_string(out.join("how-sure.csv")).expect("a CSV");
-    assert!(csv.starts_with("figure,phase_or_input,p10,p50,p90\n"), "{csv}");
+    assert!(
+        csv.starts_with("figure,phase_or_input,p10,p50,p90\n"),
+        "{csv}"
+    );
     let json: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(out.join("report.json")).expect("a JSON report"),
     )

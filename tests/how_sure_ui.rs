@@ -38,6 +38,11 @@ fn a_range_typed_in_a_field_fills_the_how_sure_tab_and_the_confidence() {
     wait_for(&mut harness, "300 samples (seed 2026)");
     assert!(shows(&harness, "The chance of each option"));
     assert!(shows(&harness, "Workload / Growth"));
+    // The saving's distribution, under its heading.
+    assert!(shows(
+        &harness,
+        "in cash over the horizon, across the samples"
+    ));
     // The example recommends Buy whatever its growth: every sample agrees.
     assert!(shows(
         &harness,

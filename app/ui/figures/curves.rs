@@ -4,6 +4,7 @@
 
 use breakeven_model::engine::{CostModel, Curve, Outcome, Phase};
 use breakeven_model::format::{percent, tokens_short, usd_cents, usd_short};
+use breakeven_model::uncertainty::Band;
 use egui::{Color32, Ui, WidgetInfo};
 use egui_plot::{
     GridInput, GridMark, HoverPosition, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotUi,
@@ -275,6 +276,7 @@ pub fn cost_ui(
     computed: &Evaluation,
     overlays: &[Overlay<'_>],
     presenting: bool,
+    bands: Option<&[Band]>,
 ) -> Vec<Action> {
     let chart = &computed.chart;
     let outcome = &computed.outcome;
@@ -319,6 +321,9 @@ pub fn cost_ui(
                     volume_line(plot, volume, overlay.name);
                 }
             }
+            for phase in chart.shown.phases() {
+                band(plot, bands.unwrap_or_default(), phase, true);
+            }
             for curve in &chart.curves {
                 let stroke = stroke(curve.phase, None, presenting);
                 plot.line(line(curve.phase.label(), log_points(&curve.points), stroke));
@@ -344,6 +349,41 @@ pub fn cost_ui(
     actions
 }
 
+/// The p10 to p90 band of `phase` from the Monte Carlo, filled faintly behind its curve; on log
+/// axes (cost by volume) both coordinates are logarithms and points at or below zero are left
+/// out. Not hoverable: a hover reads the exact curve.
+fn band(plot: &mut PlotUi<'_>, bands: &[Band], phase: Phase, log: bool) {
+    let i = phase.index();
+    let at = |v: f64| {
+        if log {
+            (v > 0.0).then(|| v.log10())
+        } else {
+            Some(v)
+        }
+    };
+    let mut xs = Vec::with_capacity(bands.len());
+    let mut lows = Vec::with_capacity(bands.len());
+    let mut highs = Vec::with_capacity(bands.len());
+    for b in bands {
+        if let (Some(x), Some(low), Some(high)) = (at(b.x), at(b.low[i]), at(b.high[i]))
+            && low.is_finite()
+            && high.is_finite()
+        {
+            xs.push(x);
+            lows.push(low);
+            highs.push(high);
+        }
+    }
+    if xs.len() < 2 {
+        return;
+    }
+    plot.add(
+        egui_plot::FilledArea::new(format!("{} p10-p90", phase.label()), &xs, &lows, &highs)
+            .fill_color(colour(phase).gamma_multiply(0.18))
+            .allow_hover(false),
+    );
+}
+
 /// Another scenario's volume, as a faint vertical line under its legend entry.
 fn volume_line(plot: &mut PlotUi<'_>, volume: Decimal, name: &str) {
     if let Some(v) = volume.to_f64().filter(|v| *v > 0.0) {
@@ -362,6 +402,7 @@ pub fn cash_ui(
     computed: &Evaluation,
     overlays: &[Overlay<'_>],
     presenting: bool,
+    bands: Option<&[Band]>,
 ) -> Vec<Action> {
     let outcome = &computed.outcome;
     let shown = computed.chart.shown;
@@ -393,6 +434,9 @@ pub fn cash_ui(
                         stroke(phase, Some(overlay.kind), presenting),
                     ));
                 }
+            }
+            for phase in shown.phases() {
+                band(plot, bands.unwrap_or_default(), phase, false);
             }
             for (phase, points) in series {
                 plot.line(line(phase.label(), points, stroke(phase, None, presenting)));

@@ -119,6 +119,17 @@ pub struct Sampled {
     pub revision: u64,
 }
 
+impl Sampled {
+    /// The estimate of the scenario on screen, when there is one.
+    #[must_use]
+    pub fn current(&self) -> Option<&breakeven_model::uncertainty::Uncertainty> {
+        self.estimate
+            .as_ref()
+            .filter(|e| e.revision == self.revision)
+            .map(|e| &*e.uncertainty)
+    }
+}
+
 /// The figures of `tab`, with the workshop's baseline and comparison drawn behind them. A plot's
 /// legend showing or hiding an option is pushed onto `actions`.
 pub fn tab_ui(
@@ -132,8 +143,20 @@ pub fn tab_ui(
     let overlays = overlays(workshop);
     let presenting = workshop.presenting;
     match tab {
-        Tab::Costs => actions.extend(curves::cost_ui(ui, computed, &overlays, presenting)),
-        Tab::Cash => actions.extend(curves::cash_ui(ui, computed, &overlays, presenting)),
+        Tab::Costs => actions.extend(curves::cost_ui(
+            ui,
+            computed,
+            &overlays,
+            presenting,
+            sampled.current().map(|u| u.cost_band.as_slice()),
+        )),
+        Tab::Cash => actions.extend(curves::cash_ui(
+            ui,
+            computed,
+            &overlays,
+            presenting,
+            sampled.current().map(|u| u.cash_band.as_slice()),
+        )),
         Tab::Margin => actions.extend(curves::margin_ui(ui, computed, &overlays, presenting)),
         Tab::Matrix => tables::matrix_ui(ui, &computed.matrix, computed.recommendation.phase),
         Tab::Sensitivity => {

@@ -68,6 +68,7 @@ fn contents_ui(ui: &mut Ui, u: &Uncertainty, refining: bool) {
     ui.add_space(8.0);
     bands_ui(ui, u);
     drivers_ui(ui, u);
+    saving_ui(ui, u);
     ui.add_space(8.0);
     crossings_ui(ui, u);
 }
@@ -178,6 +179,88 @@ fn crossings_ui(ui: &mut Ui, u: &Uncertainty) {
         };
         ui.label(text);
     }
+}
+
+/// The distribution of the cash difference between the two leading options, as a histogram of
+/// the samples, with zero marked: where most of the bars are is what to expect.
+fn saving_ui(ui: &mut Ui, u: &Uncertainty) {
+    let [first, second] = u.leading;
+    let (Some(&low), Some(&high)) = (u.saving.first(), u.saving.last()) else {
+        return;
+    };
+    if first == second || !(low.is_finite() && high.is_finite()) {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new(format!(
+            "{} less {} in cash over the horizon, across the samples",
+            second.label(),
+            first.label()
+        ))
+        .strong(),
+    );
+    let bins = 30_usize;
+    let span = (high - low).max(f64::EPSILON);
+    let mut counts = vec![0_u32; bins];
+    for v in &u.saving {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss,
+            reason = "a bin index from 0 to 29"
+        )]
+        let bin = (((v - low) / span) * bins as f64).floor().max(0.0) as usize;
+        if let Some(count) = counts.get_mut(bin.min(bins - 1)) {
+            *count = count.saturating_add(1);
+        }
+    }
+    let most = counts.iter().copied().max().unwrap_or(1).max(1);
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width().min(520.0), 90.0),
+        egui::Sense::hover(),
+    );
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+    #[expect(clippy::cast_precision_loss, reason = "30 bins")]
+    let width = rect.width() / bins as f32;
+    for (i, count) in counts.iter().enumerate() {
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "counts of samples, for a bar's height"
+        )]
+        let height = rect.height() * (*count as f32 / most as f32);
+        #[expect(clippy::cast_precision_loss, reason = "30 bins")]
+        let left = rect.left() + width * i as f32;
+        let bar = egui::Rect::from_min_max(
+            egui::pos2(left + 1.0, rect.bottom() - height),
+            egui::pos2(left + width - 1.0, rect.bottom()),
+        );
+        painter.rect_filled(bar, 0.0, colour(second).gamma_multiply(0.8));
+    }
+    if low < 0.0 && high > 0.0 {
+        #[expect(clippy::cast_possible_truncation, reason = "a position on screen")]
+        let x = rect.left() + rect.width() * ((-low / span) as f32);
+        painter.vline(
+            x,
+            rect.y_range(),
+            egui::Stroke::new(1.5, ui.visuals().strong_text_color()),
+        );
+    }
+    let cheaper = u.saving.iter().filter(|v| **v < 0.0).count();
+    #[expect(clippy::cast_precision_loss, reason = "counts of samples")]
+    let share = cheaper as f64 / u.saving.len().max(1) as f64;
+    ui.label(format!(
+        "From {} to {}; {} is cheaper in {:.0}% of samples (left of the line).",
+        breakeven_model::format::usd_short(
+            rust_decimal::Decimal::from_f64_retain(low).unwrap_or_default()
+        ),
+        breakeven_model::format::usd_short(
+            rust_decimal::Decimal::from_f64_retain(high).unwrap_or_default()
+        ),
+        second.label(),
+        share * 100.0
+    ));
 }
 
 /// A share from 0 to 1 as a bar with its percentage.

@@ -9,7 +9,7 @@ mod visit;
 pub use distribution::{TAIL, Triangle};
 pub use rng::Rng;
 pub use run::{
-    BreakEvenSpread, DEFAULT_SAMPLES, DEFAULT_SEED, Driver, OptionSpread, Percentiles, Ranged,
-    Uncertainty, ranged, run,
+    BAND_POINTS, Band, BreakEvenSpread, DEFAULT_SAMPLES, DEFAULT_SEED, Driver, OptionSpread,
+    Percentiles, Ranged, Uncertainty, ranged, run,
 };
 pub use visit::{Path, Uncertain, each_number};

@@ -103,8 +103,24 @@ pub struct Driver {
     pub share: Decimal,
 }
 
+/// The p10 to p90 band of each option at one point of a chart: a volume (cost by volume) or a
+/// month (cash over time).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Band {
+    /// The volume, tokens a month, or the month.
+    pub x: f64,
+    /// Each option's 10th percentile, in [`Phase::ALL`] order.
+    pub low: [f64; 4],
+    /// Each option's 90th percentile.
+    pub high: [f64; 4],
+}
+
+/// Volumes at which the cost band is drawn, log-spaced over the chart's range: few enough to
+/// keep each sample cheap, enough for a band that follows the curves.
+pub const BAND_POINTS: usize = 17;
+
 /// What the Monte Carlo found.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Uncertainty {
     /// Samples drawn.
     pub samples: u32,
@@ -124,6 +140,13 @@ pub struct Uncertainty {
     pub drivers: Vec<Driver>,
     /// The two options whose cash difference the drivers explain: the two most often cheapest.
     pub leading: [Phase; 2],
+    /// The band of each option's monthly cost across the chart's volumes.
+    pub cost_band: Vec<Band>,
+    /// The band of each option's cumulative cash, month by month.
+    pub cash_band: Vec<Band>,
+    /// Each sample's cash difference over the horizon, the second leading option's less the
+    /// first's, in ascending order: the distribution of the saving.
+    pub saving: Vec<f64>,
 }
 
 /// What one sample produced.
@@ -135,10 +158,35 @@ struct Sample {
     crossings: Vec<Option<Decimal>>,
     cheapest: Phase,
     recommended: Phase,
+    /// Each option's monthly cost at the band's volumes.
+    costs_at: Vec<[f64; 4]>,
+    /// Each option's cumulative cash, month by month.
+    cumulative: Vec<[f64; 4]>,
 }
 
-fn one(scenario: &Scenario, today: NaiveDate, on_table: &[Phase]) -> Result<Sample, ComputeError> {
+fn one(
+    scenario: &Scenario,
+    today: NaiveDate,
+    on_table: &[Phase],
+    grid: &[Decimal],
+) -> Result<Sample, ComputeError> {
+    use rust_decimal::prelude::ToPrimitive as _;
     let outcome: Outcome = compute(scenario)?;
+    let float = |d: Decimal| d.to_f64().unwrap_or(f64::NAN);
+    let mut costs_at = Vec::with_capacity(grid.len());
+    for volume in grid {
+        let mut at = [f64::NAN; 4];
+        for (slot, model) in at.iter_mut().zip(&outcome.models) {
+            *slot = float(model.cost_at(*volume)?);
+        }
+        costs_at.push(at);
+    }
+    let cumulative = outcome
+        .horizon
+        .months
+        .iter()
+        .map(|m| m.cumulative.map(float))
+        .collect();
     let recommended = recommend(scenario, &outcome, today)?.phase;
     let h = &outcome.horizon;
     let mut payback = [None; 4];
@@ -162,7 +210,65 @@ fn one(scenario: &Scenario, today: NaiveDate, on_table: &[Phase]) -> Result<Samp
             .collect(),
         cheapest,
         recommended,
+        costs_at,
+        cumulative,
     })
+}
+
+/// `BAND_POINTS` volumes, log-spaced over the volumes `scenario`'s cost chart shows.
+fn band_grid(scenario: &Scenario, today: NaiveDate) -> Vec<Decimal> {
+    use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
+    let Ok(evaluation) = crate::evaluation::evaluate(scenario, today) else {
+        return Vec::new();
+    };
+    let range = evaluation.chart.range;
+    let (Some(lo), Some(hi)) = (range.0.to_f64(), range.1.to_f64()) else {
+        return Vec::new();
+    };
+    if lo <= 0.0 || hi <= lo {
+        return Vec::new();
+    }
+    let steps = f64::from(u32::try_from(BAND_POINTS).unwrap_or(2).saturating_sub(1));
+    (0..BAND_POINTS)
+        .filter_map(|i| {
+            let t = f64::from(u32::try_from(i).ok()?) / steps;
+            Decimal::from_f64(lo * (hi / lo).powf(t)).map(|v| v.round())
+        })
+        .collect()
+}
+
+/// The p10 and p90 of each option at each point, over the samples that have the point.
+fn bands(xs: &[f64], per_sample: &[&Vec<[f64; 4]>]) -> Vec<Band> {
+    let mut out = Vec::with_capacity(xs.len());
+    for (k, x) in xs.iter().enumerate() {
+        let mut low = [f64::NAN; 4];
+        let mut high = [f64::NAN; 4];
+        for option in 0..4 {
+            let mut values: Vec<f64> = per_sample
+                .iter()
+                .filter_map(|s| s.get(k).map(|v| v[option]))
+                .filter(|v| v.is_finite())
+                .collect();
+            values.sort_by(f64::total_cmp);
+            let at = |p: f64| {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    clippy::cast_precision_loss,
+                    reason = "a rank among at most a few hundred thousand samples"
+                )]
+                let rank = (p * values.len() as f64).ceil() as usize;
+                values
+                    .get(rank.saturating_sub(1).min(values.len().saturating_sub(1)))
+                    .copied()
+                    .unwrap_or(f64::NAN)
+            };
+            low[option] = at(0.1);
+            high[option] = at(0.9);
+        }
+        out.push(Band { x: *x, low, high });
+    }
+    out
 }
 
 /// Runs `samples` samples of `scenario` drawn with `seed`, on as many threads as the machine
@@ -191,6 +297,7 @@ pub fn run(
         .into_iter()
         .filter(|p| scenario.on_the_table(*p))
         .collect();
+    let grid = band_grid(scenario, today);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let chunk = draws.len().div_ceil(threads).max(1);
     let done = std::sync::atomic::AtomicU32::new(0);
@@ -199,7 +306,7 @@ pub fn run(
         let handles: Vec<_> = draws
             .chunks(chunk)
             .map(|part| {
-                let (on_table, done, stopped) = (&on_table, &done, &stopped);
+                let (on_table, done, stopped, grid) = (&on_table, &done, &stopped, &grid);
                 scope.spawn(move || {
                     let mut out = Vec::with_capacity(part.len());
                     for values in part {
@@ -216,7 +323,7 @@ pub fn run(
                                 k = k.saturating_add(1);
                             }
                         });
-                        out.push(one(&sample, today, on_table)?);
+                        out.push(one(&sample, today, on_table, grid)?);
                         let so_far = done
                             .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
                             .saturating_add(1);
@@ -243,9 +350,30 @@ pub fn run(
     for part in results {
         all.extend(part?);
     }
-    Ok(Some(summarise(
-        scenario, &inputs, &draws, &all, n, seed, &on_table,
-    )))
+    let mut found = summarise(scenario, &inputs, &draws, &all, n, seed, &on_table);
+    {
+        use rust_decimal::prelude::ToPrimitive;
+        let xs: Vec<f64> = grid.iter().filter_map(ToPrimitive::to_f64).collect();
+        let costs: Vec<&Vec<[f64; 4]>> = all.iter().map(|s| &s.costs_at).collect();
+        found.cost_band = bands(&xs, &costs);
+        let months = all.iter().map(|s| s.cumulative.len()).max().unwrap_or(0);
+        let xs: Vec<f64> = (1..=months)
+            .map(|m| f64::from(u32::try_from(m).unwrap_or(u32::MAX)))
+            .collect();
+        let cash: Vec<&Vec<[f64; 4]>> = all.iter().map(|s| &s.cumulative).collect();
+        found.cash_band = bands(&xs, &cash);
+        let [first, second] = found.leading;
+        let mut saving: Vec<f64> = all
+            .iter()
+            .map(|s| {
+                s.cash[second.index()].to_f64().unwrap_or(0.0)
+                    - s.cash[first.index()].to_f64().unwrap_or(0.0)
+            })
+            .collect();
+        saving.sort_by(f64::total_cmp);
+        found.saving = saving;
+    }
+    Ok(Some(found))
 }
 
 /// The value at or below which a share `p` of `sorted` lies: the nearest rank, so every
@@ -367,6 +495,9 @@ fn summarise(
         break_evens,
         drivers,
         leading,
+        cost_band: Vec::new(),
+        cash_band: Vec::new(),
+        saving: Vec::new(),
     }
 }
 
@@ -456,6 +587,7 @@ fn correlation(x: &[f64], y: &[f64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use rust_decimal::dec;
+    use rust_decimal::prelude::ToPrimitive as _;
 
     use super::*;
     use crate::sourced::Sourced;
@@ -539,6 +671,23 @@ mod tests {
                 .iter()
                 .all(|(_, p)| p.is_zero() || *p == Decimal::ONE)
         );
+        // The bands close onto the exact curves.
+        assert_eq!(u.cost_band.len(), BAND_POINTS);
+        for band in &u.cost_band {
+            let volume = Decimal::from_f64(band.x).expect("a volume").round();
+            for phase in Phase::ALL {
+                let i = phase.index();
+                let cost = exact.models[i].cost_at(volume).expect("a cost").to_f64();
+                assert_eq!(Some(band.low[i]), cost, "{phase:?} at {volume}");
+                assert_eq!(band.low[i].to_bits(), band.high[i].to_bits());
+            }
+        }
+        assert_eq!(u.cash_band.len(), exact.horizon.months.len());
+        for (band, month) in u.cash_band.iter().zip(&exact.horizon.months) {
+            assert_eq!(band.x.to_bits(), f64::from(month.month).to_bits());
+            assert_eq!(Some(band.high[0]), month.cumulative[0].to_f64());
+        }
+        assert_eq!(u.saving.len(), 50);
     }
 
     #[test]
