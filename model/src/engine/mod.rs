@@ -38,7 +38,9 @@ pub use cost_model::{
 };
 pub use horizon::{HorizonMonth, HorizonSummary, Payback, horizon};
 pub use latency::{Figure, Latency, ReplyTime, duration, latency};
-pub use outcome::{CheapestAbove, OptionCost, Outcome, Warning, compute, phase_of_input};
+pub use outcome::{
+    CheapestAbove, OptionCost, Outcome, Warning, compute, compute_sample, phase_of_input,
+};
 pub use samples::{Curve, plot_range, samples};
 pub use sizing::{Sizing, sizings};
 pub use view::{CostChart, CrossingMark, Shown, ShownChoices, cost_chart, view_range};

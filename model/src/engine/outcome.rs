@@ -122,6 +122,29 @@ pub struct Outcome {
 /// Computes every figure of `scenario`. A valid scenario never fails here unless its inputs
 /// combine into numbers too large to hold exactly; then the error names the input.
 pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
+    compute_with(scenario, Detail::Full)
+}
+
+/// How much of the outcome to work out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Detail {
+    /// Everything the window and the reports show.
+    Full,
+    /// What a Monte Carlo sample needs: the costs, the horizon, the reply times and the
+    /// break-evens of the options on the table; no sizing month by month, no warnings, and no
+    /// crossings with an option left out (their pairs are empty).
+    Sample,
+}
+
+/// The figures a Monte Carlo sample needs of `scenario`: as [`compute`], less the sizing, the
+/// warnings and the crossings of options left out, which no sample reads. Costs, horizon,
+/// reply times and the crossings of options on the table are the same to the cent.
+pub fn compute_sample(scenario: &Scenario) -> Result<Outcome, ComputeError> {
+    compute_with(scenario, Detail::Sample)
+}
+
+fn compute_with(scenario: &Scenario, detail: Detail) -> Result<Outcome, ComputeError> {
+    let full = detail == Detail::Full;
     let traffic = traffic(&scenario.workload)?;
     let volume = traffic.total()?;
     let input_share = traffic.input_share()?;
@@ -152,7 +175,18 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
     let mut rest = models.as_slice();
     while let Some((a, later)) = rest.split_first() {
         for b in later {
-            break_evens.push(break_even(a, b, range.0, range.1)?);
+            let weighed = scenario.on_the_table(a.phase) && scenario.on_the_table(b.phase);
+            break_evens.push(if full || weighed {
+                break_even(a, b, range.0, range.1)?
+            } else {
+                PairBreakEven {
+                    a: a.phase,
+                    b: b.phase,
+                    crossings: Vec::new(),
+                    truncated: false,
+                    cheaper_at_top: None,
+                }
+            });
         }
         rest = later;
     }
@@ -160,21 +194,24 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
     let horizon = horizon(scenario, &models, volume)?;
     let output_share =
         crate::units::sub(Decimal::ONE, input_share, "1 − input share").at("workload.volume")?;
-    let sizing = sizings(&models, volume, output_share, &horizon.months)?;
     let latency = latency(scenario)?;
+    let mut sizing = Vec::new();
     let mut warnings = Vec::new();
-    utilisation_warnings(&models, &costs, &mut warnings)?;
-    flat_fee_warning(&models[Phase::FineTune.index()], &horizon, &mut warnings)?;
-    basis_warnings(&costs, &mut warnings);
-    unlimited_capacity_warning(scenario, &break_evens, input_share, &mut warnings)?;
-    for drift in catalog_drift(scenario, Catalog::embedded()) {
-        let message = format!("Catalog: {} {}.", drift.path, drift.message);
-        warnings.push(Warning {
-            phase: phase_of_input(&drift.path),
-            input: drift.path,
-            message,
-            source: None,
-        });
+    if full {
+        sizing = sizings(&models, volume, output_share, &horizon.months)?;
+        utilisation_warnings(&models, &costs, &mut warnings)?;
+        flat_fee_warning(&models[Phase::FineTune.index()], &horizon, &mut warnings)?;
+        basis_warnings(&costs, &mut warnings);
+        unlimited_capacity_warning(scenario, &break_evens, input_share, &mut warnings)?;
+        for drift in catalog_drift(scenario, Catalog::embedded()) {
+            let message = format!("Catalog: {} {}.", drift.path, drift.message);
+            warnings.push(Warning {
+                phase: phase_of_input(&drift.path),
+                input: drift.path,
+                message,
+                source: None,
+            });
+        }
     }
     Ok(Outcome {
         traffic,

@@ -10,7 +10,7 @@ use super::distribution::Triangle;
 use super::rng::Rng;
 use super::visit::{Uncertain, each_number};
 use crate::decision::recommend;
-use crate::engine::{Outcome, compute};
+use crate::engine::{Outcome, compute_sample};
 use crate::error::ComputeError;
 use crate::phase::Phase;
 use crate::scenario::Scenario;
@@ -171,7 +171,7 @@ fn one(
     grid: &[Decimal],
 ) -> Result<Sample, ComputeError> {
     use rust_decimal::prelude::ToPrimitive as _;
-    let outcome: Outcome = compute(scenario)?;
+    let outcome: Outcome = compute_sample(scenario)?;
     let float = |d: Decimal| d.to_f64().unwrap_or(f64::NAN);
     let mut costs_at = Vec::with_capacity(grid.len());
     for volume in grid {
@@ -589,6 +589,8 @@ mod tests {
     use rust_decimal::dec;
     use rust_decimal::prelude::ToPrimitive as _;
 
+    use crate::engine::compute;
+
     use super::*;
     use crate::sourced::Sourced;
     use crate::units::{Percent, TokensPerMonth};
@@ -761,6 +763,33 @@ mod tests {
             let expected = cost_at(triangle.quantile(p));
             let error = ((got - expected) / expected).abs();
             assert!(error < dec!(0.02), "p{p}: {got} against {expected}");
+        }
+    }
+
+    #[test]
+    fn a_sample_s_figures_are_the_full_computation_s_to_the_cent() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios");
+        for entry in std::fs::read_dir(folder).expect("the examples") {
+            let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("readable");
+            let s = crate::scenario::from_ron_str(&text).expect("loads");
+            let (full, lean) = (
+                compute(&s).expect("computes"),
+                compute_sample(&s).expect("computes"),
+            );
+            assert_eq!(full.costs, lean.costs, "{}", s.name);
+            assert_eq!(full.horizon, lean.horizon, "{}", s.name);
+            assert_eq!(full.latency, lean.latency, "{}", s.name);
+            for (a, b) in full.break_evens.iter().zip(&lean.break_evens) {
+                if s.on_the_table(a.a) && s.on_the_table(a.b) {
+                    assert_eq!(a, b, "{}", s.name);
+                }
+            }
+            assert_eq!(
+                recommend(&s, &full, today()).expect("recommends").phase,
+                recommend(&s, &lean, today()).expect("recommends").phase,
+                "{}",
+                s.name
+            );
         }
     }
 
