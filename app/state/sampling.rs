@@ -36,6 +36,8 @@ pub struct Sampler {
     samples: u32,
     /// The revision the run in progress is of, `None` when nothing is ranged.
     running_for: Option<u64>,
+    /// The revision last looked at, ranged or not: each is looked at once, not every frame.
+    seen: Option<u64>,
 }
 
 impl Default for Sampler {
@@ -55,6 +57,7 @@ impl Sampler {
             latest: Arc::new(Mutex::new(None)),
             samples,
             running_for: None,
+            seen: None,
         }
     }
 
@@ -67,9 +70,10 @@ impl Sampler {
         today: NaiveDate,
         repaint: impl Fn() + Send + 'static,
     ) {
-        if self.running_for == Some(revision) {
+        if self.seen == Some(revision) {
             return;
         }
+        self.seen = Some(revision);
         let mine = self
             .generation
             .fetch_add(1, Ordering::SeqCst)
