@@ -658,4 +658,14 @@ fn an_export_of_a_ranged_scenario_carries_how_sure_in_html_csv_and_json() {
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(!plain.join("how-sure.csv").exists());
+    // The charts draw each option's band behind its line: more filled shapes than without.
+    for chart in ["cost-by-volume.svg", "cumulative-cash.svg"] {
+        let count = |dir: &Path| {
+            std::fs::read_to_string(dir.join(chart))
+                .expect("a chart")
+                .matches("<polygon")
+                .count()
+        };
+        assert!(count(&out) > count(&plain), "{chart}: no band");
+    }
 }

@@ -132,6 +132,14 @@ impl Chart {
                 percent(revenue.growth_percent_per_month.value)
             ));
         }
+        if let (Some(found), Self::CostByVolume | Self::CumulativeCash) =
+            (evaluation.uncertainty(), self)
+        {
+            parts.push(format!(
+                "shaded: p10 to p90 of {} samples",
+                breakeven_model::format::group_thousands(found.samples.into())
+            ));
+        }
         parts.join(" · ")
     }
 

@@ -17,6 +17,58 @@ fn tokens(value: f64) -> String {
     Decimal::from_f64(value.round()).map_or_else(String::new, tokens_short)
 }
 
+/// Each shown option's p10 to p90 band from the Monte Carlo, as a closed outline (the p10 across
+/// the volumes, then the p90 back) within the chart's volumes `x` and costs `y`.
+fn band_outlines(
+    evaluation: &Evaluation,
+    x: (f64, f64),
+    y: (f64, f64),
+) -> Vec<(breakeven_model::phase::Phase, Vec<(f64, f64)>)> {
+    let Some(found) = evaluation.uncertainty() else {
+        return Vec::new();
+    };
+    let inside = |b: &&breakeven_model::uncertainty::Band| b.x >= x.0 && b.x <= x.1;
+    evaluation
+        .chart
+        .shown
+        .phases()
+        .filter_map(|phase| {
+            let i = phase.index();
+            let low = found
+                .cost_band
+                .iter()
+                .filter(inside)
+                .filter(|b| b.low[i] > 0.0)
+                .map(|b| (b.x, b.low[i].clamp(y.0, y.1)));
+            let high = found
+                .cost_band
+                .iter()
+                .rev()
+                .filter(inside)
+                .filter(|b| b.high[i] > 0.0)
+                .map(|b| (b.x, b.high[i].clamp(y.0, y.1)));
+            let outline: Vec<(f64, f64)> = low.chain(high).collect();
+            (outline.len() >= 4).then_some((phase, outline))
+        })
+        .collect()
+}
+
+/// The costs the chart spans: its curves' least and most, with room above and below.
+fn cost_span(shown: &breakeven_model::engine::CostChart) -> (f64, f64) {
+    let costs = shown.shown_curves().flat_map(|c| {
+        c.points
+            .iter()
+            .filter(|p| p[0] > 0.0 && p[1] > 0.0)
+            .map(|p| p[1])
+    });
+    let (min, max) = costs.fold((f64::MAX, 0.0_f64), |(a, b), y| (a.min(y), b.max(y)));
+    if max > 0.0 {
+        (min / 1.5, max * 1.5)
+    } else {
+        (1.0, 10.0)
+    }
+}
+
 /// Draws the cost chart into `body`, its labels onto `root` (whose pixels the chart's are), and
 /// returns the key to its lines.
 pub(super) fn draw<DB: DrawingBackend>(
@@ -32,15 +84,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         shown.range.0.to_f64().unwrap_or(1.0).max(1.0),
         shown.range.1.to_f64().unwrap_or(1e12),
     );
-    let costs = shown
-        .shown_curves()
-        .flat_map(|c| c.points.iter().filter(positive).map(|p| p[1]));
-    let (min, max) = costs.fold((f64::MAX, 0.0_f64), |(a, b), y| (a.min(y), b.max(y)));
-    let (min, max) = if max > 0.0 {
-        (min / 1.5, max * 1.5)
-    } else {
-        (1.0, 10.0)
-    };
+    let (min, max) = cost_span(shown);
     let mut chart = ChartBuilder::on(body)
         .margin(s.px(24.0))
         .x_label_area_size(s.px(90.0))
@@ -56,6 +100,11 @@ pub(super) fn draw<DB: DrawingBackend>(
         .axis_desc_style(s.font(30.0))
         .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
+    // The Monte Carlo's p10 to p90 of each option, faint behind its line.
+    for (phase, outline) in band_outlines(evaluation, (lo, hi), (min, max)) {
+        let fill = colour(phase).mix(0.15).filled();
+        chart.draw_series(std::iter::once(Polygon::new(outline, fill)))?;
+    }
     let mut keys = Vec::new();
     // Every line in pixels, for the labels to keep clear of.
     let mut lines: Vec<Vec<[f64; 2]>> = Vec::new();

@@ -24,6 +24,44 @@ struct Monthly<'f> {
     /// The range always shown, however small the values.
     at_least: (f64, f64),
     series: Vec<(Phase, Vec<(u32, f64)>)>,
+    /// Each option's p10 to p90 band from the Monte Carlo, drawn faintly behind its line.
+    bands: Vec<(Phase, Vec<(u32, f64)>)>,
+}
+
+/// The band of each option shown, as a closed outline: the p10 by month, then the p90 back.
+fn bands(evaluation: &Evaluation) -> Vec<(Phase, Vec<(u32, f64)>)> {
+    let Some(found) = evaluation.uncertainty() else {
+        return Vec::new();
+    };
+    evaluation
+        .chart
+        .shown
+        .phases()
+        .map(|phase| {
+            let i = phase.index();
+            let month = |x: f64| {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "a month from 1 to 120"
+                )]
+                let m = x.round().max(0.0) as u32;
+                m
+            };
+            let low = found
+                .cash_band
+                .iter()
+                .filter(|b| b.low[i].is_finite())
+                .map(|b| (month(b.x), b.low[i]));
+            let high = found
+                .cash_band
+                .iter()
+                .rev()
+                .filter(|b| b.high[i].is_finite())
+                .map(|b| (month(b.x), b.high[i]));
+            (phase, low.chain(high).collect())
+        })
+        .collect()
 }
 
 fn months(evaluation: &Evaluation) -> std::ops::Range<u32> {
@@ -48,6 +86,7 @@ fn by_month<'a, DB: DrawingBackend + 'a>(
     let (min, max) = monthly
         .series
         .iter()
+        .chain(&monthly.bands)
         .flat_map(|(_, points)| points)
         .fold(monthly.at_least, |(a, b), (_, y)| (a.min(*y), b.max(*y)));
     let pad = (max - min) * 0.05;
@@ -65,6 +104,12 @@ fn by_month<'a, DB: DrawingBackend + 'a>(
         .axis_desc_style(s.font(30.0))
         .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
+    for (phase, outline) in &monthly.bands {
+        if outline.len() >= 4 {
+            let fill = colour(*phase).mix(0.15).filled();
+            chart.draw_series(std::iter::once(Polygon::new(outline.clone(), fill)))?;
+        }
+    }
     let mut keys = Vec::new();
     let mut lines = Vec::new();
     for (phase, points) in &monthly.series {
@@ -120,6 +165,7 @@ pub(super) fn cumulative_cash<DB: DrawingBackend>(
         y_label_room: 190.0,
         at_least: (0.0, 1.0),
         series: series(evaluation, |m, phase| m.cumulative[phase.index()].to_f64()),
+        bands: bands(evaluation),
     };
     let (mut chart, keys, lines) = by_month(body, evaluation, &monthly, s)?;
     let paybacks: Vec<(Phase, u32, f64)> = h
@@ -171,6 +217,7 @@ pub(super) fn gross_margin<DB: DrawingBackend>(
         series: series(evaluation, |m, phase| {
             in_percent(m.gross_margin[phase.index()]?)?.to_f64()
         }),
+        bands: Vec::new(),
     };
     let (_, keys, _) = by_month(body, evaluation, &monthly, s)?;
     Ok(keys)
