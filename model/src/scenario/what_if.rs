@@ -200,7 +200,11 @@ impl WhatIf {
                 ] {
                     if let Some(people) = people {
                         let half = people.value.checked_div_by(dec!(2)).at(path)?;
+                        let (before, range) = (people.value, (people.low, people.high));
                         *people = Sourced::from_source(half, note.clone());
+                        // An uncertain team stays as uncertain, halved.
+                        (people.low, people.high) = range;
+                        people.scale_range_from(before);
                     }
                 }
             }
@@ -489,6 +493,25 @@ mod tests {
                 .all(|p| p.starts_with("matrix.engineering.")),
             "only the engineers change"
         );
+    }
+
+    #[test]
+    fn team_halved_halves_a_ranged_team_with_its_range() {
+        let mut s = example("default.ron");
+        if let Some(ml) = &mut s.matrix.engineering.ml_people {
+            ml.value = crate::units::Count::new(dec!(4));
+            (ml.low, ml.high) = (
+                Some(crate::units::Count::new(dec!(2))),
+                Some(crate::units::Count::new(dec!(6))),
+            );
+        }
+        let halved = WhatIf::HalveTeam.apply(&s).expect("applies");
+        let ml = halved.matrix.engineering.ml_people.clone().expect("answered");
+        assert_eq!(
+            (ml.value.get(), ml.range().map(|(l, h)| (l.get(), h.get()))),
+            (dec!(2), Some((dec!(1), dec!(3))))
+        );
+        assert!(crate::scenario::validate(&halved).is_empty());
     }
 
     #[test]
