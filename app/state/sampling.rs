@@ -32,6 +32,8 @@ pub struct Sampler {
     /// Samples in the current stage.
     stage: Arc<AtomicU32>,
     latest: Arc<Mutex<Option<Estimate>>>,
+    /// Why the run of a revision stopped, when a sample could not be computed.
+    failed: Arc<Mutex<Option<(u64, String)>>>,
     /// Samples of the full run ([`DEFAULT_SAMPLES`] unless the start-up said otherwise).
     samples: u32,
     /// The revision the run in progress is of, `None` when nothing is ranged.
@@ -55,6 +57,7 @@ impl Sampler {
             done: Arc::new(AtomicU32::new(0)),
             stage: Arc::new(AtomicU32::new(0)),
             latest: Arc::new(Mutex::new(None)),
+            failed: Arc::new(Mutex::new(None)),
             samples,
             running_for: None,
             seen: None,
@@ -85,12 +88,14 @@ impl Sampler {
         }
         self.running_for = Some(revision);
         let scenario = scenario.clone();
-        let (generation, done, stage, latest) = (
+        let (generation, done, stage, latest, failed) = (
             Arc::clone(&self.generation),
             Arc::clone(&self.done),
             Arc::clone(&self.stage),
             Arc::clone(&self.latest),
+            Arc::clone(&self.failed),
         );
+        *self.failed.lock().unwrap_or_else(PoisonError::into_inner) = None;
         let full = self.samples;
         let stages: Vec<u32> = if full > FIRST_ESTIMATE {
             vec![FIRST_ESTIMATE, full]
@@ -106,9 +111,20 @@ impl Sampler {
                     done.store(n, Ordering::Relaxed);
                     generation.load(Ordering::Relaxed) == mine
                 };
-                let Ok(Some(found)) = run(&scenario, today, samples, DEFAULT_SEED, &current) else {
-                    // Cancelled by an edit, or a sample too large to compute: nothing to show.
-                    return;
+                let found = match run(&scenario, today, samples, DEFAULT_SEED, &current) {
+                    Ok(Some(found)) => found,
+                    // Cancelled by an edit: the next run shows.
+                    Ok(None) => return,
+                    // A sample too large to compute: said in the tab, and the run is over.
+                    Err(error) => {
+                        if generation.load(Ordering::Relaxed) == mine {
+                            *failed.lock().unwrap_or_else(PoisonError::into_inner) =
+                                Some((revision, error.to_string()));
+                            stage.store(0, Ordering::Relaxed);
+                            repaint();
+                        }
+                        return;
+                    }
                 };
                 if generation.load(Ordering::Relaxed) != mine {
                     return;
@@ -132,10 +148,24 @@ impl Sampler {
             .clone()
     }
 
+    /// Why the samples of `revision` could not be computed, when they could not.
+    #[must_use]
+    pub fn failure(&self, revision: u64) -> Option<String> {
+        self.failed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .filter(|(of, _)| *of == revision)
+            .map(|(_, why)| why.clone())
+    }
+
     /// Samples done and planned in the stage under way, while one is.
     #[must_use]
     pub fn progress(&self) -> Option<(u32, u32)> {
         let running = self.running_for?;
+        if self.failure(running).is_some() {
+            return None;
+        }
         let latest = self.latest();
         if latest.is_some_and(|e| e.revision == running && !e.refining) {
             return None;

@@ -359,6 +359,7 @@ impl BreakevenApp {
                     estimate: self.sampler.latest(),
                     progress: self.sampler.progress(),
                     revision: self.doc.revision(),
+                    failure: self.sampler.failure(self.doc.revision()),
                 };
                 tab_ui(ui, self.tab, computed, &self.workshop, &sampled, actions);
             }

@@ -117,6 +117,8 @@ pub struct Sampled {
     pub progress: Option<(u32, u32)>,
     /// The revision on screen.
     pub revision: u64,
+    /// Why its samples could not be computed, when they could not.
+    pub failure: Option<String>,
 }
 
 impl Sampled {
@@ -170,12 +172,22 @@ pub fn tab_ui(
                 .map_or(0, |m| m.month);
             tables::sensitivity_ui(ui, &rows, entered.as_ref(), last_month);
         }
-        Tab::Sure => sure::sure_ui(
-            ui,
-            sampled.estimate.as_ref(),
-            sampled.progress,
-            sampled.revision,
-        ),
+        Tab::Sure => {
+            if let Some(why) = &sampled.failure {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!(
+                        "The samples could not be computed: {why}. Narrow the range of the input named."
+                    ),
+                );
+            }
+            sure::sure_ui(
+                ui,
+                sampled.estimate.as_ref(),
+                sampled.progress,
+                sampled.revision,
+            );
+        }
         Tab::Lines => lines::lines_ui(ui, &computed.outcome, &computed.recommendation.left_out()),
     }
 }

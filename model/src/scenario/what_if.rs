@@ -506,7 +506,12 @@ mod tests {
             );
         }
         let halved = WhatIf::HalveTeam.apply(&s).expect("applies");
-        let ml = halved.matrix.engineering.ml_people.clone().expect("answered");
+        let ml = halved
+            .matrix
+            .engineering
+            .ml_people
+            .clone()
+            .expect("answered");
         assert_eq!(
             (ml.value.get(), ml.range().map(|(l, h)| (l.get(), h.get()))),
             (dec!(2), Some((dec!(1), dec!(3))))

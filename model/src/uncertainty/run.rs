@@ -215,6 +215,22 @@ fn one(
     })
 }
 
+/// `scenario` with each ranged input set to its draw in `values`, in the walk's order; with
+/// `within`, each draw is first brought inside its range's ends.
+fn drawn(scenario: &Scenario, values: &[f64], within: bool) -> Scenario {
+    let mut sample = scenario.clone();
+    let mut k = 0_usize;
+    each_number(&mut sample, &mut |_, field: &mut dyn Uncertain| {
+        if let Some([low, _, high]) = field.interval() {
+            if let Some(x) = values.get(k) {
+                field.set_sample(if within { x.clamp(low, high) } else { *x });
+            }
+            k = k.saturating_add(1);
+        }
+    });
+    sample
+}
+
 /// `BAND_POINTS` volumes, log-spaced over the volumes `scenario`'s cost chart shows.
 fn band_grid(scenario: &Scenario, today: NaiveDate) -> Vec<Decimal> {
     use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
@@ -313,16 +329,13 @@ pub fn run(
                         if stopped.load(std::sync::atomic::Ordering::Relaxed) {
                             break;
                         }
-                        let mut sample = scenario.clone();
-                        let mut k = 0;
-                        each_number(&mut sample, &mut |_, field: &mut dyn Uncertain| {
-                            if field.interval().is_some() {
-                                if let Some(x) = values.get(k) {
-                                    field.set_sample(*x);
-                                }
-                                k = k.saturating_add(1);
-                            }
-                        });
+                        // A draw in a tail beyond what a field allows (a horizon past 120
+                        // months, a peak below the average) is taken at the range's end, which
+                        // validation has already accepted.
+                        let mut sample = drawn(scenario, values, false);
+                        if !crate::scenario::validate(&sample).is_empty() {
+                            sample = drawn(scenario, values, true);
+                        }
                         out.push(one(&sample, today, on_table, grid)?);
                         let so_far = done
                             .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -803,6 +816,21 @@ mod tests {
         assert_eq!(nearest_rank(&fifty, dec!(0.1)), Some(5));
         assert_eq!(nearest_rank(&[7_u32], dec!(0.9)), Some(7));
         assert_eq!(nearest_rank::<u32>(&[], dec!(0.5)), None);
+    }
+
+    #[test]
+    fn a_draw_beyond_what_a_field_allows_is_taken_at_the_range_s_end() {
+        // 1 to 120 months around 2: the log-scale tail reaches past the 120 months allowed.
+        let mut s = Scenario::embedded_default();
+        let months = &mut s.horizon.months;
+        (months.value, months.low, months.high) = (2, Some(1), Some(120));
+        let u = go(&s, 400);
+        assert!(u.cash_band.len() <= 120);
+        assert!(
+            u.options
+                .iter()
+                .all(|o| o.horizon_cash.p90 >= o.horizon_cash.p10)
+        );
     }
 
     #[test]

@@ -41,7 +41,8 @@ pub trait Uncertain {
     /// The value as a float.
     fn value_f64(&self) -> f64;
     /// Sets the value to a sample, kept inside what the quantity allows: never below zero when
-    /// the whole range is at or above zero, never above 100% for a share.
+    /// the whole range is at or above zero, never above 100% for a share. The sample is one
+    /// certain value: its range goes, so a draw in a tail is not "outside its range".
     fn set_sample(&mut self, x: f64);
 }
 
@@ -74,6 +75,7 @@ impl<Q: Quantity> Uncertain for Sourced<Q> {
             x = x.min(Decimal::ONE_HUNDRED);
         }
         self.value = Q::from_decimal(x.round_dp(SAMPLE_DECIMALS));
+        self.clear_range();
     }
 }
 
@@ -97,6 +99,7 @@ impl Uncertain for Sourced<u32> {
             .clamp(0.0, f64::from(u32::MAX))
             .to_u32()
             .unwrap_or(self.value);
+        self.clear_range();
     }
 }
 
