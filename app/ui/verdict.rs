@@ -66,7 +66,7 @@ pub fn verdict_ui(
         // With inputs given as ranges, the confidence is a probability: the share of samples
         // that recommend the same.
         Some(u) => {
-            let share = breakeven_model::report::how_sure::confidence(u, rec.phase);
+            let share = u.chance_recommended(rec.phase);
             let percent = share
                 .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
                 .unwrap_or(share);

@@ -84,14 +84,9 @@ fn chances_ui(ui: &mut Ui, u: &Uncertainty) {
             ui.label("Cheapest over the horizon");
             ui.end_row();
             for (phase, recommended) in &u.p_recommended {
-                let cheapest = u
-                    .p_cheapest
-                    .iter()
-                    .find(|(p, _)| p == phase)
-                    .map_or(Decimal::ZERO, |(_, p)| *p);
                 ui.label(RichText::new(phase.label()).color(colour(*phase)));
                 share_bar(ui, *recommended, colour(*phase));
-                share_bar(ui, cheapest, colour(*phase));
+                share_bar(ui, u.chance_cheapest(*phase), colour(*phase));
                 ui.end_row();
             }
         });

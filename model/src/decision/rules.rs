@@ -532,47 +532,43 @@ impl Rules<'_> {
             let Some(least) = time.at_least_ms() else {
                 continue;
             };
-            let known = time.reply_ms.is_some();
-            if least > ms {
-                measured.push(time.phase);
-                let takes = if known { "takes" } else { "takes at least" };
-                let reason = r(
-                    time.phase,
-                    true,
-                    Strength::Normal,
-                    input,
-                    format!("{target} ms"),
+            let Some(within) = time.within(ms) else {
+                continue;
+            };
+            measured.push(time.phase);
+            let takes = if time.reply_ms.is_some() {
+                "takes"
+            } else {
+                "takes at least"
+            };
+            let (side, threshold) = if within {
+                (
+                    "within",
+                    format!("{} a reply", crate::engine::duration(least)),
                 )
-                .threshold(format!("{} {takes}", crate::engine::duration(least)))
-                .source(speed_source(time));
-                self.add(
-                    reason,
-                    format!(
-                        "{reply} {takes} {} with {}, over the {target} ms target.",
-                        crate::engine::duration(least),
-                        time.phase.label()
-                    ),
-                );
-            } else if known {
-                measured.push(time.phase);
-                let reason = r(
-                    time.phase,
-                    false,
-                    Strength::Normal,
-                    input,
-                    format!("{target} ms"),
+            } else {
+                (
+                    "over",
+                    format!("{} {takes}", crate::engine::duration(least)),
                 )
-                .threshold(format!("{} a reply", crate::engine::duration(least)))
-                .source(speed_source(time));
-                self.add(
-                    reason,
-                    format!(
-                        "{reply} takes {} with {}, within the {target} ms target.",
-                        crate::engine::duration(least),
-                        time.phase.label()
-                    ),
-                );
-            }
+            };
+            let reason = r(
+                time.phase,
+                !within,
+                Strength::Normal,
+                input,
+                format!("{target} ms"),
+            )
+            .threshold(threshold)
+            .source(speed_source(time));
+            self.add(
+                reason,
+                format!(
+                    "{reply} {takes} {} with {}, {side} the {target} ms target.",
+                    crate::engine::duration(least),
+                    time.phase.label()
+                ),
+            );
         }
         let limit = self.preset.latency_ms.value.get();
         if ms < limit {

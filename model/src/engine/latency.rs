@@ -73,6 +73,18 @@ impl ReplyTime {
         self.reply_ms.or(self.generating_ms)
     }
 
+    /// Whether a reply is within `target` ms: `Some(false)` when even its generation alone is
+    /// over, `Some(true)` when the whole reply is known and within, `None` when it cannot be
+    /// said.
+    #[must_use]
+    pub fn within(&self, target: Decimal) -> Option<bool> {
+        match (self.reply_ms, self.generating_ms) {
+            (Some(reply), _) => Some(reply <= target),
+            (None, Some(generating)) if generating > target => Some(false),
+            _ => None,
+        }
+    }
+
     /// The reply time in a few words, for a table cell: "2.97 s (first token 300 ms, then 112.5
     /// tokens/s)".
     #[must_use]

@@ -37,17 +37,6 @@ pub fn month_band(p: &Percentiles<Option<u32>>) -> String {
     format!("{} / {} / {}", month(p.p10), month(p.p50), month(p.p90))
 }
 
-/// The recommendation's confidence as a probability: the share of samples that recommend
-/// `phase`.
-#[must_use]
-pub fn confidence(uncertainty: &Uncertainty, phase: Phase) -> Decimal {
-    uncertainty
-        .p_recommended
-        .iter()
-        .find(|(p, _)| *p == phase)
-        .map_or(Decimal::ZERO, |(_, p)| *p)
-}
-
 /// The section: the chances, the options' bands, the crossings and the drivers.
 pub fn section(doc: &mut Document, u: &Uncertainty) {
     doc.heading("How sure", 2);
@@ -64,15 +53,10 @@ pub fn section(doc: &mut Document, u: &Uncertainty) {
     ));
     let mut table = Table::new(&["Option", "Recommended", "Cheapest over the horizon"]);
     for (phase, recommended) in &u.p_recommended {
-        let cheapest = u
-            .p_cheapest
-            .iter()
-            .find(|(p, _)| p == phase)
-            .map_or(Decimal::ZERO, |(_, p)| *p);
         table.row(vec![
             phase.label().to_owned(),
             chance(*recommended),
-            chance(cheapest),
+            chance(u.chance_cheapest(*phase)),
         ]);
     }
     doc.table(&table);

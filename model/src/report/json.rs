@@ -278,7 +278,7 @@ impl JsonLatency {
                     output_tokens_per_second: t.tokens_per_second.as_ref().map(|f| ms(f.value)),
                     reply_ms: t.reply_ms.map(ms),
                     generating_ms: t.generating_ms.map(ms),
-                    meets_target: target.and_then(|target| super::latency::meets(t, target)),
+                    meets_target: target.and_then(|target| t.within(target)),
                     in_words: t.in_words(latency.reply_tokens.as_ref()),
                 })
                 .collect(),

@@ -20,17 +20,6 @@ pub fn target_ms(scenario: &Scenario) -> Option<Decimal> {
         .map(|t| t.value.get())
 }
 
-/// Whether `time` is within `target` ms: `Some(false)` when even its generation alone is over,
-/// `Some(true)` when the whole reply is known and within, `None` when it cannot be said.
-#[must_use]
-pub fn meets(time: &ReplyTime, target: Decimal) -> Option<bool> {
-    match (time.reply_ms, time.generating_ms) {
-        (Some(reply), _) => Some(reply <= target),
-        (None, Some(generating)) if generating > target => Some(false),
-        _ => None,
-    }
-}
-
 /// Whether any option's speed is known: otherwise the section has nothing to say.
 #[must_use]
 pub fn anything_known(latency: &Latency) -> bool {
@@ -91,7 +80,7 @@ pub fn section(doc: &mut Document, scenario: &Scenario, outcome: &Outcome) {
         ];
         if let Some(target) = target {
             row.push(
-                match meets(time, target) {
+                match time.within(target) {
                     Some(true) => "yes",
                     Some(false) => "no",
                     None => "",

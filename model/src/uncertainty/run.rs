@@ -149,6 +149,26 @@ pub struct Uncertainty {
     pub saving: Vec<f64>,
 }
 
+impl Uncertainty {
+    /// The chance (0 to 1) `phase` costs least over the horizon; 0 when it is not on the table.
+    #[must_use]
+    pub fn chance_cheapest(&self, phase: Phase) -> Decimal {
+        chance_of(&self.p_cheapest, phase)
+    }
+
+    /// The chance (0 to 1) `phase` is the one recommended; 0 when it is not on the table.
+    #[must_use]
+    pub fn chance_recommended(&self, phase: Phase) -> Decimal {
+        chance_of(&self.p_recommended, phase)
+    }
+}
+
+fn chance_of(list: &[(Phase, Decimal)], phase: Phase) -> Decimal {
+    list.iter()
+        .find(|(p, _)| *p == phase)
+        .map_or(Decimal::ZERO, |(_, p)| *p)
+}
+
 /// What one sample produced.
 struct Sample {
     monthly: [Decimal; 4],
