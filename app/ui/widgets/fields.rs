@@ -17,6 +17,8 @@ use super::entry::{Entry, Style, display};
 const LABEL_WIDTH: f32 = 170.0;
 /// Width of a value.
 const VALUE_WIDTH: f32 = 96.0;
+/// The width of a value box showing a range beside its value.
+const RANGED_WIDTH: f32 = 170.0;
 
 /// The text of the field being typed in, kept while it does not parse yet, and why the last
 /// change of kind was refused.
@@ -433,12 +435,15 @@ fn number_box(
     } else {
         shown
     };
+    // A value with its range (`700M (300M to 3B)`) gets the room to show it whole; the box then
+    // wraps under its label where the panel is narrow.
+    let width = if text.contains(" to ") {
+        RANGED_WIDTH
+    } else {
+        VALUE_WIDTH
+    };
     let response = ui
-        .add(
-            TextEdit::singleline(&mut text)
-                .id(id)
-                .desired_width(VALUE_WIDTH),
-        )
+        .add(TextEdit::singleline(&mut text).id(id).desired_width(width))
         .labelled_by(labelled_by)
         .on_hover_text(hover);
     if let Some(entry) = entry {
