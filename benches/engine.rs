@@ -39,7 +39,7 @@ fn parts(c: &mut Criterion) {
         });
     });
     c.bench_function("part: horizon of 36 months", |b| {
-        b.iter(|| horizon(black_box(&scenario), &outcome.models, outcome.volume));
+        b.iter(|| horizon(black_box(&scenario), &outcome.models, outcome.volume, false));
     });
 }
 

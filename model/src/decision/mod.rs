@@ -266,19 +266,26 @@ fn label(confidence: Decimal) -> &'static str {
     }
 }
 
-/// Recommends a phase for `scenario`, whose figures are `outcome`, as of `today` (for review
-/// dates): the gates first, in their order; then the reasons weighed for the phases left.
-pub fn recommend(
-    scenario: &Scenario,
-    outcome: &Outcome,
-    today: NaiveDate,
-) -> Result<Recommendation, ComputeError> {
+/// The phases' scores, the gates and what was weighed: everything the phase is chosen from.
+struct Weighing<'a> {
+    preset: &'a RulePreset,
+    gates: Vec<Gate>,
+    found: rules::Found,
+    weighed: costs::Weighed,
+    scores: [i32; 4],
+    /// The phase a gate decides, or the only one the gates leave.
+    decided: Option<Phase>,
+    phase: Phase,
+    runner_up: i32,
+}
+
+fn weigh<'a>(scenario: &'a Scenario, outcome: &Outcome) -> Result<Weighing<'a>, ComputeError> {
     let preset = scenario.rule_preset.resolve();
     let gates = gates::gates(scenario, preset);
     let allowed = |phase: Phase| !gates::ruled_out(&gates, phase);
     let mut found = rules::apply(scenario, outcome, preset, &gates)?;
-    let weighed = costs::apply(scenario, outcome, &gates)?;
-    found.reasons.extend(weighed.reasons);
+    let mut weighed = costs::apply(scenario, outcome, &gates)?;
+    found.reasons.append(&mut weighed.reasons);
     let mut scores = [0_i32; 4];
     for reason in &found.reasons {
         let points = reason.strength.points();
@@ -310,6 +317,42 @@ pub fn recommend(
         .map(|p| scores[p.index()])
         .max()
         .unwrap_or(scores[phase.index()]);
+    Ok(Weighing {
+        preset,
+        gates,
+        found,
+        weighed,
+        scores,
+        decided,
+        phase,
+        runner_up,
+    })
+}
+
+/// The phase [`recommend`] would recommend, without the reasons written out, the distances to
+/// flipping, the review dates and the next steps: what each Monte Carlo sample needs.
+pub fn recommended_phase(scenario: &Scenario, outcome: &Outcome) -> Result<Phase, ComputeError> {
+    Ok(weigh(scenario, outcome)?.phase)
+}
+
+/// Recommends a phase for `scenario`, whose figures are `outcome`, as of `today` (for review
+/// dates): the gates first, in their order; then the reasons weighed for the phases left.
+pub fn recommend(
+    scenario: &Scenario,
+    outcome: &Outcome,
+    today: NaiveDate,
+) -> Result<Recommendation, ComputeError> {
+    let Weighing {
+        preset,
+        gates,
+        found,
+        weighed,
+        scores,
+        decided,
+        phase,
+        runner_up,
+    } = weigh(scenario, outcome)?;
+    let allowed = |phase: Phase| !gates::ruled_out(&gates, phase);
     let margin = scores[phase.index()].saturating_sub(runner_up).max(0);
     let mut reasons: Vec<Reason> = found
         .reasons

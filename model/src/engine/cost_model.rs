@@ -200,6 +200,24 @@ pub enum StepOf {
     FlatFee,
 }
 
+/// `⌈volume ÷ width⌉` for positive `volume` and `width` in whole numbers, where the mantissas
+/// brought to one scale fit in 128 bits: with mantissas `m`, `w` and scales `s`, `t`, the ratio
+/// is `m·10^t ÷ (w·10^s)`, one integer division. `None` where they do not fit.
+fn whole_ceil(volume: Decimal, width: Decimal) -> Option<Decimal> {
+    if volume <= Decimal::ZERO || width <= Decimal::ZERO {
+        return None;
+    }
+    let (m, s) = (volume.mantissa().unsigned_abs(), volume.scale());
+    let (w, t) = (width.mantissa().unsigned_abs(), width.scale());
+    let (numerator, denominator) = if t >= s {
+        (m.checked_mul(10_u128.checked_pow(t.saturating_sub(s))?)?, w)
+    } else {
+        (m, w.checked_mul(10_u128.checked_pow(s.saturating_sub(t))?)?)
+    };
+    let count = i128::try_from(numerator.div_ceil(denominator)).ok()?;
+    Decimal::try_from_i128_with_scale(count, 0).ok()
+}
+
 impl Stair {
     /// The smallest whole number of instances `k` with `k × width ≥ volume`, at least `min`.
     pub fn instances(&self, volume: Decimal) -> Result<Decimal, ComputeError> {
@@ -207,10 +225,16 @@ impl Stair {
             return Ok(self.min);
         }
         let path = "instances";
-        let mut k = div(volume, self.width, "tokens ÷ tokens per instance")
-            .at(path)?
-            .ceil();
-        // The division rounds in its 28th digit; settle on the exact boundary by multiplying.
+        // A first count: in whole numbers where the mantissas allow (most volumes and widths),
+        // else by a decimal division.
+        let mut k = match whole_ceil(volume, self.width) {
+            Some(k) => k,
+            None => div(volume, self.width, "tokens ÷ tokens per instance")
+                .at(path)?
+                .ceil(),
+        };
+        // Settled on the step edges as the engine multiplies them, to 28 digits, so the count
+        // goes up exactly at the volumes the break-even search steps to.
         if mul(k, self.width, "instances × width").at(path)? < volume {
             k = add(k, Decimal::ONE, "instances + 1").at(path)?;
         } else if k > Decimal::ZERO {
@@ -1243,6 +1267,88 @@ mod tests {
         build_models(scenario, dec!(0.7)).expect("computes")[phase.index()].clone()
     }
 
+    /// A staircase of `width` tokens a step, at least `min` instances, and nothing else.
+    fn bare_stair(width: Decimal, min: Decimal) -> Stair {
+        Stair {
+            width,
+            min,
+            traffic_share: Decimal::ONE,
+            peak: Decimal::ONE,
+            capacity: Capacity {
+                full: None,
+                planned: None,
+                basis: String::new(),
+                hours: HOURS_PER_MONTH,
+            },
+            step_of: StepOf::Instance,
+        }
+    }
+
+    /// The count by a decimal division, rounded up, settled by multiplying back: how the
+    /// engine counts where the mantissas are too long to divide in whole numbers.
+    #[expect(
+        clippy::arithmetic_side_effects,
+        reason = "the test keeps the ratio under 10^20, so the products fit"
+    )]
+    fn by_division(volume: Decimal, width: Decimal) -> Decimal {
+        let mut k = (volume / width).ceil();
+        if k * width < volume {
+            k += Decimal::ONE;
+        } else if k > Decimal::ZERO && (k - Decimal::ONE) * width >= volume {
+            k -= Decimal::ONE;
+        }
+        k
+    }
+
+    /// Starting from the whole-number count gives the count the decimal division gives, long
+    /// mantissas and step edges among them.
+    #[test]
+    fn instances_counted_from_whole_numbers_match_the_division() {
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let long = |bits: u64, a: u64, b: u64| -> i128 {
+            let whole = (i128::from(a >> 1) << 64) | i128::from(b);
+            (whole >> (127 - bits.clamp(1, 96))).max(1)
+        };
+        let scale = |x: u64| u32::try_from(x % 29).unwrap_or(0);
+        let mut whole = 0;
+        for _ in 0..20_000 {
+            let r: [u64; 5] = std::array::from_fn(|_| next());
+            let width =
+                Decimal::from_i128_with_scale(long(r[0] % 97, r[1], r[2]), scale(r[0] >> 8));
+            let volume = if r[4].is_multiple_of(2) {
+                // On a step's edge as the engine multiplies it, or a unit of its last digit
+                // either side.
+                let Some(edge) = Decimal::from(r[3] % 100_000).checked_mul(width) else {
+                    continue;
+                };
+                let nudge = i64::try_from(r[3] % 3).unwrap_or(0) - 1;
+                edge + Decimal::new(nudge, edge.scale())
+            } else {
+                Decimal::from_i128_with_scale(long(r[3] % 97, r[4], r[0]), scale(r[3] >> 8))
+            };
+            if volume <= Decimal::ZERO || volume.checked_div(width).is_none_or(|r| r > dec!(1e20)) {
+                continue;
+            }
+            let stair = bare_stair(width, Decimal::ZERO);
+            assert_eq!(
+                stair.instances(volume).expect("counts"),
+                by_division(volume, width),
+                "{volume} ÷ {width}"
+            );
+            whole += usize::from(whole_ceil(volume, width).is_some());
+        }
+        assert!(
+            whole > 5_000,
+            "only {whole} counts started in whole numbers"
+        );
+    }
+
     #[test]
     fn the_lines_add_up_to_the_total() {
         let scenario = Scenario::embedded_default();
@@ -1369,19 +1475,7 @@ mod tests {
 
     #[test]
     fn instances_step_up_exactly_at_each_multiple_of_the_width() {
-        let stair = Stair {
-            width: dec!(1000),
-            min: Decimal::ONE,
-            traffic_share: Decimal::ONE,
-            peak: Decimal::ONE,
-            capacity: Capacity {
-                full: None,
-                planned: None,
-                basis: String::new(),
-                hours: HOURS_PER_MONTH,
-            },
-            step_of: StepOf::Instance,
-        };
+        let stair = bare_stair(dec!(1000), Decimal::ONE);
         assert_eq!(stair.instances(dec!(0)), Ok(dec!(1)));
         assert_eq!(stair.instances(dec!(1000)), Ok(dec!(1)));
         assert_eq!(stair.instances(dec!(1000.000001)), Ok(dec!(2)));

@@ -348,7 +348,9 @@ fn running(
     gpu: Decimal,
     staff_only: bool,
 ) -> Result<Decimal, ComputeError> {
-    let instances = model.instances_at(volume)?;
+    // Counted once, and only when a line is priced by the instance: a month still being built
+    // pays its people alone.
+    let mut instances = None;
     let mut sum = Decimal::ZERO;
     for line in &model.by_kind {
         let factor = match line.kind {
@@ -364,7 +366,16 @@ fn running(
             LineKind::Gpu => gpu,
             LineKind::Flat => Decimal::ONE,
         };
-        let mut amount = line.at(volume, instances)?;
+        let count = if line.per_instance.is_zero() {
+            Decimal::ZERO
+        } else if let Some(count) = instances {
+            count
+        } else {
+            let count = model.instances_at(volume)?;
+            instances = Some(count);
+            count
+        };
+        let mut amount = line.at(volume, count)?;
         if factor != Decimal::ONE {
             amount = mul(amount, factor, "cost × price trend").at(&line.label)?;
         }
@@ -570,11 +581,33 @@ impl Rates {
     }
 }
 
+/// API prices in month `index` (0-based): the yearly trend `api`, and from its month on the
+/// one-off change `step` (a factor and the month it applies from) on top.
+fn with_step(api: Decimal, step: (Decimal, usize), index: usize) -> Result<Decimal, ComputeError> {
+    if index >= step.1 && step.0 != Decimal::ONE {
+        mul(api, step.0, "× one-off change").at("horizon.api_price_step_percent")
+    } else {
+        Ok(api)
+    }
+}
+
+/// `cash` paid in a month whose money is worth `deflator` times today's, in today's money.
+fn discounted(cash: Decimal, deflator: Decimal) -> Result<Decimal, ComputeError> {
+    if deflator == Decimal::ONE {
+        Ok(cash)
+    } else {
+        div(cash, deflator, "present value").at("horizon.discount_rate_percent_per_year")
+    }
+}
+
 /// The month-by-month cash of the four `models` for `scenario`, starting at `volume` tokens.
+/// A Monte Carlo `sample` does without each month's gross margins and leaves the options left
+/// out of the scenario at zero.
 pub fn horizon(
     scenario: &Scenario,
     models: &[CostModel; 4],
     volume: Decimal,
+    sample: bool,
 ) -> Result<HorizonSummary, ComputeError> {
     let count = month_count(scenario.horizon.months.value)?;
     let Rates {
@@ -619,16 +652,14 @@ pub fn horizon(
             }
         }
         deflator = grow(deflator, discount, "horizon.discount_rate_percent_per_year")?;
-        // The one-off change applies from its month on, on top of the yearly trend.
-        let api_now = if index >= api_step.1 && api_step.0 != Decimal::ONE {
-            mul(api, api_step.0, "× one-off change").at("horizon.api_price_step_percent")?
-        } else {
-            api
-        };
+        let api_now = with_step(api, api_step, index)?;
         let buy = running(&models[0], volume_m, api_now, gpu, false)?;
         let mut cash = [Decimal::ZERO; 4];
         let mut margin = [None; 4];
         for model in models {
+            if sample && !scenario.on_the_table(model.phase) {
+                continue;
+            }
             let i = model.phase.index();
             let prices = Prices { api: api_now, gpu };
             let run = month_running(scenario, model, buy, index, volume_m, prices)?;
@@ -639,15 +670,15 @@ pub fn horizon(
                 cash[i] = add(cash[i], bought, "running + servers").at(model.phase.label())?;
             }
             cumulative[i] = add(cumulative[i], cash[i], "cumulative").at(model.phase.label())?;
-            let discounted = if deflator == Decimal::ONE {
-                cash[i]
-            } else {
-                div(cash[i], deflator, "present value")
-                    .at("horizon.discount_rate_percent_per_year")?
-            };
-            present_values[i] = add(present_values[i], discounted, "present value")
-                .at("horizon.discount_rate_percent_per_year")?;
-            margin[i] = gross_margin(scenario, revenue_m, run)?;
+            present_values[i] = add(
+                present_values[i],
+                discounted(cash[i], deflator)?,
+                "present value",
+            )
+            .at("horizon.discount_rate_percent_per_year")?;
+            if !sample {
+                margin[i] = gross_margin(scenario, revenue_m, run)?;
+            }
         }
         months.push(HorizonMonth {
             month,

@@ -130,15 +130,17 @@ pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
 enum Detail {
     /// Everything the window and the reports show.
     Full,
-    /// What a Monte Carlo sample needs: the costs, the horizon, the reply times and the
-    /// break-evens of the options on the table; no sizing month by month, no warnings, and no
-    /// crossings with an option left out (their pairs are empty).
+    /// What a Monte Carlo sample needs: the costs, the reply times, and the horizon and the
+    /// break-evens of the options on the table; no sizing month by month, no warnings, no
+    /// monthly gross margins, no horizon for an option left out (its cash stays zero) and no
+    /// crossings with one (their pairs are empty).
     Sample,
 }
 
 /// The figures a Monte Carlo sample needs of `scenario`: as [`compute`], less the sizing, the
-/// warnings and the crossings of options left out, which no sample reads. Costs, horizon,
-/// reply times and the crossings of options on the table are the same to the cent.
+/// warnings, the monthly gross margins, and the cash and crossings of options left out, which
+/// no sample reads. Costs, reply times, and the horizon and crossings of the options on the
+/// table are the same to the cent.
 pub fn compute_sample(scenario: &Scenario) -> Result<Outcome, ComputeError> {
     compute_with(scenario, Detail::Sample)
 }
@@ -191,7 +193,7 @@ fn compute_with(scenario: &Scenario, detail: Detail) -> Result<Outcome, ComputeE
         rest = later;
     }
     let (phase, above) = cheapest_above(&models, &break_evens, range.1)?;
-    let horizon = horizon(scenario, &models, volume)?;
+    let horizon = horizon(scenario, &models, volume, !full)?;
     let output_share =
         crate::units::sub(Decimal::ONE, input_share, "1 − input share").at("workload.volume")?;
     let latency = latency(scenario)?;

@@ -9,7 +9,7 @@ use rust_decimal::prelude::FromPrimitive as _;
 use super::distribution::Triangle;
 use super::rng::Rng;
 use super::visit::{Uncertain, each_number};
-use crate::decision::recommend;
+use crate::decision::recommended_phase;
 use crate::engine::{Outcome, compute_sample};
 use crate::error::ComputeError;
 use crate::phase::Phase;
@@ -128,7 +128,8 @@ pub struct Uncertainty {
     pub seed: u64,
     /// The inputs sampled.
     pub inputs: Vec<String>,
-    /// Each option's figures, in [`Phase::ALL`] order.
+    /// Each option's figures, in [`Phase::ALL`] order; the options left out of the scenario
+    /// are not sampled.
     pub options: Vec<OptionSpread>,
     /// The chance (0 to 1) each option on the table costs least over the horizon.
     pub p_cheapest: Vec<(Phase, Decimal)>,
@@ -184,30 +185,36 @@ struct Sample {
     cumulative: Vec<[f64; 4]>,
 }
 
-fn one(
-    scenario: &Scenario,
-    today: NaiveDate,
-    on_table: &[Phase],
-    grid: &[Decimal],
-) -> Result<Sample, ComputeError> {
+fn one(scenario: &Scenario, on_table: &[Phase], grid: &[Decimal]) -> Result<Sample, ComputeError> {
     use rust_decimal::prelude::ToPrimitive as _;
     let outcome: Outcome = compute_sample(scenario)?;
     let float = |d: Decimal| d.to_f64().unwrap_or(f64::NAN);
     let mut costs_at = Vec::with_capacity(grid.len());
     for volume in grid {
         let mut at = [f64::NAN; 4];
-        for (slot, model) in at.iter_mut().zip(&outcome.models) {
-            *slot = float(model.cost_at(*volume)?);
+        for model in outcome
+            .models
+            .iter()
+            .filter(|m| on_table.contains(&m.phase))
+        {
+            at[model.phase.index()] = float(model.cost_at(*volume)?);
         }
         costs_at.push(at);
     }
+    // An option left out has no cash of its own in a sample: no band.
     let cumulative = outcome
         .horizon
         .months
         .iter()
-        .map(|m| m.cumulative.map(float))
+        .map(|m| {
+            let mut cash = [f64::NAN; 4];
+            for p in on_table {
+                cash[p.index()] = float(m.cumulative[p.index()]);
+            }
+            cash
+        })
         .collect();
-    let recommended = recommend(scenario, &outcome, today)?.phase;
+    let recommended = recommended_phase(scenario, &outcome)?;
     let h = &outcome.horizon;
     let mut payback = [None; 4];
     for p in &h.paybacks {
@@ -342,7 +349,8 @@ pub fn run(
         let handles: Vec<_> = draws
             .chunks(chunk)
             .map(|part| {
-                let (on_table, done, stopped, grid) = (&on_table, &done, &stopped, &grid);
+                let (on_table, done, stopped, grid, inputs) =
+                    (&on_table, &done, &stopped, &grid, &inputs);
                 scope.spawn(move || {
                     let mut out = Vec::with_capacity(part.len());
                     for values in part {
@@ -351,12 +359,17 @@ pub fn run(
                         }
                         // A draw in a tail beyond what a field allows (a horizon past 120
                         // months, a peak below the average) is taken at the range's end, which
-                        // validation has already accepted.
+                        // validation has already accepted. A sample whose draws are all inside
+                        // their ranges has nothing to take back.
                         let mut sample = drawn(scenario, values, false);
-                        if !crate::scenario::validate(&sample).is_empty() {
+                        let in_tails = values
+                            .iter()
+                            .zip(inputs.iter())
+                            .any(|(x, i)| *x < i.interval[0] || *x > i.interval[2]);
+                        if in_tails && !crate::scenario::validate(&sample).is_empty() {
                             sample = drawn(scenario, values, true);
                         }
-                        out.push(one(&sample, today, on_table, grid)?);
+                        out.push(one(&sample, on_table, grid)?);
                         let so_far = done
                             .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
                             .saturating_add(1);
@@ -466,9 +479,9 @@ fn summarise(
         p50: Decimal::ZERO,
         p90: Decimal::ZERO,
     };
-    let options: Vec<OptionSpread> = Phase::ALL
-        .into_iter()
-        .map(|phase| {
+    let options: Vec<OptionSpread> = on_table
+        .iter()
+        .map(|&phase| {
             let i = phase.index();
             OptionSpread {
                 phase,
@@ -622,6 +635,7 @@ mod tests {
     use rust_decimal::dec;
     use rust_decimal::prelude::ToPrimitive as _;
 
+    use crate::decision::recommend;
     use crate::engine::compute;
 
     use super::*;
@@ -683,6 +697,11 @@ mod tests {
         }
         let u = go(&collapsed, 50);
         assert_eq!(u.inputs.len(), 2);
+        // Pretraining is left out of the default: it is not sampled.
+        assert_eq!(
+            u.options.iter().map(|o| o.phase).collect::<Vec<_>>(),
+            [Phase::Buy, Phase::FineTune, Phase::SelfHost]
+        );
         let exact = compute(&collapsed).expect("computes");
         let rec = recommend(&collapsed, &exact, today()).expect("recommends");
         for option in &u.options {
@@ -712,6 +731,11 @@ mod tests {
             let volume = Decimal::from_f64(band.x).expect("a volume").round();
             for phase in Phase::ALL {
                 let i = phase.index();
+                if !collapsed.on_the_table(phase) {
+                    // An option left out is not sampled: it has no band.
+                    assert!(band.low[i].is_nan() && band.high[i].is_nan());
+                    continue;
+                }
                 let cost = exact.models[i].cost_at(volume).expect("a cost").to_f64();
                 assert_eq!(Some(band.low[i]), cost, "{phase:?} at {volume}");
                 assert_eq!(band.low[i].to_bits(), band.high[i].to_bits());
@@ -749,7 +773,8 @@ mod tests {
     #[test]
     fn the_same_seed_gives_the_same_answer_and_another_seed_another_draw() {
         let s = five_ranges();
-        assert_eq!(go(&s, 120), go(&s, 120));
+        // Debug output, as an option left out has no band (NaN, never equal to itself).
+        assert_eq!(format!("{:?}", go(&s, 120)), format!("{:?}", go(&s, 120)));
         let other = run(&s, today(), 120, DEFAULT_SEED + 1, &|_| true)
             .expect("computes")
             .expect("not stopped");
@@ -810,7 +835,36 @@ mod tests {
                 compute_sample(&s).expect("computes"),
             );
             assert_eq!(full.costs, lean.costs, "{}", s.name);
-            assert_eq!(full.horizon, lean.horizon, "{}", s.name);
+            // A sample does without each month's gross margin; the rest is the same.
+            for (f, l) in full.horizon.months.iter().zip(&lean.horizon.months) {
+                for p in Phase::ALL.into_iter().filter(|p| s.on_the_table(*p)) {
+                    assert_eq!(f.cash[p.index()], l.cash[p.index()], "{}", s.name);
+                    assert_eq!(
+                        f.cumulative[p.index()],
+                        l.cumulative[p.index()],
+                        "{}",
+                        s.name
+                    );
+                }
+            }
+            for p in Phase::ALL.into_iter().filter(|p| s.on_the_table(*p)) {
+                let i = p.index();
+                assert_eq!(full.horizon.totals[i], lean.horizon.totals[i], "{}", s.name);
+                assert_eq!(
+                    full.horizon.present_values[i],
+                    lean.horizon.present_values[i]
+                );
+            }
+            let on_table = |p: &&crate::engine::Payback| s.on_the_table(p.phase);
+            assert!(
+                full.horizon.paybacks.iter().filter(on_table).eq(lean
+                    .horizon
+                    .paybacks
+                    .iter()
+                    .filter(on_table)),
+                "{}",
+                s.name
+            );
             assert_eq!(full.latency, lean.latency, "{}", s.name);
             for (a, b) in full.break_evens.iter().zip(&lean.break_evens) {
                 if s.on_the_table(a.a) && s.on_the_table(a.b) {
@@ -819,7 +873,7 @@ mod tests {
             }
             assert_eq!(
                 recommend(&s, &full, today()).expect("recommends").phase,
-                recommend(&s, &lean, today()).expect("recommends").phase,
+                recommended_phase(&s, &lean).expect("recommends"),
                 "{}",
                 s.name
             );
