@@ -67,13 +67,18 @@ struct Costs<'a> {
     outcome: &'a Outcome,
     gates: &'a [Gate],
     weighed: Weighed,
+    /// Whether the reasons are written out; a Monte Carlo sample only counts their weight.
+    words: bool,
 }
 
 /// Weighs the costs of `scenario` for every phase `gates` leave on the table.
+/// With `scores_only`, what a Monte Carlo sample needs: the reasons that weigh, unwritten, and
+/// no pricing of the catalog's API models for a question that is not answered yet.
 pub fn apply(
     scenario: &Scenario,
     outcome: &Outcome,
     gates: &[Gate],
+    scores_only: bool,
 ) -> Result<Weighed, ComputeError> {
     let mut costs = Costs {
         scenario,
@@ -85,11 +90,15 @@ pub fn apply(
             would_change: Vec::new(),
             cheaper_api: None,
         },
+        words: !scores_only,
     };
     costs.against_the_baseline()?;
     costs.cheapest_lead()?;
     costs.gpu_bill_alone()?;
-    costs.workhorse()?;
+    // Unanswered, the workhorse question only adds a line to what could change the answer.
+    if !scores_only || scenario.matrix.workhorse_would_do == Some(true) {
+        costs.workhorse()?;
+    }
     Ok(costs.weighed)
 }
 
@@ -172,13 +181,21 @@ impl Costs<'_> {
             let (now, then) = (self.monthly(phase), self.monthly(base));
             let (cash, base_cash) = (self.cash(phase), self.cash(base));
             let input = "cash over the horizon";
-            let value = format!("{} over {months} months", usd_cents(cash));
-            let threshold = Some(format!("{}: {}", base.label(), usd_cents(base_cash)));
+            let (value, threshold, routing) = if self.words {
+                (
+                    format!("{} over {months} months", usd_cents(cash)),
+                    Some(format!("{}: {}", base.label(), usd_cents(base_cash))),
+                    self.routing_story(phase)?,
+                )
+            } else {
+                (String::new(), None, String::new())
+            };
             let source = "this scenario's costs";
-            let routing = self.routing_story(phase)?;
             if cash < base_cash {
                 let saving = sub(base_cash, cash, "cash − cash").at(input)?;
-                let text = if now < then {
+                let text = if !self.words {
+                    String::new()
+                } else if now < then {
                     let payback = self
                         .outcome
                         .horizon
@@ -219,7 +236,9 @@ impl Costs<'_> {
                 );
             } else {
                 let premium = sub(cash, base_cash, "cash − cash").at(input)?;
-                let text = if now < then {
+                let text = if !self.words {
+                    String::new()
+                } else if now < then {
                     format!(
                         "{} costs less each month ({}/month against {}'s {}/month), but not enough to pay back its \
                          up-front costs within {months} months: {} more in cash over the horizon.{routing}",
@@ -324,22 +343,30 @@ impl Costs<'_> {
         } else {
             saving_strength(lead, second)
         };
-        let text = format!(
-            "{} is the cheapest option on the table at {} tokens a month: {}/month, {} less than {}, with staff, \
-             security, idle hours and up-front costs counted.",
-            cheapest.label(),
-            tokens_short(self.outcome.volume),
-            usd_cents(best),
-            usd_cents(lead),
-            next.label(),
-        );
+        let (value, threshold, text) = if self.words {
+            (
+                format!("{}/month", usd_cents(best)),
+                Some(format!("{} {}/month", next.label(), usd_cents(second))),
+                format!(
+                    "{} is the cheapest option on the table at {} tokens a month: {}/month, {} less than {}, with \
+                     staff, security, idle hours and up-front costs counted.",
+                    cheapest.label(),
+                    tokens_short(self.outcome.volume),
+                    usd_cents(best),
+                    usd_cents(lead),
+                    next.label(),
+                ),
+            )
+        } else {
+            (String::new(), None, String::new())
+        };
         self.add(
             cheapest,
             false,
             strength,
             "monthly cost",
-            format!("{}/month", usd_cents(best)),
-            Some(format!("{} {}/month", next.label(), usd_cents(second))),
+            value,
+            threshold,
             "this scenario's costs",
             text,
         );

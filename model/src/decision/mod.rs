@@ -279,12 +279,16 @@ struct Weighing<'a> {
     runner_up: i32,
 }
 
-fn weigh<'a>(scenario: &'a Scenario, outcome: &Outcome) -> Result<Weighing<'a>, ComputeError> {
+fn weigh<'a>(
+    scenario: &'a Scenario,
+    outcome: &Outcome,
+    scores_only: bool,
+) -> Result<Weighing<'a>, ComputeError> {
     let preset = scenario.rule_preset.resolve();
     let gates = gates::gates(scenario, preset);
     let allowed = |phase: Phase| !gates::ruled_out(&gates, phase);
-    let mut found = rules::apply(scenario, outcome, preset, &gates)?;
-    let mut weighed = costs::apply(scenario, outcome, &gates)?;
+    let mut found = rules::apply(scenario, outcome, preset, &gates, scores_only)?;
+    let mut weighed = costs::apply(scenario, outcome, &gates, scores_only)?;
     found.reasons.append(&mut weighed.reasons);
     let mut scores = [0_i32; 4];
     for reason in &found.reasons {
@@ -332,7 +336,7 @@ fn weigh<'a>(scenario: &'a Scenario, outcome: &Outcome) -> Result<Weighing<'a>, 
 /// The phase [`recommend`] would recommend, without the reasons written out, the distances to
 /// flipping, the review dates and the next steps: what each Monte Carlo sample needs.
 pub fn recommended_phase(scenario: &Scenario, outcome: &Outcome) -> Result<Phase, ComputeError> {
-    Ok(weigh(scenario, outcome)?.phase)
+    Ok(weigh(scenario, outcome, true)?.phase)
 }
 
 /// Recommends a phase for `scenario`, whose figures are `outcome`, as of `today` (for review
@@ -351,7 +355,7 @@ pub fn recommend(
         decided,
         phase,
         runner_up,
-    } = weigh(scenario, outcome)?;
+    } = weigh(scenario, outcome, false)?;
     let allowed = |phase: Phase| !gates::ruled_out(&gates, phase);
     let margin = scores[phase.index()].saturating_sub(runner_up).max(0);
     let mut reasons: Vec<Reason> = found

@@ -44,6 +44,9 @@ struct Rules<'a> {
     found: Found,
     scenario: &'a Scenario,
     preset: &'a RulePreset,
+    /// Whether the spend reasons, the costliest to write, are written out; a Monte Carlo
+    /// sample only counts their weight.
+    words: bool,
 }
 
 /// A reason under construction.
@@ -97,13 +100,15 @@ impl R {
 }
 
 /// Runs every weighed rule but the costs' (in `costs`). What the gates settled is not asked
-/// again: the facts behind a gate are its reason, not a weight. Fails only when a spend or a head
-/// count is too large to hold exactly.
+/// again: the facts behind a gate are its reason, not a weight. With `scores_only`, the spend
+/// reasons are weighed but not written. Fails only when a spend or a head count is too large to
+/// hold exactly.
 pub fn apply(
     scenario: &Scenario,
     outcome: &Outcome,
     preset: &RulePreset,
     gates: &[Gate],
+    scores_only: bool,
 ) -> Result<Found, ComputeError> {
     let mut rules = Rules {
         found: Found {
@@ -112,6 +117,7 @@ pub fn apply(
         },
         scenario,
         preset,
+        words: !scores_only,
     };
     rules.default_to_api();
     rules.data_residency(gates)?;
@@ -253,42 +259,40 @@ impl Rules<'_> {
     /// Spend against the preset's thresholds, each in its article's unit.
     fn spend(&mut self, outcome: &Outcome) -> Result<(), ComputeError> {
         let monthly = outcome.api_spend;
-        let thresholds = self.preset.spend.clone();
-        for threshold in thresholds {
+        let preset = self.preset;
+        for threshold in &preset.spend {
             let spend = threshold.per.spend(monthly).at("buy")?;
             let unit = match threshold.per {
                 Period::Month => "month",
                 Period::Year => "year",
             };
             let limit = threshold.usd.get();
-            let value = format!("{}/{unit}", usd_cents(spend));
-            let shown = format!("{}/{unit}", usd_cents(limit));
-            if spend < limit {
-                if let Some(phase) = threshold.below {
-                    let reason = r(phase, false, Strength::Normal, "API spend", value.clone())
-                        .threshold(shown.clone())
-                        .source(threshold.source.clone());
-                    self.add(
-                        reason,
-                        format!(
-                            "API spend of {value} is below {shown}: \"{}\"",
-                            threshold.says
-                        ),
-                    );
-                }
+            let (value, shown) = if self.words {
+                (
+                    format!("{}/{unit}", usd_cents(spend)),
+                    format!("{}/{unit}", usd_cents(limit)),
+                )
             } else {
-                for phase in threshold.above.iter().copied() {
-                    let reason = r(phase, false, Strength::Normal, "API spend", value.clone())
-                        .threshold(shown.clone())
-                        .source(threshold.source.clone());
-                    self.add(
-                        reason,
-                        format!(
-                            "API spend of {value} is at or above {shown}: \"{}\"",
-                            threshold.says
-                        ),
-                    );
-                }
+                (String::new(), String::new())
+            };
+            let (phases, side) = if spend < limit {
+                (threshold.below.as_slice(), "below")
+            } else {
+                (threshold.above.as_slice(), "at or above")
+            };
+            for phase in phases.iter().copied() {
+                let reason = r(phase, false, Strength::Normal, "API spend", value.clone())
+                    .threshold(shown.clone())
+                    .source(threshold.source.clone());
+                let text = if self.words {
+                    format!(
+                        "API spend of {value} is {side} {shown}: \"{}\"",
+                        threshold.says
+                    )
+                } else {
+                    String::new()
+                };
+                self.add(reason, text);
             }
         }
         Ok(())

@@ -551,6 +551,17 @@ proptest! {
             prop_assert!(!reason.text.is_empty() && !reason.input.is_empty() && !reason.value.is_empty());
         }
     }
+
+    /// A Monte Carlo sample weighs without writing the reasons out: the same scores and the
+    /// same phase as the recommendation written in full.
+    #[test]
+    fn weighing_without_words_gives_the_written_scores(s in answered()) {
+        let outcome = compute(&s).expect("computes");
+        let rec = recommend(&s, &outcome, today()).expect("recommends");
+        let unwritten = super::weigh(&s, &outcome, true).expect("weighs");
+        prop_assert_eq!(unwritten.scores, rec.scores);
+        prop_assert_eq!(unwritten.phase, rec.phase);
+    }
 }
 
 #[test]

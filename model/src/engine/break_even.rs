@@ -67,26 +67,45 @@ impl PairBreakEven {
 /// A staircase as the search sees it: price per instance signed by the option it belongs to.
 struct SignedStair<'a> {
     stair: &'a Stair,
+    /// Whose it is: 0 for the first option, 1 for the second.
+    side: usize,
     signed_step: Decimal,
     /// The volume up to which the minimum count holds.
     kink: Decimal,
 }
 
-fn count(model: &CostModel, volume: Decimal) -> Result<Decimal, ComputeError> {
-    model.instances_at(volume)
+/// Each option's instances at `volume`: counted once a step of the search, and shared by
+/// everything it works out there.
+fn counts(a: &CostModel, b: &CostModel, volume: Decimal) -> Result<[Decimal; 2], ComputeError> {
+    Ok([a.instances_at(volume)?, b.instances_at(volume)?])
 }
 
 /// The difference `a − b` at `volume` with the instance counts at that volume.
 fn difference(a: &CostModel, b: &CostModel, volume: Decimal) -> Result<Decimal, ComputeError> {
-    sub(a.cost_at(volume)?, b.cost_at(volume)?, "cost − cost").at("break-even")
+    difference_with(a, b, volume, counts(a, b, volume)?)
 }
 
-/// The smallest multiple of the stair's width above `volume` at which its count goes up.
-fn next_step(s: &SignedStair<'_>, volume: Decimal) -> Result<Decimal, ComputeError> {
+/// The difference `a − b` at `volume` with `counts` instances running.
+fn difference_with(
+    a: &CostModel,
+    b: &CostModel,
+    volume: Decimal,
+    [ka, kb]: [Decimal; 2],
+) -> Result<Decimal, ComputeError> {
+    sub(
+        a.cost_with(volume, ka)?,
+        b.cost_with(volume, kb)?,
+        "cost − cost",
+    )
+    .at("break-even")
+}
+
+/// The smallest multiple of the stair's width above `volume` at which its count goes up, `k`
+/// being its count at `volume`.
+fn next_step(s: &SignedStair<'_>, volume: Decimal, k: Decimal) -> Result<Decimal, ComputeError> {
     if volume < s.kink {
         return Ok(s.kink);
     }
-    let k = s.stair.instances(volume)?;
     let at = mul(k, s.stair.width, "instances × width").at("break-even")?;
     if at > volume {
         Ok(at)
@@ -217,11 +236,15 @@ pub fn break_even(
 ) -> Result<PairBreakEven, ComputeError> {
     let path = "break-even";
     let mut stairs = Vec::new();
-    for (model, sign) in [(a, Decimal::ONE), (b, Decimal::NEGATIVE_ONE)] {
+    for (side, (model, sign)) in [(a, Decimal::ONE), (b, Decimal::NEGATIVE_ONE)]
+        .into_iter()
+        .enumerate()
+    {
         if let Instances::Stair(stair) = &model.instances {
             let kink = mul(stair.min, stair.width, "minimum × width").at(path)?;
             stairs.push(SignedStair {
                 stair,
+                side,
                 signed_step: mul(model.step, sign, "sign").at(path)?,
                 kink,
             });
@@ -234,10 +257,11 @@ pub fn break_even(
     let mut walked: usize = 0;
     'windows: for (start, end) in windows(a, b, &stairs, lo, hi)? {
         let mut from = start;
+        let mut at_from = counts(a, b, from)?;
         loop {
             let mut to = end;
             for s in &stairs {
-                to = to.min(next_step(s, from)?);
+                to = to.min(next_step(s, from, at_from[s.side])?);
             }
             for kink in kinks.iter().filter(|k| **k > from) {
                 to = to.min(*kink);
@@ -245,7 +269,8 @@ pub fn break_even(
             // On (from, to] the counts are those at `to`, no least's kink lies inside, and the
             // difference is a line.
             let (slope, _) = straight(a, b, to)?;
-            let at_to = difference(a, b, to)?;
+            let counted = counts(a, b, to)?;
+            let at_to = difference_with(a, b, to, counted)?;
             let intercept = sub(
                 at_to,
                 mul(slope, to, "slope × volume").at(path)?,
@@ -272,7 +297,7 @@ pub fn break_even(
                     });
                 }
             }
-            crossings.extend(step_at(a, b, to, at_to, slope)?);
+            crossings.extend(step_at(a, b, to, (at_to, slope), counted)?);
             if to >= end {
                 break;
             }
@@ -286,15 +311,17 @@ pub fn break_even(
                 break 'windows;
             }
             from = to;
+            at_from = counted;
         }
     }
     // A kink (where a minimum count gives way to the staircase) bounds the windows' line
     // bounds, so a flip exactly there is checked on its own.
     for stair in &stairs {
         if stair.kink > lo && stair.kink < hi && !truncated {
-            let at = difference(a, b, stair.kink)?;
+            let counted = counts(a, b, stair.kink)?;
+            let at = difference_with(a, b, stair.kink, counted)?;
             let (slope, _) = straight(a, b, stair.kink)?;
-            crossings.extend(step_at(a, b, stair.kink, at, slope)?);
+            crossings.extend(step_at(a, b, stair.kink, (at, slope), counted)?);
         }
     }
     crossings.sort_by_key(|c| c.volume);
@@ -364,15 +391,16 @@ fn drop_flickers(crossings: &mut Vec<Crossing>) {
     *crossings = kept;
 }
 
-/// The crossing at `volume` if one option adds an instance there and the cheaper option flips.
+/// The crossing at `volume` if one option adds an instance there and the cheaper option flips:
+/// `at` is the difference there and `slope` its slope below, with `counts` instances running.
 fn step_at(
     a: &CostModel,
     b: &CostModel,
     volume: Decimal,
-    at: Decimal,
-    slope: Decimal,
+    (at, slope): (Decimal, Decimal),
+    counts: [Decimal; 2],
 ) -> Result<Option<Crossing>, ComputeError> {
-    let just_above = difference_above(a, b, volume, at)?;
+    let just_above = difference_above(a, b, volume, at, counts)?;
     if just_above == at {
         return Ok(None);
     }
@@ -395,20 +423,23 @@ fn step_at(
     }))
 }
 
-/// The difference just above a step at `volume`: each stair that steps there has one more
-/// instance.
+/// The difference just above a step at `volume`, `at` there with `counts` instances: each
+/// stair that steps there has one more instance.
 fn difference_above(
     a: &CostModel,
     b: &CostModel,
     volume: Decimal,
     at: Decimal,
+    counts: [Decimal; 2],
 ) -> Result<Decimal, ComputeError> {
     let path = "break-even";
     let mut d = at;
-    for (model, sign) in [(a, Decimal::ONE), (b, Decimal::NEGATIVE_ONE)] {
+    for ((model, sign), now) in [(a, Decimal::ONE), (b, Decimal::NEGATIVE_ONE)]
+        .into_iter()
+        .zip(counts)
+    {
         if let Instances::Stair(stair) = &model.instances {
-            let now = count(model, volume)?;
-            let above = stair.instances_just_above(volume)?;
+            let above = stair.just_above(now, volume)?;
             if above > now {
                 let extra = mul(model.step, sub(above, now, "count").at(path)?, "step").at(path)?;
                 d = add(d, mul(extra, sign, "sign").at(path)?, "step").at(path)?;

@@ -249,7 +249,11 @@ impl Stair {
     /// The count for volumes just above `volume`: one more than at `volume` exactly when
     /// `volume` is the edge of a step (a multiple of the width, at or past the minimum).
     pub fn instances_just_above(&self, volume: Decimal) -> Result<Decimal, ComputeError> {
-        let k = self.instances(volume)?;
+        self.just_above(self.instances(volume)?, volume)
+    }
+
+    /// The count for volumes just above `volume`, given `k`, the count at `volume`.
+    pub fn just_above(&self, k: Decimal, volume: Decimal) -> Result<Decimal, ComputeError> {
         let edge = mul(k, self.width, "instances × width").at("instances")?;
         if volume >= Decimal::ZERO && edge == volume {
             add(k, Decimal::ONE, "instances + 1").at("instances")

@@ -292,8 +292,8 @@ fn bands(xs: &[f64], per_sample: &[&Vec<[f64; 4]>]) -> Vec<Band> {
                 .filter_map(|s| s.get(k).map(|v| v[option]))
                 .filter(|v| v.is_finite())
                 .collect();
-            values.sort_by(f64::total_cmp);
-            let at = |p: f64| {
+            // The value at each nearest rank, found without sorting the rest.
+            let mut at = |p: f64| {
                 #[expect(
                     clippy::cast_possible_truncation,
                     clippy::cast_sign_loss,
@@ -301,10 +301,11 @@ fn bands(xs: &[f64], per_sample: &[&Vec<[f64; 4]>]) -> Vec<Band> {
                     reason = "a rank among at most a few hundred thousand samples"
                 )]
                 let rank = (p * values.len() as f64).ceil() as usize;
-                values
-                    .get(rank.saturating_sub(1).min(values.len().saturating_sub(1)))
-                    .copied()
-                    .unwrap_or(f64::NAN)
+                if values.is_empty() {
+                    return f64::NAN;
+                }
+                let index = rank.saturating_sub(1).min(values.len().saturating_sub(1));
+                *values.select_nth_unstable_by(index, f64::total_cmp).1
             };
             low[option] = at(0.1);
             high[option] = at(0.9);
