@@ -134,7 +134,8 @@ pub enum ReportFormat {
     Markdown,
     /// JSON, decimals as strings.
     Json,
-    /// The month-by-month table, for a spreadsheet.
+    /// The month-by-month table, for a spreadsheet; with any input ranged, the How sure table
+    /// after a blank line.
     Csv,
     /// The export's report.html, charts inline.
     Html,

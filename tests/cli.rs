@@ -599,6 +599,34 @@ fn a_report_samples_the_ranged_inputs_and_the_same_seed_gives_the_same_json() {
     let skipped: serde_json::Value =
         serde_json::from_str(&json(&["--samples", "0"])).expect("JSON");
     assert!(skipped.get("uncertainty").is_none());
+    // The CSV report carries the same figures: the months, then the How sure table.
+    let csv = |extra: &[&str]| {
+        let mut args = vec!["report", file.to_str().expect("a path"), "--format", "csv"];
+        args.extend(["--today", "2026-12-01", "--seed", "7"]);
+        args.extend(extra);
+        let output = breakeven(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let sampled = csv(&["--samples", "200"]);
+    let (months, how_sure) = sampled
+        .split_once("\n\n")
+        .expect("two tables, a blank line apart");
+    assert!(months.starts_with("month,volume_tokens,"), "{months}");
+    assert_eq!(months.lines().count(), 1 + 36, "a header and 36 months");
+    assert!(how_sure.starts_with("figure,phase_or_input,p10,p50,p90\n"));
+    let buy_p50 = u["options"][0]["monthly_usd"]["p50"]
+        .as_str()
+        .expect("a figure");
+    assert!(
+        how_sure
+            .lines()
+            .any(|l| l.starts_with("monthly_usd,Buy,") && l.split(',').nth(3) == Some(buy_p50)),
+        "{how_sure}"
+    );
+    let certain = csv(&["--samples", "0"]);
+    assert!(!certain.contains("figure,phase_or_input"), "{certain}");
+    assert_eq!(certain.trim_end(), months);
 }
 
 /// An export of a scenario with a range carries the Monte Carlo: the HTML report's How sure
@@ -628,6 +656,8 @@ fn an_export_of_a_ranged_scenario_carries_how_sure_in_html_csv_and_json() {
     let html = std::fs::read_to_string(out.join("report.html")).expect("a report");
     assert!(html.contains("How sure"), "no How sure section");
     assert!(html.contains("aria-label=\"What the answer hangs on\""));
+    let months = std::fs::read_to_string(out.join("months.csv")).expect("the months");
+    assert!(!months.contains("figure,phase_or_input"), "months.csv is the months alone");
     let csv = std::fs::read_to_string(out.join("how-sure.csv")).expect("a CSV");
     assert!(
         csv.starts_with("figure,phase_or_input,p10,p50,p90\n"),

@@ -191,7 +191,10 @@ impl Pack {
             let png = chart.png(&self.evaluation, SLIDE)?;
             put(&format!("{}.png", chart.stem()), &png)?;
         }
-        put("months.csv", self.render(Format::Csv).as_bytes())?;
+        put(
+            "months.csv",
+            breakeven_model::report::months_csv(&self.evaluation.outcome).as_bytes(),
+        )?;
         if let Some(found) = self.evaluation.uncertainty() {
             put(
                 "how-sure.csv",

@@ -139,6 +139,12 @@ impl Sampler {
         });
     }
 
+    /// Whether the scenario last started has an input with a range, and so is sampled.
+    #[must_use]
+    pub const fn has_ranges(&self) -> bool {
+        self.running_for.is_some()
+    }
+
     /// The latest estimate, of this revision or an earlier one.
     #[must_use]
     pub fn latest(&self) -> Option<Estimate> {

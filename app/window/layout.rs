@@ -337,7 +337,12 @@ impl BreakevenApp {
 
     /// The figures in tabs, dimmed with the reason while the scenario has a problem.
     fn centre_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        tabs_ui(ui, &mut self.tab, self.workshop.presenting);
+        tabs_ui(
+            ui,
+            &mut self.tab,
+            self.workshop.presenting,
+            self.sampler.has_ranges(),
+        );
         ui.separator();
         if self.stale || self.compute_error.is_some() {
             let why = self.compute_error.clone().unwrap_or_else(|| {

@@ -133,8 +133,23 @@ impl<T> Sourced<T> {
         self.high = None;
     }
 
-    /// `value` with this value's note and mark: the same number said another way (a monthly
-    /// price as an hourly one) comes from the same place, and is as much an assumption.
+    /// The same number said another way (a monthly price as an hourly one), by `convert`: it
+    /// comes from the same place, is as much an assumption, and is as uncertain, each end of
+    /// its range converted as the value is.
+    pub fn converted<U, E>(&self, convert: impl Fn(&T) -> Result<U, E>) -> Result<Sourced<U>, E> {
+        Ok(Sourced {
+            value: convert(&self.value)?,
+            source: self.source.clone(),
+            to_confirm: self.to_confirm,
+            low: self.low.as_ref().map(&convert).transpose()?,
+            high: self.high.as_ref().map(&convert).transpose()?,
+        })
+    }
+
+    /// `value` with this value's note and mark, for a number worked out from this one and
+    /// others (an owned server's hourly cost from its price): it comes from the same place and
+    /// is as much an assumption, but this value's range says nothing of its range, so it is
+    /// certain.
     pub fn restated<U>(&self, value: U) -> Sourced<U> {
         Sourced {
             value,

@@ -78,26 +78,34 @@ impl Tab {
 }
 
 impl Tab {
-    /// Whether the tab is offered while presenting: the cost lines are a working view (and in
-    /// the report), and a sixth tab would wrap the row at a projector's 1280 wide, taking a row
-    /// from the plot.
+    /// Whether the tab is offered while presenting a scenario, `ranged` when any of its inputs
+    /// has a range. The cost lines are a working view (and in the report). Five tabs fit a
+    /// projector's 1280 wide and a sixth would wrap the row, taking a row from the plot: with
+    /// ranges, How sure takes the place of the sensitivity table, as it answers the same
+    /// question ("and if we are wrong?") from the ranges the team gave rather than ±20%.
     #[must_use]
-    pub const fn presented(self) -> bool {
-        !matches!(self, Self::Lines | Self::Sure)
+    pub const fn presented(self, ranged: bool) -> bool {
+        match self {
+            Self::Lines => false,
+            Self::Sure => ranged,
+            Self::Sensitivity => !ranged,
+            Self::Costs | Self::Cash | Self::Margin | Self::Matrix => true,
+        }
     }
 }
 
-/// The row of tabs, and their keys; while `presenting`, the tabs a room reads.
-pub fn tabs_ui(ui: &mut Ui, tab: &mut Tab, presenting: bool) {
+/// The row of tabs, and their keys; while `presenting`, the tabs a room reads (`ranged`: the
+/// scenario has an input with a range).
+pub fn tabs_ui(ui: &mut Ui, tab: &mut Tab, presenting: bool, ranged: bool) {
     let offered = Tab::ALL
         .into_iter()
-        .filter(|t| !presenting || t.presented());
+        .filter(|t| !presenting || t.presented(ranged));
     for each in offered.clone() {
         if ui.input_mut(|i| i.consume_shortcut(&each.shortcut())) {
             *tab = each;
         }
     }
-    if presenting && !tab.presented() {
+    if presenting && !tab.presented(ranged) {
         *tab = Tab::Costs;
     }
     ui.horizontal_wrapped(|ui| {

@@ -86,7 +86,12 @@ pub fn render_with(contents: &Contents<'_>, format: Format, takeaway: &Takeaway)
                 })
                 .unwrap_or_default()
         }
-        Format::Csv => csv(contents.outcome),
+        Format::Csv => match contents.uncertainty {
+            // The Monte Carlo's table after a blank line, with its own header: what the export
+            // writes apart as how-sure.csv.
+            Some(found) => format!("{}\n{}", months_csv(contents.outcome), how_sure::csv(found)),
+            None => months_csv(contents.outcome),
+        },
         Format::Text => document(contents, Style::Text, takeaway),
         Format::Markdown => document(contents, Style::Markdown, takeaway),
     }
@@ -158,7 +163,10 @@ pub fn summary(
     doc.out
 }
 
-fn csv(outcome: &Outcome) -> String {
+/// The month-by-month table of `outcome`: volume, and each option's cash, cumulative cash and
+/// gross margin, one row a month.
+#[must_use]
+pub fn months_csv(outcome: &Outcome) -> String {
     let mut out = String::from("month,volume_tokens");
     for kind in ["cash_usd", "cumulative_usd", "gross_margin_percent"] {
         for phase in Phase::ALL {

@@ -248,7 +248,7 @@ impl InstancePrice {
             | Self::Reserved { usd_per_hour, .. }
             | Self::PerBusyHour { usd_per_hour, .. } => Ok(usd_per_hour.clone()),
             Self::Monthly { usd_per_month } => {
-                Ok(usd_per_month.restated(usd_per_month.value.per_hour_over(month)?))
+                usd_per_month.converted(|price| price.per_hour_over(month))
             }
             Self::Owned(server) => {
                 // Over one whole life: the price of a server that is always replaced.
@@ -276,11 +276,8 @@ impl InstancePrice {
                 term_months: DEFAULT_TERM_MONTHS,
             },
             PriceKind::Monthly => Self::Monthly {
-                usd_per_month: hourly.restated(
-                    hourly
-                        .value
-                        .for_hours(HoursPerMonth::new(HOURS_PER_MONTH))?,
-                ),
+                usd_per_month: hourly
+                    .converted(|price| price.for_hours(HoursPerMonth::new(HOURS_PER_MONTH)))?,
             },
             PriceKind::PerBusyHour => Self::PerBusyHour {
                 usd_per_hour: hourly,
@@ -696,6 +693,32 @@ mod tests {
                 term_months: DEFAULT_TERM_MONTHS,
                 ..
             }
+        ));
+    }
+
+    /// A ranged price keeps its range when quoted another way: each end converted as the
+    /// value is, and back again exactly.
+    #[test]
+    fn a_ranged_hourly_price_quoted_per_month_keeps_its_range() {
+        let mut ranged = hourly(dec!(1.21));
+        if let InstancePrice::OnDemand { usd_per_hour } = &mut ranged {
+            usd_per_hour.low = Some(UsdPerHour::new(dec!(1.00)));
+            usd_per_hour.high = Some(UsdPerHour::new(dec!(2.00)));
+        }
+        let monthly = ranged.as_kind(PriceKind::Monthly).expect("converts");
+        let InstancePrice::Monthly { usd_per_month } = &monthly else {
+            panic!("{monthly:?}");
+        };
+        assert_eq!(
+            usd_per_month.range().map(|(l, h)| (l.get(), h.get())),
+            Some((dec!(730.00), dec!(1460.00)))
+        );
+        assert_eq!(monthly.as_kind(PriceKind::OnDemand), Ok(ranged.clone()));
+        // Reserved and paid per busy hour keep the hourly range as it is.
+        let busy = ranged.as_kind(PriceKind::PerBusyHour).expect("converts");
+        assert!(matches!(
+            busy,
+            InstancePrice::PerBusyHour { usd_per_hour, .. } if usd_per_hour.range().is_some()
         ));
     }
 
