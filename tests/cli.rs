@@ -657,7 +657,10 @@ fn an_export_of_a_ranged_scenario_carries_how_sure_in_html_csv_and_json() {
     assert!(html.contains("How sure"), "no How sure section");
     assert!(html.contains("aria-label=\"What the answer hangs on\""));
     let months = std::fs::read_to_string(out.join("months.csv")).expect("the months");
-    assert!(!months.contains("figure,phase_or_input"), "months.csv is the months alone");
+    assert!(
+        !months.contains("figure,phase_or_input"),
+        "months.csv is the months alone"
+    );
     let csv = std::fs::read_to_string(out.join("how-sure.csv")).expect("a CSV");
     assert!(
         csv.starts_with("figure,phase_or_input,p10,p50,p90\n"),

@@ -202,8 +202,10 @@ pub enum StepOf {
 
 /// `⌈volume ÷ width⌉` for positive `volume` and `width` in whole numbers, where the mantissas
 /// brought to one scale fit in 128 bits: with mantissas `m`, `w` and scales `s`, `t`, the ratio
-/// is `m·10^t ÷ (w·10^s)`, one integer division. `None` where they do not fit.
-fn whole_ceil(volume: Decimal, width: Decimal) -> Option<Decimal> {
+/// is `m·10^t ÷ (w·10^s)`, one integer division. `None` where they do not fit. With the count,
+/// whether the engine's products of it and of one less with `width` are exact (their mantissas
+/// fit a decimal's 96 bits), so that the edges the engine multiplies out are the true ones.
+fn whole_ceil(volume: Decimal, width: Decimal) -> Option<(Decimal, bool)> {
     if volume <= Decimal::ZERO || width <= Decimal::ZERO {
         return None;
     }
@@ -214,8 +216,10 @@ fn whole_ceil(volume: Decimal, width: Decimal) -> Option<Decimal> {
     } else {
         (m, w.checked_mul(10_u128.checked_pow(s.saturating_sub(t))?)?)
     };
-    let count = i128::try_from(numerator.div_ceil(denominator)).ok()?;
-    Decimal::try_from_i128_with_scale(count, 0).ok()
+    let count = numerator.div_ceil(denominator);
+    let exact = count.checked_mul(w).is_some_and(|edge| edge < 1_u128 << 96);
+    let count = Decimal::try_from_i128_with_scale(i128::try_from(count).ok()?, 0).ok()?;
+    Some((count, exact))
 }
 
 impl Stair {
@@ -228,7 +232,9 @@ impl Stair {
         // A first count: in whole numbers where the mantissas allow (most volumes and widths),
         // else by a decimal division.
         let mut k = match whole_ceil(volume, self.width) {
-            Some(k) => k,
+            // The step edges multiply out exactly: nothing to settle.
+            Some((k, true)) => return Ok(k.max(self.min)),
+            Some((k, false)) => k,
             None => div(volume, self.width, "tokens ÷ tokens per instance")
                 .at(path)?
                 .ceil(),
@@ -1320,7 +1326,7 @@ mod tests {
             (whole >> (127 - bits.clamp(1, 96))).max(1)
         };
         let scale = |x: u64| u32::try_from(x % 29).unwrap_or(0);
-        let mut whole = 0;
+        let (mut whole, mut exact) = (0, 0);
         for _ in 0..20_000 {
             let r: [u64; 5] = std::array::from_fn(|_| next());
             let width =
@@ -1346,10 +1352,15 @@ mod tests {
                 "{volume} ÷ {width}"
             );
             whole += usize::from(whole_ceil(volume, width).is_some());
+            exact += usize::from(whole_ceil(volume, width).is_some_and(|(_, e)| e));
         }
         assert!(
             whole > 5_000,
             "only {whole} counts started in whole numbers"
+        );
+        assert!(
+            exact > 1_000,
+            "only {exact} counts whose edges multiply out exactly"
         );
     }
 
