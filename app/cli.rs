@@ -18,6 +18,8 @@ use chrono::{Local, NaiveDate};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
+mod catalog;
+
 use crate::error::FileError;
 use crate::export::{Pack, scenario_file};
 use crate::state::files::{load_scenario, open_scenario};
@@ -87,6 +89,12 @@ pub enum Command {
     /// The break-even of one self-hosted instance against an API, as "Strategic Architecture:
     /// Build vs. Buy vs. Fine-tune" computes it (instance + MLOps hours, no capacity limit).
     Quick(QuickArgs),
+    /// The price catalog: list it, and import the price lists your team keeps current.
+    Catalog {
+        /// What to do with it.
+        #[command(subcommand)]
+        command: catalog::CatalogCommand,
+    },
 }
 
 /// The flags of `quick`, named after the article's calculator.
@@ -190,6 +198,7 @@ pub fn run(cli: Cli) -> ExitCode {
             },
         ),
         Some(Command::Quick(args)) => quick(&args),
+        Some(Command::Catalog { command }) => catalog::run(command),
         None => crate::window::run(cli.file.as_deref()),
     }
 }

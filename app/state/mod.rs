@@ -2,6 +2,7 @@
 //! baseline and comparison, recovery files, recent files and files on disk. The `ui` reads and
 //! draws it; only the window's one door changes it. (The figures are the model's `Evaluation`.)
 
+pub mod data;
 pub mod document;
 pub mod examples;
 pub mod files;

@@ -77,10 +77,10 @@ impl Recovery {
         }
     }
 
-    /// The default folder, beside eframe's own storage.
+    /// The default folder, in the app's data folder (which `BREAKEVEN_DATA_DIR` moves).
     #[must_use]
     pub fn default_folder() -> Option<PathBuf> {
-        eframe::storage_dir("Breakeven").map(|dir| dir.join("recovery"))
+        super::data::folder().map(|dir| dir.join("recovery"))
     }
 
     /// This instance's recovery file (it exists only while there is unsaved work).

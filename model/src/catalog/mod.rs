@@ -6,6 +6,8 @@
 //! scenario's numbers silently.
 
 mod drift;
+pub mod import;
+pub mod imported;
 
 pub use drift::{CatalogDrift, Pick, STALE_AFTER_MONTHS, catalog_drift, picks, price_age_warnings};
 
