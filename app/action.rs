@@ -39,6 +39,10 @@ pub enum Action {
     ForgetRecovered(PathBuf),
     /// Write the board-deck pack into this folder.
     Export(PathBuf),
+    /// Read this price list and show what importing it would change.
+    ImportPrices(PathBuf),
+    /// Keep the price list shown: its prices join the catalog.
+    KeepPrices,
     /// A workshop feature that takes an argument.
     Workshop(WorkshopAction),
     /// Show (`true`) or hide an option in the charts, as a plot's legend was clicked: every

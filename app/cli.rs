@@ -13,7 +13,7 @@ use breakeven_model::scenario::{Loaded, migration_note};
 use breakeven_model::units::{
     HoursPerMonth, UsdPerHour, UsdPerMillionTokens, UsdPerMonth, parse_decimal,
 };
-use breakeven_model::{Catalog, EvaluateError, LoadError, Problem, evaluate};
+use breakeven_model::{Catalog, EvaluateError, LoadError, Problem, evaluate_in};
 use chrono::{Local, NaiveDate};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
@@ -203,6 +203,25 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// The catalog as the user has it, as the window does: the embedded one with the prices
+/// imported into the data folder over it. Imported prices that cannot be read are said on
+/// stderr, and the embedded catalog is used.
+fn user_catalog() -> Catalog {
+    let Some(folder) = crate::state::data::folder() else {
+        return Catalog::embedded().clone();
+    };
+    match crate::state::data::imported_prices(&folder) {
+        Ok(imported) => imported.over(Catalog::embedded()),
+        Err(why) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "Imported prices not read ({why}); the catalog is the built-in one."
+            );
+            Catalog::embedded().clone()
+        }
+    }
+}
+
 /// Prints to stdout, ignoring a closed pipe (`breakeven quick | head -1`).
 fn print(text: &str) {
     let _ = std::io::stdout().write_all(text.as_bytes());
@@ -235,7 +254,7 @@ fn export(
         Ok(scenario) => scenario,
         Err(code) => return code,
     };
-    let written = Pack::new(&scenario, today)
+    let written = Pack::new_in(&scenario, today, &user_catalog())
         .and_then(|pack| pack.sampled(sampling.samples, sampling.seed))
         .and_then(|pack| pack.saved_as(Some(path)).write(out));
     match written {
@@ -270,7 +289,7 @@ fn report(
     };
     let Some(format) = format.model_format() else {
         // The same page as the export's report.html, charts and all.
-        let pack = Pack::new(&scenario, today)
+        let pack = Pack::new_in(&scenario, today, &user_catalog())
             .and_then(|pack| pack.sampled(sampling.samples, sampling.seed));
         return match pack.and_then(|pack| pack.saved_as(Some(path)).html()) {
             Ok(html) => {
@@ -286,7 +305,7 @@ fn report(
         scenario_file: Some(scenario_file::file_name(Some(path), &scenario.name)),
         comparisons: Vec::new(),
     };
-    match evaluate(&scenario, today) {
+    match evaluate_in(&scenario, today, &user_catalog()) {
         Ok(mut evaluation) => {
             if let Err(error) = evaluation.sample(sampling.samples, sampling.seed) {
                 return fail(&format!("{}: {error}.", path.display()));
@@ -333,7 +352,7 @@ fn check(path: &std::path::Path) -> ExitCode {
                     scenario.version
                 );
             }
-            for drift in catalog_drift(&scenario, Catalog::embedded()) {
+            for drift in catalog_drift(&scenario, &user_catalog()) {
                 let _ = writeln!(text, "note: {}: {}.", drift.path, drift.message);
             }
             print(&text);

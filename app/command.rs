@@ -17,6 +17,8 @@ pub enum Command {
     SaveAs,
     /// Ask which folder to export the board-deck pack into.
     Export,
+    /// Ask which price list to import into the catalog.
+    ImportPrices,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -70,6 +72,7 @@ impl Command {
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
             Self::Export => "Export…",
+            Self::ImportPrices => "Import prices…",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::CopySummary => "Copy Summary as Markdown",
@@ -95,6 +98,10 @@ impl Command {
             Self::Export => {
                 "An HTML report, the charts as SVG and PNG, the CSV, JSON and Markdown reports, \
                  written into a folder for a board deck."
+            }
+            Self::ImportPrices => {
+                "Your team's price list (LiteLLM, genai-prices, llm-prices or OpenRouter's \
+                 models) into the catalog the pickers offer, with what it changes shown first."
             }
             Self::Undo => "Take back the last edit.",
             Self::Redo => "Do again the edit last taken back.",
@@ -126,6 +133,7 @@ impl Command {
             // F11, as full screen is in most desktop programs.
             Self::Present => Some(keys(Modifiers::NONE, Key::F11)),
             Self::PinBaseline
+            | Self::ImportPrices
             | Self::ResetToBaseline
             | Self::ClearBaseline
             | Self::CompareWith

@@ -126,6 +126,26 @@ fn an_imported_price_shadows_the_embedded_one_and_the_diff_shows_old_and_new() {
     let gpt = entry(&after, "gpt-4o-mini");
     assert_eq!(gpt["input_usd_per_1m"], "0.1");
     assert_eq!(gpt["shadows_embedded"], true);
+    // The command line checks the scenario's picks against the same catalog as the window: the
+    // example priced GPT-4o mini at the embedded $0.15.
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/default.ron");
+    let report = succeeded(&breakeven(
+        data,
+        &[
+            "report",
+            example,
+            "--format",
+            "json",
+            "--today",
+            "2026-12-01",
+        ],
+    ));
+    assert!(
+        report.contains("Catalog: buy.input_usd_per_1m"),
+        "no drift in the report"
+    );
+    let check = succeeded(&breakeven(data, &["check", example]));
+    assert!(check.contains("buy.input_usd_per_1m"), "{check}");
     let text = succeeded(&breakeven(data, &["catalog", "list"]));
     assert!(
         text.lines()

@@ -8,6 +8,8 @@ use breakeven_model::scenario::DEFAULT_RON;
 fn breakeven(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_breakeven"))
         .args(args)
+        // No imported prices: the embedded catalog, whatever this machine's user imported.
+        .env("BREAKEVEN_DATA_DIR", "/nonexistent/breakeven-cli-tests")
         .output()
         .expect("the binary runs")
 }

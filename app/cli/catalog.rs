@@ -2,19 +2,19 @@
 //! into it (kept in the data folder, `BREAKEVEN_DATA_DIR` or beside the app's storage).
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use breakeven_model::Catalog;
-use breakeven_model::catalog::import::{self, MAX_PRICE_LIST_BYTES, PriceFormat, PriceList};
-use breakeven_model::catalog::imported::{Changes, Imported};
+use breakeven_model::catalog::import::PriceFormat;
+use breakeven_model::catalog::imported::{self, Imported};
 use breakeven_model::units::UsdPerMillionTokens;
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 
 use super::{fail, print};
-use crate::state::data;
+use crate::state::{data, prices};
 
 /// What `catalog` does.
 #[derive(Debug, Subcommand)]
@@ -75,35 +75,9 @@ fn today(args: &ListArgs) -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-/// The price list in `path`, read; or the sentence saying why not.
-fn read_list(
-    path: &Path,
-    format: Option<PriceFormat>,
-    today: NaiveDate,
-) -> Result<PriceList, String> {
-    let shown = path.display();
-    let bytes = std::fs::metadata(path)
-        .map_err(|e| format!("{shown}: {e}."))?
-        .len();
-    if bytes > MAX_PRICE_LIST_BYTES {
-        return Err(format!(
-            "{shown}: {}.",
-            import::ImportError::TooLarge { bytes }
-        ));
-    }
-    let raw = std::fs::read(path).map_err(|e| format!("{shown}: {e}."))?;
-    let text = String::from_utf8(raw).map_err(|e| {
-        format!(
-            "{shown}: it is not text (byte {} is not UTF-8); a price list is JSON.",
-            e.utf8_error().valid_up_to().saturating_add(1)
-        )
-    })?;
-    import::read(&text, format, today).map_err(|e| format!("{shown}: {e}."))
-}
-
 fn import_or_diff(args: &ListArgs, keep: bool) -> ExitCode {
     let today = today(args);
-    let list = match read_list(&args.file, args.format, today) {
+    let list = match prices::read_list(&args.file, args.format, today) {
         Ok(list) => list,
         Err(why) => return fail(&format!("{why} Nothing was imported.")),
     };
@@ -127,17 +101,10 @@ fn import_or_diff(args: &ListArgs, keep: bool) -> ExitCode {
     );
     let (after, changes) = imported.with(&list, &file, today, Catalog::embedded());
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{file} ({}): {} price{} per token{}.",
-        list.format.label(),
-        list.prices.len(),
-        if list.prices.len() == 1 { "" } else { "s" },
-        list.dated
-            .map(|d| format!(", dated {d}"))
-            .unwrap_or_default()
-    );
-    write_changes(&mut out, &changes, &list);
+    for line in imported::summary(&file, &list, &changes) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     if keep {
         match data::keep_imported_prices(&folder, &after) {
             Ok(path) => {
@@ -152,67 +119,6 @@ fn import_or_diff(args: &ListArgs, keep: bool) -> ExitCode {
     }
     print(&out);
     ExitCode::SUCCESS
-}
-
-fn show(price: Option<UsdPerMillionTokens>) -> String {
-    price.map_or_else(
-        || "none".to_owned(),
-        |p| format!("${}", p.get().normalize()),
-    )
-}
-
-fn write_changes(out: &mut String, changes: &Changes, list: &PriceList) {
-    if changes.is_empty() {
-        out.push_str("No change: the catalog already has these prices.\n");
-    }
-    let names = |ids: &[String]| ids.join(", ");
-    if !changes.added.is_empty() {
-        let _ = writeln!(
-            out,
-            "Added ({}): {}",
-            changes.added.len(),
-            names(&changes.added)
-        );
-    }
-    if !changes.shadowed.is_empty() {
-        let _ = writeln!(
-            out,
-            "In place of the embedded catalog's ({}): {}",
-            changes.shadowed.len(),
-            names(&changes.shadowed)
-        );
-    }
-    if !changes.removed.is_empty() {
-        let _ = writeln!(
-            out,
-            "Removed, no longer in the list ({}): {}",
-            changes.removed.len(),
-            names(&changes.removed)
-        );
-    }
-    if !changes.changed.is_empty() {
-        let _ = writeln!(
-            out,
-            "Changed, USD per 1M tokens ({}):",
-            changes.changed.len()
-        );
-        for change in &changes.changed {
-            let _ = writeln!(
-                out,
-                "  {} {}: {} -> {}",
-                change.id,
-                change.field,
-                show(change.old),
-                show(change.new)
-            );
-        }
-    }
-    if !list.skipped.is_empty() {
-        let _ = writeln!(out, "Left out ({}):", list.skipped.len());
-        for skipped in &list.skipped {
-            let _ = writeln!(out, "  {}: {}", skipped.id, skipped.why);
-        }
-    }
 }
 
 /// One entry of `catalog list --format json`.

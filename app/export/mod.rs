@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use breakeven_model::engine::ShownChoices;
 use breakeven_model::report::{Comparison, Figure, Format, Takeaway};
 use breakeven_model::scenario::{Scenario, to_ron_string};
-use breakeven_model::{EvaluateError, Evaluation, evaluate};
+use breakeven_model::{EvaluateError, Evaluation, evaluate_in};
 use chrono::NaiveDate;
 
 pub use charts::{Chart, SLIDE};
@@ -33,7 +33,17 @@ pub struct Pack {
 impl Pack {
     /// Evaluates `scenario` as of `today`. An invalid scenario is refused with every problem.
     pub fn new(scenario: &Scenario, today: NaiveDate) -> Result<Self, ExportError> {
-        let evaluation = evaluate(scenario, today).map_err(|error| match error {
+        Self::new_in(scenario, today, breakeven_model::Catalog::embedded())
+    }
+
+    /// As [`Pack::new`], its catalog picks checked against `catalog` (the user's, imported
+    /// prices and all), as the window checks them.
+    pub fn new_in(
+        scenario: &Scenario,
+        today: NaiveDate,
+        catalog: &breakeven_model::Catalog,
+    ) -> Result<Self, ExportError> {
+        let evaluation = evaluate_in(scenario, today, catalog).map_err(|error| match error {
             EvaluateError::Invalid(_) => ExportError::Invalid(error.sentences()),
             EvaluateError::Compute(error) => ExportError::Compute(error.to_string()),
         })?;

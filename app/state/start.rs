@@ -18,6 +18,9 @@ pub struct StartSheet {
     pub volume: String,
     /// The catalog id of the API model used today.
     pub api_model: String,
+    /// The API models to pick from, id and name as the picker shows them: the catalog as the
+    /// user has it, imported prices and all.
+    pub models: Vec<(String, String)>,
     /// What was wrong with the answers when Start was last pressed, by field.
     pub problems: Vec<Problem>,
     /// Whether the sheet has been shown, its first field given the focus.
@@ -32,10 +35,21 @@ impl Default for StartSheet {
             as_bill: true,
             volume: String::new(),
             api_model: starting_point().buy.catalog_id.unwrap_or_default(),
+            models: model_choices(breakeven_model::Catalog::embedded()),
             problems: Vec::new(),
             shown: false,
         }
     }
+}
+
+/// The API models of `catalog` as the start sheet offers them: id, and name with provider.
+#[must_use]
+pub fn model_choices(catalog: &breakeven_model::Catalog) -> Vec<(String, String)> {
+    catalog
+        .api_models
+        .iter()
+        .map(|m| (m.id.clone(), format!("{} ({})", m.name, m.provider)))
+        .collect()
 }
 
 impl StartSheet {

@@ -87,6 +87,8 @@ fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
     command_item(ui, Command::SaveAs, true, actions);
     ui.separator();
     command_item(ui, Command::Export, true, actions);
+    ui.separator();
+    command_item(ui, Command::ImportPrices, true, actions);
 }
 
 fn workshop_menu_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<Action>) {

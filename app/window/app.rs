@@ -16,11 +16,12 @@ use crate::state::document::Document;
 use crate::state::examples::EXAMPLES;
 use crate::state::files::load_scenario;
 use crate::state::recovery::{Recovery, read};
+use crate::state::start::{StartSheet, model_choices};
 use crate::state::workshop::Workshop;
 use crate::ui::dialogs::{Dialog, Dialogs, Purpose};
 use crate::ui::figures::Tab;
 use crate::ui::inputs::InputsPanel;
-use breakeven_model::{EvaluateError, Evaluation, evaluate};
+use breakeven_model::{EvaluateError, Evaluation, evaluate_in};
 
 /// The app's state: the scenario being edited, its validation problems, and the figures of the
 /// last valid version of it.
@@ -56,6 +57,10 @@ pub struct BreakevenApp {
     pub(super) legend: ShownChoices,
     /// The Monte Carlo of the scenario on screen, run in the background.
     pub(super) sampler: crate::state::sampling::Sampler,
+    /// The catalog as the user has it: the embedded one with their imported prices over it.
+    pub(super) prices: crate::state::prices::Prices,
+    /// A price list read and shown, waiting for the user to import it.
+    pub(super) pending_prices: Option<crate::state::prices::Pending>,
 }
 
 impl BreakevenApp {
@@ -191,6 +196,8 @@ impl BreakevenApp {
                 let _ = std::fs::remove_file(file);
             }
             Action::Export(folder) => self.export(&folder),
+            Action::ImportPrices(path) => self.read_prices(&path),
+            Action::KeepPrices => self.keep_prices(),
             Action::Workshop(action) => self.apply_workshop(action),
             Action::Show(phase, shown) => self.legend.choose(phase, shown),
         }
@@ -201,11 +208,19 @@ impl BreakevenApp {
     /// Carries out a command from a menu, the toolbar or the keys.
     fn run(&mut self, command: Command) {
         match command {
-            Command::New => self.dialogs.open(Dialog::Start(Box::default())),
+            Command::New => self.dialogs.open(Dialog::Start(Box::new(StartSheet {
+                models: model_choices(self.prices.catalog()),
+                ..StartSheet::default()
+            }))),
             Command::Open => self.ask_path(Purpose::Open, None),
             Command::Save => self.save(None, None),
             Command::SaveAs => self.ask_path(Purpose::SaveAs, None),
             Command::Export => self.ask_export(),
+            Command::ImportPrices => self.dialogs.open(Dialog::Path {
+                purpose: Purpose::ImportPrices,
+                text: String::new(),
+                then: None,
+            }),
             Command::Undo => {
                 self.doc.undo();
             }
@@ -273,7 +288,7 @@ impl BreakevenApp {
     }
 
     fn compute_figures(&mut self) {
-        match evaluate(self.doc.scenario(), self.today) {
+        match evaluate_in(self.doc.scenario(), self.today, self.prices.catalog()) {
             Ok(evaluation) => {
                 self.problems.clear();
                 self.computed = Some(evaluation);

@@ -41,7 +41,7 @@ impl BreakevenApp {
             .latest()
             .filter(|e| e.revision == self.doc.revision() && !e.refining)
             .map(|e| (*e.uncertainty).clone());
-        let made = Pack::new(self.doc.scenario(), self.today).map(|p| {
+        let made = Pack::new_in(self.doc.scenario(), self.today, self.prices.catalog()).map(|p| {
             p.with_uncertainty(found)
                 .showing(self.legend)
                 .saved_as(self.doc.path())

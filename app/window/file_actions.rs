@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use breakeven_model::engine::ShownChoices;
 use breakeven_model::scenario::{CURRENT_VERSION, Loaded, migration_note};
 use breakeven_model::start::{start, starting_point};
-use breakeven_model::{Catalog, LoadError, Scenario};
+use breakeven_model::{LoadError, Scenario};
 
 use super::app::BreakevenApp;
 use crate::action::Action;
@@ -47,7 +47,7 @@ impl BreakevenApp {
     pub(super) fn start_new(&mut self, sheet: StartSheet) {
         let started = sheet
             .answers()
-            .and_then(|answers| start(&answers, Catalog::embedded(), self.today));
+            .and_then(|answers| start(&answers, self.prices.catalog(), self.today));
         match started {
             Ok(scenario) => {
                 self.replace(scenario.clone(), None);

@@ -79,7 +79,13 @@ impl BreakevenApp {
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         let mut draft = self.doc.scenario().clone();
-                        self.inputs.ui(ui, &mut draft, &self.problems, self.today);
+                        self.inputs.ui(
+                            ui,
+                            &mut draft,
+                            &self.problems,
+                            self.today,
+                            self.prices.catalog(),
+                        );
                         if &draft != self.doc.scenario() {
                             actions.push(Action::Edit(Box::new(draft)));
                         }

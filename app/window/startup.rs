@@ -35,6 +35,8 @@ pub struct Startup {
     /// Monte Carlo samples of a scenario with ranges: 10,000, or `BREAKEVEN_SAMPLES` where a
     /// slow machine wants fewer.
     pub samples: u32,
+    /// Where the imported prices are kept: the data folder; `None` keeps none.
+    pub prices_folder: Option<PathBuf>,
 }
 
 impl Startup {
@@ -50,6 +52,7 @@ impl Startup {
                 .ok()
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(breakeven_model::uncertainty::DEFAULT_SAMPLES),
+            prices_folder: crate::state::data::folder(),
         }
     }
 }
@@ -75,6 +78,7 @@ impl BreakevenApp {
             today,
             recovery_folder,
             samples,
+            prices_folder,
         } = startup;
         let (scenario, path, load_error) = match &file {
             None => (Scenario::embedded_default(), None, None),
@@ -106,6 +110,8 @@ impl BreakevenApp {
             workshop: Workshop::default(),
             legend: ShownChoices::default(),
             sampler: crate::state::sampling::Sampler::new(samples),
+            prices: crate::state::prices::Prices::load(prices_folder),
+            pending_prices: None,
         };
         app.restore_session(storage, file_given);
         if let Some(folder) = recovery_folder {
@@ -120,6 +126,11 @@ impl BreakevenApp {
                 }
             }
             app.recovery = Some(recovery);
+        }
+        if let Some(why) = app.prices.problem() {
+            app.notice = Some(format!(
+                "Imported prices not read ({why}); the catalog is the built-in one."
+            ));
         }
         app.evaluate();
         app.note_for_recovery();

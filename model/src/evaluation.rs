@@ -13,7 +13,7 @@ use crate::decision::{
     Decision, Effect, MatrixRow, Recommendation, SensitivityRow, matrix_rows, recommend,
     sensitivity,
 };
-use crate::engine::{CostChart, Outcome, Shown, compute, cost_chart};
+use crate::engine::{CostChart, Outcome, Shown, compute_in, cost_chart};
 use crate::error::{ComputeError, EvaluateError};
 use crate::report::{self, BoardSummary, Cautions, Contents, Figure, Format, HtmlReport, Takeaway};
 use crate::scenario::{Scenario, validate};
@@ -53,15 +53,25 @@ pub struct Evaluation {
 /// an invalid scenario with every problem at once; fails otherwise only when figures grow too
 /// large to hold exactly, naming the input.
 pub fn evaluate(scenario: &Scenario, today: NaiveDate) -> Result<Evaluation, EvaluateError> {
+    evaluate_in(scenario, today, Catalog::embedded())
+}
+
+/// As [`evaluate`], with the scenario's catalog picks checked against `catalog` (the embedded
+/// one with the user's imported prices over it): their drift and their age.
+pub fn evaluate_in(
+    scenario: &Scenario,
+    today: NaiveDate,
+    catalog: &Catalog,
+) -> Result<Evaluation, EvaluateError> {
     let problems = validate(scenario);
     if !problems.is_empty() {
         return Err(EvaluateError::Invalid(problems));
     }
-    let outcome = compute(scenario)?;
+    let outcome = compute_in(scenario, catalog)?;
     let recommendation = recommend(scenario, &outcome, today)?;
     let matrix = matrix_rows(scenario, &outcome, scenario.rule_preset.resolve());
     let chart = cost_chart(&outcome, on_the_table(&recommendation));
-    let price_age = price_age_warnings(scenario, Catalog::embedded(), today, |p| {
+    let price_age = price_age_warnings(scenario, catalog, today, |p| {
         recommendation.ruled_out(p).is_none()
     });
     let cautions = Cautions::gather(&outcome, &recommendation, &price_age);
@@ -234,6 +244,7 @@ impl Evaluation {
 mod tests {
     use super::*;
     use crate::decision::decide;
+    use crate::engine::compute;
     use crate::scenario::{DEFAULT_RON, from_ron_str};
 
     fn today() -> NaiveDate {

@@ -48,6 +48,6 @@ pub mod units;
 
 pub use catalog::Catalog;
 pub use error::{ArithmeticError, EvaluateError, LoadError, Problem, SaveError};
-pub use evaluation::{Evaluation, evaluate};
+pub use evaluation::{Evaluation, evaluate, evaluate_in};
 pub use scenario::Scenario;
 pub use sourced::Sourced;

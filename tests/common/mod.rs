@@ -43,6 +43,7 @@ pub fn startup(file: Option<PathBuf>) -> Startup {
     Startup {
         today: today(),
         recovery_folder: Some(fresh_folder()),
+        prices_folder: Some(fresh_folder()),
         ..Startup::new(file)
     }
 }

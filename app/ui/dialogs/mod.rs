@@ -7,6 +7,7 @@ mod compare;
 mod exported;
 mod message;
 mod path;
+mod prices;
 mod restore;
 mod start;
 mod unsaved;
@@ -29,6 +30,8 @@ pub enum Purpose {
     SaveAs,
     /// Export the board-deck pack into a folder.
     Export,
+    /// Import a price list into the catalog.
+    ImportPrices,
 }
 
 impl Purpose {
@@ -38,6 +41,7 @@ impl Purpose {
             Self::Open => Ask::OpenScenario,
             Self::SaveAs => Ask::SaveScenario,
             Self::Export => Ask::Folder,
+            Self::ImportPrices => Ask::PriceList,
         }
     }
 }
@@ -76,6 +80,13 @@ pub enum Dialog {
     },
     /// File > New's start sheet: the few answers a new scenario starts from.
     Start(Box<StartSheet>),
+    /// A price list read: what importing it would change, to import or not.
+    Prices {
+        /// What it does, a line each.
+        lines: Vec<String>,
+        /// Whether it changes anything.
+        changes: bool,
+    },
     /// Something went wrong, or is worth knowing.
     Message {
         /// The heading.
@@ -163,6 +174,7 @@ impl Dialogs {
                 } => exported::show(ui, folder, files, report_url.as_deref()),
                 Dialog::Start(sheet) => start::show(ui, sheet, actions),
                 Dialog::Message { title, lines } => message::show(ui, title, lines),
+                Dialog::Prices { lines, changes } => prices::show(ui, lines, *changes, actions),
             };
         });
         if let Some(ask) = browse {

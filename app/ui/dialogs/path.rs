@@ -39,6 +39,13 @@ pub fn show(
             "Save",
             "Type the file's path, or browse for it.",
         ),
+        Purpose::ImportPrices => (
+            "Import prices",
+            "Read",
+            "A price list your team keeps: LiteLLM's model_prices_and_context_window.json, genai-prices' \
+             data.json, llm-prices, or OpenRouter's /api/v1/models response. What it would change \
+             is shown before anything is imported. Type the file's path, or browse for it.",
+        ),
         Purpose::Export => (
             "Export for a board deck",
             "Export",
@@ -57,6 +64,7 @@ pub fn show(
             Purpose::Open => "Opens",
             Purpose::SaveAs => "Saves to",
             Purpose::Export => "Writes into",
+            Purpose::ImportPrices => "Reads",
         };
         ui.add(egui::Label::new(format!("{where_to} {}", whole.display())).wrap());
     }
@@ -71,6 +79,7 @@ pub fn show(
                 Purpose::Open => Action::Open(path),
                 Purpose::SaveAs => Action::SaveAs(path, then.take()),
                 Purpose::Export => Action::Export(path),
+                Purpose::ImportPrices => Action::ImportPrices(path),
             });
             done = true;
         }

@@ -2,7 +2,6 @@
 //! API model. Everything else comes from the documented starting point, each value marked as an
 //! assumption to confirm until it is touched.
 
-use breakeven_model::Catalog;
 use egui::{RichText, TextEdit, Ui};
 
 use crate::action::Action;
@@ -93,19 +92,19 @@ fn text_row(ui: &mut Ui, label: &str, text: &mut String, hint: &str, focus: bool
 }
 
 fn api_model_row(ui: &mut Ui, sheet: &mut StartSheet) {
-    let catalog = Catalog::embedded();
-    let current = catalog
-        .api_model(&sheet.api_model)
-        .map_or_else(|| sheet.api_model.clone(), |m| m.name.clone());
+    let current = sheet
+        .models
+        .iter()
+        .find(|(id, _)| *id == sheet.api_model)
+        .map_or_else(|| sheet.api_model.clone(), |(_, name)| name.clone());
     ui.horizontal(|ui| {
         let name = fixed_label(ui, "API model today");
         egui::ComboBox::from_id_salt("start-api-model")
             .selected_text(current)
             .width(260.0)
             .show_ui(ui, |ui| {
-                for model in &catalog.api_models {
-                    let text = format!("{} ({})", model.name, model.provider);
-                    ui.selectable_value(&mut sheet.api_model, model.id.clone(), text);
+                for (id, name) in &sheet.models {
+                    ui.selectable_value(&mut sheet.api_model, id.clone(), name.as_str());
                 }
             })
             .response

@@ -40,7 +40,7 @@ const SPEED: [Number<Scenario>; 2] = [
 
 /// Buy's inputs.
 pub fn buy_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
-    api_model_picker(ui, s);
+    api_model_picker(ui, form.catalog, s);
     let default = form.default.matrix.workhorse_would_do;
     yes_no(
         ui,
@@ -75,8 +75,8 @@ pub fn buy_ui(ui: &mut Ui, form: &mut Form<'_>, s: &mut Scenario) {
         .show(ui, |ui| form.numbers(ui, &SPEED, s));
 }
 
-fn api_model_picker(ui: &mut Ui, s: &mut Scenario) {
-    let catalog = Catalog::embedded();
+fn api_model_picker(ui: &mut Ui, catalog: &Catalog, s: &mut Scenario) {
+    let embedded = Catalog::embedded();
     let current = s
         .buy
         .catalog_id
@@ -95,7 +95,9 @@ fn api_model_picker(ui: &mut Ui, s: &mut Scenario) {
                     s.buy.catalog_id = None;
                 }
                 for model in &catalog.api_models {
-                    let text = format!("{}: ${} in / ${} out per 1M ({})", model.name, model.input_usd_per_1m, model.output_usd_per_1m, model.as_of);
+                    // An imported price says so beside its date.
+                    let imported = if embedded.api_model(&model.id) == Some(model) { "" } else { ", imported" };
+                    let text = format!("{}: ${} in / ${} out per 1M ({}{imported})", model.name, model.input_usd_per_1m, model.output_usd_per_1m, model.as_of);
                     if ui.selectable_label(s.buy.catalog_id.as_deref() == Some(model.id.as_str()), text).clicked() {
                         model.apply_to(&mut s.buy);
                     }

@@ -14,6 +14,8 @@ pub struct Form<'a> {
     pub default: &'a mut Scenario,
     /// The scenario's validation problems.
     pub problems: &'a [Problem],
+    /// The catalog as the user has it, imported prices and all, for the pickers.
+    pub catalog: &'a breakeven_model::Catalog,
 }
 
 impl Form<'_> {

@@ -45,18 +45,20 @@ impl InputsPanel {
     }
 
     /// Shows every input of `draft` and lets the user change it; `problems` are its validation
-    /// messages, shown beside their fields.
+    /// messages, shown beside their fields; the API model picker offers `catalog`'s models.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         draft: &mut Scenario,
         problems: &[Problem],
         today: NaiveDate,
+        catalog: &breakeven_model::Catalog,
     ) {
         let mut form = Form {
             editing: &mut self.editing,
             default: &mut self.default,
             problems,
+            catalog,
         };
         egui::CollapsingHeader::new("Scenario: name, client, notes, review")
             .default_open(false)

@@ -16,6 +16,8 @@ pub enum Ask {
     SaveScenario,
     /// A folder.
     Folder,
+    /// A price list to import (JSON).
+    PriceList,
 }
 
 /// A native dialog that may be running; its answer arrives in a later frame.
@@ -38,6 +40,11 @@ impl Browser {
                     pollster::block_on(scenarios().set_file_name("scenario.ron").save_file())
                 }
                 Ask::Folder => pollster::block_on(dialog.pick_folder()),
+                Ask::PriceList => pollster::block_on(
+                    dialog
+                        .add_filter("Price list (JSON)", &["json"])
+                        .pick_file(),
+                ),
             };
             let _ = sender.send(picked.map(|file| file.path().to_path_buf()));
             ctx.request_repaint();

@@ -220,6 +220,61 @@ fn changed_prices(old: &ApiModel, new: &ApiModel) -> Vec<Changed> {
         .collect()
 }
 
+/// What importing `list` from `file` does, a line each, as the command line prints it and the
+/// window shows it before the import: the list, then what is added, put in place of the
+/// embedded catalog's, removed and changed (each price old -> new), then what was left out.
+#[must_use]
+pub fn summary(file: &str, list: &PriceList, changes: &Changes) -> Vec<String> {
+    let count = list.prices.len();
+    let mut lines = vec![format!(
+        "{file} ({}): {count} price{} per token{}.",
+        list.format.label(),
+        if count == 1 { "" } else { "s" },
+        list.dated
+            .map(|d| format!(", dated {d}"))
+            .unwrap_or_default()
+    )];
+    if changes.is_empty() {
+        lines.push("No change: the catalog already has these prices.".to_owned());
+    }
+    for (heading, ids) in [
+        ("Added", &changes.added),
+        ("In place of the embedded catalog's", &changes.shadowed),
+        ("Removed, no longer in the list", &changes.removed),
+    ] {
+        if !ids.is_empty() {
+            lines.push(format!("{heading} ({}): {}", ids.len(), ids.join(", ")));
+        }
+    }
+    if !changes.changed.is_empty() {
+        lines.push(format!(
+            "Changed, USD per 1M tokens ({}):",
+            changes.changed.len()
+        ));
+        let show = |p: Option<UsdPerMillionTokens>| {
+            p.map_or_else(
+                || "none".to_owned(),
+                |p| format!("${}", p.get().normalize()),
+            )
+        };
+        lines.extend(
+            changes
+                .changed
+                .iter()
+                .map(|c| format!("  {} {}: {} -> {}", c.id, c.field, show(c.old), show(c.new))),
+        );
+    }
+    if !list.skipped.is_empty() {
+        lines.push(format!("Left out ({}):", list.skipped.len()));
+        lines.extend(
+            list.skipped
+                .iter()
+                .map(|s| format!("  {}: {}", s.id, s.why)),
+        );
+    }
+    lines
+}
+
 /// Reads the imported catalog's file. A file from a newer version, or damaged, is an error
 /// that names it; the caller keeps what it has.
 pub fn from_ron_str(text: &str) -> Result<Imported, String> {
@@ -316,6 +371,33 @@ mod tests {
         assert_eq!(
             after.over(embedded).api_model("gpt-4o-mini"),
             embedded.api_model("gpt-4o-mini")
+        );
+    }
+
+    /// The drift check ("the catalog has moved since this scenario was priced") and the age of
+    /// prices cover imported prices: the default example priced GPT-4o mini at the embedded
+    /// $0.15, and an imported $0.10 is drift.
+    #[test]
+    fn an_imported_price_that_moved_is_drift_in_the_evaluation() {
+        let embedded = Catalog::embedded();
+        let scenario = crate::Scenario::embedded_default();
+        assert_eq!(scenario.buy.catalog_id.as_deref(), Some("gpt-4o-mini"));
+        let drifts = |catalog: &Catalog| {
+            crate::evaluate_in(&scenario, today(), catalog)
+                .expect("evaluates")
+                .outcome
+                .warnings
+                .iter()
+                .filter(|w| w.message.starts_with("Catalog:"))
+                .map(|w| w.message.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(drifts(embedded), Vec::<String>::new());
+        let (imported, _) = Imported::default().with(&list(TWO), "prices.json", today(), embedded);
+        let moved = drifts(&imported.over(embedded));
+        assert!(
+            moved.iter().any(|m| m.contains("buy.input_usd_per_1m")),
+            "{moved:?}"
         );
     }
 

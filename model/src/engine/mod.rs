@@ -39,7 +39,8 @@ pub use cost_model::{
 pub use horizon::{HorizonMonth, HorizonSummary, Payback, horizon};
 pub use latency::{Figure, Latency, ReplyTime, duration, latency};
 pub use outcome::{
-    CheapestAbove, OptionCost, Outcome, Warning, compute, compute_sample, phase_of_input,
+    CheapestAbove, OptionCost, Outcome, Warning, compute, compute_in, compute_sample,
+    phase_of_input,
 };
 pub use samples::{Curve, plot_range, samples};
 pub use sizing::{Sizing, sizings};

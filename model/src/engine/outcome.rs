@@ -122,14 +122,21 @@ pub struct Outcome {
 /// Computes every figure of `scenario`. A valid scenario never fails here unless its inputs
 /// combine into numbers too large to hold exactly; then the error names the input.
 pub fn compute(scenario: &Scenario) -> Result<Outcome, ComputeError> {
-    compute_with(scenario, Detail::Full)
+    compute_in(scenario, Catalog::embedded())
+}
+
+/// As [`compute`], with the prices of the scenario's catalog picks checked against `catalog`
+/// (the embedded one with the user's imported prices over it) rather than the embedded one.
+pub fn compute_in(scenario: &Scenario, catalog: &Catalog) -> Result<Outcome, ComputeError> {
+    compute_with(scenario, Detail::Full(catalog))
 }
 
 /// How much of the outcome to work out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Detail {
-    /// Everything the window and the reports show.
-    Full,
+enum Detail<'a> {
+    /// Everything the window and the reports show, the catalog picks checked against this
+    /// catalog.
+    Full(&'a Catalog),
     /// What a Monte Carlo sample needs: the costs, the reply times, and the horizon and the
     /// break-evens of the options on the table; no sizing month by month, no warnings, no
     /// monthly gross margins, no horizon for an option left out (its cash stays zero) and no
@@ -145,8 +152,8 @@ pub fn compute_sample(scenario: &Scenario) -> Result<Outcome, ComputeError> {
     compute_with(scenario, Detail::Sample)
 }
 
-fn compute_with(scenario: &Scenario, detail: Detail) -> Result<Outcome, ComputeError> {
-    let full = detail == Detail::Full;
+fn compute_with(scenario: &Scenario, detail: Detail<'_>) -> Result<Outcome, ComputeError> {
+    let full = matches!(detail, Detail::Full(_));
     let traffic = traffic(&scenario.workload)?;
     let volume = traffic.total()?;
     let input_share = traffic.input_share()?;
@@ -199,13 +206,13 @@ fn compute_with(scenario: &Scenario, detail: Detail) -> Result<Outcome, ComputeE
     let latency = latency(scenario)?;
     let mut sizing = Vec::new();
     let mut warnings = Vec::new();
-    if full {
+    if let Detail::Full(catalog) = detail {
         sizing = sizings(&models, volume, output_share, &horizon.months)?;
         utilisation_warnings(&models, &costs, &mut warnings)?;
         flat_fee_warning(&models[Phase::FineTune.index()], &horizon, &mut warnings)?;
         basis_warnings(&costs, &mut warnings);
         unlimited_capacity_warning(scenario, &break_evens, input_share, &mut warnings)?;
-        for drift in catalog_drift(scenario, Catalog::embedded()) {
+        for drift in catalog_drift(scenario, catalog) {
             let message = format!("Catalog: {} {}.", drift.path, drift.message);
             warnings.push(Warning {
                 phase: phase_of_input(&drift.path),
