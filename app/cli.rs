@@ -19,6 +19,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
 mod catalog;
+mod usage;
 
 use crate::error::FileError;
 use crate::export::{Pack, scenario_file};
@@ -89,6 +90,10 @@ pub enum Command {
     /// The break-even of one self-hosted instance against an API, as "Strategic Architecture:
     /// Build vs. Buy vs. Fine-tune" computes it (instance + MLOps hours, no capacity limit).
     Quick(QuickArgs),
+    /// What your team really sends: a usage export (OpenAI, Anthropic, LiteLLM spend logs, or
+    /// a CSV) by month, model and feature, priced, with the features behind 80% of the bill
+    /// named; optionally written into a copy of a scenario as its measured workload.
+    Usage(usage::UsageArgs),
     /// The price catalog: list it, and import the price lists your team keeps current.
     Catalog {
         /// What to do with it.
@@ -199,6 +204,7 @@ pub fn run(cli: Cli) -> ExitCode {
         ),
         Some(Command::Quick(args)) => quick(&args),
         Some(Command::Catalog { command }) => catalog::run(command),
+        Some(Command::Usage(args)) => usage::run(&args),
         None => crate::window::run(cli.file.as_deref()),
     }
 }

@@ -2,8 +2,12 @@
 //! (`BREAKEVEN_DATA_DIR`), listed with the embedded catalog; and hostile files refused with one
 //! clear message, nothing already kept changed.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::cli::{refused, run_in, succeeded};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/prices");
 
@@ -11,30 +15,8 @@ fn fixture(name: &str) -> String {
     format!("{FIXTURES}/{name}")
 }
 
-/// `breakeven ARGS` with its data folder in `data`.
 fn breakeven(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_breakeven"))
-        .args(args)
-        .env("BREAKEVEN_DATA_DIR", data)
-        .output()
-        .expect("the binary runs")
-}
-
-fn succeeded(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// Exit 1 with a sentence, no panic.
-fn refused(output: &Output) -> String {
-    let err = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert_eq!(output.status.code(), Some(1), "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    err
+    run_in(data, args)
 }
 
 fn kept(data: &Path) -> PathBuf {

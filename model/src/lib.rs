@@ -45,6 +45,7 @@ pub mod sources;
 pub mod start;
 pub mod uncertainty;
 pub mod units;
+pub mod usage;
 
 pub use catalog::Catalog;
 pub use error::{ArithmeticError, EvaluateError, LoadError, Problem, SaveError};

@@ -6,6 +6,8 @@
     reason = "each test file is its own crate and uses some of these"
 )]
 
+pub mod cli;
+
 use std::path::PathBuf;
 
 use breakeven::window::{BreakevenApp, Startup};
