@@ -19,6 +19,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
 mod catalog;
+mod throughput;
 mod usage;
 
 use crate::error::FileError;
@@ -94,6 +95,10 @@ pub enum Command {
     /// a CSV) by month, model and feature, priced, with the features behind 80% of the bill
     /// named; optionally written into a copy of a scenario as its measured workload.
     Usage(usage::UsageArgs),
+    /// Your own benchmark of a GPU (vLLM's bench serve JSON, or an LLMPerf summary) as a
+    /// hosting option's throughput basis: tokens a second at its concurrency, tokens in and out
+    /// a request, and the speed one request saw.
+    Throughput(throughput::ThroughputArgs),
     /// The price catalog: list it, and import the price lists your team keeps current.
     Catalog {
         /// What to do with it.
@@ -205,6 +210,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Quick(args)) => quick(&args),
         Some(Command::Catalog { command }) => catalog::run(command),
         Some(Command::Usage(args)) => usage::run(&args),
+        Some(Command::Throughput(args)) => throughput::run(&args),
         None => crate::window::run(cli.file.as_deref()),
     }
 }

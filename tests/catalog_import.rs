@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::cli::{refused, run_in, succeeded};
+use common::cli::{refused, run_in, succeeded, write_file};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/prices");
 
@@ -146,11 +146,7 @@ fn hostile_price_lists_get_one_message_naming_the_file_and_the_field_and_change_
         &["catalog", "import", &fixture("openrouter-models.json")],
     ));
     let kept_before = std::fs::read(kept(data)).expect("kept");
-    let write = |name: &str, bytes: &[u8]| {
-        let path = data.join(name);
-        std::fs::write(&path, bytes).expect("writable");
-        path.to_str().expect("a path").to_owned()
-    };
+    let write = |name: &str, bytes: &[u8]| write_file(data, name, bytes);
     let cases: Vec<(String, &str)> = vec![
         (
             write(

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Output;
 
-use common::cli::{refused, run_in, succeeded};
+use common::cli::{refused, run_in, succeeded, write_file};
 
 const USAGE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/usage");
 
@@ -113,11 +113,7 @@ fn each_export_is_read_by_its_shape() {
 #[test]
 fn hostile_usage_files_get_one_message_naming_the_file_and_where() {
     let folder = tempfile::tempdir().expect("a folder");
-    let write = |name: &str, bytes: &[u8]| {
-        let path = folder.path().join(name);
-        std::fs::write(&path, bytes).expect("writable");
-        path.to_str().expect("a path").to_owned()
-    };
+    let write = |name: &str, bytes: &[u8]| write_file(folder.path(), name, bytes);
     for (path, says) in [
         (
             write(

@@ -13,7 +13,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{fail, print, user_catalog};
-use crate::state::files::{load_scenario, write_atomically};
+use crate::state::files::{load_scenario, read_text, write_atomically};
 
 /// The flags of `usage`.
 #[derive(Debug, clap::Args)]
@@ -52,21 +52,13 @@ pub enum UsageOut {
 
 /// The usage file at `path`, read; or why not, naming the file.
 pub fn read_usage(path: &Path, format: Option<UsageFormat>) -> Result<usage::Usage, String> {
-    let shown = path.display();
-    let bytes = std::fs::metadata(path)
-        .map_err(|e| format!("{shown}: {e}."))?
-        .len();
-    if bytes > MAX_USAGE_BYTES {
-        return Err(format!("{shown}: {}.", UsageError::TooLarge { bytes }));
-    }
-    let raw = std::fs::read(path).map_err(|e| format!("{shown}: {e}."))?;
-    let text = String::from_utf8(raw).map_err(|e| {
-        format!(
-            "{shown}: it is not text (byte {} is not UTF-8); a usage export is JSON or CSV.",
-            e.utf8_error().valid_up_to().saturating_add(1)
-        )
-    })?;
-    usage::read(&text, format).map_err(|e| format!("{shown}: {e}."))
+    let text = read_text(
+        path,
+        MAX_USAGE_BYTES,
+        |bytes| UsageError::TooLarge { bytes }.to_string(),
+        "a usage export is JSON or CSV",
+    )?;
+    usage::read(&text, format).map_err(|e| format!("{}: {e}.", path.display()))
 }
 
 /// Runs `usage`.

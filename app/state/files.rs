@@ -57,6 +57,32 @@ pub fn open_scenario(path: &Path) -> Result<Loaded, FileError> {
     })
 }
 
+/// The text of a file the user gave (a price list, a usage export, a benchmark), read whole.
+/// Refused, in a sentence naming it, when it is larger than `limit` bytes (told by its size,
+/// before it is read, in the words `too_large` gives) or is not UTF-8 text (`kind` says what
+/// it should be: "a price list is JSON").
+pub fn read_text(
+    path: &Path,
+    limit: u64,
+    too_large: impl Fn(u64) -> String,
+    kind: &str,
+) -> Result<String, String> {
+    let shown = path.display();
+    let bytes = std::fs::metadata(path)
+        .map_err(|e| format!("{shown}: {e}."))?
+        .len();
+    if bytes > limit {
+        return Err(format!("{shown}: {}.", too_large(bytes)));
+    }
+    let raw = std::fs::read(path).map_err(|e| format!("{shown}: {e}."))?;
+    String::from_utf8(raw).map_err(|e| {
+        format!(
+            "{shown}: it is not text (byte {} is not UTF-8); {kind}.",
+            e.utf8_error().valid_up_to().saturating_add(1)
+        )
+    })
+}
+
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, renames it over `path`
 /// and flushes the folder, so `path` is always the old file or the new one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -108,22 +108,11 @@ pub fn read_list(
     format: Option<PriceFormat>,
     today: NaiveDate,
 ) -> Result<PriceList, String> {
-    let shown = path.display();
-    let bytes = std::fs::metadata(path)
-        .map_err(|e| format!("{shown}: {e}."))?
-        .len();
-    if bytes > MAX_PRICE_LIST_BYTES {
-        return Err(format!(
-            "{shown}: {}.",
-            import::ImportError::TooLarge { bytes }
-        ));
-    }
-    let raw = std::fs::read(path).map_err(|e| format!("{shown}: {e}."))?;
-    let text = String::from_utf8(raw).map_err(|e| {
-        format!(
-            "{shown}: it is not text (byte {} is not UTF-8); a price list is JSON.",
-            e.utf8_error().valid_up_to().saturating_add(1)
-        )
-    })?;
-    import::read(&text, format, today).map_err(|e| format!("{shown}: {e}."))
+    let text = super::files::read_text(
+        path,
+        MAX_PRICE_LIST_BYTES,
+        |bytes| import::ImportError::TooLarge { bytes }.to_string(),
+        "a price list is JSON",
+    )?;
+    import::read(&text, format, today).map_err(|e| format!("{}: {e}.", path.display()))
 }

@@ -28,6 +28,7 @@
 //! - [`evaluation`]: all of the above in one call.
 #![deny(clippy::arithmetic_side_effects)]
 
+pub mod benchmark;
 pub mod catalog;
 pub mod compare;
 pub mod decision;

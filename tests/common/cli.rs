@@ -30,3 +30,10 @@ pub fn refused(output: &Output) -> String {
     assert!(!err.contains("panicked"), "{err}");
     err
 }
+
+/// Writes `bytes` to `name` in `folder`, and gives its path.
+pub fn write_file(folder: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = folder.join(name);
+    std::fs::write(&path, bytes).expect("writable");
+    path.to_str().expect("a path").to_owned()
+}

@@ -285,7 +285,7 @@ fn detect(root: &RawValue) -> Option<PriceFormat> {
 
 /// A JSON number, or a string holding one, read exactly from its text: `2.5e-06`, `"0.0000025"`,
 /// `15`. `None` for `null`.
-fn exact(raw: &RawValue) -> Result<Option<Decimal>, String> {
+pub(crate) fn exact(raw: &RawValue) -> Result<Option<Decimal>, String> {
     let text = raw.get().trim();
     if text == "null" {
         return Ok(None);
