@@ -43,6 +43,16 @@ pub enum Action {
     ImportPrices(PathBuf),
     /// Keep the price list shown: its prices join the catalog.
     KeepPrices,
+    /// Read this usage export and show what it measured.
+    ImportUsage(PathBuf),
+    /// Put the workload the usage export shown measured into the scenario, as one edit.
+    ApplyUsage,
+    /// Ask for a benchmark of the instances at this path (`self_host.hosting`).
+    AskBenchmark(&'static str),
+    /// Read this benchmark for the instances at that path and show what it measured.
+    ImportBenchmark(&'static str, PathBuf),
+    /// Put the throughput the benchmark shown measured into the scenario, as one edit.
+    ApplyBenchmark,
     /// A workshop feature that takes an argument.
     Workshop(WorkshopAction),
     /// Show (`true`) or hide an option in the charts, as a plot's legend was clicked: every

@@ -19,6 +19,8 @@ pub enum Command {
     Export,
     /// Ask which price list to import into the catalog.
     ImportPrices,
+    /// Ask which usage export to measure the workload from.
+    ImportUsage,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -73,6 +75,7 @@ impl Command {
             Self::SaveAs => "Save As…",
             Self::Export => "Export…",
             Self::ImportPrices => "Import prices…",
+            Self::ImportUsage => "Import usage…",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::CopySummary => "Copy Summary as Markdown",
@@ -102,6 +105,11 @@ impl Command {
             Self::ImportPrices => {
                 "Your team's price list (LiteLLM, genai-prices, llm-prices or OpenRouter's \
                  models) into the catalog the pickers offer, with what it changes shown first."
+            }
+            Self::ImportUsage => {
+                "What the team really sends (OpenAI or Anthropic usage, LiteLLM's spend logs, a CSV): \
+                 tokens by month and feature, the features behind 80% of the bill, and the measured \
+                 workload to put into the scenario."
             }
             Self::Undo => "Take back the last edit.",
             Self::Redo => "Do again the edit last taken back.",
@@ -134,6 +142,7 @@ impl Command {
             Self::Present => Some(keys(Modifiers::NONE, Key::F11)),
             Self::PinBaseline
             | Self::ImportPrices
+            | Self::ImportUsage
             | Self::ResetToBaseline
             | Self::ClearBaseline
             | Self::CompareWith

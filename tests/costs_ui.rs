@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{click, harness, new_app, shows, type_into};
+use common::{click, harness, new_app, open_group, shows, type_into};
 
 use breakeven::window::BreakevenApp;
 use breakeven_model::engine::Phase;
@@ -12,16 +12,6 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use rust_decimal::{Decimal, dec};
-
-fn open_group(harness: &mut Harness<'_, BreakevenApp>, name: &str) {
-    let header = harness
-        .get_all_by_label(name)
-        .find(|n| n.accesskit_node().role() == Role::DisclosureTriangle)
-        .expect("the group");
-    header.scroll_to_me();
-    header.click_accesskit();
-    harness.run();
-}
 
 fn pick_pricing(harness: &mut Harness<'_, BreakevenApp>, kind: &str) {
     harness

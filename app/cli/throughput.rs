@@ -1,15 +1,15 @@
 //! `breakeven throughput`: a team's own benchmark of a GPU read into a hosting option's
 //! throughput basis, as the window's Import benchmark… takes it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use breakeven_model::benchmark::{self, BenchError, BenchFormat, Benchmark, MAX_BENCHMARK_BYTES};
+use breakeven_model::benchmark::BenchFormat;
 use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{fail, print};
-use crate::state::files::read_text;
+use crate::state::own_numbers;
 
 /// The flags of `throughput`.
 #[derive(Debug, clap::Args)]
@@ -37,17 +37,6 @@ pub enum ThroughputOut {
     Json,
 }
 
-/// The benchmark at `path`, read; or why not, naming the file.
-pub fn read_benchmark(path: &Path, format: Option<BenchFormat>) -> Result<Benchmark, String> {
-    let text = read_text(
-        path,
-        MAX_BENCHMARK_BYTES,
-        |bytes| BenchError::TooLarge { bytes }.to_string(),
-        "a benchmark is JSON",
-    )?;
-    benchmark::read(&text, format).map_err(|e| format!("{}: {e}.", path.display()))
-}
-
 /// `throughput --format json`.
 #[derive(Serialize)]
 struct Json<'a> {
@@ -65,14 +54,11 @@ struct Json<'a> {
 
 /// Runs `throughput`.
 pub fn run(args: &ThroughputArgs) -> ExitCode {
-    let measured = match read_benchmark(&args.file, args.read_as) {
+    let measured = match own_numbers::read_benchmark(&args.file, args.read_as) {
         Ok(measured) => measured,
         Err(why) => return fail(&why),
     };
-    let file = args.file.file_name().map_or_else(
-        || args.file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let file = own_numbers::file_name(&args.file);
     let text = match args.format {
         ThroughputOut::Text => {
             let mut text = measured.lines(&file).join("\n");

@@ -8,12 +8,13 @@ use std::process::ExitCode;
 
 use breakeven_model::format::fixed;
 use breakeven_model::scenario::to_ron_string;
-use breakeven_model::usage::{self, MAX_USAGE_BYTES, Summary, UsageError, UsageFormat};
+use breakeven_model::usage::{self, Summary, UsageFormat};
 use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{fail, print, user_catalog};
-use crate::state::files::{load_scenario, read_text, write_atomically};
+use crate::state::files::{load_scenario, write_atomically};
+use crate::state::own_numbers;
 
 /// The flags of `usage`.
 #[derive(Debug, clap::Args)]
@@ -50,27 +51,13 @@ pub enum UsageOut {
     Json,
 }
 
-/// The usage file at `path`, read; or why not, naming the file.
-pub fn read_usage(path: &Path, format: Option<UsageFormat>) -> Result<usage::Usage, String> {
-    let text = read_text(
-        path,
-        MAX_USAGE_BYTES,
-        |bytes| UsageError::TooLarge { bytes }.to_string(),
-        "a usage export is JSON or CSV",
-    )?;
-    usage::read(&text, format).map_err(|e| format!("{}: {e}.", path.display()))
-}
-
 /// Runs `usage`.
 pub fn run(args: &UsageArgs) -> ExitCode {
-    let read = match read_usage(&args.file, args.read_as) {
+    let read = match own_numbers::read_usage(&args.file, args.read_as) {
         Ok(read) => read,
         Err(why) => return fail(&why),
     };
-    let file = args.file.file_name().map_or_else(
-        || args.file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let file = own_numbers::file_name(&args.file);
     let summary = usage::summarise(&read, &user_catalog());
     if let (Some(scenario), Some(out)) = (&args.scenario, &args.out)
         && let Err(why) = write_copy(&summary, &file, scenario, out)

@@ -6,6 +6,7 @@ pub mod data;
 pub mod document;
 pub mod examples;
 pub mod files;
+pub mod own_numbers;
 pub mod prices;
 pub mod recent;
 pub mod recovery;

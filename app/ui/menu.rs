@@ -89,6 +89,7 @@ fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
     command_item(ui, Command::Export, true, actions);
     ui.separator();
     command_item(ui, Command::ImportPrices, true, actions);
+    command_item(ui, Command::ImportUsage, true, actions);
 }
 
 fn workshop_menu_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<Action>) {

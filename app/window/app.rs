@@ -61,6 +61,12 @@ pub struct BreakevenApp {
     pub(super) prices: crate::state::prices::Prices,
     /// A price list read and shown, waiting for the user to import it.
     pub(super) pending_prices: Option<crate::state::prices::Pending>,
+    /// The workload a usage export measured, shown, waiting for the user to apply it.
+    pub(super) pending_usage: Option<breakeven_model::usage::Measured>,
+    /// A benchmark read for the instances at a path, shown, waiting for the user to apply it,
+    /// with the file's name for the notes.
+    pub(super) pending_benchmark:
+        Option<(&'static str, breakeven_model::benchmark::Benchmark, String)>,
 }
 
 impl BreakevenApp {
@@ -198,6 +204,11 @@ impl BreakevenApp {
             Action::Export(folder) => self.export(&folder),
             Action::ImportPrices(path) => self.read_prices(&path),
             Action::KeepPrices => self.keep_prices(),
+            Action::ImportUsage(path) => self.read_usage_file(&path),
+            Action::ApplyUsage => self.apply_usage(),
+            Action::AskBenchmark(base) => self.ask_benchmark(base),
+            Action::ImportBenchmark(base, path) => self.read_benchmark_file(base, &path),
+            Action::ApplyBenchmark => self.apply_benchmark(),
             Action::Workshop(action) => self.apply_workshop(action),
             Action::Show(phase, shown) => self.legend.choose(phase, shown),
         }
@@ -216,6 +227,11 @@ impl BreakevenApp {
             Command::Save => self.save(None, None),
             Command::SaveAs => self.ask_path(Purpose::SaveAs, None),
             Command::Export => self.ask_export(),
+            Command::ImportUsage => self.dialogs.open(Dialog::Path {
+                purpose: Purpose::ImportUsage,
+                text: String::new(),
+                then: None,
+            }),
             Command::ImportPrices => self.dialogs.open(Dialog::Path {
                 purpose: Purpose::ImportPrices,
                 text: String::new(),

@@ -85,6 +85,7 @@ impl BreakevenApp {
                             &self.problems,
                             self.today,
                             self.prices.catalog(),
+                            &mut actions,
                         );
                         if &draft != self.doc.scenario() {
                             actions.push(Action::Edit(Box::new(draft)));

@@ -10,6 +10,7 @@ mod app;
 mod export_actions;
 mod file_actions;
 mod layout;
+mod own_numbers_actions;
 mod price_actions;
 mod startup;
 mod workshop_actions;

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::app::BreakevenApp;
+use crate::action::Action;
 use crate::ui::dialogs::Dialog;
 
 impl BreakevenApp {
@@ -13,9 +14,16 @@ impl BreakevenApp {
     pub(super) fn read_prices(&mut self, path: &Path) {
         match self.prices.read(path, self.today) {
             Ok(pending) => {
-                self.dialogs.open(Dialog::Prices {
+                let apply = if pending.changes.is_empty() {
+                    "Import anyway"
+                } else {
+                    "Import"
+                };
+                self.dialogs.open(Dialog::Preview {
+                    title: "Import prices".to_owned(),
                     lines: pending.summary.clone(),
-                    changes: !pending.changes.is_empty(),
+                    apply: apply.to_owned(),
+                    then: Box::new(Action::KeepPrices),
                 });
                 self.pending_prices = Some(pending);
             }

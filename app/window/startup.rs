@@ -112,6 +112,8 @@ impl BreakevenApp {
             sampler: crate::state::sampling::Sampler::new(samples),
             prices: crate::state::prices::Prices::load(prices_folder),
             pending_prices: None,
+            pending_usage: None,
+            pending_benchmark: None,
         };
         app.restore_session(storage, file_given);
         if let Some(folder) = recovery_folder {

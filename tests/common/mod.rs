@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 /// The day every test runs on, so review dates and exports do not depend on the clock.
 pub fn today() -> NaiveDate {
@@ -126,5 +126,16 @@ pub fn type_into(harness: &mut Harness<'_, BreakevenApp>, label: &str, text: &st
 /// Clicks somewhere neutral, so the field being typed in loses focus and the edit settles.
 pub fn click_away(harness: &mut Harness<'_, BreakevenApp>) {
     harness.get_by_label("Recommendation").click();
+    harness.run();
+}
+
+/// Opens the input group `name` (a collapsing header), scrolled to.
+pub fn open_group(harness: &mut Harness<'_, BreakevenApp>, name: &str) {
+    let header = harness
+        .get_all_by_label(name)
+        .find(|n| n.accesskit_node().role() == Role::DisclosureTriangle)
+        .expect("the group");
+    header.scroll_to_me();
+    header.click_accesskit();
     harness.run();
 }

@@ -7,7 +7,7 @@ mod compare;
 mod exported;
 mod message;
 mod path;
-mod prices;
+mod preview;
 mod restore;
 mod start;
 mod unsaved;
@@ -32,6 +32,10 @@ pub enum Purpose {
     Export,
     /// Import a price list into the catalog.
     ImportPrices,
+    /// Read a usage export, to measure the workload.
+    ImportUsage,
+    /// Read a benchmark into the instances at this path (`self_host.hosting`).
+    ImportBenchmark(&'static str),
 }
 
 impl Purpose {
@@ -41,7 +45,8 @@ impl Purpose {
             Self::Open => Ask::OpenScenario,
             Self::SaveAs => Ask::SaveScenario,
             Self::Export => Ask::Folder,
-            Self::ImportPrices => Ask::PriceList,
+            Self::ImportPrices | Self::ImportBenchmark(_) => Ask::PriceList,
+            Self::ImportUsage => Ask::UsageFile,
         }
     }
 }
@@ -80,12 +85,16 @@ pub enum Dialog {
     },
     /// File > New's start sheet: the few answers a new scenario starts from.
     Start(Box<StartSheet>),
-    /// A price list read: what importing it would change, to import or not.
-    Prices {
-        /// What it does, a line each.
+    /// A file the user gave, read: what it would change, to apply or not.
+    Preview {
+        /// The heading.
+        title: String,
+        /// What it would change, a line each.
         lines: Vec<String>,
-        /// Whether it changes anything.
-        changes: bool,
+        /// The label of the button that applies it.
+        apply: String,
+        /// What that button does.
+        then: Box<Action>,
     },
     /// Something went wrong, or is worth knowing.
     Message {
@@ -174,7 +183,12 @@ impl Dialogs {
                 } => exported::show(ui, folder, files, report_url.as_deref()),
                 Dialog::Start(sheet) => start::show(ui, sheet, actions),
                 Dialog::Message { title, lines } => message::show(ui, title, lines),
-                Dialog::Prices { lines, changes } => prices::show(ui, lines, *changes, actions),
+                Dialog::Preview {
+                    title,
+                    lines,
+                    apply,
+                    then,
+                } => preview::show(ui, title, lines, apply, then, actions),
             };
         });
         if let Some(ask) = browse {

@@ -46,6 +46,21 @@ pub fn show(
              data.json, llm-prices, or OpenRouter's /api/v1/models response. What it would change \
              is shown before anything is imported. Type the file's path, or browse for it.",
         ),
+        Purpose::ImportUsage => (
+            "Import usage",
+            "Read",
+            "What the team really sends: OpenAI's usage (completions) or Anthropic's usage report as JSON, \
+             LiteLLM's spend logs, or a CSV with date, feature, model, input_tokens, output_tokens and \
+             cached_input_tokens. Its months and features are shown before anything changes. Type the \
+             file's path, or browse for it.",
+        ),
+        Purpose::ImportBenchmark(_) => (
+            "Import a benchmark",
+            "Read",
+            "Your own run of the model on these instances: vLLM's bench serve --save-result JSON, or an \
+             LLMPerf summary. Its throughput and speed are shown before anything changes. Type the \
+             file's path, or browse for it.",
+        ),
         Purpose::Export => (
             "Export for a board deck",
             "Export",
@@ -64,7 +79,7 @@ pub fn show(
             Purpose::Open => "Opens",
             Purpose::SaveAs => "Saves to",
             Purpose::Export => "Writes into",
-            Purpose::ImportPrices => "Reads",
+            Purpose::ImportPrices | Purpose::ImportUsage | Purpose::ImportBenchmark(_) => "Reads",
         };
         ui.add(egui::Label::new(format!("{where_to} {}", whole.display())).wrap());
     }
@@ -80,6 +95,8 @@ pub fn show(
                 Purpose::SaveAs => Action::SaveAs(path, then.take()),
                 Purpose::Export => Action::Export(path),
                 Purpose::ImportPrices => Action::ImportPrices(path),
+                Purpose::ImportUsage => Action::ImportUsage(path),
+                Purpose::ImportBenchmark(base) => Action::ImportBenchmark(base, path),
             });
             done = true;
         }

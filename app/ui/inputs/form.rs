@@ -16,6 +16,8 @@ pub struct Form<'a> {
     pub problems: &'a [Problem],
     /// The catalog as the user has it, imported prices and all, for the pickers.
     pub catalog: &'a breakeven_model::Catalog,
+    /// What the panel asks of the window beyond an edit (Import benchmark…).
+    pub asks: &'a mut Vec<crate::action::Action>,
 }
 
 impl Form<'_> {

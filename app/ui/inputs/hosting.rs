@@ -81,6 +81,17 @@ pub struct Site {
 /// The instances serving a model: catalog pick, price, hours, throughput, utilisation, minimum.
 pub fn hosting_ui(ui: &mut Ui, form: &mut Form<'_>, h: &mut Hosting, site: &Site) {
     instance_picker(ui, h, site.base);
+    if ui
+        .button("Import benchmark…")
+        .on_hover_text(
+            "Your own run of the model on these instances (vLLM's bench serve JSON, or an LLMPerf \
+             summary) as their throughput and reply speed, shown before it is applied.",
+        )
+        .clicked()
+    {
+        form.asks
+            .push(crate::action::Action::AskBenchmark(site.base));
+    }
     let kinds = [
         (PriceKind::OnDemand, "On-demand"),
         (PriceKind::Reserved, "Reserved"),

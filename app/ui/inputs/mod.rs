@@ -45,7 +45,8 @@ impl InputsPanel {
     }
 
     /// Shows every input of `draft` and lets the user change it; `problems` are its validation
-    /// messages, shown beside their fields; the API model picker offers `catalog`'s models.
+    /// messages, shown beside their fields; the API model picker offers `catalog`'s models, and
+    /// what the panel asks of the window beyond an edit is pushed onto `asks`.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -53,12 +54,14 @@ impl InputsPanel {
         problems: &[Problem],
         today: NaiveDate,
         catalog: &breakeven_model::Catalog,
+        asks: &mut Vec<crate::action::Action>,
     ) {
         let mut form = Form {
             editing: &mut self.editing,
             default: &mut self.default,
             problems,
             catalog,
+            asks,
         };
         egui::CollapsingHeader::new("Scenario: name, client, notes, review")
             .default_open(false)

@@ -16,8 +16,10 @@ pub enum Ask {
     SaveScenario,
     /// A folder.
     Folder,
-    /// A price list to import (JSON).
+    /// A price list or a benchmark to read (JSON).
     PriceList,
+    /// A usage export to read (JSON or CSV).
+    UsageFile,
 }
 
 /// A native dialog that may be running; its answer arrives in a later frame.
@@ -40,9 +42,12 @@ impl Browser {
                     pollster::block_on(scenarios().set_file_name("scenario.ron").save_file())
                 }
                 Ask::Folder => pollster::block_on(dialog.pick_folder()),
-                Ask::PriceList => pollster::block_on(
+                Ask::PriceList => {
+                    pollster::block_on(dialog.add_filter("JSON", &["json"]).pick_file())
+                }
+                Ask::UsageFile => pollster::block_on(
                     dialog
-                        .add_filter("Price list (JSON)", &["json"])
+                        .add_filter("Usage (JSON or CSV)", &["json", "csv"])
                         .pick_file(),
                 ),
             };

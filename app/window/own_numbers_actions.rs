@@ -1,0 +1,112 @@
+//! The window's side of File > Import usage… and a hosting group's Import benchmark…: the file
+//! read and what it measured shown, then put into the scenario as one edit (Ctrl+Z takes it
+//! back) when the user says so, through the one door ([`BreakevenApp::apply`]). A child of
+//! `window`, so it reaches the document without widening its fields.
+
+use std::path::Path;
+
+use breakeven_model::usage;
+
+use super::app::BreakevenApp;
+use crate::action::Action;
+use crate::state::own_numbers::{file_name, hosting_at, read_benchmark, read_usage};
+use crate::ui::dialogs::{Dialog, Purpose};
+
+impl BreakevenApp {
+    /// Reads the usage export at `path` and shows what it measured, or why it cannot be read.
+    pub(super) fn read_usage_file(&mut self, path: &Path) {
+        self.pending_usage = None;
+        let read = match read_usage(path, None) {
+            Ok(read) => read,
+            Err(why) => {
+                self.dialogs.message("Nothing read", vec![why]);
+                return;
+            }
+        };
+        let file = file_name(path);
+        let summary = usage::summarise(&read, self.prices.catalog());
+        let mut lines = usage::lines(&summary, &file);
+        let measured = usage::measured(&summary, &file);
+        if let Some(m) = &measured {
+            lines.push(format!(
+                "Apply puts {}'s tokens, the cached share{} into the workload, each noted as measured.",
+                m.month,
+                if m.growth_percent.is_some() {
+                    " and the growth month on month"
+                } else {
+                    ""
+                }
+            ));
+        }
+        self.pending_usage = measured;
+        self.dialogs.open(Dialog::Preview {
+            title: "Import usage".to_owned(),
+            lines,
+            apply: "Apply to the workload".to_owned(),
+            then: Box::new(Action::ApplyUsage),
+        });
+    }
+
+    /// Puts the workload the usage export shown measured into the scenario, as one edit.
+    pub(super) fn apply_usage(&mut self) {
+        let Some(measured) = self.pending_usage.take() else {
+            return;
+        };
+        let mut scenario = self.doc.scenario().clone();
+        measured.apply_to(&mut scenario);
+        self.doc.edit(scenario, false);
+        self.notice = Some(format!(
+            "The workload is {}'s, as measured.",
+            measured.month
+        ));
+    }
+
+    /// Asks for a benchmark of the instances at `base`.
+    pub(super) fn ask_benchmark(&mut self, base: &'static str) {
+        self.dialogs.open(Dialog::Path {
+            purpose: Purpose::ImportBenchmark(base),
+            text: String::new(),
+            then: None,
+        });
+    }
+
+    /// Reads the benchmark at `path` for the instances at `base` and shows what it measured.
+    pub(super) fn read_benchmark_file(&mut self, base: &'static str, path: &Path) {
+        self.pending_benchmark = None;
+        match read_benchmark(path, None) {
+            Ok(measured) => {
+                let file = file_name(path);
+                let mut lines = measured.lines(&file);
+                lines.push(format!(
+                    "Apply makes it the throughput and speed of {base}, noted as your benchmark."
+                ));
+                self.pending_benchmark = Some((base, measured, file));
+                self.dialogs.open(Dialog::Preview {
+                    title: "Import a benchmark".to_owned(),
+                    lines,
+                    apply: "Apply to the instances".to_owned(),
+                    then: Box::new(Action::ApplyBenchmark),
+                });
+            }
+            Err(why) => self.dialogs.message("Nothing read", vec![why]),
+        }
+    }
+
+    /// Puts the throughput the benchmark shown measured into the scenario, as one edit.
+    pub(super) fn apply_benchmark(&mut self) {
+        let Some((base, measured, file)) = self.pending_benchmark.take() else {
+            return;
+        };
+        let mut scenario = self.doc.scenario().clone();
+        let Some(hosting) = hosting_at(&mut scenario, base) else {
+            self.dialogs.message(
+                "Nothing applied",
+                vec![format!("The scenario has no instances at {base} any more.")],
+            );
+            return;
+        };
+        measured.apply_to(hosting, &file);
+        self.doc.edit(scenario, false);
+        self.notice = Some(format!("{base} runs at your benchmark's throughput."));
+    }
+}
