@@ -28,7 +28,8 @@ impl BreakevenApp {
         let mut lines = usage::lines(&summary, &file);
         let measured = usage::measured(&summary, &file);
         if let Some(m) = &measured {
-            lines.push(format!(
+            let at = lines.len().min(1);
+            lines.insert(at, format!(
                 "Apply puts {}'s tokens, the cached share{} into the workload, each noted as measured.",
                 m.month,
                 if m.growth_percent.is_some() {

@@ -479,8 +479,8 @@ fn count(value: Option<&serde_json::Value>, path: &str) -> Result<u64, UsageErro
 mod tests;
 
 /// The summary in words, a line each, as the command line prints it and the window shows it:
-/// the file's days, tokens by month, the models and what they are priced as, the features by
-/// spend and the ones behind 80% of the bill.
+/// the file's days, the features by spend and the ones behind 80% of the bill first, then the
+/// tokens by month, by model, and what each model is priced as.
 #[must_use]
 pub fn lines(summary: &Summary, file: &str) -> Vec<String> {
     use crate::format::{group_thousands, percent, usd_cents};
@@ -489,30 +489,6 @@ pub fn lines(summary: &Summary, file: &str) -> Vec<String> {
         Some((first, last)) => format!("{file} ({}): {first} to {last}.", summary.format.label()),
         None => format!("{file} ({}).", summary.format.label()),
     }];
-    out.push("Tokens a month: in (cached among them), out".to_owned());
-    for (month, t) in &summary.months {
-        out.push(format!(
-            "  {month}: {} ({} cached), {}",
-            n(t.input),
-            n(t.cached_input),
-            n(t.output)
-        ));
-    }
-    out.push("By model:".to_owned());
-    for (month, model, t) in &summary.by_model {
-        out.push(format!(
-            "  {month} {model}: {} in, {} out",
-            n(t.input),
-            n(t.output)
-        ));
-    }
-    for (model, priced) in &summary.priced_as {
-        out.push(match priced {
-            Some(id) if id == model => format!("  {model}: the catalog's prices"),
-            Some(id) => format!("  {model}: priced as the catalog's {id}"),
-            None => format!("  {model}: not in the catalog, not priced"),
-        });
-    }
     out.push(format!(
         "Features by spend, at the catalog's prices ({} in all):",
         usd_cents(summary.usd)
@@ -544,6 +520,30 @@ pub fn lines(summary: &Summary, file: &str) -> Vec<String> {
             "Behind 80% of the bill: {first} and {}. Look at the first one first {plan}.",
             rest.join(" and ")
         )),
+    }
+    out.push("Tokens a month: in (cached among them), out".to_owned());
+    for (month, t) in &summary.months {
+        out.push(format!(
+            "  {month}: {} ({} cached), {}",
+            n(t.input),
+            n(t.cached_input),
+            n(t.output)
+        ));
+    }
+    out.push("By model:".to_owned());
+    for (month, model, t) in &summary.by_model {
+        out.push(format!(
+            "  {month} {model}: {} in, {} out",
+            n(t.input),
+            n(t.output)
+        ));
+    }
+    for (model, priced) in &summary.priced_as {
+        out.push(match priced {
+            Some(id) if id == model => format!("  {model}: the catalog's prices"),
+            Some(id) => format!("  {model}: priced as the catalog's {id}"),
+            None => format!("  {model}: not in the catalog, not priced"),
+        });
     }
     out
 }
