@@ -47,6 +47,16 @@ pub fn hosting_at<'a>(scenario: &'a mut Scenario, base: &str) -> Option<&'a mut 
     }
 }
 
+/// The instances at `base`, as the window names them.
+#[must_use]
+pub fn hosting_label(base: &str) -> &'static str {
+    match base {
+        "fine_tune.serving.hosting" => "the fine-tune's instances",
+        "pretrain.hosting" => "the pretrained model's instances",
+        _ => "Self-host's instances",
+    }
+}
+
 /// The name of a file as a note says it: its name, or the whole path where it has none.
 #[must_use]
 pub fn file_name(path: &Path) -> String {

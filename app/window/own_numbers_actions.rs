@@ -9,7 +9,7 @@ use breakeven_model::usage;
 
 use super::app::BreakevenApp;
 use crate::action::Action;
-use crate::state::own_numbers::{file_name, hosting_at, read_benchmark, read_usage};
+use crate::state::own_numbers::{file_name, hosting_at, hosting_label, read_benchmark, read_usage};
 use crate::ui::dialogs::{Dialog, Purpose};
 
 impl BreakevenApp {
@@ -79,7 +79,8 @@ impl BreakevenApp {
                 let file = file_name(path);
                 let mut lines = measured.lines(&file);
                 lines.push(format!(
-                    "Apply makes it the throughput and speed of {base}, noted as your benchmark."
+                    "Apply makes it the throughput and reply speed of {}, noted as your benchmark.",
+                    hosting_label(base)
                 ));
                 self.pending_benchmark = Some((base, measured, file));
                 self.dialogs.open(Dialog::Preview {
@@ -102,12 +103,20 @@ impl BreakevenApp {
         let Some(hosting) = hosting_at(&mut scenario, base) else {
             self.dialogs.message(
                 "Nothing applied",
-                vec![format!("The scenario has no instances at {base} any more.")],
+                vec![format!(
+                    "The scenario no longer has {}: the fine-tune is not served on instances of its own.",
+                    hosting_label(base)
+                )],
             );
             return;
         };
         measured.apply_to(hosting, &file);
         self.doc.edit(scenario, false);
-        self.notice = Some(format!("{base} runs at your benchmark's throughput."));
+        let label = hosting_label(base);
+        let mut notice = format!("{label} run at your benchmark's throughput.");
+        if let Some(first) = notice.get(..1) {
+            notice.replace_range(..1, &first.to_uppercase());
+        }
+        self.notice = Some(notice);
     }
 }
