@@ -123,6 +123,7 @@ struct Json {
 #[derive(Serialize)]
 struct JsonMonth {
     month: String,
+    usd: String,
     input_tokens: u64,
     output_tokens: u64,
     cached_input_tokens: u64,
@@ -133,6 +134,7 @@ struct JsonModelMonth {
     month: String,
     model: String,
     priced_as: Option<String>,
+    usd: Option<String>,
     input_tokens: u64,
     output_tokens: u64,
     cached_input_tokens: u64,
@@ -163,8 +165,9 @@ impl Json {
             months: s
                 .months
                 .iter()
-                .map(|(m, t)| JsonMonth {
+                .map(|(m, t, usd)| JsonMonth {
                     month: m.to_string(),
+                    usd: fixed(*usd, 2),
                     input_tokens: t.input,
                     output_tokens: t.output,
                     cached_input_tokens: t.cached_input,
@@ -173,9 +176,10 @@ impl Json {
             by_model: s
                 .by_model
                 .iter()
-                .map(|(m, model, t)| JsonModelMonth {
+                .map(|(m, model, t, usd)| JsonModelMonth {
                     month: m.to_string(),
                     priced_as: priced(model),
+                    usd: usd.map(|u| fixed(u, 2)),
                     model: model.clone(),
                     input_tokens: t.input,
                     output_tokens: t.output,

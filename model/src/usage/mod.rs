@@ -283,10 +283,11 @@ pub struct Summary {
     pub format: UsageFormat,
     /// The first and last day with usage.
     pub days: Option<(NaiveDate, NaiveDate)>,
-    /// Tokens each month, in order.
-    pub months: Vec<(Month, Tokens)>,
-    /// Tokens each month by model, then model.
-    pub by_model: Vec<(Month, String, Tokens)>,
+    /// Tokens each month, in order, and what the priced ones cost.
+    pub months: Vec<(Month, Tokens, Decimal)>,
+    /// Tokens each month by model, then model, and what they cost (`None`: a model the catalog
+    /// has no price for).
+    pub by_model: Vec<(Month, String, Tokens, Option<Decimal>)>,
     /// The catalog's model each model of the file is priced as, or `None` when it has no price.
     pub priced_as: Vec<(String, Option<String>)>,
     /// Features by spend, largest first.
@@ -346,7 +347,7 @@ pub fn cost(model: &ApiModel, tokens: Tokens) -> Option<Decimal> {
 /// Sums `usage` by month, model and feature and prices it with `catalog`.
 #[must_use]
 pub fn summarise(usage: &Usage, catalog: &Catalog) -> Summary {
-    let mut months: BTreeMap<Month, Tokens> = BTreeMap::new();
+    let mut months: BTreeMap<Month, (Tokens, Decimal)> = BTreeMap::new();
     let mut by_model: BTreeMap<(Month, String), Tokens> = BTreeMap::new();
     let mut features: BTreeMap<String, (Tokens, Decimal)> = BTreeMap::new();
     let mut priced_as: BTreeMap<String, Option<String>> = BTreeMap::new();
@@ -358,7 +359,21 @@ pub fn summarise(usage: &Usage, catalog: &Catalog) -> Summary {
             .or_insert_with(|| model.map(|m| m.id.clone()));
         if let Some(day) = row.day {
             first_last = Some(first_last.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
-            months.entry(Month::of(day)).or_default().add(row);
+            let priced = model
+                .and_then(|m| {
+                    cost(
+                        m,
+                        Tokens {
+                            input: row.input,
+                            output: row.output,
+                            cached_input: row.cached_input,
+                        },
+                    )
+                })
+                .unwrap_or_default();
+            let month = months.entry(Month::of(day)).or_default();
+            month.0.add(row);
+            month.1 = month.1.checked_add(priced).unwrap_or(month.1);
             by_model
                 .entry((Month::of(day), row.model.clone()))
                 .or_default()
@@ -399,10 +414,16 @@ pub fn summarise(usage: &Usage, catalog: &Catalog) -> Summary {
     Summary {
         format: usage.format,
         days: first_last,
-        months: months.into_iter().collect(),
+        months: months
+            .into_iter()
+            .map(|(month, (tokens, usd))| (month, tokens, usd))
+            .collect(),
         by_model: by_model
             .into_iter()
-            .map(|((month, model), tokens)| (month, model, tokens))
+            .map(|((month, model), tokens)| {
+                let usd = catalog_model(catalog, &model).and_then(|m| cost(m, tokens));
+                (month, model, tokens, usd)
+            })
             .collect(),
         priced_as: priced_as.into_iter().collect(),
         features: ranked,
@@ -521,19 +542,21 @@ pub fn lines(summary: &Summary, file: &str) -> Vec<String> {
             rest.join(" and ")
         )),
     }
-    out.push("Tokens a month: in (cached among them), out".to_owned());
-    for (month, t) in &summary.months {
+    out.push("Tokens a month: in (cached among them), out: cost".to_owned());
+    for (month, t, usd) in &summary.months {
         out.push(format!(
-            "  {month}: {} ({} cached), {}",
+            "  {month}: {} ({} cached), {}: {}",
             n(t.input),
             n(t.cached_input),
-            n(t.output)
+            n(t.output),
+            usd_cents(*usd)
         ));
     }
     out.push("By model:".to_owned());
-    for (month, model, t) in &summary.by_model {
+    for (month, model, t, usd) in &summary.by_model {
+        let cost = usd.map_or_else(|| "not priced".to_owned(), usd_cents);
         out.push(format!(
-            "  {month} {model}: {} in, {} out",
+            "  {month} {model}: {} in, {} out: {cost}",
             n(t.input),
             n(t.output)
         ));

@@ -18,6 +18,14 @@ fn a_csv_of_three_months_sums_prices_and_names_the_features_behind_80_percent() 
     let summary = summarise(&usage, Catalog::embedded());
     assert_eq!(summary.months.len(), 3);
     let november = summary.months[2];
+    // November: support chat $344.85, contract extraction $423.50, search summaries $12.705.
+    assert_eq!(november.2, dec!(781.055));
+    let by_model_4o = summary
+        .by_model
+        .iter()
+        .find(|(m, model, _, _)| *m == november.0 && model == "gpt-4o")
+        .expect("gpt-4o in November");
+    assert_eq!(by_model_4o.3, Some(dec!(423.5)));
     assert_eq!(
         november.0,
         Month {

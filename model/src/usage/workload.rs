@@ -50,12 +50,16 @@ pub fn measured(summary: &Summary, file: &str) -> Option<Measured> {
         NaiveDate::from_ymd_opt(month.year, month.month, 1).is_some_and(|start| first <= start)
             && last_day(month).is_some_and(|end| last >= end)
     };
-    let whole_months: Vec<&(Month, Tokens)> =
-        summary.months.iter().filter(|(m, _)| whole(*m)).collect();
+    let whole_months: Vec<(Month, Tokens)> = summary
+        .months
+        .iter()
+        .filter(|(m, _, _)| whole(*m))
+        .map(|(m, t, _)| (*m, *t))
+        .collect();
     let (month, tokens, is_whole) = if let Some((month, tokens)) = whole_months.last() {
         (*month, *tokens, true)
     } else {
-        let (month, tokens) = summary.months.last()?;
+        let (month, tokens, _) = summary.months.last()?;
         (*month, *tokens, false)
     };
     let cached_percent = Decimal::from(tokens.cached_input)
