@@ -190,3 +190,23 @@ fn a_benchmark_imported_in_the_self_host_group_is_its_throughput() {
     assert!(shows(&harness, "it is not JSON"));
     assert_eq!(harness.state().scenario(), &scenario);
 }
+
+#[test]
+fn kept_prices_that_cannot_be_read_are_said_at_start_and_left_as_they_are() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let kept = folder.path().join("imported-prices.ron");
+    std::fs::write(&kept, "(version: 9, models: [])").expect("writable");
+    let harness = harness(BreakevenApp::start(
+        Startup {
+            prices_folder: Some(folder.path().to_path_buf()),
+            ..startup(None)
+        },
+        None,
+    ));
+    assert!(shows(&harness, "Imported prices not read"));
+    assert!(shows(&harness, "version 9"));
+    assert_eq!(
+        std::fs::read_to_string(&kept).expect("kept"),
+        "(version: 9, models: [])"
+    );
+}
