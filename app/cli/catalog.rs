@@ -101,7 +101,7 @@ fn import_or_diff(args: &ListArgs, keep: bool) -> ExitCode {
     );
     let (after, changes) = imported.with(&list, &file, today, Catalog::embedded());
     let mut out = String::new();
-    for line in imported::summary(&file, &list, &changes) {
+    for line in imported::summary(&file, &list, &changes, None) {
         out.push_str(&line);
         out.push('\n');
     }

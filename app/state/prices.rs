@@ -11,6 +11,10 @@ use chrono::NaiveDate;
 
 use super::data;
 
+/// How many models, changes and entries left out a preview lists of each before it says how
+/// many more there are.
+const PREVIEW_MOST: usize = 12;
+
 /// The catalog, and where its imported prices are kept.
 pub struct Prices {
     folder: Option<PathBuf>,
@@ -81,7 +85,8 @@ impl Prices {
         );
         let (after, changes) = self.imported.with(&list, &file, today, Catalog::embedded());
         Ok(Pending {
-            summary: imported::summary(&file, &list, &changes),
+            // A window shows the first of each list: a whole list has thousands.
+            summary: imported::summary(&file, &list, &changes, Some(PREVIEW_MOST)),
             after,
             changes,
         })

@@ -223,8 +223,19 @@ fn changed_prices(old: &ApiModel, new: &ApiModel) -> Vec<Changed> {
 /// What importing `list` from `file` does, a line each, as the command line prints it and the
 /// window shows it before the import: the list, then what is added, put in place of the
 /// embedded catalog's, removed and changed (each price old -> new), then what was left out.
+/// With `most`, each list stops after that many and says how many more there are (a window's
+/// preview of a whole list of two thousand models); the command line says them all.
 #[must_use]
-pub fn summary(file: &str, list: &PriceList, changes: &Changes) -> Vec<String> {
+pub fn summary(
+    file: &str,
+    list: &PriceList,
+    changes: &Changes,
+    most: Option<usize>,
+) -> Vec<String> {
+    let most = most.unwrap_or(usize::MAX);
+    let more = |count: usize, what: &str| {
+        (count > most).then(|| format!("  … and {} more {what}", count.saturating_sub(most)))
+    };
     let count = list.prices.len();
     let mut lines = vec![format!(
         "{file} ({}): {count} price{} per token{}.",
@@ -243,7 +254,18 @@ pub fn summary(file: &str, list: &PriceList, changes: &Changes) -> Vec<String> {
         ("Removed, no longer in the list", &changes.removed),
     ] {
         if !ids.is_empty() {
-            lines.push(format!("{heading} ({}): {}", ids.len(), ids.join(", ")));
+            let shown: Vec<&str> = ids.iter().take(most).map(String::as_str).collect();
+            let rest = ids.len().saturating_sub(shown.len());
+            let tail = if rest > 0 {
+                format!(" and {rest} more")
+            } else {
+                String::new()
+            };
+            lines.push(format!(
+                "{heading} ({}): {}{tail}",
+                ids.len(),
+                shown.join(", ")
+            ));
         }
     }
     if !changes.changed.is_empty() {
@@ -261,16 +283,20 @@ pub fn summary(file: &str, list: &PriceList, changes: &Changes) -> Vec<String> {
             changes
                 .changed
                 .iter()
+                .take(most)
                 .map(|c| format!("  {} {}: {} -> {}", c.id, c.field, show(c.old), show(c.new))),
         );
+        lines.extend(more(changes.changed.len(), "changes"));
     }
     if !list.skipped.is_empty() {
         lines.push(format!("Left out ({}):", list.skipped.len()));
         lines.extend(
             list.skipped
                 .iter()
+                .take(most)
                 .map(|s| format!("  {}: {}", s.id, s.why)),
         );
+        lines.extend(more(list.skipped.len(), "left out"));
     }
     lines
 }
@@ -399,6 +425,23 @@ mod tests {
             moved.iter().any(|m| m.contains("buy.input_usd_per_1m")),
             "{moved:?}"
         );
+    }
+
+    /// The window's preview of a whole list says the first few and how many more; the command
+    /// line says them all.
+    #[test]
+    fn a_summary_stops_after_the_most_asked_and_counts_the_rest() {
+        let many: String = (0..30)
+            .map(|i| format!("\"m{i:02}\": {{\"litellm_provider\": \"x\", \"mode\": \"chat\", \"input_cost_per_token\": 1e-06, \"output_cost_per_token\": 2e-06}}"))
+            .collect::<Vec<_>>()
+            .join(",");
+        let listed = list(&format!("{{{many}}}"));
+        let (_, changes) =
+            Imported::default().with(&listed, "a.json", today(), Catalog::embedded());
+        let short = summary("a.json", &listed, &changes, Some(3));
+        assert_eq!(short[1], "Added (30): m00, m01, m02 and 27 more");
+        let all = summary("a.json", &listed, &changes, None);
+        assert!(all[1].ends_with("m28, m29"), "{}", all[1]);
     }
 
     #[test]
