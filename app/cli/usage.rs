@@ -66,7 +66,7 @@ pub fn run(args: &UsageArgs) -> ExitCode {
     }
     match args.format {
         UsageOut::Text => {
-            let mut text = usage::lines(&summary, &file).join("\n");
+            let mut text = usage::lines(&summary, &file, None).join("\n");
             text.push('\n');
             if let Some(out) = &args.out {
                 let _ = writeln!(text, "The measured workload is in {}.", out.display());

@@ -25,7 +25,8 @@ impl BreakevenApp {
         };
         let file = file_name(path);
         let summary = usage::summarise(&read, self.prices.catalog());
-        let mut lines = usage::lines(&summary, &file);
+        // The first twelve of each list: an export can have hundreds of keys and models.
+        let mut lines = usage::lines(&summary, &file, Some(12));
         let measured = usage::measured(&summary, &file);
         if let Some(m) = &measured {
             let at = lines.len().min(1);

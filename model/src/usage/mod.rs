@@ -501,11 +501,18 @@ mod tests;
 
 /// The summary in words, a line each, as the command line prints it and the window shows it:
 /// the file's days, the features by spend and the ones behind 80% of the bill first, then the
-/// tokens by month, by model, and what each model is priced as.
+/// tokens by month, by model, and what each model is priced as. With `most` (a window's
+/// preview), each list stops after that many and counts the rest, and the models are the last
+/// month's.
 #[must_use]
-pub fn lines(summary: &Summary, file: &str) -> Vec<String> {
+pub fn lines(summary: &Summary, file: &str, most: Option<usize>) -> Vec<String> {
     use crate::format::{group_thousands, percent, usd_cents};
     let n = |count: u64| group_thousands(Decimal::from(count));
+    let more = |count: usize, what: &str| {
+        most.filter(|m| count > *m)
+            .map(|m| format!("  … and {} more {what}", count.saturating_sub(m)))
+    };
+    let most_or_all = most.unwrap_or(usize::MAX);
     let mut out = vec![match summary.days {
         Some((first, last)) => format!("{file} ({}): {first} to {last}.", summary.format.label()),
         None => format!("{file} ({}).", summary.format.label()),
@@ -514,7 +521,7 @@ pub fn lines(summary: &Summary, file: &str) -> Vec<String> {
         "Features by spend, at the catalog's prices ({} in all):",
         usd_cents(summary.usd)
     ));
-    for f in &summary.features {
+    for f in summary.features.iter().take(most_or_all) {
         out.push(format!(
             "  {}: {} ({}), {} tokens in, {} out",
             f.feature,
@@ -524,6 +531,7 @@ pub fn lines(summary: &Summary, file: &str) -> Vec<String> {
             n(f.tokens.output)
         ));
     }
+    out.extend(more(summary.features.len(), "features"));
     let named: Vec<String> = summary
         .behind_80
         .iter()
@@ -552,8 +560,15 @@ pub fn lines(summary: &Summary, file: &str) -> Vec<String> {
             usd_cents(*usd)
         ));
     }
+    // Shortened, the models of the last month alone: the month a workload is measured from.
+    let last = summary.months.last().map(|(m, _, _)| *m);
+    let models: Vec<_> = summary
+        .by_model
+        .iter()
+        .filter(|(m, _, _, _)| most.is_none() || Some(*m) == last)
+        .collect();
     out.push("By model:".to_owned());
-    for (month, model, t, usd) in &summary.by_model {
+    for (month, model, t, usd) in models.iter().take(most_or_all) {
         let cost = usd.map_or_else(|| "not priced".to_owned(), usd_cents);
         out.push(format!(
             "  {month} {model}: {} in, {} out: {cost}",
@@ -561,12 +576,14 @@ pub fn lines(summary: &Summary, file: &str) -> Vec<String> {
             n(t.output)
         ));
     }
-    for (model, priced) in &summary.priced_as {
+    out.extend(more(models.len(), "models"));
+    for (model, priced) in summary.priced_as.iter().take(most_or_all) {
         out.push(match priced {
             Some(id) if id == model => format!("  {model}: the catalog's prices"),
             Some(id) => format!("  {model}: priced as the catalog's {id}"),
             None => format!("  {model}: not in the catalog, not priced"),
         });
     }
+    out.extend(more(summary.priced_as.len(), "models priced"));
     out
 }

@@ -1,6 +1,8 @@
 //! Each format read from a small file in its real shape; a CSV whose figures have a closed
 //! form; and hostile files refused naming the line or key.
 
+use std::fmt::Write as _;
+
 use rust_decimal::dec;
 
 use super::{Month, UsageError, UsageFormat, catalog_model, measured, read, summarise};
@@ -188,5 +190,29 @@ fn hostile_usage_files_name_the_line_or_the_key() {
     assert_eq!(
         err(&big),
         "it is 64.0 MB; a usage file is read up to 64.0 MB"
+    );
+}
+
+#[test]
+fn a_shortened_summary_lists_the_first_features_and_counts_the_rest() {
+    let mut csv = String::from("date,feature,model,input_tokens,output_tokens\n");
+    for i in 0..20 {
+        let _ = writeln!(
+            csv,
+            "2026-09-01,key-{i:02},gpt-4o-mini,{},1000",
+            1_000_000 + i
+        );
+    }
+    let summary = summarise(&read(&csv, None).expect("reads"), Catalog::embedded());
+    let short = super::lines(&summary, "keys.csv", Some(12));
+    assert!(
+        short.contains(&"  … and 8 more features".to_owned()),
+        "{short:#?}"
+    );
+    let all = super::lines(&summary, "keys.csv", None);
+    assert_eq!(
+        all.iter().filter(|l| l.starts_with("  key-")).count(),
+        20,
+        "the command line names every feature"
     );
 }
