@@ -28,6 +28,36 @@ pub fn usd_cents(value: Decimal) -> String {
     }
 }
 
+/// A file's size in megabytes (MiB) to a tenth, as a refusal says it: 209,715,200 bytes is
+/// `200.0`.
+#[must_use]
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = bytes.saturating_mul(10) / (1024 * 1024);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// What the JSON parser found wrong, without its own " at line L column C": where is said
+/// once, by the caller.
+#[must_use]
+pub fn json_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m)
+        .to_owned()
+}
+
+/// What the JSON parser found wrong and where: `… (line L, column C)`.
+#[must_use]
+pub fn json_problem(error: &serde_json::Error) -> String {
+    format!(
+        "{} (line {}, column {})",
+        json_message(error),
+        error.line(),
+        error.column()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

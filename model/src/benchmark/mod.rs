@@ -88,7 +88,7 @@ impl FromStr for BenchFormat {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BenchError {
     /// Larger than [`MAX_BENCHMARK_BYTES`].
-    #[error("it is {} MB; a benchmark is read up to 64 MB", .bytes / (1024 * 1024))]
+    #[error("it is {} MB; a benchmark is read up to {} MB", crate::format::megabytes(*.bytes), crate::format::megabytes(MAX_BENCHMARK_BYTES))]
     TooLarge {
         /// Its size.
         bytes: u64,
@@ -210,7 +210,7 @@ pub fn read(text: &str, format: Option<BenchFormat>) -> Result<Benchmark, BenchE
             .rev()
             .find(|l| !l.trim().is_empty())
             .and_then(|last| serde_json::from_str(last).ok())
-            .ok_or_else(|| BenchError::NotJson(whole.to_string()))?,
+            .ok_or_else(|| BenchError::NotJson(crate::format::json_problem(&whole)))?,
     };
     let format = match format {
         Some(format) => format,

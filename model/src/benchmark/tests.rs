@@ -113,5 +113,17 @@ fn hostile_benchmarks_name_the_key() {
     );
     assert!(err("{\"model_id\": \"x\", \"output_thr").starts_with("it is not JSON"));
     assert_eq!(read("{\"a\": 1}", None), Err(BenchError::UnknownFormat));
+    // Sizes said as the price list and the usage readers say them.
+    assert_eq!(
+        BenchError::TooLarge {
+            bytes: 200 * 1024 * 1024
+        }
+        .to_string(),
+        "it is 200.0 MB; a benchmark is read up to 64.0 MB"
+    );
+    assert!(
+        err("{\"model_id\": \"x\", \"output_thr").contains("(line 1, column"),
+        "where the JSON breaks"
+    );
     assert_eq!(err("{\"output_throughput\": 1}"), "completed is missing");
 }

@@ -6,7 +6,7 @@
 use chrono::{Datelike as _, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::import::{ListedPrice, PriceFormat, PriceList};
+use super::import::{ListedPrice, PriceList};
 use super::{ApiModel, AsOf, Catalog};
 use crate::units::UsdPerMillionTokens;
 
@@ -318,14 +318,6 @@ pub fn from_ron_str(text: &str) -> Result<Imported, String> {
 #[must_use]
 pub fn to_ron_string(imported: &Imported) -> String {
     ron::ser::to_string_pretty(imported, ron::ser::PrettyConfig::default()).unwrap_or_default()
-}
-
-/// Formats the list's format for a kept model: its label, or the id as kept.
-#[must_use]
-pub fn format_label(format: &str) -> String {
-    format
-        .parse::<PriceFormat>()
-        .map_or_else(|_| format.to_owned(), |f| f.label().to_owned())
 }
 
 #[cfg(test)]

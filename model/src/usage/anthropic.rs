@@ -9,8 +9,7 @@
 use chrono::DateTime;
 use serde_json::Value;
 
-use super::openai::json_error;
-use super::{Row, UsageError, at, count, each_result, grouped};
+use super::{Row, UsageError, at, count, each_result, grouped, json_error};
 
 pub fn read(text: &str) -> Result<Vec<Row>, UsageError> {
     let root: Value = serde_json::from_str(text).map_err(|e| at("the file", json_error(&e)))?;

@@ -112,7 +112,7 @@ pub struct Row {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum UsageError {
     /// Larger than [`MAX_USAGE_BYTES`].
-    #[error("it is {} MB; a usage file is read up to {} MB", megabytes(*.bytes), megabytes(MAX_USAGE_BYTES))]
+    #[error("it is {} MB; a usage file is read up to {} MB", crate::format::megabytes(*.bytes), crate::format::megabytes(MAX_USAGE_BYTES))]
     TooLarge {
         /// Its size.
         bytes: u64,
@@ -135,11 +135,6 @@ pub enum UsageError {
     /// No usage in it.
     #[error("it has no usage rows")]
     Empty,
-}
-
-fn megabytes(bytes: u64) -> String {
-    let tenths = bytes.saturating_mul(10) / (1024 * 1024);
-    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 fn at(at: impl Into<String>, why: impl Into<String>) -> UsageError {
@@ -192,7 +187,7 @@ fn detect(text: &str) -> Result<UsageFormat, UsageError> {
         Ok(value) => value,
         // JSON cut short or damaged says where; anything else is no format read.
         Err(e) if trimmed.starts_with(['{', '[']) => {
-            return Err(at("the file", openai::json_error(&e)));
+            return Err(at("the file", json_error(&e)));
         }
         Err(_) => return Err(UsageError::UnknownFormat),
     };
@@ -430,6 +425,11 @@ pub fn summarise(usage: &Usage, catalog: &Catalog) -> Summary {
         behind_80,
         usd: total,
     }
+}
+
+/// A usage file that is not JSON, as its readers say it.
+fn json_error(error: &serde_json::Error) -> String {
+    format!("is not JSON: {}", crate::format::json_problem(error))
 }
 
 /// Calls `f` on each result of a usage API's response (`data` buckets, each with `results`),

@@ -9,7 +9,7 @@
 use chrono::DateTime;
 use serde_json::Value;
 
-use super::{Row, UsageError, at, count, each_result, grouped};
+use super::{Row, UsageError, at, count, each_result, grouped, json_error};
 
 pub fn read(text: &str) -> Result<Vec<Row>, UsageError> {
     let root: Value = serde_json::from_str(text).map_err(|e| at("the file", json_error(&e)))?;
@@ -46,17 +46,4 @@ pub fn read(text: &str) -> Result<Vec<Row>, UsageError> {
         Ok(())
     })?;
     Ok(rows)
-}
-
-/// The JSON parser's message, with where it is said once.
-pub fn json_error(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    let message = message
-        .rsplit_once(" at line ")
-        .map_or(message.as_str(), |(m, _)| m);
-    format!(
-        "is not JSON: {message} (line {}, column {})",
-        error.line(),
-        error.column()
-    )
 }

@@ -141,7 +141,7 @@ pub struct PriceList {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// Larger than [`MAX_PRICE_LIST_BYTES`].
-    #[error("it is {} MB; a price list is read up to {} MB", megabytes(*.bytes), megabytes(MAX_PRICE_LIST_BYTES))]
+    #[error("it is {} MB; a price list is read up to {} MB", crate::format::megabytes(*.bytes), crate::format::megabytes(MAX_PRICE_LIST_BYTES))]
     TooLarge {
         /// Its size.
         bytes: u64,
@@ -196,11 +196,6 @@ fn left_out(skipped: usize) -> String {
     }
 }
 
-fn megabytes(bytes: u64) -> String {
-    let tenths = bytes.saturating_mul(10) / (1024 * 1024);
-    format!("{}.{}", tenths / 10, tenths % 10)
-}
-
 /// Reads `text`, `bytes` long, as a price list: in `format`, or in the format its shape says.
 /// `today` picks the prices in force among dated ones (llm-prices' history, genai-prices'
 /// start dates).
@@ -235,14 +230,8 @@ pub fn read(
 }
 
 fn not_json(error: &serde_json::Error) -> ImportError {
-    let message = error.to_string();
-    // serde_json ends its message with " at line L column C": said once, by the fields.
-    let message = message
-        .rsplit_once(" at line ")
-        .map_or(message.as_str(), |(m, _)| m)
-        .to_owned();
     ImportError::NotJson {
-        message,
+        message: crate::format::json_message(error),
         line: error.line(),
         column: error.column(),
     }
@@ -371,15 +360,8 @@ fn shaped<'a, T: serde::Deserialize<'a>>(
 ) -> Result<T, ImportError> {
     serde_json::from_str(raw.get()).map_err(|e| ImportError::Shape {
         format,
-        what: format!("{what}: {}", not_json_message(&e)),
+        what: format!("{what}: {}", crate::format::json_message(&e)),
     })
-}
-
-fn not_json_message(error: &serde_json::Error) -> String {
-    match not_json(error) {
-        ImportError::NotJson { message, .. } => message,
-        other => other.to_string(),
-    }
 }
 
 #[cfg(test)]
