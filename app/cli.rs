@@ -65,6 +65,10 @@ pub enum Command {
         /// The seed the samples are drawn with: the same seed gives the same figures.
         #[arg(long, value_name = "S", default_value_t = breakeven_model::uncertainty::DEFAULT_SEED)]
         seed: u64,
+        /// Report one feature of the scenario alone, by name; the whole scenario by default
+        /// (its features, the mix and the roadmap, then its first feature in detail).
+        #[arg(long, value_name = "NAME")]
+        feature: Option<String>,
     },
     /// A board-deck pack in a folder: an HTML report (prints to PDF), the board summary and the
     /// charts as 16:9 PNG and as SVG, the month-by-month CSV, and the JSON and Markdown reports.
@@ -183,8 +187,10 @@ pub fn run(cli: Cli) -> ExitCode {
             today,
             samples,
             seed,
+            feature,
         }) => report(
             &file,
+            feature.as_deref(),
             format,
             today.unwrap_or_else(|| Local::now().date_naive()),
             Sampling {
@@ -291,6 +297,7 @@ struct Sampling {
 
 fn report(
     path: &std::path::Path,
+    feature: Option<&str>,
     format: ReportFormat,
     today: NaiveDate,
     sampling: Sampling,
@@ -298,6 +305,19 @@ fn report(
     let scenario = match scenario_or_exit(path) {
         Ok(scenario) => scenario,
         Err(code) => return code,
+    };
+    let scenario = match feature {
+        None => scenario,
+        Some(name) => match one_feature(&scenario, name) {
+            Some(one) => one,
+            None => {
+                return fail(&format!(
+                    "{}: no feature is called `{name}`; its features are: {}.",
+                    path.display(),
+                    scenario.feature_names().join(", ")
+                ));
+            }
+        },
     };
     let Some(format) = format.model_format() else {
         // The same page as the export's report.html, charts and all.
@@ -328,6 +348,21 @@ fn report(
         Err(EvaluateError::Invalid(problems)) => invalid(path, &problems),
         Err(error) => fail(&format!("{}: {error}.", path.display())),
     }
+}
+
+/// The feature of `scenario` called `name` (any case), as a scenario of its own.
+fn one_feature(
+    scenario: &breakeven_model::Scenario,
+    name: &str,
+) -> Option<breakeven_model::Scenario> {
+    let wanted = name.trim();
+    (0..scenario.feature_count())
+        .find(|i| {
+            scenario
+                .feature_name(*i)
+                .is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted))
+        })
+        .and_then(|i| scenario.feature(i))
 }
 
 /// Every problem of an invalid scenario, one a line under a heading naming the file.

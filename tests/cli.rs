@@ -222,11 +222,11 @@ fn check_names_the_line_and_column_of_a_syntax_error() {
 fn check_refuses_a_newer_file_naming_both_versions() {
     let err = assert_clean_failure(&check_text(
         DEFAULT_RON
-            .replacen("version: 8,", "version: 9,", 1)
+            .replacen("version: 9,", "version: 10,", 1)
             .as_bytes(),
     ));
     assert!(
-        err.contains("version 9") && err.contains("up to 8"),
+        err.contains("version 10") && err.contains("up to 9"),
         "{err}"
     );
 }
@@ -518,7 +518,7 @@ fn check_says_a_version_1_file_is_migrated() {
     let output = breakeven(&["check", path.to_str().expect("UTF-8")]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stdout(&output).contains("format version 1; Breakeven reads it as version 8"),
+        stdout(&output).contains("format version 1; Breakeven reads it as version 9"),
         "{}",
         stdout(&output)
     );
@@ -537,7 +537,7 @@ fn hostile_files_get_one_clear_message_and_exit_1_from_check_and_report() {
         ("missing.ron", DEFAULT_RON.replacen("        batch_percent: (value: \"0\", source: \"example: support answers are interactive\"),\n", "", 1).into_bytes(), "batch_percent"),
         ("unknown.ron", DEFAULT_RON.replacen("    notes:", "    colour: \"blue\",\n    notes:", 1).into_bytes(), "colour"),
         ("range.ron", DEFAULT_RON.replacen("months: (value: 36", "months: (value: 121", 1).into_bytes(), "horizon.months"),
-        ("future.ron", DEFAULT_RON.replacen("version: 8,", "version: 10,", 1).into_bytes(), "version 10"),
+        ("future.ron", DEFAULT_RON.replacen("version: 9,", "version: 10,", 1).into_bytes(), "version 10"),
     ];
     for (name, bytes, expected) in cases {
         let path = folder.path().join(name);

@@ -180,6 +180,8 @@ fn export_writes_the_whole_pack_with_no_display() {
             "report.html",
             "report.json",
             "report.md",
+            "roadmap.png",
+            "roadmap.svg",
             "seed000-legal-tech.ron"
         ]
     );

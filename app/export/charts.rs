@@ -7,11 +7,13 @@
 
 mod cost;
 mod monthly;
+mod pareto;
+mod roadmap;
 
 use std::sync::Once;
 
 use breakeven_model::Evaluation;
-use breakeven_model::engine::{Outcome, Phase};
+use breakeven_model::engine::Phase;
 use breakeven_model::format::tokens_short;
 use breakeven_model::units::Percent;
 use plotters::coord::Shift;
@@ -37,11 +39,23 @@ pub enum Chart {
     CumulativeCash,
     /// Gross margin of each option by month (only with revenue).
     GrossMargin,
+    /// The roadmap: each feature's phase by month, the moves marked (only with several
+    /// features or a move).
+    Roadmap,
+    /// The API bill by feature, largest first, with those behind 80% of it (only with several
+    /// features).
+    Pareto,
 }
 
 impl Chart {
     /// Every chart, in the report's order.
-    pub const ALL: [Self; 3] = [Self::CostByVolume, Self::CumulativeCash, Self::GrossMargin];
+    pub const ALL: [Self; 5] = [
+        Self::CostByVolume,
+        Self::CumulativeCash,
+        Self::GrossMargin,
+        Self::Roadmap,
+        Self::Pareto,
+    ];
 
     /// The file name without extension.
     #[must_use]
@@ -50,6 +64,8 @@ impl Chart {
             Self::CostByVolume => "cost-by-volume",
             Self::CumulativeCash => "cumulative-cash",
             Self::GrossMargin => "gross-margin",
+            Self::Roadmap => "roadmap",
+            Self::Pareto => "api-bill-by-feature",
         }
     }
 
@@ -60,6 +76,8 @@ impl Chart {
             Self::CostByVolume => "Monthly cost against monthly volume",
             Self::CumulativeCash => "Cumulative cash by month",
             Self::GrossMargin => "Gross margin by month",
+            Self::Roadmap => breakeven_model::report::ROADMAP_TITLE,
+            Self::Pareto => breakeven_model::report::PARETO_TITLE,
         }
     }
 
@@ -76,18 +94,42 @@ impl Chart {
             Self::GrossMargin => {
                 "Revenue less the option's running cost and other cost of revenue, as a share of revenue, month by month."
             }
+            Self::Roadmap => {
+                "Each feature's phase month by month, the decision taken again on each month's traffic and prices; lighter while the next phase is built, then run beside the API; a black mark where a move goes live."
+            }
+            Self::Pareto => {
+                "Each feature's API bill today, largest first, coloured by the option recommended for it; above the line, the fewest features that make 80% of the bill."
+            }
         }
     }
 
-    /// Whether the scenario has what the chart shows: the margin needs revenue.
+    /// Whether the chart draws the options, one a line, and so follows the legends' choices;
+    /// the roadmap and the bill by feature draw features.
     #[must_use]
-    pub fn applies(self, outcome: &Outcome) -> bool {
-        self != Self::GrossMargin
-            || outcome
+    pub const fn draws_options(self) -> bool {
+        matches!(
+            self,
+            Self::CostByVolume | Self::CumulativeCash | Self::GrossMargin
+        )
+    }
+
+    /// Whether the scenario has what the chart shows: the margin needs revenue, the roadmap
+    /// several features or a move.
+    #[must_use]
+    pub fn applies(self, evaluation: &Evaluation) -> bool {
+        match self {
+            Self::GrossMargin => evaluation
+                .outcome
                 .horizon
                 .months
                 .first()
-                .is_some_and(|m| m.revenue.is_some())
+                .is_some_and(|m| m.revenue.is_some()),
+            Self::Roadmap => evaluation.portfolio().is_ok_and(|p| {
+                p.features.len() > 1 || p.roadmap.rows.iter().any(|r| !r.moves.is_empty())
+            }),
+            Self::Pareto => evaluation.portfolio().is_ok_and(|p| p.features.len() > 1),
+            Self::CostByVolume | Self::CumulativeCash => true,
+        }
     }
 
     /// The line under the title: the scenario's name and the assumptions that move this chart.
@@ -103,6 +145,34 @@ impl Chart {
         let horizon = &scenario.horizon;
         if self == Self::CostByVolume {
             parts.push("today's prices".to_owned());
+        } else if self == Self::Pareto {
+            parts.truncate(1);
+            parts.push("today's prices".to_owned());
+        } else if self == Self::Roadmap {
+            parts.truncate(1);
+            parts.push(format!(
+                "{} feature{}",
+                scenario.feature_count(),
+                if scenario.feature_count() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            ));
+            parts.push(format!(
+                "API prices {}/year",
+                percent(horizon.api_price_change_percent_per_year.value)
+            ));
+            parts.push(format!(
+                "{} month{} to build, {} beside the API",
+                horizon.build_months.value,
+                if horizon.build_months.value == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                horizon.parallel_run_months.value
+            ));
         } else {
             parts.push(format!(
                 "growth {}/month",
@@ -197,8 +267,12 @@ impl Chart {
             Self::CostByVolume => cost::draw(root, &body, evaluation, &s)?,
             Self::CumulativeCash => monthly::cumulative_cash(root, &body, evaluation, &s)?,
             Self::GrossMargin => monthly::gross_margin(root, &body, evaluation, &s)?,
+            Self::Roadmap => roadmap::draw(&body, evaluation, &s)?,
+            Self::Pareto => pareto::draw(&body, evaluation, &s)?,
         };
-        let left_out = left_out(evaluation);
+        // The roadmap and the bill by feature draw features: what the legends leave out is not
+        // theirs.
+        let left_out = self.draws_options().then(|| left_out(evaluation)).flatten();
         heading_ui(&heading, &s, self.title(), &self.subtitle(evaluation))?;
         key_row(&heading, &s, &keys, left_out.as_deref())
     }

@@ -112,7 +112,7 @@ impl Pack {
     fn charts(&self) -> impl Iterator<Item = Chart> + '_ {
         Chart::ALL
             .into_iter()
-            .filter(|c| c.applies(&self.evaluation.outcome))
+            .filter(|c| c.applies(&self.evaluation))
     }
 
     /// Each chart this scenario has, as SVG drawn for a 16:9 slide; the same drawing scales to
@@ -318,7 +318,7 @@ mod tests {
                 .is_some()
         );
         let pretrain_colour = "#C846A0";
-        for chart in pack.charts() {
+        for chart in pack.charts().filter(|c| c.draws_options()) {
             let svg = chart.svg(&pack.evaluation, SLIDE).unwrap();
             assert!(names(&svg, "Buy"), "{chart:?}");
             assert!(!names(&svg, "Pretrain"), "{chart:?}");
@@ -328,7 +328,7 @@ mod tests {
         choices.choose(Phase::Pretrain, true);
         choices.choose(Phase::Buy, false);
         let pack = pack.showing(choices);
-        for chart in pack.charts() {
+        for chart in pack.charts().filter(|c| c.draws_options()) {
             let svg = chart.svg(&pack.evaluation, SLIDE).unwrap();
             assert!(names(&svg, "Pretrain"), "{chart:?}");
             assert!(svg.contains(pretrain_colour), "{chart:?}");

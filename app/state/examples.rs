@@ -2,7 +2,7 @@
 //! installed.
 
 /// Each example's menu name and its file's text.
-pub const EXAMPLES: [(&str, &str); 10] = [
+pub const EXAMPLES: [(&str, &str); 12] = [
     (
         "A support assistant on GPT-4o mini (default)",
         include_str!("../../scenarios/default.ron"),
@@ -18,6 +18,14 @@ pub const EXAMPLES: [(&str, &str); 10] = [
     (
         "Routing 70% of traffic to a fine-tune (seed case)",
         include_str!("../../scenarios/seed002-route-to-fine-tune.ron"),
+    ),
+    (
+        "Routing by feature: the structured 70% to a fine-tune (seed case)",
+        include_str!("../../scenarios/seed002-route-by-feature.ron"),
+    ),
+    (
+        "Three features that move at different months",
+        include_str!("../../scenarios/three-features-roadmap.ron"),
     ),
     (
         "The Heavy tier on GPT-4o (seed case)",

@@ -15,6 +15,7 @@ use crate::decision::{
 };
 use crate::engine::{CostChart, Outcome, Shown, compute_in, cost_chart};
 use crate::error::{ComputeError, EvaluateError};
+use crate::portfolio::{Portfolio, portfolio};
 use crate::report::{self, BoardSummary, Cautions, Contents, Figure, Format, HtmlReport, Takeaway};
 use crate::scenario::{Scenario, validate};
 
@@ -47,6 +48,12 @@ pub struct Evaluation {
     sensitivity: OnceLock<Vec<SensitivityRow>>,
     /// What the Monte Carlo found, once [`Evaluation::sample`] ran.
     uncertainty: Option<crate::uncertainty::Uncertainty>,
+    /// The catalog the figures were checked against, for the features' own evaluations; `None`
+    /// for the embedded one, which is not copied.
+    catalog: Option<Catalog>,
+    /// Every feature's figures, the portfolio and the roadmap, computed on first use: the
+    /// roadmap decides again for every month of the horizon.
+    portfolio: OnceLock<Result<Portfolio, EvaluateError>>,
 }
 
 /// Evaluates `scenario` as of `today` (for review dates and the age of catalog prices). Refuses
@@ -88,6 +95,8 @@ pub fn evaluate_in(
         board,
         sensitivity: OnceLock::new(),
         uncertainty: None,
+        catalog: (!std::ptr::eq(catalog, Catalog::embedded())).then(|| catalog.clone()),
+        portfolio: OnceLock::new(),
     })
 }
 
@@ -120,6 +129,17 @@ impl Evaluation {
     #[must_use]
     pub const fn today(&self) -> NaiveDate {
         self.today
+    }
+
+    /// Every feature's figures, the portfolio and the roadmap, computed on first use and kept;
+    /// the error when a month of the roadmap grows too large to hold.
+    pub fn portfolio(&self) -> Result<&Portfolio, &EvaluateError> {
+        self.portfolio
+            .get_or_init(|| {
+                let catalog = self.catalog.as_ref().unwrap_or_else(|| Catalog::embedded());
+                portfolio(&self.scenario, self.today, catalog)
+            })
+            .as_ref()
     }
 
     /// The sensitivity table of the evaluated scenario, computed on first use and kept.
@@ -202,6 +222,7 @@ impl Evaluation {
             cautions: &self.cautions,
             board: &self.board,
             uncertainty: self.uncertainty.as_ref(),
+            portfolio: self.portfolio().ok(),
         }
     }
 
@@ -330,6 +351,8 @@ mod tests {
         });
         let cautions = Cautions::gather(&outcome, rec, &ages);
         let board = BoardSummary::new(&scenario.heading(), &outcome, rec);
+        let portfolio =
+            crate::portfolio::portfolio(&scenario, today(), Catalog::embedded()).unwrap();
         let contents = Contents {
             scenario: &scenario,
             outcome: &outcome,
@@ -337,6 +360,7 @@ mod tests {
             cautions: &cautions,
             board: &board,
             uncertainty: None,
+            portfolio: Some(&portfolio),
         };
         for format in [Format::Text, Format::Markdown, Format::Json, Format::Csv] {
             assert_eq!(

@@ -37,6 +37,7 @@ pub mod error;
 pub mod evaluation;
 pub mod format;
 pub mod phase;
+pub mod portfolio;
 pub mod preset;
 pub mod quick;
 pub mod report;

@@ -91,6 +91,10 @@ pub struct CostLine {
     /// bills nothing of its own above it, and below it the difference between the least and
     /// what those lines bill. Zero for a line that floors only its own tokens.
     pub tops_up: Decimal,
+    /// Whether a product of several features pays the line once for each feature the option
+    /// serves, not once for all: a tuned model's training runs, each on its feature's own data.
+    /// Lines priced per token are each feature's anyway, and instances are shared.
+    pub each_feature: bool,
 }
 
 impl CostLine {
@@ -103,6 +107,7 @@ impl CostLine {
             per_instance: Decimal::ZERO,
             least: None,
             tops_up: Decimal::ZERO,
+            each_feature: false,
         }
     }
 
@@ -115,6 +120,7 @@ impl CostLine {
             per_instance: Decimal::ZERO,
             least: None,
             tops_up: Decimal::ZERO,
+            each_feature: false,
         }
     }
 
@@ -792,6 +798,7 @@ fn hosting(
         per_instance: amount,
         least: None,
         tops_up: Decimal::ZERO,
+        each_feature: false,
     };
     let lines = match &hosting.price {
         InstancePrice::OnDemand { usd_per_hour } => {
@@ -1114,12 +1121,13 @@ fn fine_tune(
             Decimal::from(every),
         )
     };
-    lines.extend(amortised(
-        &label,
-        run,
-        spread,
-        "fine_tune.retrain_every_months",
-    )?);
+    // Each feature's tuned model is trained on that feature's own data.
+    lines.extend(
+        amortised(&label, run, spread, "fine_tune.retrain_every_months")?.map(|line| CostLine {
+            each_feature: true,
+            ..line
+        }),
+    );
     lines.push(staff_line(&f.staff, "fine_tune.staff", "ML staff")?);
     let owned = match &f.serving {
         TunedServing::Hosted(h) => fleet(h)?,
@@ -1203,6 +1211,7 @@ fn flat_fee(
         per_instance: fee,
         least: None,
         tops_up: Decimal::ZERO,
+        each_feature: false,
     };
     if tuned.is_zero() {
         return Ok((line, Instances::Fixed(Decimal::ONE)));

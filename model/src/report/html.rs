@@ -85,6 +85,7 @@ pub fn html(report: &HtmlReport<'_>) -> String {
         cautions,
         board,
         uncertainty,
+        portfolio,
     } = report.contents;
     let rec = &decision.recommendation;
     let mut doc = Document::new(Style::Html);
@@ -96,6 +97,7 @@ pub fn html(report: &HtmlReport<'_>) -> String {
          <title>{title}: Breakeven report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
     );
     doc.heading(&scenario.heading(), 1);
+    features_first(&mut doc, report);
     // The slide first: what a board reads before anything else.
     section(&mut doc, "board-summary", |doc| {
         board::section(doc, board, false);
@@ -121,6 +123,12 @@ pub fn html(report: &HtmlReport<'_>) -> String {
     section(&mut doc, "recommendation", |doc| {
         recommendation::section(doc, rec);
     });
+    if let Some(portfolio) = portfolio.filter(|p| p.features.len() == 1) {
+        section(&mut doc, "roadmap", |doc| {
+            super::features::section(doc, portfolio);
+            roadmap_figure(doc, report.figures);
+        });
+    }
     section(&mut doc, "key-figures", |doc| {
         key_figures(doc, outcome);
     });
@@ -172,6 +180,22 @@ pub fn html(report: &HtmlReport<'_>) -> String {
     doc.out
 }
 
+/// With several features, what a board reads first: the features, the mix and the roadmap,
+/// before the first feature's own figures.
+fn features_first(doc: &mut Document, report: &HtmlReport<'_>) {
+    let Some(portfolio) = report.contents.portfolio.filter(|p| p.features.len() > 1) else {
+        return;
+    };
+    section(doc, "features", |doc| {
+        super::features::section(doc, portfolio);
+        roadmap_figure(doc, report.figures);
+        doc.paragraph(&format!(
+            "The rest of this report is of the first feature, {}, alone.",
+            report.contents.scenario.feature_name(0).unwrap_or_default()
+        ));
+    });
+}
+
 fn section(doc: &mut Document, id: &str, body: impl FnOnce(&mut Document)) {
     let start = doc.out.len();
     let _ = writeln!(doc.out, "<section id=\"{id}\">");
@@ -185,20 +209,46 @@ fn section(doc: &mut Document, id: &str, body: impl FnOnce(&mut Document)) {
     }
 }
 
+/// The title the export gives the roadmap's timeline: drawn beside the roadmap, not among the
+/// charts.
+pub const ROADMAP_TITLE: &str = "Roadmap: the phase of each feature by month";
+
+/// The title the export gives the bars of the API bill by feature: drawn beside the features'
+/// table, not among the charts.
+pub const PARETO_TITLE: &str = "The API bill by feature";
+
+fn roadmap_figure(doc: &mut Document, figures: &[Figure]) {
+    for figure in figures
+        .iter()
+        .filter(|f| f.title == ROADMAP_TITLE || f.title == PARETO_TITLE)
+    {
+        figure_html(doc, figure);
+    }
+}
+
 fn charts(doc: &mut Document, figures: &[Figure]) {
+    let figures: Vec<&Figure> = figures
+        .iter()
+        .filter(|f| f.title != ROADMAP_TITLE && f.title != PARETO_TITLE)
+        .collect();
     if figures.is_empty() {
         return;
     }
     doc.heading("Charts", 2);
     for figure in figures {
-        let _ = writeln!(
-            doc.out,
-            "<figure aria-label=\"{}\">\n{}\n<figcaption>{}</figcaption>\n</figure>",
-            escape(&figure.title),
-            figure.svg,
-            escape(&figure.caption)
-        );
+        figure_html(doc, figure);
     }
+}
+
+/// A chart drawn inline, named for screen readers, with its caption.
+fn figure_html(doc: &mut Document, figure: &Figure) {
+    let _ = writeln!(
+        doc.out,
+        "<figure aria-label=\"{}\">\n{}\n<figcaption>{}</figcaption>\n</figure>",
+        escape(&figure.title),
+        figure.svg,
+        escape(&figure.caption)
+    );
 }
 
 /// Every input with its value as saved and its source note, then the catalog entries picked,

@@ -47,6 +47,13 @@ pub struct JsonReport {
     /// Every warning and notice, as the window lists them: reviews due, old catalog prices,
     /// the figures' warnings; `ruled_out` marks those about an option a gate ruled out.
     warnings: Vec<Warning>,
+    /// Each feature's answer and its cost on each option (one feature: the scenario's own).
+    features: Vec<super::features::JsonFeature>,
+    /// Each feature on its own option, shared costs once, against every feature on one option.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    portfolio: Option<super::features::JsonPortfolio>,
+    /// When each feature should move, by the month it goes live.
+    roadmap: Vec<super::features::JsonMove>,
 }
 
 /// The board summary: its figures as strings, and its lines as every other format writes them.
@@ -377,7 +384,11 @@ impl JsonReport {
             cautions,
             board,
             uncertainty,
+            portfolio,
         } = *contents;
+        let (features, portfolio, roadmap) = portfolio
+            .map(super::features::json)
+            .map_or((Vec::new(), None, Vec::new()), |(f, p, r)| (f, Some(p), r));
         let costs = outcome
             .costs
             .iter()
@@ -436,6 +447,9 @@ impl JsonReport {
                 .map(|c| warning(c, false))
                 .chain(cautions.left_out.iter().map(|c| warning(c, true)))
                 .collect(),
+            features,
+            portfolio,
+            roadmap,
         }
     }
 }

@@ -4,6 +4,7 @@
 mod board;
 mod cautions;
 mod document;
+pub mod features;
 pub mod how_sure;
 mod html;
 mod json;
@@ -21,7 +22,7 @@ use std::fmt::Write as _;
 pub use board::{BoardLine, BoardSummary};
 pub use cautions::{Caution, CautionKind, Cautions};
 use document::{Document, Style};
-pub use html::{Figure, HtmlReport, html};
+pub use html::{Figure, HtmlReport, PARETO_TITLE, ROADMAP_TITLE, html};
 pub use json::JsonReport;
 use outcome::{break_even_section, cautions_section, costs_section, horizon_section, key_figures};
 pub use takeaway::{Comparison, Takeaway};
@@ -62,6 +63,8 @@ pub struct Contents<'a> {
     pub board: &'a BoardSummary,
     /// What the Monte Carlo found, when it ran.
     pub uncertainty: Option<&'a crate::uncertainty::Uncertainty>,
+    /// Every feature's figures, the portfolio and the roadmap.
+    pub portfolio: Option<&'a crate::portfolio::Portfolio>,
 }
 
 /// The report of `contents` in `format`.
@@ -105,9 +108,17 @@ fn document(contents: &Contents<'_>, style: Style, takeaway: &Takeaway) -> Strin
         cautions,
         board,
         uncertainty,
+        portfolio,
     } = *contents;
     let mut doc = Document::new(style);
     doc.heading(&format!("Breakeven report: {}", scenario.heading()), 1);
+    if let Some(portfolio) = portfolio.filter(|p| p.features.len() > 1) {
+        features::section(&mut doc, portfolio);
+        doc.paragraph(&format!(
+            "The rest of this report is of the first feature, {}, alone; `breakeven report FILE --feature NAME` writes it for another.",
+            scenario.feature_name(0).unwrap_or_default()
+        ));
+    }
     board::section(&mut doc, board, true);
     doc.paragraph(&format!(
         "Volume: {} a month ({} in, {} out). Last reviewed {}.",
@@ -120,6 +131,9 @@ fn document(contents: &Contents<'_>, style: Style, takeaway: &Takeaway) -> Strin
         doc.paragraph(&sentence);
     }
     recommendation::section(&mut doc, &decision.recommendation);
+    if let Some(portfolio) = portfolio.filter(|p| p.features.len() == 1) {
+        features::section(&mut doc, portfolio);
+    }
     takeaway::section(&mut doc, takeaway);
     costs_section(&mut doc, outcome);
     sizing::section(&mut doc, outcome);

@@ -11,7 +11,7 @@ use crate::sourced::Sourced;
 use crate::units::TokensPerMonth;
 
 /// The scenario format this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 8;
+pub const CURRENT_VERSION: u32 = 9;
 
 /// What reading a file of format version `from` as the current version fills in, as a phrase
 /// ("the decision matrix unanswered, the default rule preset").
@@ -36,9 +36,13 @@ pub fn migration_note(from: u32) -> &'static str {
             "no reply speeds: give the time to first token and the output speed of each option, \
              and the reply length, for reply times against the latency target"
         }
-        _ => {
+        7 => {
             "every number certain: give a range to any you are unsure of (type `2 to 9` or \
              `5 ± 20%`) to see how sure the answer is"
+        }
+        _ => {
+            "one feature, all the traffic: name it, or add the product's other features, each \
+             with its own traffic and API model, for a roadmap of when each should move"
         }
     }
 }
@@ -187,6 +191,11 @@ fn read_str(text: &str) -> Result<Loaded, LoadError> {
             // is.
             scenario.version = CURRENT_VERSION;
             migrated_from = Some(7);
+        } else if scenario.version == 8 {
+            // Version 9 added features; a version 8 file is a scenario of one feature and reads
+            // as it is.
+            scenario.version = CURRENT_VERSION;
+            migrated_from = Some(8);
         }
     }
     if let Some(from) = migrated_from.filter(|from| *from < 4) {
@@ -422,17 +431,17 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_naming_both_versions() {
-        let text = default_with("version: 8,", "version: 9,\n    future_field: 3,");
+        let text = default_with("version: 9,", "version: 10,\n    future_field: 3,");
         assert_eq!(
             from_ron_str(&text),
             Err(LoadError::TooNew {
-                found: 9,
+                found: 10,
                 supported: CURRENT_VERSION
             })
         );
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
-            message.contains("version 9") && message.contains("up to 8"),
+            message.contains("version 10") && message.contains("up to 9"),
             "{message}"
         );
     }
@@ -482,7 +491,7 @@ mod tests {
 
     #[test]
     fn a_version_2_file_opens_with_the_newer_questions_unanswered_and_says_so() {
-        let text = DEFAULT_RON.replacen("version: 8,", "version: 2,", 1);
+        let text = DEFAULT_RON.replacen("version: 9,", "version: 2,", 1);
         let loaded = load_str(&text).expect("a version 2 file loads");
         assert_eq!(loaded.migrated_from, Some(2));
         assert_eq!(loaded.scenario.version, CURRENT_VERSION);
@@ -499,7 +508,7 @@ mod tests {
             .find(|line| line.trim_start().starts_with("tokens_per_month:"))
             .expect("the example gives the fee's limit");
         LEGAL_TECH
-            .replacen("version: 8,", "version: 3,", 1)
+            .replacen("version: 9,", "version: 3,", 1)
             .replacen(&format!("{limit}\n"), "", 1)
     }
 
@@ -530,7 +539,7 @@ mod tests {
 
     #[test]
     fn a_version_4_file_reads_as_the_current_version_with_no_client_and_nothing_to_confirm() {
-        let text = DEFAULT_RON.replacen("version: 8,", "version: 4,", 1);
+        let text = DEFAULT_RON.replacen("version: 9,", "version: 4,", 1);
         let loaded = load_str(&text).expect("a version 4 file reads");
         assert_eq!(loaded.migrated_from, Some(4));
         assert_eq!(loaded.scenario.version, CURRENT_VERSION);
@@ -541,7 +550,7 @@ mod tests {
 
     #[test]
     fn a_version_5_file_reads_as_it_is_with_no_commitment_and_no_installation() {
-        let text = DEFAULT_RON.replacen("version: 8,", "version: 5,", 1);
+        let text = DEFAULT_RON.replacen("version: 9,", "version: 5,", 1);
         let loaded = load_str(&text).expect("a version 5 file reads");
         assert_eq!(loaded.migrated_from, Some(5));
         assert_eq!(loaded.scenario.version, CURRENT_VERSION);
@@ -563,7 +572,7 @@ mod tests {
 
     #[test]
     fn a_version_6_file_reads_as_it_is_with_no_speeds() {
-        let text = DEFAULT_RON.replacen("version: 8,", "version: 6,", 1);
+        let text = DEFAULT_RON.replacen("version: 9,", "version: 6,", 1);
         let loaded = load_str(&text).expect("a version 6 file reads");
         assert_eq!(loaded.migrated_from, Some(6));
         assert_eq!(loaded.scenario.version, CURRENT_VERSION);
@@ -600,7 +609,7 @@ mod tests {
 
     #[test]
     fn a_version_1_file_with_version_2_fields_is_refused() {
-        let text = DEFAULT_RON.replacen("version: 8,", "version: 1,", 1);
+        let text = DEFAULT_RON.replacen("version: 9,", "version: 1,", 1);
         let message = from_ron_str(&text).unwrap_err().to_string();
         assert!(
             message.contains("version 1 file has no `matrix`"),
@@ -610,7 +619,7 @@ mod tests {
 
     #[test]
     fn version_zero_is_refused() {
-        let text = default_with("version: 8,", "version: 0,");
+        let text = default_with("version: 9,", "version: 0,");
         assert!(matches!(from_ron_str(&text), Err(LoadError::Parse { .. })));
     }
 

@@ -3,6 +3,7 @@
 //! Every number is [`Sourced`], so where it comes from travels with it. Field names carry their
 //! unit (`_usd_per_1m`, `_percent`, `_months`) so a file reads without a manual.
 
+mod features;
 mod file;
 mod inputs;
 mod matrix;
@@ -22,6 +23,7 @@ use crate::units::{
     TokensPerSecond, Usd, UsdPerHour, UsdPerKwh, UsdPerMillionTokens, UsdPerMonth, UsdPerYear,
 };
 
+pub use features::{Feature, MAX_FEATURES, UNNAMED_FEATURE};
 pub use file::{
     CURRENT_VERSION, Loaded, MAX_FILE_BYTES, from_ron_bytes, from_ron_str, load_bytes, load_draft,
     load_str, migration_note, to_ron_string,
@@ -33,7 +35,7 @@ pub use matrix::{
 };
 pub use names::{input_label, input_value};
 pub use traffic::{Traffic, traffic};
-pub use validate::{Limits, validate};
+pub use validate::{Limits, feature_problems, validate};
 pub use variants::{
     DEFAULT_TERM_MONTHS, OwnedMonthly, PriceKind, ServingKind, StaffKind, VolumeKind,
 };
@@ -57,7 +59,12 @@ pub struct Scenario {
     pub notes: String,
     /// When the decision was last reviewed; seed 002 says to revisit it every 6-9 months.
     pub last_reviewed: NaiveDate,
-    /// How many tokens the product processes.
+    /// The first feature's name (since version 9); its traffic, API model and task answers are
+    /// the scenario's own `workload`, `buy` and matrix answers. Empty for a scenario of one
+    /// feature, which goes by "All traffic".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub feature: String,
+    /// How many tokens the product (its first feature) processes.
     pub workload: Workload,
     /// Buying: calling a hosted API.
     pub buy: Buy,
@@ -82,6 +89,10 @@ pub struct Scenario {
     /// The thresholds the rules use (since version 2).
     #[serde(default)]
     pub rule_preset: PresetChoice,
+    /// The product's other features, each with its own traffic, API model and task answers
+    /// (since version 9); see [`features`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_features: Vec<Feature>,
 }
 
 /// The traffic, at the scenario's current month.

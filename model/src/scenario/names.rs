@@ -45,6 +45,7 @@ use Kind::{Choice, Number, Text, Tokens};
 #[rustfmt::skip]
 const NAMES: &[Name] = &[
     name("name", "Scenario / Name", "", Text),
+    name("feature", "Features / Name", "", Text),
     name("last_reviewed", "Scenario / Last reviewed", "", Text),
     name("workload.volume", "Workload / Volume given as", "", Choice),
     name("workload.volume.input_tokens_per_month", "Workload / Input tokens", "tokens/month", Tokens),
@@ -188,6 +189,32 @@ const STAFF: &[Name] = &[
 fn find(path: &str) -> Option<(String, &'static Name)> {
     if let Some(known) = NAMES.iter().find(|n| n.path == path) {
         return Some((known.label.to_owned(), known));
+    }
+    // A later feature's input: the first feature's label, after the feature's number
+    // ("Feature 2 / Workload / Growth").
+    // The list of changes writes `more_features.0.name`, a problem `more_features[0].name`.
+    let later = path
+        .strip_prefix("more_features[")
+        .and_then(|rest| rest.split_once("]."))
+        .or_else(|| {
+            path.strip_prefix("more_features.")
+                .and_then(|rest| rest.split_once('.'))
+        });
+    if let Some((index, rest)) = later {
+        let number = index.parse::<usize>().ok()?.checked_add(2)?;
+        let own = if rest == "name" {
+            "feature".to_owned()
+        } else {
+            super::validate::FEATURE_PATHS
+                .iter()
+                .find_map(|(from, to)| {
+                    rest.strip_prefix(to)
+                        .filter(|r| r.is_empty() || r.starts_with('.'))
+                        .map(|r| format!("{from}{r}"))
+                })?
+        };
+        let (label, known) = find(&own)?;
+        return Some((format!("Feature {number} / {label}"), known));
     }
     let below = |sites: &[(&str, &'static str)], names: &'static [Name]| {
         sites.iter().find_map(|(site, option)| {
@@ -359,6 +386,8 @@ mod tests {
             include_str!("../../../scenarios/seed004-b2b-saas.ron"),
             include_str!("../../../scenarios/defence-air-gapped.ron"),
             include_str!("../../../scenarios/data-platform-pretrain.ron"),
+            include_str!("../../../scenarios/three-features-roadmap.ron"),
+            include_str!("../../../scenarios/seed002-route-by-feature.ron"),
         ];
         let mut scenarios: Vec<Scenario> = files
             .iter()

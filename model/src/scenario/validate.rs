@@ -90,7 +90,121 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     }
     matrix(&mut check, &scenario.matrix);
     preset(&mut check, &scenario.rule_preset);
+    features(&mut check, scenario);
     check.problems
+}
+
+/// The first feature's own paths, and where a later feature keeps the same thing.
+pub(crate) const FEATURE_PATHS: [(&str, &str); 6] = [
+    ("workload", "workload"),
+    ("buy", "buy"),
+    ("matrix.fine_tuning_fit", "fine_tuning_fit"),
+    ("matrix.frontier_velocity", "frontier_velocity"),
+    ("matrix.workhorse_would_do", "workhorse_would_do"),
+    ("matrix.retrieval", "retrieval"),
+];
+
+/// The problems of `problems` (a whole scenario's) that are about feature `index` or about what
+/// the features share, with the paths they have in that feature as a scenario of its own
+/// ([`Scenario::feature`]): what the window shows beside the fields while that feature is
+/// edited. Another feature's problems are left out.
+#[must_use]
+pub fn feature_problems(problems: &[Problem], index: usize) -> Vec<Problem> {
+    let own = |path: &str| {
+        FEATURE_PATHS.iter().any(|(from, _)| {
+            path.strip_prefix(from)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        })
+    };
+    let prefix = format!("more_features[{}]", index.saturating_sub(1));
+    problems
+        .iter()
+        .filter_map(|problem| {
+            let path = problem.path.as_str();
+            if path.starts_with("more_features") {
+                let rest = path.strip_prefix(&prefix).filter(|_| index > 0)?;
+                let rest = rest.strip_prefix('.')?;
+                let path = FEATURE_PATHS
+                    .iter()
+                    .find_map(|(from, to)| {
+                        rest.strip_prefix(to)
+                            .filter(|r| r.is_empty() || r.starts_with('.'))
+                            .map(|r| format!("{from}{r}"))
+                    })
+                    .unwrap_or_else(|| rest.to_owned());
+                return Some(Problem {
+                    path,
+                    message: problem.message.clone(),
+                });
+            }
+            (index == 0 || !own(path)).then(|| problem.clone())
+        })
+        .collect()
+}
+
+/// Each later feature's name, its own parts checked as the first feature's are (under
+/// `more_features[i]`), and no shared costs of Buy's given in it.
+fn features(check: &mut Check, scenario: &Scenario) {
+    check.text("feature", &scenario.feature, Limits::SHORT_TEXT);
+    if scenario.more_features.len() >= super::MAX_FEATURES {
+        check.problem(
+            "more_features",
+            format!(
+                "a scenario holds at most {} features; it has {}",
+                super::MAX_FEATURES,
+                scenario.feature_count()
+            ),
+        );
+        return;
+    }
+    let names = scenario.feature_names();
+    for (i, feature) in scenario.more_features.iter().enumerate() {
+        let at = format!("more_features[{i}]");
+        let name = feature.name.trim();
+        if name.is_empty() {
+            check.problem(
+                &format!("{at}.name"),
+                "must not be empty: it names the feature in the roadmap and the reports".into(),
+            );
+        } else if names
+            .iter()
+            .take(i.saturating_add(1))
+            .any(|n| n.trim().eq_ignore_ascii_case(name))
+        {
+            check.problem(
+                &format!("{at}.name"),
+                format!("`{name}` names two features; give each its own name"),
+            );
+        }
+        check.text(&format!("{at}.name"), &feature.name, Limits::SHORT_TEXT);
+        if !feature.buy.fixed.is_nothing() {
+            check.problem(
+                &format!("{at}.buy.fixed"),
+                "the API integration's people, fees, committed minimum and build are shared by \
+                 every feature: give them once, in the scenario's own `buy.fixed`"
+                    .into(),
+            );
+        }
+        let Some(one) = scenario.feature(i.saturating_add(1)) else {
+            continue;
+        };
+        let mut own = Check::default();
+        workload(&mut own, &one.workload);
+        buy(&mut own, &one.buy);
+        matrix(&mut own, &one.matrix);
+        for problem in own.problems {
+            let moved = FEATURE_PATHS.iter().find_map(|(from, to)| {
+                problem
+                    .path
+                    .strip_prefix(from)
+                    .filter(|rest| rest.is_empty() || rest.starts_with('.'))
+                    .map(|rest| format!("{at}.{to}{rest}"))
+            });
+            if let Some(path) = moved.filter(|p| !p.starts_with(&format!("{at}.buy.fixed"))) {
+                check.problem(&path, problem.message);
+            }
+        }
+    }
 }
 
 fn workload(check: &mut Check, workload: &Workload) {
