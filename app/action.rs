@@ -19,6 +19,10 @@ pub enum Action {
     Command(Command),
     /// The scenario as edited.
     Edit(Box<Scenario>),
+    /// The features as edited (one added, removed, moved), and the feature to show after.
+    EditFeatures(Box<Scenario>, usize),
+    /// Show this feature: its inputs, curves and recommendation.
+    SelectFeature(usize),
     /// Open this file.
     Open(PathBuf),
     /// Open a built-in example, untitled.

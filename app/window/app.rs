@@ -35,6 +35,11 @@ pub struct BreakevenApp {
     pub(super) closing: bool,
     pub(super) problems: Vec<Problem>,
     pub(super) computed: Option<Evaluation>,
+    /// The feature whose inputs, curves and recommendation are shown (0 is the first).
+    pub(super) feature: usize,
+    /// The whole scenario's figures, for its features, mix and roadmap, when it has several
+    /// features (with one, they are `computed`'s).
+    pub(super) whole: Option<Evaluation>,
     /// The version of the scenario the problems and figures are of.
     pub(super) evaluated: Option<u64>,
     /// The workshop's scenarios are to be compared again with the one on screen.
@@ -178,6 +183,11 @@ impl BreakevenApp {
             }
             Action::Command(command) => self.run(command),
             Action::Edit(scenario) => self.doc.edit(*scenario, busy),
+            Action::EditFeatures(scenario, select) => {
+                self.doc.edit(*scenario, false);
+                self.feature = select;
+            }
+            Action::SelectFeature(index) => self.feature = index,
             Action::Open(path) => self.open_file(&path),
             Action::OpenExample(index) => {
                 if let Some(scenario) = EXAMPLES
@@ -283,8 +293,11 @@ impl BreakevenApp {
     /// Validates and computes the scenario when it has changed since the figures on screen, and
     /// compares the workshop's scenarios with it.
     pub(super) fn evaluate(&mut self) {
-        if self.evaluated != Some(self.doc.revision()) {
-            self.evaluated = Some(self.doc.revision());
+        self.feature = self
+            .feature
+            .min(self.doc.scenario().feature_count().saturating_sub(1));
+        if self.evaluated != Some(self.figures_key()) {
+            self.evaluated = Some(self.figures_key());
             self.compute_figures();
             self.workshop_changed = true;
         }
@@ -297,19 +310,47 @@ impl BreakevenApp {
             }
         }
         if self.workshop_changed {
-            self.workshop
-                .refresh(self.doc.scenario(), self.computed.as_ref());
+            // The workshop compares whole scenarios: their first features' figures.
+            let first = if self.feature == 0 {
+                self.computed.as_ref()
+            } else {
+                self.whole.as_ref()
+            };
+            self.workshop.refresh(self.doc.scenario(), first);
             self.workshop_changed = false;
         }
     }
 
+    /// What the figures on screen are of: the scenario's revision and the feature shown.
+    pub(super) fn figures_key(&self) -> u64 {
+        let feature = u64::try_from(self.feature).unwrap_or(u64::MAX);
+        self.doc.revision().wrapping_mul(64).wrapping_add(feature)
+    }
+
+    /// The feature shown, as a scenario of its own.
+    pub(super) fn shown_scenario(&self) -> Scenario {
+        let whole = self.doc.scenario();
+        whole.feature(self.feature).unwrap_or_else(|| whole.clone())
+    }
+
     fn compute_figures(&mut self) {
-        match evaluate_in(self.doc.scenario(), self.today, self.prices.catalog()) {
+        let problems = breakeven_model::scenario::validate(self.doc.scenario());
+        if !problems.is_empty() {
+            self.problems = problems;
+            self.stale = self.computed.is_some();
+            return;
+        }
+        match evaluate_in(&self.shown_scenario(), self.today, self.prices.catalog()) {
             Ok(evaluation) => {
                 self.problems.clear();
                 self.computed = Some(evaluation);
                 self.stale = false;
                 self.compute_error = None;
+                self.whole = if self.doc.scenario().has_features() {
+                    evaluate_in(self.doc.scenario(), self.today, self.prices.catalog()).ok()
+                } else {
+                    None
+                };
             }
             Err(EvaluateError::Invalid(problems)) => {
                 self.problems = problems;

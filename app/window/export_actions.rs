@@ -39,7 +39,9 @@ impl BreakevenApp {
         let found = self
             .sampler
             .latest()
-            .filter(|e| e.revision == self.doc.revision() && !e.refining)
+            .filter(|e| e.revision == self.figures_key() && !e.refining)
+            // The pack's detail is of the first feature: another feature's samples are not its.
+            .filter(|_| self.feature == 0)
             .map(|e| (*e.uncertainty).clone());
         let made = Pack::new_in(self.doc.scenario(), self.today, self.prices.catalog()).map(|p| {
             p.with_uncertainty(found)

@@ -15,9 +15,11 @@ use crate::state::workshop::{THIS_SCENARIO, View};
 use crate::ui::compare::{baseline, comparison};
 use crate::ui::dialogs::Dialog;
 use crate::ui::figures::{tab_ui, tabs_ui};
+use crate::ui::inputs::features::features_ui;
 use crate::ui::menu::{MenuState, menu_bar_ui};
 use crate::ui::toolbar::toolbar_ui;
 use crate::ui::{presentation, verdict};
+use breakeven_model::scenario::feature_problems;
 
 // The projector layout (issue 17): at 1280x720, with a baseline and a comparison open, the plot
 // keeps at least half the window's width and 60% of its height. The side panels share at most
@@ -78,17 +80,23 @@ impl BreakevenApp {
                 .size_range(side_range(window.x, 300.0, INPUTS_SHARE, 520.0))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
-                        let mut draft = self.doc.scenario().clone();
+                        let whole = self.doc.scenario().clone();
+                        let shown = self.shown_scenario();
+                        let mut draft = shown.clone();
+                        features_ui(ui, &whole, self.feature, &mut draft, &mut actions);
+                        let problems = feature_problems(&self.problems, self.feature);
                         self.inputs.ui(
                             ui,
                             &mut draft,
-                            &self.problems,
+                            &problems,
                             self.today,
                             self.prices.catalog(),
                             &mut actions,
                         );
-                        if &draft != self.doc.scenario() {
-                            actions.push(Action::Edit(Box::new(draft)));
+                        if draft != shown {
+                            let mut edited = whole;
+                            edited.put_feature(self.feature, draft);
+                            actions.push(Action::Edit(Box::new(edited)));
                         }
                     });
                 });
@@ -123,13 +131,13 @@ impl BreakevenApp {
     /// sure tab and the confidence follow every edit; while a run goes on, the window comes back
     /// to show its progress.
     fn sample(&mut self, ctx: &egui::Context) {
-        let revision = self.doc.revision();
+        let revision = self.figures_key();
         if self.evaluated != Some(revision) || self.stale || self.computed.is_none() {
             return;
         }
         let repaint = ctx.clone();
         self.sampler
-            .start(self.doc.scenario(), revision, self.today, move || {
+            .start(&self.shown_scenario(), revision, self.today, move || {
                 repaint.request_repaint();
             });
         if self.sampler.progress().is_some() {
@@ -327,7 +335,7 @@ impl BreakevenApp {
                         let sampled = self
                             .sampler
                             .latest()
-                            .filter(|e| e.revision == self.doc.revision());
+                            .filter(|e| e.revision == self.figures_key());
                         verdict::verdict_ui(
                             ui,
                             computed,
@@ -365,15 +373,27 @@ impl BreakevenApp {
             );
             ui.multiply_opacity(0.45);
         }
+        let key = self.figures_key();
         match &mut self.computed {
             Some(computed) => {
                 let sampled = crate::ui::figures::Sampled {
                     estimate: self.sampler.latest(),
                     progress: self.sampler.progress(),
-                    revision: self.doc.revision(),
-                    failure: self.sampler.failure(self.doc.revision()),
+                    revision: key,
+                    failure: self.sampler.failure(key),
                 };
-                tab_ui(ui, self.tab, computed, &self.workshop, &sampled, actions);
+                tab_ui(
+                    ui,
+                    self.tab,
+                    computed,
+                    crate::ui::figures::Whole {
+                        evaluation: self.whole.as_ref(),
+                        first_shown: self.feature == 0,
+                    },
+                    &self.workshop,
+                    &sampled,
+                    actions,
+                );
             }
             None => {
                 ui.label("Fix the highlighted inputs to see the figures.");

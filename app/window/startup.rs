@@ -96,6 +96,8 @@ impl BreakevenApp {
             closing: false,
             problems: Vec::new(),
             computed: None,
+            feature: 0,
+            whole: None,
             evaluated: None,
             workshop_changed: true,
             stale: false,

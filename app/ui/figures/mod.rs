@@ -6,6 +6,7 @@ pub mod curves;
 mod legend;
 mod lines;
 mod marks;
+mod roadmap;
 mod sure;
 pub mod tables;
 
@@ -33,11 +34,13 @@ pub enum Tab {
     Lines,
     /// What the Monte Carlo found: the chance of each option, the bands, the drivers.
     Sure,
+    /// The features, the mix and when each feature should move.
+    Roadmap,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Costs,
         Self::Cash,
         Self::Margin,
@@ -45,9 +48,10 @@ impl Tab {
         Self::Sensitivity,
         Self::Lines,
         Self::Sure,
+        Self::Roadmap,
     ];
 
-    /// Ctrl+1 to Ctrl+7, in the order of the tabs: quick in a meeting, and scriptable.
+    /// Ctrl+1 to Ctrl+8, in the order of the tabs: quick in a meeting, and scriptable.
     #[must_use]
     pub const fn shortcut(self) -> KeyboardShortcut {
         let key = match self {
@@ -58,6 +62,7 @@ impl Tab {
             Self::Sensitivity => egui::Key::Num5,
             Self::Lines => egui::Key::Num6,
             Self::Sure => egui::Key::Num7,
+            Self::Roadmap => egui::Key::Num8,
         };
         KeyboardShortcut::new(Modifiers::COMMAND, key)
     }
@@ -73,6 +78,7 @@ impl Tab {
             Self::Sensitivity => "Sensitivity",
             Self::Lines => "Cost lines",
             Self::Sure => "How sure",
+            Self::Roadmap => "Roadmap",
         }
     }
 }
@@ -86,7 +92,7 @@ impl Tab {
     #[must_use]
     pub const fn presented(self, ranged: bool) -> bool {
         match self {
-            Self::Lines => false,
+            Self::Lines | Self::Roadmap => false,
             Self::Sure => ranged,
             Self::Sensitivity => !ranged,
             Self::Costs | Self::Cash | Self::Margin | Self::Matrix => true,
@@ -115,6 +121,16 @@ pub fn tabs_ui(ui: &mut Ui, tab: &mut Tab, presenting: bool, ranged: bool) {
                 .on_hover_text(keys);
         }
     });
+}
+
+/// The whole scenario, beside the feature on screen: its figures when it has several features
+/// (for the Roadmap tab), and whether the feature on screen is the first.
+#[derive(Clone, Copy)]
+pub struct Whole<'a> {
+    /// The whole scenario's evaluation, when it has several features.
+    pub evaluation: Option<&'a Evaluation>,
+    /// Whether the feature on screen is the first, whose figures the workshop compares.
+    pub first_shown: bool,
 }
 
 /// What the Monte Carlo has found for the scenario on screen, for the How sure tab.
@@ -146,11 +162,18 @@ pub fn tab_ui(
     ui: &mut Ui,
     tab: Tab,
     computed: &mut Evaluation,
+    whole: Whole<'_>,
     workshop: &Workshop,
     sampled: &Sampled,
     actions: &mut Vec<Action>,
 ) {
-    let overlays = overlays(workshop);
+    // The workshop's scenarios are drawn behind the first feature's curves, whose figures they
+    // are compared with; behind another feature's they would mislead.
+    let overlays = if whole.first_shown {
+        overlays(workshop)
+    } else {
+        Vec::new()
+    };
     let presenting = workshop.presenting;
     match tab {
         Tab::Costs => actions.extend(curves::cost_ui(
@@ -197,5 +220,14 @@ pub fn tab_ui(
             );
         }
         Tab::Lines => lines::lines_ui(ui, &computed.outcome, &computed.recommendation.left_out()),
+        Tab::Roadmap => match whole.evaluation.unwrap_or(computed).portfolio() {
+            Ok(portfolio) => roadmap::roadmap_ui(ui, portfolio),
+            Err(error) => {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("The roadmap could not be computed: {error}."),
+                );
+            }
+        },
     }
 }

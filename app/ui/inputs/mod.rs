@@ -4,6 +4,7 @@
 
 pub mod about;
 pub mod buy;
+pub mod features;
 pub mod form;
 pub mod horizon;
 pub mod hosting;
