@@ -110,3 +110,25 @@ fn a_problem_in_another_feature_is_named_and_the_figures_dim() {
     // feature is fixed.
     assert!(h.state().is_dimmed());
 }
+
+#[test]
+fn presenting_several_features_offers_the_roadmap_on_one_row_of_tabs() {
+    let mut h = common::projector(example("three-features-roadmap.ron"));
+    h.key_press(Key::F11);
+    h.run();
+    assert!(h.state().workshop().presenting());
+    let tab = |h: &egui_kittest::Harness<'_, breakeven::window::BreakevenApp>, label: &str| {
+        h.query_all_by_role_and_label(Role::Button, label)
+            .next()
+            .map(|n| n.rect())
+    };
+    let first = tab(&h, "Cost by volume").expect("the first tab");
+    let roadmap = tab(&h, "Roadmap").expect("the Roadmap while presenting");
+    assert!(
+        (roadmap.top() - first.top()).abs() < 1.0,
+        "the tabs wrap: Roadmap at {roadmap:?}, the first at {first:?}"
+    );
+    assert!(tab(&h, "Decision matrix").is_none());
+    keys(&mut h, Modifiers::COMMAND, Key::Num8);
+    assert!(shows(&h, "Contract extraction: fine-tune from month 9"));
+}

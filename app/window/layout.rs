@@ -356,7 +356,10 @@ impl BreakevenApp {
             ui,
             &mut self.tab,
             self.workshop.presenting,
-            self.sampler.has_ranges(),
+            (
+                self.sampler.has_ranges(),
+                self.doc.scenario().has_features(),
+            ),
         );
         ui.separator();
         if self.stale || self.compute_error.is_some() {

@@ -85,33 +85,38 @@ impl Tab {
 
 impl Tab {
     /// Whether the tab is offered while presenting a scenario, `ranged` when any of its inputs
-    /// has a range. The cost lines are a working view (and in the report). Five tabs fit a
-    /// projector's 1280 wide and a sixth would wrap the row, taking a row from the plot: with
-    /// ranges, How sure takes the place of the sensitivity table, as it answers the same
-    /// question ("and if we are wrong?") from the ranges the team gave rather than ±20%.
+    /// has a range, `features` when it has several features. The cost lines are a working view
+    /// (and in the report). Five tabs fit a projector's 1280 wide and a sixth would wrap the
+    /// row, taking a row from the plot: with ranges, How sure takes the place of the
+    /// sensitivity table, as it answers the same question ("and if we are wrong?") from the
+    /// ranges the team gave rather than ±20%; with several features, the Roadmap takes the
+    /// place of the decision matrix, which is one feature's and whose answer the
+    /// recommendation beside it gives.
     #[must_use]
-    pub const fn presented(self, ranged: bool) -> bool {
+    pub const fn presented(self, ranged: bool, features: bool) -> bool {
         match self {
-            Self::Lines | Self::Roadmap => false,
+            Self::Lines => false,
             Self::Sure => ranged,
             Self::Sensitivity => !ranged,
-            Self::Costs | Self::Cash | Self::Margin | Self::Matrix => true,
+            Self::Roadmap => features,
+            Self::Matrix => !features,
+            Self::Costs | Self::Cash | Self::Margin => true,
         }
     }
 }
 
 /// The row of tabs, and their keys; while `presenting`, the tabs a room reads (`ranged`: the
-/// scenario has an input with a range).
-pub fn tabs_ui(ui: &mut Ui, tab: &mut Tab, presenting: bool, ranged: bool) {
+/// scenario has an input with a range; `features`: it has several features).
+pub fn tabs_ui(ui: &mut Ui, tab: &mut Tab, presenting: bool, (ranged, features): (bool, bool)) {
     let offered = Tab::ALL
         .into_iter()
-        .filter(|t| !presenting || t.presented(ranged));
+        .filter(|t| !presenting || t.presented(ranged, features));
     for each in offered.clone() {
         if ui.input_mut(|i| i.consume_shortcut(&each.shortcut())) {
             *tab = each;
         }
     }
-    if presenting && !tab.presented(ranged) {
+    if presenting && !tab.presented(ranged, features) {
         *tab = Tab::Costs;
     }
     ui.horizontal_wrapped(|ui| {
