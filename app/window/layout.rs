@@ -222,10 +222,14 @@ impl BreakevenApp {
         }
         if presenting {
             egui::Panel::top("presentation").show(ui, |ui| {
-                let mut draft = self.doc.scenario().clone();
+                // The live inputs are the shown feature's, as the curves are.
+                let shown = self.shown_scenario();
+                let mut draft = shown.clone();
                 presentation::bar_ui(ui, &mut draft, actions);
-                if &draft != self.doc.scenario() {
-                    actions.push(Action::Edit(Box::new(draft)));
+                if draft != shown {
+                    let mut edited = self.doc.scenario().clone();
+                    edited.put_feature(self.feature, draft);
+                    actions.push(Action::Edit(Box::new(edited)));
                 }
             });
         } else {

@@ -54,11 +54,25 @@ impl BreakevenApp {
         let Some(measured) = self.pending_usage.take() else {
             return;
         };
+        // The workload of the feature shown: a usage export is usually one feature's.
+        let mut shown = self.shown_scenario();
+        measured.apply_to(&mut shown);
         let mut scenario = self.doc.scenario().clone();
-        measured.apply_to(&mut scenario);
+        scenario.put_feature(self.feature, shown);
         self.doc.edit(scenario, false);
         self.notice = Some(format!(
-            "The workload is {}'s, as measured.",
+            "The workload{} is {}'s, as measured.",
+            if self.doc.scenario().has_features() {
+                format!(
+                    " of {}",
+                    self.doc
+                        .scenario()
+                        .feature_name(self.feature)
+                        .unwrap_or_default()
+                )
+            } else {
+                String::new()
+            },
             measured.month
         ));
     }

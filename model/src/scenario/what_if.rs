@@ -130,8 +130,12 @@ impl WhatIf {
                 .then_some("The peak is already twice the average."),
             Self::PeakThrice => (scenario.workload.peak_to_average.value.get() == dec!(3))
                 .then_some("The peak is already three times the average."),
-            Self::TripleVolume => (!triples_within_limits(&scenario.workload.volume))
-                .then_some("Three times the volume would pass the largest a scenario may hold."),
+            Self::TripleVolume => (!triples_within_limits(&scenario.workload.volume)
+                || scenario
+                    .more_features
+                    .iter()
+                    .any(|f| !triples_within_limits(&f.workload.volume)))
+            .then_some("Three times the volume would pass the largest a scenario may hold."),
             Self::RegulatedData => match scenario.matrix.data_residency {
                 Some(DataResidency::Regulated) => Some("The data is already regulated."),
                 Some(DataResidency::AirGapped) => {
@@ -172,15 +176,24 @@ impl WhatIf {
                     h.api_price_step_month = Sourced::from_source(ONE_OFF_MONTH, note);
                 }
             }
-            Self::TripleVolume => triple(&mut s.workload.volume, &note)?,
+            // Every feature's traffic: the what-if is about the product's.
+            Self::TripleVolume => {
+                triple(&mut s.workload.volume, &note)?;
+                for feature in &mut s.more_features {
+                    triple(&mut feature.workload.volume, &note)?;
+                }
+            }
             Self::PeakTwice | Self::PeakThrice => {
                 let peak = if self == Self::PeakTwice {
                     dec!(2)
                 } else {
                     dec!(3)
                 };
-                s.workload.peak_to_average =
-                    Sourced::from_source(crate::units::Ratio::new(peak), note);
+                let peak = Sourced::from_source(crate::units::Ratio::new(peak), note);
+                for feature in &mut s.more_features {
+                    feature.workload.peak_to_average = peak.clone();
+                }
+                s.workload.peak_to_average = peak;
             }
             // "The AI Build vs. Buy Decision": in healthcare, finance, legal or defence "the
             // data governance question often makes the decision for you". Air-gapped is
@@ -291,6 +304,33 @@ mod tests {
 
     fn changed_paths(before: &Scenario, after: &Scenario) -> Vec<String> {
         changes(before, after).into_iter().map(|c| c.path).collect()
+    }
+
+    #[test]
+    fn the_volume_and_peak_what_ifs_move_every_feature() {
+        let s = from_ron_str(include_str!(
+            "../../../scenarios/three-features-roadmap.ron"
+        ))
+        .unwrap();
+        let tripled = WhatIf::TripleVolume.apply(&s).unwrap();
+        for i in 0..s.feature_count() {
+            let before = compute(&s.feature(i).unwrap()).unwrap().volume;
+            let after = compute(&tripled.feature(i).unwrap()).unwrap().volume;
+            assert_eq!(
+                after,
+                crate::units::mul(before, dec!(3), "x").unwrap(),
+                "feature {i}"
+            );
+        }
+        let peaked = WhatIf::PeakThrice.apply(&s).unwrap();
+        for i in 0..s.feature_count() {
+            let one = peaked.feature(i).unwrap();
+            assert_eq!(
+                one.workload.peak_to_average.value.get(),
+                dec!(3),
+                "feature {i}"
+            );
+        }
     }
 
     #[test]
