@@ -1,5 +1,6 @@
 //! The exact recompute of a scenario (goal: under 100 us) and the same with the plot samples of
-//! every curve (goal: under 1 ms), so dragging a slider never drops a frame (design.md).
+//! every curve (goal: under 1 ms), so dragging a slider never drops a frame (design.md); and the
+//! portfolio and roadmap of a scenario of three features.
 
 use std::hint::black_box;
 
@@ -57,5 +58,20 @@ fn decision(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine, parts, decision);
+/// Several features: each evaluated alone, the mix, and the roadmap, which takes the decision
+/// again in each of the 36 months for each of the three features (goal: under 30 ms, so the
+/// Roadmap tab follows an edit without a visible wait).
+fn features(c: &mut Criterion) {
+    let scenario = breakeven_model::scenario::from_ron_str(include_str!(
+        "../scenarios/three-features-roadmap.ron"
+    ))
+    .expect("the example loads");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
+    let catalog = breakeven_model::Catalog::embedded();
+    c.bench_function("portfolio and roadmap of three-features-roadmap.ron", |b| {
+        b.iter(|| breakeven_model::portfolio::portfolio(black_box(&scenario), today, catalog));
+    });
+}
+
+criterion_group!(benches, engine, parts, decision, features);
 criterion_main!(benches);
