@@ -23,6 +23,8 @@ pub enum Action {
     EditFeatures(Box<Scenario>, usize),
     /// Show this feature: its inputs, curves and recommendation.
     SelectFeature(usize),
+    /// Open a scenario uploaded to a browser page: the file's name and its text.
+    OpenText(String, String),
     /// Open this file.
     Open(PathBuf),
     /// Open a built-in example, untitled.

@@ -91,6 +91,10 @@ pub enum Command {
         /// The seed the samples are drawn with.
         #[arg(long, value_name = "S", default_value_t = breakeven_model::uncertainty::DEFAULT_SEED)]
         seed: u64,
+        /// Lock the inputs of interactive.html: its reader can move the volume, switch tabs and
+        /// present, but not change the scenario.
+        #[arg(long)]
+        read_only: bool,
     },
     /// The break-even of one self-hosted instance against an API, as "Strategic Architecture:
     /// Build vs. Buy vs. Fine-tune" computes it (instance + MLOps hours, no capacity limit).
@@ -204,10 +208,14 @@ pub fn run(cli: Cli) -> ExitCode {
             today,
             samples,
             seed,
+            read_only,
         }) => export(
             &file,
             &out,
-            today.unwrap_or_else(|| Local::now().date_naive()),
+            (
+                today.unwrap_or_else(|| Local::now().date_naive()),
+                read_only,
+            ),
             Sampling {
                 samples: samples.unwrap_or(breakeven_model::uncertainty::DEFAULT_SAMPLES),
                 seed,
@@ -265,21 +273,30 @@ fn scenario_or_exit(path: &std::path::Path) -> Result<breakeven_model::Scenario,
 fn export(
     path: &std::path::Path,
     out: &std::path::Path,
-    today: NaiveDate,
+    (today, read_only): (NaiveDate, bool),
     sampling: Sampling,
 ) -> ExitCode {
     let scenario = match scenario_or_exit(path) {
         Ok(scenario) => scenario,
         Err(code) => return code,
     };
+    let bundle = crate::export::interactive::WebBundle::find();
+    let found = bundle.is_some();
     let written = Pack::new_in(&scenario, today, &user_catalog())
         .and_then(|pack| pack.sampled(sampling.samples, sampling.seed))
-        .and_then(|pack| pack.saved_as(Some(path)).write(out));
+        .and_then(|pack| {
+            pack.saved_as(Some(path))
+                .with_page(bundle, read_only)
+                .write(out)
+        });
     match written {
         Ok(files) => {
             let mut text = format!("Exported \"{}\" to {}:\n", scenario.name, out.display());
             for file in files {
                 let _ = writeln!(text, "  {}", file.display());
+            }
+            if !found {
+                let _ = writeln!(text, "{}", crate::export::interactive::NO_BUNDLE);
             }
             print(&text);
             ExitCode::SUCCESS

@@ -10,6 +10,7 @@
 pub mod action;
 pub mod chart_labels;
 pub mod chart_style;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod command;
 pub mod error;

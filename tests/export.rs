@@ -30,8 +30,15 @@ fn breakeven(args: &[&str]) -> Output {
         .args(args)
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
+        // A stand-in for the app built for the browser, so the pack is the same everywhere.
+        .env("BREAKEVEN_WEB_BUNDLE", bundle())
         .output()
         .expect("the binary runs")
+}
+
+/// The stand-in web bundle of the tests.
+fn bundle() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/web-bundle")
 }
 
 /// Exports `file` into a new folder and returns the folder.
@@ -176,6 +183,7 @@ fn export_writes_the_whole_pack_with_no_display() {
             "cumulative-cash.svg",
             "gross-margin.png",
             "gross-margin.svg",
+            "interactive.html",
             "months.csv",
             "report.html",
             "report.json",
@@ -698,4 +706,86 @@ fn the_board_summary_is_seed_000s_figures_and_the_json_reports_to_the_cent() {
             );
         }
     }
+}
+
+/// The text of the element `id` of `page`: between its opening tag and `</script>`.
+fn element_text<'a>(page: &'a str, id: &str) -> &'a str {
+    let open = format!("id=\"{id}\">");
+    let start = page
+        .find(&open)
+        .map(|i| i + open.len())
+        .expect("the element");
+    let end = page[start..].find("</script>").expect("its end");
+    &page[start..start + end]
+}
+
+#[test]
+fn the_interactive_page_carries_the_scenario_and_the_app_and_forbids_every_request() {
+    let dir = export(LEGAL_TECH);
+    let page = read(&pack(&dir).join("interactive.html"));
+    // Which scenario, and when it was exported, on the page and in its title.
+    assert!(
+        page.contains(
+            "<title>Seed case: legal-tech contract analyser: Breakeven, exported 2026-11-24</title>"
+        ),
+        "{}",
+        &page[..page.len().min(800)]
+    );
+    // The scenario inside is the file exported beside it.
+    let scenario = breakeven::export::base64::decode(element_text(&page, "scenario")).unwrap();
+    assert_eq!(
+        String::from_utf8(scenario).unwrap(),
+        read(&pack(&dir).join("seed000-legal-tech.ron"))
+    );
+    // The app inside is the bundle's, byte for byte.
+    let wasm = breakeven::export::base64::decode(element_text(&page, "wasm")).unwrap();
+    assert_eq!(
+        wasm,
+        std::fs::read(bundle().join("breakeven_web_bg.wasm")).unwrap()
+    );
+    // Nothing fetched: a policy that refuses every request, and no address to fetch.
+    assert!(page.contains("default-src 'none'"));
+    assert!(!page.contains("http://") && !page.contains("https://") && !page.contains(" src="));
+    // The glue's own "</script>" cannot end its element early.
+    assert!(page.contains(r#""<\/script>" inside"#));
+    assert!(page.contains(r#"data-read-only="false""#));
+}
+
+#[test]
+fn a_read_only_page_says_so_and_no_bundle_writes_the_rest_and_says_how_to_get_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("locked");
+    let output = breakeven(&[
+        "export",
+        LEGAL_TECH,
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        TODAY,
+        "--read-only",
+    ]);
+    assert!(output.status.success());
+    let page = read(&out.join("interactive.html"));
+    assert!(page.contains(r#"data-read-only="true""#));
+    assert!(page.contains("exported 2026-11-24 · read-only</header>"));
+
+    let bare = dir.path().join("bare");
+    let output = Command::new(env!("CARGO_BIN_EXE_breakeven"))
+        .args([
+            "export",
+            LEGAL_TECH,
+            "--out",
+            bare.to_str().unwrap(),
+            "--today",
+            TODAY,
+        ])
+        .env("BREAKEVEN_WEB_BUNDLE", dir.path().join("no such folder"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("interactive.html not written"), "{said}");
+    assert!(said.contains("web/build.sh"), "{said}");
+    assert!(!bare.join("interactive.html").exists());
+    assert!(bare.join("report.html").exists());
 }

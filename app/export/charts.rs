@@ -10,6 +10,7 @@ mod monthly;
 mod pareto;
 mod roadmap;
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::Once;
 
 use breakeven_model::Evaluation;
@@ -19,6 +20,7 @@ use breakeven_model::units::Percent;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+#[cfg(not(target_arch = "wasm32"))]
 use plotters::style::{FontStyle, register_font};
 
 use crate::chart_labels::{Label, Rect, place};
@@ -28,6 +30,7 @@ use crate::error::ExportError;
 pub const SLIDE: (u32, u32) = (1920, 1080);
 
 /// `DejaVu Sans` (Bitstream Vera licence, assets/fonts/DejaVuSans-LICENSE.txt).
+#[cfg(not(target_arch = "wasm32"))]
 const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
 /// One of the charts.
@@ -301,11 +304,15 @@ fn left_out(evaluation: &Evaluation) -> Option<String> {
 
 /// Registers `DejaVu Sans` as plotters' "sans-serif", once; the board summary draws with it too.
 pub(super) fn register_embedded_font() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        // The font is part of the binary and a test draws with it: it cannot be invalid.
-        let _ = register_font("sans-serif", FontStyle::Normal, FONT);
-    });
+    // In a browser plotters measures text with the page's own fonts: nothing to register.
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static ONCE: Once = Once::new();
+        ONCE.call_once(|| {
+            // The font is part of the binary and a test draws with it: it cannot be invalid.
+            let _ = register_font("sans-serif", FontStyle::Normal, FONT);
+        });
+    }
 }
 
 /// Each option's colour, the window's.

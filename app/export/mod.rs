@@ -3,7 +3,9 @@
 //! written into one folder; from a workshop, its comparisons too (in the reports and as a CSV).
 //! Used by File > Export and by `breakeven export FILE --out DIR`; it needs no display.
 
+pub mod base64;
 pub mod charts;
+pub mod interactive;
 pub mod scenario_file;
 pub mod summary;
 
@@ -28,6 +30,9 @@ pub struct Pack {
     takeaway: Takeaway,
     /// The name the scenario is written under in the folder.
     scenario_file: String,
+    /// The app for the browser and whether its page is read-only, when `interactive.html` is
+    /// to be written.
+    page: Option<(interactive::WebBundle, bool)>,
 }
 
 impl Pack {
@@ -55,7 +60,16 @@ impl Pack {
                 comparisons: Vec::new(),
             },
             scenario_file,
+            page: None,
         })
+    }
+
+    /// The pack with `interactive.html` too, the window in one file, when `bundle` is the app
+    /// built for the browser; its inputs locked when `read_only`.
+    #[must_use]
+    pub fn with_page(mut self, bundle: Option<interactive::WebBundle>, read_only: bool) -> Self {
+        self.page = bundle.map(|b| (b, read_only));
+        self
     }
 
     /// The pack with the inputs given as ranges sampled `samples` times with `seed`: the reports
@@ -221,6 +235,16 @@ impl Pack {
             reason: e.to_string(),
         })?;
         put(&self.scenario_file, ron.as_bytes())?;
+        if let Some((bundle, read_only)) = &self.page {
+            let page = interactive::page(
+                bundle,
+                &ron,
+                &self.evaluation.scenario().heading(),
+                self.evaluation.today(),
+                *read_only,
+            );
+            put("interactive.html", page.as_bytes())?;
+        }
         Ok(written)
     }
 }

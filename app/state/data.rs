@@ -12,10 +12,13 @@ pub const DATA_DIR_VARIABLE: &str = "BREAKEVEN_DATA_DIR";
 /// The data folder, when there is one: `BREAKEVEN_DATA_DIR`, else eframe's storage folder.
 #[must_use]
 pub fn folder() -> Option<PathBuf> {
-    std::env::var_os(DATA_DIR_VARIABLE)
+    let named = std::env::var_os(DATA_DIR_VARIABLE)
         .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| eframe::storage_dir("Breakeven"))
+        .map(PathBuf::from);
+    // A browser has no folders: the page keeps nothing on disk.
+    #[cfg(not(target_arch = "wasm32"))]
+    let named = named.or_else(|| eframe::storage_dir("Breakeven"));
+    named
 }
 
 /// The imported prices kept in `folder`: none when the file is missing. A damaged file, or

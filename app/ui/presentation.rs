@@ -67,10 +67,7 @@ pub fn bar_ui(ui: &mut Ui, draft: &mut Scenario, actions: &mut Vec<Action>) {
             actions.push(WorkshopAction::Present(false).into());
         }
         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-            match &mut draft.workload.volume {
-                volume @ Volume::Tokens { .. } => volume_slider(ui, volume),
-                Volume::Users { daily_users, .. } => users_ui(ui, daily_users),
-            }
+            volume_ui(ui, draft);
             ui.separator();
             residency_combo(ui, draft, BOX_WIDTH);
             ui.separator();
@@ -91,6 +88,14 @@ pub fn bar_ui(ui: &mut Ui, draft: &mut Scenario, actions: &mut Vec<Action>) {
             ui.menu_button("What if", |ui| what_if_buttons(ui, &before, actions));
         });
     });
+}
+
+/// The monthly volume as a room changes it: a slider of tokens, or the daily users.
+pub fn volume_ui(ui: &mut Ui, draft: &mut Scenario) {
+    match &mut draft.workload.volume {
+        volume @ Volume::Tokens { .. } => volume_slider(ui, volume),
+        Volume::Users { daily_users, .. } => users_ui(ui, daily_users),
+    }
 }
 
 /// How the figures stand against the pinned baseline, in a sentence for the room: shown whole

@@ -72,6 +72,39 @@ pub struct BreakevenApp {
     /// with the file's name for the notes.
     pub(super) pending_benchmark:
         Option<(&'static str, breakeven_model::benchmark::Benchmark, String)>,
+    /// On the desktop, or in a browser page, read-only or not.
+    pub(super) place: Place,
+    /// What the page is to do for the window, in a browser: an upload or a download.
+    pub(super) web_request: Option<WebRequest>,
+}
+
+/// Where the window runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Place {
+    /// In a browser page: files are uploaded and downloaded.
+    pub(super) in_browser: bool,
+    /// Only the volume may change (a page exported with `--read-only`).
+    pub(super) read_only: bool,
+}
+
+/// What a read-only page says when a change other than the volume is refused.
+const READ_ONLY: &str = "This page is read-only: only the volume can change.";
+
+/// What a window in a browser asks its page to do: files go through the browser's own upload
+/// and download, as a page has no paths.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WebRequest {
+    /// Ask the reader for a scenario file to open ([`Action::OpenText`]).
+    Upload,
+    /// Give the reader a file to keep.
+    Download {
+        /// Its name.
+        name: String,
+        /// Its contents.
+        bytes: Vec<u8>,
+        /// Its media type.
+        mime: &'static str,
+    },
 }
 
 impl BreakevenApp {
@@ -154,6 +187,28 @@ impl BreakevenApp {
         }
     }
 
+    /// What the window asks its page to do, once: a browser's upload or download.
+    pub fn take_web_request(&mut self) -> Option<WebRequest> {
+        self.web_request.take()
+    }
+
+    /// The page's title in a browser: the scenario, and the answer for the feature shown
+    /// ("Breakeven: Fine-tune · Seed case: legal-tech contract analyser"), which a reader sees
+    /// on the tab and a test reads.
+    #[must_use]
+    pub fn page_title(&self) -> String {
+        let answer = self
+            .recommended()
+            .map_or("no answer yet", |phase| phase.label());
+        format!("Breakeven: {answer} · {}", self.doc.scenario().heading())
+    }
+
+    /// Whether only the volume may change.
+    #[must_use]
+    pub const fn is_read_only(&self) -> bool {
+        self.place.read_only
+    }
+
     /// The one door for changes: applies `action`, then validates and recomputes at once.
     pub fn apply(&mut self, action: Action) {
         self.apply_busy(action, false);
@@ -181,8 +236,20 @@ impl BreakevenApp {
                 });
                 return;
             }
+            // A read-only page takes a change of volume and nothing else.
+            Action::Edit(scenario)
+                if self.place.read_only && !self.doc.scenario().differs_only_in_volume(&scenario) =>
+            {
+                self.notice = Some(READ_ONLY.to_owned());
+            }
+            Action::EditFeatures(..) | Action::Start(_) | Action::OpenText(..)
+                if self.place.read_only =>
+            {
+                self.notice = Some(READ_ONLY.to_owned());
+            }
             Action::Command(command) => self.run(command),
             Action::Edit(scenario) => self.doc.edit(*scenario, busy),
+            Action::OpenText(name, text) => self.open_text(&name, &text),
             Action::EditFeatures(scenario, select) => {
                 self.doc.edit(*scenario, false);
                 self.feature = select;
@@ -233,6 +300,13 @@ impl BreakevenApp {
                 models: model_choices(self.prices.catalog()),
                 ..StartSheet::default()
             }))),
+            Command::Open if self.place.in_browser => {
+                if !self.place.read_only {
+                    self.web_request = Some(WebRequest::Upload);
+                }
+            }
+            Command::Save | Command::SaveAs if self.place.in_browser => self.download_scenario(),
+            Command::Export if self.place.in_browser => self.download_report(),
             Command::Open => self.ask_path(Purpose::Open, None),
             Command::Save => self.save(None, None),
             Command::SaveAs => self.ask_path(Purpose::SaveAs, None),

@@ -120,3 +120,78 @@ impl BreakevenApp {
         }
     }
 }
+
+/// Files in a browser page: opened from an upload, saved and exported as downloads.
+impl BreakevenApp {
+    /// Opens the scenario a reader uploaded, `name` being the file's name and `text` its text;
+    /// a file that cannot be read leaves the scenario as it is and says why.
+    pub(super) fn open_text(&mut self, name: &str, text: &str) {
+        match breakeven_model::scenario::load_str(text) {
+            Ok(Loaded {
+                scenario,
+                migrated_from,
+            }) => {
+                self.replace(scenario, None);
+                if let Some(old) = migrated_from {
+                    self.dialogs.open(Dialog::Message {
+                        title: "Opened an older file".into(),
+                        lines: vec![format!(
+                            "{name} is scenario format version {old}. It was read as version {CURRENT_VERSION}, with {}.",
+                            migration_note(old),
+                        )],
+                    });
+                }
+            }
+            Err(error) => {
+                let lines = match error {
+                    LoadError::Invalid(problems) => {
+                        problems.iter().map(ToString::to_string).collect()
+                    }
+                    other => vec![other.to_string()],
+                };
+                self.dialogs.open(Dialog::Message {
+                    title: format!("Could not open {name}"),
+                    lines,
+                });
+            }
+        }
+    }
+
+    /// The scenario as a download, named after it.
+    pub(super) fn download_scenario(&mut self) {
+        let scenario = self.doc.scenario();
+        match breakeven_model::scenario::to_ron_string(scenario) {
+            Ok(text) => {
+                self.web_request = Some(super::app::WebRequest::Download {
+                    name: crate::export::scenario_file::file_name(None, &scenario.name),
+                    bytes: text.into_bytes(),
+                    mime: "text/plain",
+                });
+            }
+            Err(error) => self
+                .dialogs
+                .message("Nothing saved", vec![error.to_string()]),
+        }
+    }
+
+    /// The report as a download: the HTML report of the scenario's figures, without the
+    /// charts, which a page cannot draw with the export's font.
+    pub(super) fn download_report(&mut self) {
+        let scenario = self.doc.scenario().clone();
+        match breakeven_model::evaluate_in(&scenario, self.today, self.prices.catalog()) {
+            Ok(evaluation) => {
+                let stem = crate::export::scenario_file::file_name(None, &scenario.name);
+                let stem = stem.trim_end_matches(".ron");
+                self.web_request = Some(super::app::WebRequest::Download {
+                    name: format!("{stem}-report.html"),
+                    bytes: evaluation.html(&[]).into_bytes(),
+                    mime: "text/html",
+                });
+            }
+            Err(error) => self.dialogs.message(
+                "Nothing exported: the scenario has problems",
+                vec![error.to_string()],
+            ),
+        }
+    }
+}

@@ -83,16 +83,35 @@ impl BreakevenApp {
                         let whole = self.doc.scenario().clone();
                         let shown = self.shown_scenario();
                         let mut draft = shown.clone();
-                        features_ui(ui, &whole, self.feature, &mut draft, &mut actions);
-                        let problems = feature_problems(&self.problems, self.feature);
-                        self.inputs.ui(
+                        let read_only = self.place.read_only;
+                        features_ui(
                             ui,
+                            &whole,
+                            (self.feature, read_only),
                             &mut draft,
-                            &problems,
-                            self.today,
-                            self.prices.catalog(),
                             &mut actions,
                         );
+                        if read_only {
+                            ui.label(
+                                RichText::new(
+                                    "Read-only: move the volume, switch tabs and present; the other inputs are as exported.",
+                                )
+                                .weak(),
+                            );
+                            presentation::volume_ui(ui, &mut draft);
+                            ui.separator();
+                        }
+                        let problems = feature_problems(&self.problems, self.feature);
+                        ui.add_enabled_ui(!read_only, |ui| {
+                            self.inputs.ui(
+                                ui,
+                                &mut draft,
+                                &problems,
+                                self.today,
+                                self.prices.catalog(),
+                                &mut actions,
+                            );
+                        });
                         if draft != shown {
                             let mut edited = whole;
                             edited.put_feature(self.feature, draft);

@@ -15,5 +15,7 @@ mod price_actions;
 mod startup;
 mod workshop_actions;
 
-pub use app::BreakevenApp;
-pub use startup::{Startup, run};
+pub use app::{BreakevenApp, WebRequest};
+pub use startup::Startup;
+#[cfg(not(target_arch = "wasm32"))]
+pub use startup::run;

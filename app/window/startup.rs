@@ -3,8 +3,11 @@
 //! A child of `window`, so it builds the app without widening its fields.
 
 use std::path::{Path, PathBuf};
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::Arc;
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use breakeven_model::Scenario;
@@ -15,7 +18,9 @@ use chrono::{Local, NaiveDate};
 use super::app::BreakevenApp;
 use crate::state::document::Document;
 use crate::state::files::load_scenario;
-use crate::state::recovery::{Recovery, install_panic_hook, panic_message};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::state::recovery::panic_message;
+use crate::state::recovery::{Recovery, install_panic_hook};
 use crate::state::workshop::Workshop;
 use crate::ui::dialogs::{Dialog, Dialogs};
 use crate::ui::figures::Tab;
@@ -37,6 +42,14 @@ pub struct Startup {
     pub samples: u32,
     /// Where the imported prices are kept: the data folder; `None` keeps none.
     pub prices_folder: Option<PathBuf>,
+    /// A scenario to open as it is, without a file: the one a page carries, in a browser.
+    pub opened: Option<Scenario>,
+    /// A page whose reader may move the volume, switch tabs and present, but not change the
+    /// inputs (`breakeven export --read-only`).
+    pub read_only: bool,
+    /// The window runs in a browser: files are uploaded and downloaded through the page
+    /// ([`crate::window::WebRequest`]), and nothing is kept on disk.
+    pub in_browser: bool,
 }
 
 impl Startup {
@@ -53,6 +66,9 @@ impl Startup {
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(breakeven_model::uncertainty::DEFAULT_SAMPLES),
             prices_folder: crate::state::data::folder(),
+            opened: None,
+            read_only: false,
+            in_browser: false,
         }
     }
 }
@@ -79,15 +95,20 @@ impl BreakevenApp {
             recovery_folder,
             samples,
             prices_folder,
+            opened,
+            read_only,
+            in_browser,
         } = startup;
-        let (scenario, path, load_error) = match &file {
-            None => (Scenario::embedded_default(), None, None),
-            Some(path) => match load_scenario(path) {
+        let given = opened.is_some();
+        let (scenario, path, load_error) = match (opened, &file) {
+            (Some(scenario), _) => (scenario, None, None),
+            (None, None) => (Scenario::embedded_default(), None, None),
+            (None, Some(path)) => match load_scenario(path) {
                 Ok(scenario) => (scenario, Some(path.clone()), None),
                 Err(error) => (Scenario::embedded_default(), None, Some(error.to_string())),
             },
         };
-        let file_given = path.is_some();
+        let file_given = given || path.is_some();
         let mut app = Self {
             doc: Document::new(scenario, path),
             dialogs: Dialogs::default(),
@@ -116,6 +137,11 @@ impl BreakevenApp {
             pending_prices: None,
             pending_usage: None,
             pending_benchmark: None,
+            place: super::app::Place {
+                in_browser,
+                read_only,
+            },
+            web_request: None,
         };
         app.restore_session(storage, file_given);
         if let Some(folder) = recovery_folder {
@@ -205,6 +231,7 @@ impl BreakevenApp {
 
 /// Opens the window on `file` (or the last scenario, or the built-in example) and runs it until
 /// it is closed.
+#[cfg(not(target_arch = "wasm32"))]
 #[must_use]
 pub fn run(file: Option<&Path>) -> ExitCode {
     let startup = Startup::new(file.map(Path::to_path_buf));
@@ -251,6 +278,7 @@ pub fn run(file: Option<&Path>) -> ExitCode {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn cannot_open(error: &str) -> ExitCode {
     eprintln!(
         "The window could not open ({error}). Without a display, use `breakeven check`, `breakeven report` \

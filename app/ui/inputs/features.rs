@@ -14,7 +14,7 @@ use crate::action::Action;
 pub fn features_ui(
     ui: &mut Ui,
     whole: &Scenario,
-    selected: usize,
+    (selected, read_only): (usize, bool),
     draft: &mut Scenario,
     actions: &mut Vec<Action>,
 ) {
@@ -40,6 +40,9 @@ pub fn features_ui(
                 {
                     actions.push(Action::SelectFeature(i));
                 }
+            }
+            if read_only {
+                return;
             }
             ui.horizontal(|ui| {
                 ui.label("Name");

@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use egui::{Key, Ui};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+#[cfg(not(target_arch = "wasm32"))]
+use std::sync::mpsc::channel;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// What to ask the desktop for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,7 +31,15 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// Starts the desktop's dialog for `ask` on its own thread. A browser has no paths to pick
+    /// (its page opens and saves through its own upload and download): nothing starts there.
+    #[cfg(target_arch = "wasm32")]
+    pub fn start(&mut self, _ask: Ask, _ctx: &egui::Context) {
+        self.answer = None;
+    }
+
     /// Starts the desktop's dialog for `ask` on its own thread.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn start(&mut self, ask: Ask, ctx: &egui::Context) {
         let (sender, receiver) = channel();
         let ctx = ctx.clone();

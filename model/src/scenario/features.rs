@@ -287,6 +287,21 @@ impl Scenario {
         Some(to)
     }
 
+    /// Whether `other` is this scenario with nothing changed but some features' monthly volume:
+    /// what a read-only page lets its reader change.
+    #[must_use]
+    pub fn differs_only_in_volume(&self, other: &Scenario) -> bool {
+        if self.feature_count() != other.feature_count() {
+            return false;
+        }
+        let mut same = other.clone();
+        same.workload.volume = self.workload.volume.clone();
+        for (mine, theirs) in self.more_features.iter().zip(&mut same.more_features) {
+            theirs.workload.volume = mine.workload.volume.clone();
+        }
+        same == *self
+    }
+
     /// Every feature's own parts, in order.
     #[must_use]
     pub fn features(&self) -> Vec<Feature> {
@@ -394,6 +409,23 @@ mod tests {
         let parts = one.feature_parts(0).unwrap();
         assert_eq!(one.add_feature(parts), Some(1));
         assert_eq!(one.feature_name(1), Some("All traffic 2"));
+    }
+
+    #[test]
+    fn a_change_of_volume_alone_is_told_from_any_other_change() {
+        let s = two();
+        let mut louder = s.clone();
+        if let crate::scenario::Volume::Tokens {
+            input_tokens_per_month,
+            ..
+        } = &mut louder.more_features[0].workload.volume
+        {
+            input_tokens_per_month.value = crate::units::TokensPerMonth::new(dec!(5));
+        }
+        assert!(s.differs_only_in_volume(&louder));
+        let mut other = louder.clone();
+        other.horizon.build_months = Sourced::bare(9);
+        assert!(!s.differs_only_in_volume(&other));
     }
 
     #[test]

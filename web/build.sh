@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the web bundle `breakeven export` puts into interactive.html: web/dist/breakeven_web.js
+# (wasm-bindgen's glue, --target no-modules) and web/dist/breakeven_web_bg.wasm.
+#
+# Needs, once (see README, "In a browser"):
+#   rustup target add wasm32-unknown-unknown
+#   cargo install wasm-bindgen-cli --version 0.2.130   # the wasm-bindgen version in Cargo.lock
+#   apt-get install binaryen                           # optional: wasm-opt makes the page smaller
+set -euo pipefail
+cd "$(dirname "$0")"
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' ../Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }') || true
+if [ "$want" != "$have" ]; then
+  echo "web/build.sh: wasm-bindgen $want is needed (found ${have:-none}):" >&2
+  echo "  cargo install wasm-bindgen-cli --version $want" >&2
+  exit 2
+fi
+# The workspace's versions, so the page runs the same code as the desktop.
+cp ../Cargo.lock Cargo.lock
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
+cargo build --release --target wasm32-unknown-unknown --lib
+wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/breakeven_web.wasm"
+mkdir -p build dist
+if command -v wasm-opt >/dev/null; then
+  # Before wasm-bindgen: Debian's wasm-opt 108 run on wasm-bindgen's output breaks its table of
+  # references ("WebAssembly.Table.set(): Argument 1 is invalid").
+  wasm-opt -Oz "$wasm" -o build/breakeven_web.wasm
+  wasm=build/breakeven_web.wasm
+fi
+wasm-bindgen "$wasm" --out-dir dist --out-name breakeven_web --target no-modules \
+  --no-typescript --remove-name-section --remove-producers-section
+ls -l dist

@@ -1,0 +1,150 @@
+//! Breakeven's window in a browser: the same app, panels and figures, built to WebAssembly and
+//! started by the page `breakeven export` writes as `interactive.html`. What differs is only
+//! what a page cannot do as a desktop program does:
+//!
+//! - the scenario comes from the page itself (base64 in `<script id="scenario">`);
+//! - files are opened through the browser's upload and saved and exported as downloads;
+//! - nothing is kept on disk: no recovery files, no imported prices, no Monte Carlo in the
+//!   background (a page has no threads);
+//! - the page's title carries the answer on screen, since eframe's web runner exposes no
+//!   accessibility tree to read it from.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use breakeven::action::Action;
+use breakeven::window::{BreakevenApp, Startup, WebRequest};
+use wasm_bindgen::JsCast as _;
+use wasm_bindgen::prelude::*;
+
+/// A file the reader uploaded, waiting for the next frame: its name and text.
+type Uploaded = Rc<RefCell<Option<(String, String)>>>;
+
+/// The app, and what the page does for it.
+struct Page {
+    app: BreakevenApp,
+    /// The page title last set.
+    title: String,
+    uploaded: Uploaded,
+}
+
+impl eframe::App for Page {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let arrived = self.uploaded.borrow_mut().take();
+        if let Some((name, text)) = arrived {
+            self.app.apply(Action::OpenText(name, text));
+        }
+        self.app.show(ui);
+        match self.app.take_web_request() {
+            Some(WebRequest::Upload) => upload(Rc::clone(&self.uploaded), ui.ctx().clone()),
+            Some(WebRequest::Download { name, bytes, mime }) => download(&name, &bytes, mime),
+            None => {}
+        }
+        let title = self.app.page_title();
+        if title != self.title {
+            if let Some(document) = document() {
+                document.set_title(&title);
+            }
+            self.title = title;
+        }
+    }
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// Asks the reader for a scenario file, through the browser's own file picker; its text
+/// arrives in a later frame.
+fn upload(uploaded: Uploaded, ctx: egui::Context) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let picked = rfd::AsyncFileDialog::new()
+            .add_filter("Breakeven scenario", &["ron"])
+            .pick_file()
+            .await;
+        if let Some(file) = picked {
+            let name = file.file_name();
+            let bytes = file.read().await;
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            *uploaded.borrow_mut() = Some((name, text));
+            ctx.request_repaint();
+        }
+    });
+}
+
+/// Gives the reader `bytes` as a file named `name`, as the browser downloads one.
+fn download(name: &str, bytes: &[u8], mime: &str) {
+    let Some(document) = document() else { return };
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Starts the window on the page's canvas, with the page's scenario.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let Some(document) = document() else { return };
+    let Some(canvas) = document
+        .get_element_by_id("breakeven")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
+        document.set_title("Breakeven could not start: the page has no canvas");
+        return;
+    };
+    let read_only = canvas.get_attribute("data-read-only").as_deref() == Some("true");
+    let carried = document
+        .get_element_by_id("scenario")
+        .and_then(|e| e.text_content())
+        .and_then(|text| breakeven::export::base64::decode(&text))
+        .and_then(|bytes| String::from_utf8(bytes).ok());
+    let opened = carried.and_then(|text| breakeven_model::scenario::from_ron_str(&text).ok());
+    let startup = Startup {
+        file: None,
+        today: chrono::Local::now().date_naive(),
+        recovery_folder: None,
+        // A page has no threads to sample in the background.
+        samples: 0,
+        prices_folder: None,
+        opened,
+        read_only,
+        in_browser: true,
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let started = eframe::WebRunner::new()
+            .start(
+                canvas,
+                eframe::WebOptions::default(),
+                Box::new(move |_cc| {
+                    Ok(Box::new(Page {
+                        // The page's own scenario, never the one a browser's storage kept.
+                        app: BreakevenApp::start(startup, None),
+                        title: String::new(),
+                        uploaded: Rc::new(RefCell::new(None)),
+                    }))
+                }),
+            )
+            .await;
+        if let (Err(error), Some(document)) = (started, self::document()) {
+            document.set_title(&format!("Breakeven could not start: {error:?}"));
+        }
+    });
+}
