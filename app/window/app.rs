@@ -238,7 +238,8 @@ impl BreakevenApp {
             }
             // A read-only page takes a change of volume and nothing else.
             Action::Edit(scenario)
-                if self.place.read_only && !self.doc.scenario().differs_only_in_volume(&scenario) =>
+                if self.place.read_only
+                    && !self.doc.scenario().differs_only_in_volume(&scenario) =>
             {
                 self.notice = Some(READ_ONLY.to_owned());
             }
