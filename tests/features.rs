@@ -176,7 +176,7 @@ fn a_team_and_its_instances_serve_every_feature_moved_to_them_once() {
     let runs: Decimal = alone.outcome.models[Phase::FineTune.index()]
         .lines
         .iter()
-        .filter(|l| l.each_feature)
+        .filter(|l| l.counted == breakeven_model::engine::Counted::EachFeature)
         .map(|l| l.fixed)
         .sum();
     assert!(runs > Decimal::ZERO);
@@ -186,6 +186,36 @@ fn a_team_and_its_instances_serve_every_feature_moved_to_them_once() {
             "each feature pays its own runs: {own} < {runs}"
         );
     }
+}
+
+#[test]
+fn the_api_account_is_paid_once_when_features_on_buy_and_on_a_fine_tune_both_keep_the_api() {
+    let mut s = example("seed002-route-by-feature.ron");
+    // The fine-tune sends 5% of what it is routed back to the API, so it keeps the API too.
+    s.fine_tune.fallback_percent = Sourced::bare(Percent::new(dec!(5)));
+    s.buy.fixed.platform_usd_per_month =
+        Sourced::bare(breakeven_model::units::UsdPerMonth::new(dec!(500)));
+    s.buy.fixed.committed_usd_per_month =
+        Sourced::bare(breakeven_model::units::UsdPerMonth::new(dec!(3000)));
+    let evaluation = evaluated(&s);
+    let p = portfolio(&evaluation);
+    let phases: Vec<Phase> = p
+        .features
+        .iter()
+        .map(breakeven_model::portfolio::FeatureFigures::phase)
+        .collect();
+    assert_eq!(phases, [Phase::FineTune, Phase::Buy]);
+    // The hard cases' $1,980 on Buy and the structured tasks' 5% fallback, $231, count towards
+    // the $3,000 committed: $789 more, and the $500 platform fee, once.
+    assert_eq!(p.mix_account, dec!(1289));
+    let groups: Decimal = p.mix.iter().map(|g| g.total).sum();
+    assert_eq!(p.mix_total, groups + dec!(1289));
+    let buy = p.mix.iter().find(|g| g.phase == Phase::Buy).expect("Buy");
+    assert_eq!(
+        buy.total,
+        dec!(1980),
+        "Buy's group is its tokens: the account is apart"
+    );
 }
 
 #[test]
@@ -322,8 +352,9 @@ proptest! {
                 .sum();
             prop_assert!(group.total <= alone, "{:?}: {} > {}", group.phase, group.total, alone);
         }
-        let mix: Decimal = p.mix.iter().map(|g| g.total).sum();
+        let mix: Decimal = p.mix.iter().map(|g| g.total).sum::<Decimal>() + p.mix_account;
         prop_assert_eq!(p.mix_total, mix);
+
         let features_in_mix: usize = p.mix.iter().map(|g| g.features.len()).sum();
         prop_assert_eq!(features_in_mix, p.features.len());
 
@@ -331,7 +362,7 @@ proptest! {
         let json: serde_json::Value =
             serde_json::from_str(&evaluation.render(Format::Json)).expect("JSON");
         let portfolio = &json["portfolio"];
-        let mut mix_printed = Decimal::ZERO;
+        let mut mix_printed = decimal(&portfolio["api_account_usd_per_month"]);
         for group in portfolio["mix"].as_array().expect("groups") {
             let own: Decimal = group["own_usd_per_month"].as_array().expect("parts").iter().map(decimal).sum();
             prop_assert_eq!(decimal(&group["monthly_usd"]), own + decimal(&group["shared_usd_per_month"]));

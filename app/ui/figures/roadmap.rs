@@ -284,6 +284,13 @@ fn mix_ui(ui: &mut Ui, portfolio: &Portfolio) {
                 ui.label(usd_cents(cents.total));
                 ui.end_row();
             }
+            if !portfolio.mix_account.is_zero() {
+                ui.label("The API account, once");
+                ui.label("its people, fees, build, committed minimum");
+                ui.label(usd_cents(portfolio.mix_account));
+                ui.label(usd_cents(portfolio.mix_account));
+                ui.end_row();
+            }
             ui.label(RichText::new("The mix").strong());
             ui.label("");
             ui.label("");

@@ -91,10 +91,24 @@ pub struct CostLine {
     /// bills nothing of its own above it, and below it the difference between the least and
     /// what those lines bill. Zero for a line that floors only its own tokens.
     pub tops_up: Decimal,
-    /// Whether a product of several features pays the line once for each feature the option
-    /// serves, not once for all: a tuned model's training runs, each on its feature's own data.
-    /// Lines priced per token are each feature's anyway, and instances are shared.
-    pub each_feature: bool,
+    /// How a product of several features pays the line: lines priced per token are each
+    /// feature's anyway, and instances are shared by the features an option serves.
+    pub counted: Counted,
+}
+
+/// How often a product of several features pays a line that does not follow its tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Counted {
+    /// Once for the option, whichever features it serves: its people, security, build.
+    #[default]
+    ByOption,
+    /// Once for each feature the option serves: a tuned model's training runs, each on its
+    /// feature's own data.
+    EachFeature,
+    /// Once for the product, whichever options its features are on: the API integration's
+    /// people, fees, build and committed minimum, which Buy and a fine-tune that keeps the API
+    /// share.
+    ByApiAccount,
 }
 
 impl CostLine {
@@ -107,7 +121,7 @@ impl CostLine {
             per_instance: Decimal::ZERO,
             least: None,
             tops_up: Decimal::ZERO,
-            each_feature: false,
+            counted: Counted::ByOption,
         }
     }
 
@@ -120,7 +134,7 @@ impl CostLine {
             per_instance: Decimal::ZERO,
             least: None,
             tops_up: Decimal::ZERO,
-            each_feature: false,
+            counted: Counted::ByOption,
         }
     }
 
@@ -711,6 +725,9 @@ fn buy_fixed_lines(
         months,
         "buy.fixed.integration_usd",
     )?);
+    for line in &mut lines {
+        line.counted = Counted::ByApiAccount;
+    }
     Ok(lines)
 }
 
@@ -798,7 +815,7 @@ fn hosting(
         per_instance: amount,
         least: None,
         tops_up: Decimal::ZERO,
-        each_feature: false,
+        counted: Counted::ByOption,
     };
     let lines = match &hosting.price {
         InstancePrice::OnDemand { usd_per_hour } => {
@@ -1124,7 +1141,7 @@ fn fine_tune(
     // Each feature's tuned model is trained on that feature's own data.
     lines.extend(
         amortised(&label, run, spread, "fine_tune.retrain_every_months")?.map(|line| CostLine {
-            each_feature: true,
+            counted: Counted::EachFeature,
             ..line
         }),
     );
@@ -1211,7 +1228,7 @@ fn flat_fee(
         per_instance: fee,
         least: None,
         tops_up: Decimal::ZERO,
-        each_feature: false,
+        counted: Counted::ByOption,
     };
     if tuned.is_zero() {
         return Ok((line, Instances::Fixed(Decimal::ONE)));

@@ -34,7 +34,7 @@ pub use bill::{monthly_bill, volume_for_bill};
 pub use break_even::{Crossing, CrossingKind, PairBreakEven, break_even, cheapest_above};
 pub use capacity::Capacity;
 pub use cost_model::{
-    CostLine, CostModel, Instances, LineKind, Stair, StepOf, build_models, buy_cost,
+    CostLine, CostModel, Counted, Instances, LineKind, Stair, StepOf, build_models, buy_cost,
 };
 pub use horizon::{HorizonMonth, HorizonSummary, Payback, horizon};
 pub use latency::{Figure, Latency, ReplyTime, duration, latency};

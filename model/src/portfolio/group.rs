@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::engine::{CostModel, Instances, Phase};
+use crate::engine::{CostLine, CostModel, Counted, Instances, Phase};
 use crate::error::{AtField, ComputeError};
 use crate::units::{add, div, mul, sub};
 
@@ -67,11 +67,16 @@ fn instances(models: &[(&CostModel, Decimal)]) -> Result<Decimal, ComputeError> 
 /// the shared inputs, so every feature's model has the same); lines priced per instance are
 /// paid for the instances the features need together; a line with a least is raised once, to
 /// its least, by what all the features' tokens counted towards it fall short.
+///
+/// With `account` false, the API account's lines (Buy's fixed costs, which a fine-tune that keeps
+/// the API carries too) are left out, for [`api_account`] to count once across the options.
 pub fn group_cost(
     phase: Phase,
     features: Vec<usize>,
     models: &[(&CostModel, Decimal)],
+    account: bool,
 ) -> Result<GroupCost, ComputeError> {
+    let kept = |line: &CostLine| account || line.counted != Counted::ByApiAccount;
     let label = phase.label();
     let count = instances(models)?;
     let mut own = vec![Decimal::ZERO; models.len()];
@@ -87,8 +92,8 @@ pub fn group_cost(
         });
     };
     let runs_instances = first.lines.iter().any(|l| !l.per_instance.is_zero());
-    for line in &first.lines {
-        if !line.fixed.is_zero() && !line.each_feature {
+    for line in first.lines.iter().filter(|l| kept(l)) {
+        if !line.fixed.is_zero() && line.counted != Counted::EachFeature {
             shared = add(shared, line.fixed, "adding shared lines").at(&line.label)?;
         }
         if !line.per_instance.is_zero() {
@@ -99,15 +104,18 @@ pub fn group_cost(
     }
     // The tokens each line with a least counts towards it, over all the features: the k-th
     // such line of every feature's model is the same minimum (it is made from shared inputs).
-    let leasts: Vec<&crate::engine::CostLine> =
-        first.lines.iter().filter(|l| l.least.is_some()).collect();
+    let leasts: Vec<&CostLine> = first
+        .lines
+        .iter()
+        .filter(|l| l.least.is_some() && kept(l))
+        .collect();
     let mut counted = vec![Decimal::ZERO; leasts.len()];
     for ((model, volume), part) in models.iter().zip(own.iter_mut()) {
         let mut k = 0_usize;
         let mut rate = Decimal::ZERO;
-        for line in &model.lines {
+        for line in model.lines.iter().filter(|l| kept(l)) {
             rate = add(rate, line.per_token, "adding prices per token").at(&line.label)?;
-            if line.each_feature {
+            if line.counted == Counted::EachFeature {
                 *part = add(*part, line.fixed, "adding own lines").at(&line.label)?;
             }
             if line.least.is_some() {
@@ -142,6 +150,49 @@ pub fn group_cost(
         instances: runs_instances.then_some(count),
         total,
     })
+}
+
+/// The API account's cost a month, counted once for the product whichever options its features
+/// are on: the fixed lines of the integration (its people, fees and build), and a committed
+/// minimum raised once by every feature's tokens still sent to the API. `models` are every
+/// feature's model of the option it is on, with its volume; nothing when none keeps the API.
+pub fn api_account(models: &[(&CostModel, Decimal)]) -> Result<Decimal, ComputeError> {
+    let account = |m: &&CostModel| m.lines.iter().any(|l| l.counted == Counted::ByApiAccount);
+    let Some((first, _)) = models.iter().find(|(m, _)| account(m)) else {
+        return Ok(Decimal::ZERO);
+    };
+    let mut sum = Decimal::ZERO;
+    let mut least = None;
+    for line in first
+        .lines
+        .iter()
+        .filter(|l| l.counted == Counted::ByApiAccount)
+    {
+        sum = add(sum, line.fixed, "adding the account's lines").at(&line.label)?;
+        if line.least.is_some() {
+            least = Some(line);
+        }
+    }
+    if let Some(minimum) = least {
+        let mut counted = Decimal::ZERO;
+        for (model, volume) in models {
+            for line in model
+                .lines
+                .iter()
+                .filter(|l| l.counted == Counted::ByApiAccount && l.least.is_some())
+            {
+                let rate =
+                    add(line.per_token, line.tops_up, "USD per token counted").at(&line.label)?;
+                let these = mul(rate, *volume, "USD per token × tokens").at(&line.label)?;
+                counted = add(counted, these, "adding counted tokens").at(&line.label)?;
+            }
+        }
+        let raised = sub(minimum.least.unwrap_or_default(), counted, "least − tokens")
+            .at(&minimum.label)?
+            .max(Decimal::ZERO);
+        sum = add(sum, raised, "adding the account's lines").at(&minimum.label)?;
+    }
+    Ok(sum)
 }
 
 /// `value` to the cent, halves away from zero, as every report prints money.

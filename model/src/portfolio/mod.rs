@@ -13,7 +13,7 @@ mod roadmap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-pub use group::{Cents, GroupCost, group_cost, to_cents};
+pub use group::{Cents, GroupCost, api_account, group_cost, to_cents};
 pub use month::as_of_month;
 pub use roadmap::{Move, Roadmap, Row, Stage, Why, roadmap};
 
@@ -78,7 +78,10 @@ pub struct Portfolio {
     /// Each feature on its own recommended option: one group an option used, in the options'
     /// order.
     pub mix: Vec<GroupCost>,
-    /// What the mix costs a month: the groups' totals.
+    /// The API account in the mix, counted once whichever options keep the API: the
+    /// integration's people, fees and build, and what a committed minimum adds.
+    pub mix_account: Decimal,
+    /// What the mix costs a month: the groups' totals and the API account.
     pub mix_total: Decimal,
     /// Every feature on one option, for each option.
     pub all_on: Vec<GroupCost>,
@@ -137,9 +140,10 @@ impl Portfolio {
             .fold(Decimal::ZERO, Decimal::saturating_add)
     }
 
-    /// What the mix costs a month as printed: its groups' printed totals added up.
+    /// What the mix costs a month as printed: its groups' printed totals and the API account's
+    /// added up.
     pub fn mix_cents(&self) -> Result<Decimal, crate::error::ComputeError> {
-        let mut sum = Decimal::ZERO;
+        let mut sum = to_cents(self.mix_account);
         for group in &self.mix {
             sum = add(sum, group.cents()?.total, "adding groups").at(group.phase.label())?;
         }
@@ -241,10 +245,11 @@ pub fn portfolio(
     let mut all_on = Vec::with_capacity(4);
     for phase in Phase::ALL {
         let models = models_of(&features, phase, &everyone);
-        all_on.push(group_cost(phase, everyone.clone(), &models)?);
+        all_on.push(group_cost(phase, everyone.clone(), &models, true)?);
     }
     let mut mix = Vec::new();
     let mut mix_total = Decimal::ZERO;
+    let mut on_their_options = Vec::with_capacity(features.len());
     for phase in Phase::ALL {
         let which: Vec<usize> = everyone
             .iter()
@@ -255,10 +260,13 @@ pub fn portfolio(
             continue;
         }
         let models = models_of(&features, phase, &which);
-        let group = group_cost(phase, which, &models)?;
+        on_their_options.extend(models.iter().copied());
+        let group = group_cost(phase, which, &models, false)?;
         mix_total = add(mix_total, group.total, "adding groups").at(phase.label())?;
         mix.push(group);
     }
+    let mix_account = api_account(&on_their_options)?;
+    mix_total = add(mix_total, mix_account, "adding the API account").at("buy.fixed")?;
     let on_api = all_on
         .iter()
         .find(|g| g.phase == Phase::Buy)
@@ -272,6 +280,7 @@ pub fn portfolio(
     Ok(Portfolio {
         features,
         mix,
+        mix_account,
         mix_total,
         all_on,
         saving,

@@ -76,7 +76,10 @@ pub fn as_of_month(scenario: &Scenario, index: u32) -> Result<Scenario, ComputeE
         years,
         "horizon.api_price_change_percent_per_year",
     )?;
-    if index >= h.api_price_step_month.value.saturating_sub(1) {
+    // The one-off change is in the month's prices once its month has come, and then no longer
+    // ahead in the month's own horizon; before it, it comes `index` months sooner.
+    let step_index = h.api_price_step_month.value.saturating_sub(1);
+    if index >= step_index {
         let step = h
             .api_price_step_percent
             .value
@@ -88,6 +91,9 @@ pub fn as_of_month(scenario: &Scenario, index: u32) -> Result<Scenario, ComputeE
             "× one-off change",
         )
         .at("horizon.api_price_step_percent")?;
+        s.horizon.api_price_step_percent = Sourced::bare(crate::units::Percent::ZERO);
+    } else {
+        s.horizon.api_price_step_month.value = h.api_price_step_month.value.saturating_sub(index);
     }
     let gpu = compounded(
         h.gpu_price_change_percent_per_year
@@ -162,6 +168,29 @@ mod tests {
                 "month {index}"
             );
         }
+    }
+
+    #[test]
+    fn a_one_off_change_of_api_prices_is_counted_once_whichever_month_the_decision_is_taken() {
+        let mut s = Scenario::embedded_default();
+        s.horizon.api_price_step_percent = Sourced::bare(crate::units::Percent::new(dec!(-50)));
+        s.horizon.api_price_step_month = Sourced::bare(7);
+        let input = s.buy.input_usd_per_1m.value.get();
+        let before = as_of_month(&s, 4).unwrap();
+        assert_eq!(before.buy.input_usd_per_1m.value.get(), input);
+        assert_eq!(
+            before.horizon.api_price_step_month.value, 3,
+            "three months ahead"
+        );
+        let after = as_of_month(&s, 8).unwrap();
+        assert_eq!(
+            after.buy.input_usd_per_1m.value.get(),
+            crate::units::mul(input, dec!(0.5), "x").unwrap()
+        );
+        assert!(
+            after.horizon.api_price_step_percent.value.get().is_zero(),
+            "not again"
+        );
     }
 
     #[test]

@@ -341,7 +341,7 @@ pub fn roadmap(
             decided.push(phase);
             before = Some(outcome);
         }
-        let plan = plan(one, months, &mut moves);
+        let (moves, plan) = plan(one, months, moves);
         rows.push(Row {
             feature,
             name: name.clone(),
@@ -353,22 +353,33 @@ pub fn roadmap(
     Ok(Roadmap { months, rows })
 }
 
-/// Sets each move's start and go-live months, and the stage of each month: a move starts
+/// Each move with its start and go-live months, and the stage of each month: a move starts
 /// building its lead before the month it is justified (never before this month, nor before the
 /// move before it is live), and goes live its lead after it starts.
-fn plan(one: &Scenario, months: u32, moves: &mut [Move]) -> Vec<Stage> {
-    let mut stages = vec![Stage::On(Phase::Buy); usize::try_from(months).unwrap_or(0)];
-    let mut free = 1_u32;
-    for m in moves.iter_mut() {
+fn plan(one: &Scenario, months: u32, moves: Vec<Move>) -> (Vec<Move>, Vec<Stage>) {
+    // A move justified before the one before it goes live replaces it: that one is never
+    // finished. When it leads back to where that one started, the feature never moves.
+    let mut kept: Vec<Move> = Vec::with_capacity(moves.len());
+    for mut m in moves {
+        while let Some(last) = kept.pop_if(|last| m.justified < last.live) {
+            m.from = last.from;
+        }
+        if m.from == m.to {
+            continue;
+        }
         let lead = lead(one, m.to);
+        let free = kept.last().map_or(1, |last| last.live);
+        m.start = m.justified.saturating_sub(lead).max(1).max(free);
+        m.live = m.start.saturating_add(lead);
+        kept.push(m);
+    }
+    let mut stages = vec![Stage::On(Phase::Buy); usize::try_from(months).unwrap_or(0)];
+    for m in &kept {
         let shadow = if m.to == Phase::Buy {
             0
         } else {
-            one.horizon.parallel_run_months.value.min(lead)
+            one.horizon.parallel_run_months.value.min(lead(one, m.to))
         };
-        m.start = m.justified.saturating_sub(lead).max(1).max(free);
-        m.live = m.start.saturating_add(lead);
-        free = m.live;
         let shadow_from = m.live.saturating_sub(shadow);
         for (i, stage) in stages.iter_mut().enumerate() {
             let month = u32::try_from(i).unwrap_or(u32::MAX).saturating_add(1);
@@ -387,5 +398,61 @@ fn plan(one: &Scenario, months: u32, moves: &mut [Move]) -> Vec<Stage> {
             }
         }
     }
-    stages
+    (kept, stages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a_move(from: Phase, to: Phase, justified: u32) -> Move {
+        Move {
+            feature: 0,
+            name: "Extraction".into(),
+            from,
+            to,
+            justified,
+            start: 1,
+            live: 1,
+            api_spend: Decimal::ZERO,
+            why: Why::Reasons(String::new()),
+        }
+    }
+
+    #[test]
+    fn a_move_that_would_go_live_after_the_next_is_justified_is_not_planned() {
+        // The default example builds for 2 months and runs beside the API for 1.
+        let one = Scenario::embedded_default();
+        let (moves, stages) = plan(
+            &one,
+            24,
+            vec![
+                a_move(Phase::Buy, Phase::FineTune, 7),
+                a_move(Phase::FineTune, Phase::Buy, 8),
+            ],
+        );
+        assert_eq!(moves.len(), 2, "live in month 7, back in month 8");
+        assert_eq!((moves[0].start, moves[0].live), (4, 7));
+        assert_eq!(stages[6], Stage::On(Phase::FineTune));
+        let (moves, stages) = plan(
+            &one,
+            24,
+            vec![
+                a_move(Phase::Buy, Phase::FineTune, 7),
+                a_move(Phase::FineTune, Phase::Buy, 6),
+            ],
+        );
+        assert!(moves.is_empty(), "never live, never moved: {moves:?}");
+        assert!(stages.iter().all(|s| *s == Stage::On(Phase::Buy)));
+        let (moves, _) = plan(
+            &one,
+            24,
+            vec![
+                a_move(Phase::Buy, Phase::FineTune, 7),
+                a_move(Phase::FineTune, Phase::SelfHost, 6),
+            ],
+        );
+        assert_eq!(moves.len(), 1);
+        assert_eq!((moves[0].from, moves[0].to), (Phase::Buy, Phase::SelfHost));
+    }
 }

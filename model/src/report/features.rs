@@ -12,7 +12,7 @@ use super::text::cents;
 use crate::decision::GateEffect;
 use crate::format::usd_cents;
 use crate::phase::Phase;
-use crate::portfolio::{GroupCost, Move, Portfolio, Stage};
+use crate::portfolio::{GroupCost, Move, Portfolio, Stage, to_cents};
 use crate::sources::Seed;
 
 /// Seed 000's plan for the first move, day by day.
@@ -130,6 +130,15 @@ fn mix_section(doc: &mut Document, portfolio: &Portfolio) {
             own.map_or_else(String::new, usd_cents),
             usd_cents(c.shared),
             usd_cents(c.total),
+        ]);
+    }
+    if !portfolio.mix_account.is_zero() {
+        table.row(vec![
+            "The API account, once".to_owned(),
+            "its people, fees, build, committed minimum".to_owned(),
+            String::new(),
+            usd_cents(to_cents(portfolio.mix_account)),
+            usd_cents(to_cents(portfolio.mix_account)),
         ]);
     }
     if let Ok(total) = portfolio.mix_cents() {
@@ -262,8 +271,10 @@ pub struct JsonGroup {
 /// The `portfolio` key.
 #[derive(Debug, Serialize)]
 pub struct JsonPortfolio {
-    /// The mix: each feature on its recommended option.
+    /// The mix: each feature on its recommended option, the groups' totals and the API account.
     monthly_usd: String,
+    /// The API account in the mix, once whichever options keep the API.
+    api_account_usd_per_month: String,
     saving_usd_per_month: String,
     api_spend_usd_per_month: String,
     behind_80_percent: Vec<String>,
@@ -391,6 +402,7 @@ pub fn json(portfolio: &Portfolio) -> (Vec<JsonFeature>, JsonPortfolio, Vec<Json
         .collect();
     let json = JsonPortfolio {
         monthly_usd: portfolio.mix_cents().map(cents).unwrap_or_default(),
+        api_account_usd_per_month: cents(to_cents(portfolio.mix_account)),
         saving_usd_per_month: portfolio.saving_cents().map(cents).unwrap_or_default(),
         api_spend_usd_per_month: cents(portfolio.api_spend_cents()),
         behind_80_percent: portfolio

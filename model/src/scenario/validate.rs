@@ -110,28 +110,39 @@ pub(crate) const FEATURE_PATHS: [(&str, &str); 6] = [
 /// edited. Another feature's problems are left out.
 #[must_use]
 pub fn feature_problems(problems: &[Problem], index: usize) -> Vec<Problem> {
+    // The first feature's own paths; `buy.fixed` is shared, though under `buy`.
     let own = |path: &str| {
-        FEATURE_PATHS.iter().any(|(from, _)| {
-            path.strip_prefix(from)
+        let under = |prefix: &str| {
+            path.strip_prefix(prefix)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
-        })
+        };
+        under("feature")
+            || (FEATURE_PATHS.iter().any(|(from, _)| under(from)) && !under("buy.fixed"))
     };
     let prefix = format!("more_features[{}]", index.saturating_sub(1));
     problems
         .iter()
         .filter_map(|problem| {
             let path = problem.path.as_str();
+            // How many features there are is every feature's business.
+            if path == "more_features" {
+                return Some(problem.clone());
+            }
             if path.starts_with("more_features") {
                 let rest = path.strip_prefix(&prefix).filter(|_| index > 0)?;
                 let rest = rest.strip_prefix('.')?;
-                let path = FEATURE_PATHS
-                    .iter()
-                    .find_map(|(from, to)| {
-                        rest.strip_prefix(to)
-                            .filter(|r| r.is_empty() || r.starts_with('.'))
-                            .map(|r| format!("{from}{r}"))
-                    })
-                    .unwrap_or_else(|| rest.to_owned());
+                let path = if rest == "name" {
+                    "feature".to_owned()
+                } else {
+                    FEATURE_PATHS
+                        .iter()
+                        .find_map(|(from, to)| {
+                            rest.strip_prefix(to)
+                                .filter(|r| r.is_empty() || r.starts_with('.'))
+                                .map(|r| format!("{from}{r}"))
+                        })
+                        .unwrap_or_else(|| rest.to_owned())
+                };
                 return Some(Problem {
                     path,
                     message: problem.message.clone(),
@@ -1077,6 +1088,59 @@ mod tests {
 
     fn paths(scenario: &Scenario) -> Vec<String> {
         validate(scenario).into_iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn each_feature_is_shown_its_own_problems_and_the_shared_ones() {
+        let problem = |path: &str| Problem {
+            path: path.to_owned(),
+            message: "wrong".to_owned(),
+        };
+        let problems = [
+            problem("workload.growth_percent_per_month"),
+            problem("feature"),
+            problem("buy.fixed.platform_usd_per_month"),
+            problem("horizon.months"),
+            problem("more_features"),
+            problem("more_features[0].name"),
+            problem("more_features[0].fine_tuning_fit.gap"),
+            problem("more_features[1].workload.peak_to_average"),
+        ];
+        let paths = |index| -> Vec<String> {
+            feature_problems(&problems, index)
+                .into_iter()
+                .map(|p| p.path)
+                .collect()
+        };
+        assert_eq!(
+            paths(0),
+            [
+                "workload.growth_percent_per_month",
+                "feature",
+                "buy.fixed.platform_usd_per_month",
+                "horizon.months",
+                "more_features"
+            ]
+        );
+        assert_eq!(
+            paths(1),
+            [
+                "buy.fixed.platform_usd_per_month",
+                "horizon.months",
+                "more_features",
+                "feature",
+                "matrix.fine_tuning_fit.gap"
+            ]
+        );
+        assert_eq!(
+            paths(2),
+            [
+                "buy.fixed.platform_usd_per_month",
+                "horizon.months",
+                "more_features",
+                "workload.peak_to_average"
+            ]
+        );
     }
 
     #[test]
