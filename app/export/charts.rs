@@ -321,6 +321,24 @@ fn colour(phase: Phase) -> RGBColor {
     RGBColor(c.r(), c.g(), c.b())
 }
 
+/// Where a chart of features starts its bars: after the widest of `names` (at most `share` of
+/// the picture's width) and a gap.
+fn names_column<'n, DB: DrawingBackend>(
+    body: &DrawingArea<DB, Shift>,
+    s: &Scale,
+    names: impl Iterator<Item = &'n str>,
+    share: f64,
+) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+    let font = s.font(28.0);
+    let mut widest: f64 = 0.0;
+    for name in names {
+        let (w, _) = body.estimate_text_size(name, &font)?;
+        widest = widest.max(f64::from(w));
+    }
+    let width = f64::from(body.dim_in_pixel().0);
+    Ok(s.f(40.0) + widest.min(width * share) + s.f(24.0))
+}
+
 /// The grey of secondary text: dark enough to read on white.
 const MUTED: RGBColor = RGBColor(85, 85, 85);
 

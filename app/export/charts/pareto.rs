@@ -4,13 +4,12 @@
 //! behind 80% of the bill first).
 
 use breakeven_model::Evaluation;
-use breakeven_model::format::{percent, usd_cents};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::ToPrimitive as _;
 
-use super::{Key, MUTED, Scale, at, colour};
+use super::{Key, MUTED, Scale, at, colour, names_column};
 
 /// Draws the bars in `body` and returns the key: the options recommended.
 pub fn draw<DB: DrawingBackend>(
@@ -25,14 +24,10 @@ pub fn draw<DB: DrawingBackend>(
     let (width, height) = body.dim_in_pixel();
     let (width, height) = (f64::from(width), f64::from(height));
     let font = s.font(28.0);
-    let mut names_width: f64 = 0.0;
-    for row in &rows {
-        if let Some(f) = portfolio.features.get(row.feature) {
-            let (w, _) = body.estimate_text_size(&f.name, &font)?;
-            names_width = names_width.max(f64::from(w));
-        }
-    }
-    let left = s.f(40.0) + names_width.min(width * 0.3) + s.f(24.0);
+    let names = rows
+        .iter()
+        .filter_map(|r| portfolio.features.get(r.feature).map(|f| f.name.as_str()));
+    let left = names_column(body, s, names, 0.3)?;
     let right = width - s.f(720.0);
     let top = s.f(30.0);
     #[expect(clippy::cast_precision_loss, reason = "a few features")]
@@ -67,12 +62,7 @@ pub fn draw<DB: DrawingBackend>(
             used.push(f.phase());
         }
         body.draw(&Text::new(
-            format!(
-                "{} · {} · {} with those above",
-                usd_cents(row.spend),
-                percent(row.share),
-                percent(row.cumulative)
-            ),
+            row.words(),
             at([end + s.f(16.0), middle]),
             s.font(26.0).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;

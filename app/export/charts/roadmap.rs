@@ -9,7 +9,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Key, MUTED, Scale, at, colour};
+use super::{Key, MUTED, Scale, at, colour, names_column};
 
 /// `colour` mixed with white: `share` of the colour is kept.
 fn lighter(colour: RGBColor, share: f64) -> RGBColor {
@@ -45,12 +45,7 @@ pub fn draw<DB: DrawingBackend>(
     let (width, height) = body.dim_in_pixel();
     let (width, height) = (f64::from(width), f64::from(height));
     let font = s.font(28.0);
-    let mut names_width: f64 = 0.0;
-    for row in &roadmap.rows {
-        let (w, _) = body.estimate_text_size(&row.name, &font)?;
-        names_width = names_width.max(f64::from(w));
-    }
-    let left = s.f(40.0) + names_width.min(width * 0.35) + s.f(24.0);
+    let left = names_column(body, s, roadmap.rows.iter().map(|r| r.name.as_str()), 0.35)?;
     let right = width - s.f(60.0);
     let top = s.f(30.0);
     let bottom = height - s.f(90.0);

@@ -4,7 +4,7 @@
 //! portfolio and computes nothing.
 
 use breakeven_model::engine::Phase;
-use breakeven_model::format::{percent, usd_cents};
+use breakeven_model::format::usd_cents;
 use breakeven_model::portfolio::{Portfolio, Stage};
 use breakeven_model::report::features::{NINETY_DAYS, first_move_to_a_model_of_ones_own};
 use egui::{Color32, RichText, Ui};
@@ -228,13 +228,7 @@ fn pareto_ui(ui: &mut Ui, portfolio: &Portfolio) {
                     2.0,
                     colour(f.phase()),
                 );
-                ui.label(format!(
-                    "{} · {} · {} with those above · {}",
-                    usd_cents(row.spend),
-                    percent(row.share),
-                    percent(row.cumulative),
-                    f.phase().label()
-                ));
+                ui.label(format!("{} · {}", row.words(), f.phase().label()));
                 ui.end_row();
             }
         });

@@ -50,7 +50,13 @@ pub fn features_ui(
                 let field = egui::TextEdit::singleline(&mut name)
                     .hint_text(UNNAMED_FEATURE)
                     .desired_width(ui.available_width());
-                if ui.add(field).changed() {
+                if ui
+                    .add(field)
+                    .on_hover_text(
+                        "This feature's name, in the roadmap, the reports and the bill by feature.",
+                    )
+                    .changed()
+                {
                     draft.feature = name;
                 }
             });

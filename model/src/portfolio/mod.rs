@@ -70,6 +70,20 @@ pub struct ParetoRow {
     pub behind_80: bool,
 }
 
+impl ParetoRow {
+    /// The bar's figures as the window and the export write them: "$11,000.00/month · 55.0% of
+    /// the bill · 55.0% with those above".
+    #[must_use]
+    pub fn words(&self) -> String {
+        format!(
+            "{}/month · {} of the bill · {} with those above",
+            crate::format::usd_cents(self.spend),
+            crate::format::percent(self.share),
+            crate::format::percent(self.cumulative)
+        )
+    }
+}
+
 /// The product's features together.
 #[derive(Debug)]
 pub struct Portfolio {
