@@ -1,16 +1,43 @@
 //! The Monte Carlo behind the "How sure" tab, off the window's thread: started on every edit of a
 //! scenario with a range, a first estimate of 1,000 samples, then the full run, each handed over
 //! when done; an edit cancels the run in progress and starts again. The window never waits for it.
+//! A browser page has no threads: there the same run is computed a few samples in each frame
+//! ([`Sampler::in_frames`]), and its answer is the same.
 
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use breakeven_model::Scenario;
-use breakeven_model::uncertainty::{DEFAULT_SAMPLES, DEFAULT_SEED, Uncertainty, ranged, run};
+use breakeven_model::uncertainty::{
+    DEFAULT_SAMPLES, DEFAULT_SEED, Stepped, Uncertainty, ranged, run,
+};
 use chrono::NaiveDate;
 
 /// The samples of the first estimate.
 pub const FIRST_ESTIMATE: u32 = 1_000;
+
+/// Samples computed in one frame where there are no threads: about 5 to 10 ms of a page's
+/// frame (0.14 ms a sample natively, `cargo bench --bench uncertainty`; a few times that in
+/// WebAssembly), so a drag stays smooth while the run goes on.
+pub const SAMPLES_PER_FRAME: usize = 25;
+
+/// Where a sampler computes its samples.
+enum Compute {
+    /// On threads of its own: the desktop.
+    Threads,
+    /// A few in each frame, on the window's thread: a browser page. With the run under way.
+    Frames(Option<Box<InFrames>>),
+}
+
+/// A run computed in frames: the revision it is of, the stage under way, and the stages after.
+struct InFrames {
+    revision: u64,
+    stage: Stepped,
+    /// The scenario and day the next stages are of, and their sizes.
+    next: Vec<u32>,
+    scenario: Scenario,
+    today: NaiveDate,
+}
 
 /// What the tab shows: the latest estimate of a revision of the scenario.
 #[derive(Clone, Debug)]
@@ -40,6 +67,8 @@ pub struct Sampler {
     running_for: Option<u64>,
     /// The revision last looked at, ranged or not: each is looked at once, not every frame.
     seen: Option<u64>,
+    /// Where the samples are computed.
+    compute: Compute,
 }
 
 impl Default for Sampler {
@@ -61,6 +90,58 @@ impl Sampler {
             samples,
             running_for: None,
             seen: None,
+            compute: Compute::Threads,
+        }
+    }
+
+    /// A sampler for a place with no threads (a browser page): the run started is computed
+    /// [`SAMPLES_PER_FRAME`] samples in each [`Sampler::tick`].
+    #[must_use]
+    pub fn in_frames(samples: u32) -> Self {
+        Self {
+            compute: Compute::Frames(None),
+            ..Self::new(samples)
+        }
+    }
+
+    /// Computes some samples of the run in frames under way, if any; returns whether the window
+    /// should come back for more. Does nothing for a sampler on threads.
+    pub fn tick(&mut self) -> bool {
+        let Compute::Frames(Some(run)) = &mut self.compute else {
+            return false;
+        };
+        let revision = run.revision;
+        match run.stage.step(SAMPLES_PER_FRAME) {
+            Ok(None) => {
+                let (done, of) = run.stage.progress();
+                self.done.store(done, Ordering::Relaxed);
+                self.stage.store(of, Ordering::Relaxed);
+                true
+            }
+            Ok(Some(found)) => {
+                let refining = !run.next.is_empty();
+                *self.latest.lock().unwrap_or_else(PoisonError::into_inner) = Some(Estimate {
+                    revision,
+                    uncertainty: Arc::new(found),
+                    refining,
+                });
+                if refining {
+                    let samples = run.next.remove(0);
+                    run.stage = Stepped::new(&run.scenario, run.today, samples, DEFAULT_SEED);
+                    self.stage.store(samples, Ordering::Relaxed);
+                    self.done.store(0, Ordering::Relaxed);
+                } else {
+                    self.compute = Compute::Frames(None);
+                }
+                true
+            }
+            Err(error) => {
+                *self.failed.lock().unwrap_or_else(PoisonError::into_inner) =
+                    Some((revision, error.to_string()));
+                self.stage.store(0, Ordering::Relaxed);
+                self.compute = Compute::Frames(None);
+                true
+            }
         }
     }
 
@@ -81,6 +162,9 @@ impl Sampler {
             .generation
             .fetch_add(1, Ordering::SeqCst)
             .wrapping_add(1);
+        if let Compute::Frames(run) = &mut self.compute {
+            *run = None;
+        }
         if ranged(scenario).is_empty() || self.samples == 0 {
             self.running_for = None;
             *self.latest.lock().unwrap_or_else(PoisonError::into_inner) = None;
@@ -97,11 +181,24 @@ impl Sampler {
         );
         *self.failed.lock().unwrap_or_else(PoisonError::into_inner) = None;
         let full = self.samples;
-        let stages: Vec<u32> = if full > FIRST_ESTIMATE {
+        let mut stages: Vec<u32> = if full > FIRST_ESTIMATE {
             vec![FIRST_ESTIMATE, full]
         } else {
             vec![full]
         };
+        if let Compute::Frames(run) = &mut self.compute {
+            let first = stages.remove(0);
+            self.stage.store(first, Ordering::Relaxed);
+            self.done.store(0, Ordering::Relaxed);
+            *run = Some(Box::new(InFrames {
+                revision,
+                stage: Stepped::new(&scenario, today, first, DEFAULT_SEED),
+                next: stages,
+                scenario,
+                today,
+            }));
+            return;
+        }
         std::thread::spawn(move || {
             let last = stages.len().saturating_sub(1);
             for (i, samples) in stages.into_iter().enumerate() {

@@ -10,6 +10,6 @@ pub use distribution::{TAIL, Triangle};
 pub use rng::Rng;
 pub use run::{
     BAND_POINTS, Band, BreakEvenSpread, DEFAULT_SAMPLES, DEFAULT_SEED, Driver, OptionSpread,
-    Percentiles, Ranged, Uncertainty, ranged, run,
+    Percentiles, Ranged, Stepped, Uncertainty, ranged, run,
 };
 pub use visit::{Path, Uncertain, each_number};

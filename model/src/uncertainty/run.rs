@@ -315,6 +315,97 @@ fn bands(xs: &[f64], per_sample: &[&Vec<[f64; 4]>]) -> Vec<Band> {
     out
 }
 
+/// What every sample of a run shares: the inputs drawn, the draws themselves (drawn first, in
+/// one stream, so the same seed gives the same samples however they are computed), the options
+/// on the table and the volumes the bands are read at.
+struct Plan {
+    inputs: Vec<Ranged>,
+    draws: Vec<Vec<f64>>,
+    on_table: Vec<Phase>,
+    grid: Vec<Decimal>,
+    n: u32,
+    seed: u64,
+}
+
+impl Plan {
+    fn new(scenario: &Scenario, today: NaiveDate, samples: u32, seed: u64) -> Self {
+        let inputs = ranged(scenario);
+        let n = samples.max(1);
+        let mut rng = Rng::new(seed);
+        let draws: Vec<Vec<f64>> = (0..n)
+            .map(|_| {
+                inputs
+                    .iter()
+                    .map(|i| i.triangle.quantile(rng.uniform()))
+                    .collect()
+            })
+            .collect();
+        let on_table: Vec<Phase> = Phase::ALL
+            .into_iter()
+            .filter(|p| scenario.on_the_table(*p))
+            .collect();
+        let grid = band_grid(scenario, today);
+        Self {
+            inputs,
+            draws,
+            on_table,
+            grid,
+            n,
+            seed,
+        }
+    }
+
+    /// The sample of `scenario` at the draws `values`.
+    fn sample(&self, scenario: &Scenario, values: &[f64]) -> Result<Sample, ComputeError> {
+        // A draw in a tail beyond what a field allows (a horizon past 120 months, a peak below
+        // the average) is taken at the range's end, which validation has already accepted. A
+        // sample whose draws are all inside their ranges has nothing to take back.
+        let mut sample = drawn(scenario, values, false);
+        let in_tails = values
+            .iter()
+            .zip(self.inputs.iter())
+            .any(|(x, i)| *x < i.interval[0] || *x > i.interval[2]);
+        if in_tails && !crate::scenario::validate(&sample).is_empty() {
+            sample = drawn(scenario, values, true);
+        }
+        one(&sample, &self.on_table, &self.grid)
+    }
+
+    /// What the samples `all`, one for each draw, say.
+    fn conclude(&self, scenario: &Scenario, all: &[Sample]) -> Uncertainty {
+        use rust_decimal::prelude::ToPrimitive;
+        let mut found = summarise(
+            scenario,
+            &self.inputs,
+            &self.draws,
+            all,
+            self.n,
+            self.seed,
+            &self.on_table,
+        );
+        let xs: Vec<f64> = self.grid.iter().filter_map(ToPrimitive::to_f64).collect();
+        let costs: Vec<&Vec<[f64; 4]>> = all.iter().map(|s| &s.costs_at).collect();
+        found.cost_band = bands(&xs, &costs);
+        let months = all.iter().map(|s| s.cumulative.len()).max().unwrap_or(0);
+        let xs: Vec<f64> = (1..=months)
+            .map(|m| f64::from(u32::try_from(m).unwrap_or(u32::MAX)))
+            .collect();
+        let cash: Vec<&Vec<[f64; 4]>> = all.iter().map(|s| &s.cumulative).collect();
+        found.cash_band = bands(&xs, &cash);
+        let [first, second] = found.leading;
+        let mut saving: Vec<f64> = all
+            .iter()
+            .map(|s| {
+                s.cash[second.index()].to_f64().unwrap_or(0.0)
+                    - s.cash[first.index()].to_f64().unwrap_or(0.0)
+            })
+            .collect();
+        saving.sort_by(f64::total_cmp);
+        found.saving = saving;
+        found
+    }
+}
+
 /// Runs `samples` samples of `scenario` drawn with `seed`, on as many threads as the machine
 /// has. `progress` hears the samples done so far and may stop the run by returning `false`;
 /// a stopped run returns `None`. Fails when a sample's figures grow too large to hold exactly.
@@ -325,52 +416,24 @@ pub fn run(
     seed: u64,
     progress: &(dyn Fn(u32) -> bool + Sync),
 ) -> Result<Option<Uncertainty>, ComputeError> {
-    let inputs = ranged(scenario);
-    let n = samples.max(1);
-    // The draws first, in one stream: the same seed gives the same samples whatever the threads.
-    let mut rng = Rng::new(seed);
-    let draws: Vec<Vec<f64>> = (0..n)
-        .map(|_| {
-            inputs
-                .iter()
-                .map(|i| i.triangle.quantile(rng.uniform()))
-                .collect()
-        })
-        .collect();
-    let on_table: Vec<Phase> = Phase::ALL
-        .into_iter()
-        .filter(|p| scenario.on_the_table(*p))
-        .collect();
-    let grid = band_grid(scenario, today);
+    let plan = Plan::new(scenario, today, samples, seed);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let chunk = draws.len().div_ceil(threads).max(1);
+    let chunk = plan.draws.len().div_ceil(threads).max(1);
     let done = std::sync::atomic::AtomicU32::new(0);
     let stopped = std::sync::atomic::AtomicBool::new(false);
     let results: Vec<Result<Vec<Sample>, ComputeError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = draws
+        let handles: Vec<_> = plan
+            .draws
             .chunks(chunk)
             .map(|part| {
-                let (on_table, done, stopped, grid, inputs) =
-                    (&on_table, &done, &stopped, &grid, &inputs);
+                let (plan, done, stopped) = (&plan, &done, &stopped);
                 scope.spawn(move || {
                     let mut out = Vec::with_capacity(part.len());
                     for values in part {
                         if stopped.load(std::sync::atomic::Ordering::Relaxed) {
                             break;
                         }
-                        // A draw in a tail beyond what a field allows (a horizon past 120
-                        // months, a peak below the average) is taken at the range's end, which
-                        // validation has already accepted. A sample whose draws are all inside
-                        // their ranges has nothing to take back.
-                        let mut sample = drawn(scenario, values, false);
-                        let in_tails = values
-                            .iter()
-                            .zip(inputs.iter())
-                            .any(|(x, i)| *x < i.interval[0] || *x > i.interval[2]);
-                        if in_tails && !crate::scenario::validate(&sample).is_empty() {
-                            sample = drawn(scenario, values, true);
-                        }
-                        out.push(one(&sample, on_table, grid)?);
+                        out.push(plan.sample(scenario, values)?);
                         let so_far = done
                             .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
                             .saturating_add(1);
@@ -393,34 +456,53 @@ pub fn run(
     if stopped.load(std::sync::atomic::Ordering::Relaxed) {
         return Ok(None);
     }
-    let mut all = Vec::with_capacity(draws.len());
+    let mut all = Vec::with_capacity(plan.draws.len());
     for part in results {
         all.extend(part?);
     }
-    let mut found = summarise(scenario, &inputs, &draws, &all, n, seed, &on_table);
-    {
-        use rust_decimal::prelude::ToPrimitive;
-        let xs: Vec<f64> = grid.iter().filter_map(ToPrimitive::to_f64).collect();
-        let costs: Vec<&Vec<[f64; 4]>> = all.iter().map(|s| &s.costs_at).collect();
-        found.cost_band = bands(&xs, &costs);
-        let months = all.iter().map(|s| s.cumulative.len()).max().unwrap_or(0);
-        let xs: Vec<f64> = (1..=months)
-            .map(|m| f64::from(u32::try_from(m).unwrap_or(u32::MAX)))
-            .collect();
-        let cash: Vec<&Vec<[f64; 4]>> = all.iter().map(|s| &s.cumulative).collect();
-        found.cash_band = bands(&xs, &cash);
-        let [first, second] = found.leading;
-        let mut saving: Vec<f64> = all
-            .iter()
-            .map(|s| {
-                s.cash[second.index()].to_f64().unwrap_or(0.0)
-                    - s.cash[first.index()].to_f64().unwrap_or(0.0)
-            })
-            .collect();
-        saving.sort_by(f64::total_cmp);
-        found.saving = saving;
+    Ok(Some(plan.conclude(scenario, &all)))
+}
+
+/// The same run as [`run`], a few samples at a time on the caller's thread, for a place with no
+/// threads (a browser page): each [`Stepped::step`] computes some samples and returns, so a
+/// window can draw between them. Its answer is [`run`]'s, sample for sample.
+pub struct Stepped {
+    scenario: Scenario,
+    plan: Plan,
+    done: Vec<Sample>,
+}
+
+impl Stepped {
+    /// A run of `samples` samples of `scenario` drawn with `seed`, none computed yet.
+    #[must_use]
+    pub fn new(scenario: &Scenario, today: NaiveDate, samples: u32, seed: u64) -> Self {
+        let plan = Plan::new(scenario, today, samples, seed);
+        Self {
+            scenario: scenario.clone(),
+            done: Vec::with_capacity(plan.draws.len()),
+            plan,
+        }
     }
-    Ok(Some(found))
+
+    /// Computes up to `count` more samples; `Some` with the answer once all are done.
+    /// Fails when a sample's figures grow too large to hold exactly.
+    pub fn step(&mut self, count: usize) -> Result<Option<Uncertainty>, ComputeError> {
+        let from = self.done.len();
+        let to = from.saturating_add(count).min(self.plan.draws.len());
+        for values in self.plan.draws.get(from..to).unwrap_or_default() {
+            let sample = self.plan.sample(&self.scenario, values)?;
+            self.done.push(sample);
+        }
+        Ok((self.done.len() == self.plan.draws.len())
+            .then(|| self.plan.conclude(&self.scenario, &self.done)))
+    }
+
+    /// The samples computed so far, and all the run will compute.
+    #[must_use]
+    pub fn progress(&self) -> (u32, u32) {
+        let done = u32::try_from(self.done.len()).unwrap_or(u32::MAX);
+        (done, self.plan.n)
+    }
 }
 
 /// The value at or below which a share `p` of `sorted` lies: the nearest rank, so every
@@ -684,6 +766,38 @@ mod tests {
             hours_per_month.high = Some(crate::units::HoursPerMonth::new(dec!(160)));
         }
         s
+    }
+
+    /// A page has no threads: its run, a few samples at a time, must give the desktop's answer,
+    /// every percentile, chance and band, whatever the size of its steps.
+    #[test]
+    fn a_run_in_steps_gives_the_threaded_runs_answer() {
+        let s = five_ranges();
+        let threaded = go(&s, 120);
+        for step in [1, 7, 25, 1_000] {
+            let mut stepped = Stepped::new(&s, today(), 120, DEFAULT_SEED);
+            let mut steps = 0_u32;
+            let found = loop {
+                steps += 1;
+                if let Some(found) = stepped.step(step).expect("computes") {
+                    break found;
+                }
+                let (done, of) = stepped.progress();
+                assert_eq!(
+                    (done, of),
+                    (u32::try_from(step).expect("small") * steps, 120)
+                );
+            };
+            // Compared as printed: a band of an option off the table is NaN, equal to nothing.
+            assert!(
+                format!("{found:?}") == format!("{threaded:?}"),
+                "in steps of {step}"
+            );
+            assert_eq!(
+                steps,
+                u32::try_from(120_usize.div_ceil(step)).expect("small")
+            );
+        }
     }
 
     #[test]
