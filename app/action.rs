@@ -11,6 +11,7 @@ use breakeven_model::scenario::WhatIf;
 
 use crate::command::Command;
 use crate::state::start::StartSheet;
+use crate::window::Upload;
 
 /// A change to the document or the window.
 #[derive(Clone, Debug)]
@@ -23,8 +24,10 @@ pub enum Action {
     EditFeatures(Box<Scenario>, usize),
     /// Show this feature: its inputs, curves and recommendation.
     SelectFeature(usize),
-    /// Open a scenario uploaded to a browser page: the file's name and its text.
-    OpenText(String, String),
+    /// Ask a browser page's reader for a file, for this.
+    Upload(Upload),
+    /// A file uploaded to a browser page, for this: its name and its bytes.
+    Uploaded(Upload, String, Vec<u8>),
     /// Open this file.
     Open(PathBuf),
     /// Open a built-in example, untitled.
@@ -43,8 +46,8 @@ pub enum Action {
     Restore(PathBuf),
     /// Delete a recovery file the user does not want.
     ForgetRecovered(PathBuf),
-    /// Write the board-deck pack into this folder.
-    Export(PathBuf),
+    /// Write the board-deck pack into this folder, its `interactive.html` read-only or not.
+    Export(PathBuf, bool),
     /// Read this price list and show what importing it would change.
     ImportPrices(PathBuf),
     /// Keep the price list shown: its prices join the catalog.

@@ -7,10 +7,12 @@ mod common;
 
 use breakeven::action::Action;
 use breakeven::command::Command;
-use breakeven::window::{BreakevenApp, Startup, WebRequest};
+use breakeven::window::{BreakevenApp, Startup, Upload, WebRequest};
 use breakeven_model::engine::Phase;
 use breakeven_model::scenario::Volume;
-use common::{harness, scenario_file, shows, type_into};
+use common::{click, harness, scenario_file, shows, type_into};
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use rust_decimal::dec;
 
 fn page(read_only: bool) -> BreakevenApp {
@@ -72,25 +74,58 @@ fn a_read_only_page_takes_a_new_volume_and_refuses_every_other_change() {
     assert_eq!(input_tokens(h.state()), dec!(500_000));
     assert_eq!(h.state().recommended(), Some(Phase::Buy));
     assert!(h.state().page_title().starts_with("Breakeven: Buy"));
-    // Opening another file is not offered.
-    h.state_mut().apply(Action::Command(Command::Open));
-    assert_eq!(h.state_mut().take_web_request(), None);
+    // Opening another file is not offered, nor an example, a new scenario or a usage export.
+    let now = h.state().scenario().clone();
+    for refused in [
+        Action::Command(Command::Open),
+        Action::Command(Command::New),
+        Action::Command(Command::ImportUsage),
+        Action::OpenExample(0),
+        Action::AskBenchmark("self_host.hosting"),
+        Action::Uploaded(Upload::Scenario, "other.ron".into(), Vec::new()),
+    ] {
+        h.state_mut().apply(refused.clone());
+        assert_eq!(h.state_mut().take_web_request(), None, "{refused:?}");
+        assert_eq!(h.state().scenario(), &now, "{refused:?}");
+        assert!(h.state().dialog().is_none(), "{refused:?}");
+    }
+    // A what-if that changes more than the volume is greyed out and refused; Volume 3x is a
+    // drag of the volume, and taken.
+    h.run();
+    let team = h.get_by_role_and_label(Role::Button, "Team halved");
+    assert!(team.accesskit_node().is_disabled());
+    h.state_mut().apply(
+        breakeven::action::WorkshopAction::WhatIf(breakeven_model::scenario::WhatIf::HalveTeam)
+            .into(),
+    );
+    assert_eq!(h.state().scenario(), &now);
+    click(&mut h, "Volume 3x");
+    assert_eq!(input_tokens(h.state()), dec!(1_500_000));
 }
 
 #[test]
 fn a_page_opens_an_upload_and_saves_and_exports_as_downloads() {
     let mut h = harness(page(false));
     h.state_mut().apply(Action::Command(Command::Open));
-    assert_eq!(h.state_mut().take_web_request(), Some(WebRequest::Upload));
+    assert_eq!(
+        h.state_mut().take_web_request(),
+        Some(WebRequest::Upload(Upload::Scenario))
+    );
     // A damaged upload is named, and the scenario stays.
-    h.state_mut()
-        .apply(Action::OpenText("broken.ron".into(), "Scenario(".into()));
+    h.state_mut().apply(Action::Uploaded(
+        Upload::Scenario,
+        "broken.ron".into(),
+        b"Scenario(".to_vec(),
+    ));
     h.run();
     assert!(shows(&h, "Could not open broken.ron"));
     assert_eq!(h.state().recommended(), Some(Phase::FineTune));
-    let default = std::fs::read_to_string(scenario_file("default.ron")).expect("the example");
-    h.state_mut()
-        .apply(Action::OpenText("default.ron".into(), default));
+    let default = std::fs::read(scenario_file("default.ron")).expect("the example");
+    h.state_mut().apply(Action::Uploaded(
+        Upload::Scenario,
+        "default.ron".into(),
+        default,
+    ));
     assert_eq!(h.state().recommended(), Some(Phase::Buy));
     h.state_mut().apply(Action::Command(Command::Save));
     match h.state_mut().take_web_request() {
@@ -117,4 +152,159 @@ fn a_page_opens_an_upload_and_saves_and_exports_as_downloads() {
     }
     // Typing works as on the desktop.
     type_into(&mut h, "Growth", "3");
+}
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// What a page would upload from the fixtures.
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{FIXTURES}/{name}")).expect("the fixture")
+}
+
+/// What the desktop asks a path for, a page asks the browser's upload for: a scenario to
+/// compare with, a usage export, a benchmark. Each upload is read as the file would be, and a
+/// damaged one is named.
+#[test]
+fn a_page_compares_and_imports_through_uploads() {
+    let mut h = harness(page(false));
+    click(&mut h, "File");
+    assert!(shows(&h, "Import usage…"));
+    // A page keeps no files: no recent ones, no price lists.
+    assert!(!shows(&h, "Open Recent"));
+    assert!(!shows(&h, "Import prices…"));
+    h.state_mut().apply(Action::Command(Command::CompareWith));
+    h.run();
+    assert!(shows(&h, "Upload a scenario…"));
+    assert!(h.query_by_label("File to compare with").is_none());
+    click(&mut h, "Upload a scenario…");
+    assert_eq!(
+        h.state_mut().take_web_request(),
+        Some(WebRequest::Upload(Upload::Compare))
+    );
+    h.state_mut().apply(Action::Uploaded(
+        Upload::Compare,
+        "default.ron".into(),
+        std::fs::read(scenario_file("default.ron")).expect("the example"),
+    ));
+    assert!(h.state().workshop().comparison.is_some());
+    h.run();
+    assert!(shows(&h, "default.ron"));
+
+    h.state_mut().apply(Action::Command(Command::ImportUsage));
+    assert_eq!(
+        h.state_mut().take_web_request(),
+        Some(WebRequest::Upload(Upload::Usage))
+    );
+    h.state_mut().apply(Action::Uploaded(
+        Upload::Usage,
+        "usage.csv".into(),
+        fixture("usage/usage.csv"),
+    ));
+    h.run();
+    assert!(shows(&h, "Behind 80% of the bill"));
+    click(&mut h, "Cancel");
+    h.state_mut().apply(Action::Uploaded(
+        Upload::Usage,
+        "photo.csv".into(),
+        vec![0xff, 0xfe, 0],
+    ));
+    h.run();
+    assert!(shows(&h, "photo.csv: it is not text (byte 1 is not UTF-8)"));
+    click(&mut h, "OK");
+
+    h.state_mut()
+        .apply(Action::AskBenchmark("fine_tune.serving.hosting"));
+    assert_eq!(
+        h.state_mut().take_web_request(),
+        Some(WebRequest::Upload(Upload::Benchmark(
+            "fine_tune.serving.hosting"
+        )))
+    );
+    h.state_mut().apply(Action::Uploaded(
+        Upload::Benchmark("self_host.hosting"),
+        "vllm.json".into(),
+        fixture("benchmarks/vllm-bench-serve.json"),
+    ));
+    h.run();
+    assert!(shows(&h, "Apply to the instances"));
+    click(&mut h, "Apply to the instances");
+    let throughput = format!("{:?}", h.state().scenario().self_host.hosting.throughput);
+    assert!(throughput.contains("vllm.json"), "{throughput}");
+
+    // Import prices has no data folder to keep them in: the page says so.
+    h.state_mut().apply(Action::Command(Command::ImportPrices));
+    h.run();
+    assert!(shows(&h, "A page keeps no price lists"));
+}
+
+/// The example with its growth given as 1 to 9% a month, the scenario the page check uploads.
+fn growth_ranged() -> breakeven_model::Scenario {
+    let text = String::from_utf8(fixture("ranged-growth.ron")).expect("text");
+    breakeven_model::scenario::from_ron_str(&text).expect("a scenario")
+}
+
+/// A page has no threads: its How sure run is computed a few samples in each frame, and gives
+/// the desktop's answer.
+#[test]
+fn a_page_samples_its_ranges_in_frames() {
+    let scenario = growth_ranged();
+    let app = BreakevenApp::start(
+        Startup {
+            opened: Some(scenario.clone()),
+            in_browser: true,
+            samples: 200,
+            ..common::startup(None)
+        },
+        None,
+    );
+    let mut h = harness(app);
+    click(&mut h, "How sure");
+    let mut frames = 0;
+    while !shows(&h, "200 samples (seed 2026)") {
+        frames += 1;
+        assert!(frames < 100, "no estimate after {frames} frames");
+        h.step();
+    }
+    let desktop = breakeven_model::uncertainty::run(
+        &scenario,
+        common::today(),
+        200,
+        breakeven_model::uncertainty::DEFAULT_SEED,
+        &|_| true,
+    )
+    .expect("computes")
+    .expect("not stopped");
+    // Compared as printed: a band of an option off the table is NaN, which equals nothing.
+    let shown = h.state().how_sure().map(|u| format!("{u:?}"));
+    assert!(
+        shown == Some(format!("{desktop:?}")),
+        "the page's answer differs"
+    );
+    assert!(shows(&h, "Confidence: 100% of 200 samples recommend it"));
+}
+
+/// In frames, a run takes a few samples a frame, so no frame waits for all of them, and an edit
+/// starts it again.
+#[test]
+fn a_run_in_frames_takes_a_few_samples_a_frame() {
+    use breakeven::state::sampling::{SAMPLES_PER_FRAME, Sampler};
+    let scenario = growth_ranged();
+    let mut sampler = Sampler::in_frames(200);
+    sampler.start(&scenario, 1, common::today(), || {});
+    assert_eq!(SAMPLES_PER_FRAME, 25);
+    for frame in 1..8_u32 {
+        assert!(sampler.tick());
+        assert_eq!(sampler.progress(), Some((frame * 25, 200)));
+        assert!(sampler.latest().is_none());
+    }
+    assert!(sampler.tick());
+    assert_eq!(
+        sampler.latest().map(|e| (e.revision, e.refining)),
+        Some((1, false))
+    );
+    assert!(!sampler.tick(), "nothing left to do");
+    // An edit starts again, from nothing.
+    sampler.start(&scenario, 2, common::today(), || {});
+    assert!(sampler.tick());
+    assert_eq!(sampler.progress(), Some((25, 200)));
 }

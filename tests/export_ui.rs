@@ -75,6 +75,64 @@ fn file_export_writes_the_pack_into_the_typed_folder_and_lists_it() {
     );
 }
 
+/// With a web bundle, File > Export writes interactive.html too, read-only when ticked; without
+/// one, the listing says in one line how to get the page.
+#[test]
+fn file_export_writes_the_page_with_a_bundle_and_says_how_to_get_one_without() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let bundle = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/web-bundle");
+    let startup = breakeven::window::Startup {
+        web_bundles: vec![dir.path().join("nothing here"), bundle.into()],
+        ..common::startup(Some(common::scenario_file("seed000-legal-tech.ron")))
+    };
+    let mut harness = harness(BreakevenApp::start(startup, None));
+    let folder = dir.path().join("for the client");
+    click(&mut harness, "File");
+    harness.get_by_label_contains("Export…").click();
+    harness.run();
+    type_into(&mut harness, "Path", folder.to_str().expect("UTF-8"));
+    harness
+        .get_by_role_and_label(Role::CheckBox, "interactive.html read-only")
+        .click();
+    harness.run();
+    click(&mut harness, "Export");
+    match harness.state().dialog() {
+        Some(Dialog::Exported { files, note, .. }) => {
+            assert!(files.contains(&"interactive.html".to_owned()), "{files:?}");
+            assert_eq!(note, &None);
+        }
+        _ => panic!("no listing of what was exported"),
+    }
+    assert!(common::shows(
+        &harness,
+        "interactive.html is the window itself"
+    ));
+    let page = std::fs::read_to_string(folder.join("interactive.html")).expect("the page");
+    assert!(page.contains("Seed case: legal-tech contract analyser"));
+    assert!(
+        page.contains("data-read-only=\"true\""),
+        "ticked: read-only"
+    );
+    click(&mut harness, "OK");
+
+    // No bundle: the rest of the pack, and the one line.
+    let mut harness = legal_tech();
+    let folder = dir.path().join("no page");
+    export_to(&mut harness, &folder);
+    match harness.state().dialog() {
+        Some(Dialog::Exported { files, note, .. }) => {
+            assert!(!files.contains(&"interactive.html".to_owned()), "{files:?}");
+            assert_eq!(
+                note.as_deref(),
+                Some(breakeven::export::interactive::NO_BUNDLE)
+            );
+        }
+        _ => panic!("no listing of what was exported"),
+    }
+    assert!(common::shows(&harness, "interactive.html not written"));
+    assert!(!folder.join("interactive.html").exists());
+}
+
 #[test]
 fn the_report_opens_in_the_browser_from_the_listing() {
     let dir = tempfile::tempdir().expect("a temporary folder");

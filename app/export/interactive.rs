@@ -13,6 +13,8 @@ use chrono::NaiveDate;
 
 use super::base64::encode;
 
+/// The page's file name in the pack.
+pub const INTERACTIVE_FILE: &str = "interactive.html";
 /// The JavaScript glue `wasm-bindgen --target no-modules` writes.
 pub const GLUE_FILE: &str = "breakeven_web.js";
 /// The WebAssembly `wasm-bindgen` writes beside it.
@@ -69,9 +71,13 @@ impl WebBundle {
     /// The first bundle found in [`WebBundle::places`]; `None` when there is none.
     #[must_use]
     pub fn find() -> Option<Self> {
-        Self::places()
-            .into_iter()
-            .find_map(|folder| Self::read(&folder).ok())
+        Self::find_in(&Self::places())
+    }
+
+    /// The first bundle found in `places`; `None` when there is none.
+    #[must_use]
+    pub fn find_in(places: &[PathBuf]) -> Option<Self> {
+        places.iter().find_map(|folder| Self::read(folder).ok())
     }
 }
 

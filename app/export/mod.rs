@@ -243,7 +243,7 @@ impl Pack {
                 self.evaluation.today(),
                 *read_only,
             );
-            put("interactive.html", page.as_bytes())?;
+            put(interactive::INTERACTIVE_FILE, page.as_bytes())?;
         }
         Ok(written)
     }

@@ -75,9 +75,25 @@ pub fn read_text(
         return Err(format!("{shown}: {}.", too_large(bytes)));
     }
     let raw = std::fs::read(path).map_err(|e| format!("{shown}: {e}."))?;
+    text_of(&shown.to_string(), raw, limit, too_large, kind)
+}
+
+/// The text of a file the user gave a browser page (an upload), named `name`: refused as
+/// [`read_text`] refuses a file, when larger than `limit` bytes or not UTF-8 text.
+pub fn text_of(
+    name: &str,
+    raw: Vec<u8>,
+    limit: u64,
+    too_large: impl Fn(u64) -> String,
+    kind: &str,
+) -> Result<String, String> {
+    let bytes = u64::try_from(raw.len()).unwrap_or(u64::MAX);
+    if bytes > limit {
+        return Err(format!("{name}: {}.", too_large(bytes)));
+    }
     String::from_utf8(raw).map_err(|e| {
         format!(
-            "{shown}: it is not text (byte {} is not UTF-8); {kind}.",
+            "{name}: it is not text (byte {} is not UTF-8); {kind}.",
             e.utf8_error().valid_up_to().saturating_add(1)
         )
     })

@@ -7,7 +7,7 @@ use breakeven_model::benchmark::{self, BenchError, BenchFormat, Benchmark, MAX_B
 use breakeven_model::scenario::{Hosting, Scenario, TunedServing};
 use breakeven_model::usage::{self, MAX_USAGE_BYTES, Usage, UsageError, UsageFormat};
 
-use super::files::read_text;
+use super::files::{read_text, text_of};
 
 /// The usage export at `path`, read in `format` or the one its shape says; or why not, naming
 /// the file.
@@ -31,6 +31,32 @@ pub fn read_benchmark(path: &Path, format: Option<BenchFormat>) -> Result<Benchm
         "a benchmark is JSON",
     )?;
     benchmark::read(&text, format).map_err(|e| format!("{}: {e}.", path.display()))
+}
+
+/// The usage export uploaded to a page as `name`, read in the format its shape says; or why
+/// not, naming the file.
+pub fn usage_from_upload(name: &str, raw: Vec<u8>) -> Result<Usage, String> {
+    let text = text_of(
+        name,
+        raw,
+        MAX_USAGE_BYTES,
+        |bytes| UsageError::TooLarge { bytes }.to_string(),
+        "a usage export is JSON or CSV",
+    )?;
+    usage::read(&text, None).map_err(|e| format!("{name}: {e}."))
+}
+
+/// The benchmark uploaded to a page as `name`, read in the format its keys say; or why not,
+/// naming the file.
+pub fn benchmark_from_upload(name: &str, raw: Vec<u8>) -> Result<Benchmark, String> {
+    let text = text_of(
+        name,
+        raw,
+        MAX_BENCHMARK_BYTES,
+        |bytes| BenchError::TooLarge { bytes }.to_string(),
+        "a benchmark is JSON",
+    )?;
+    benchmark::read(&text, None).map_err(|e| format!("{name}: {e}."))
 }
 
 /// The instances of `scenario` at `base` (`self_host.hosting`, `fine_tune.serving.hosting`,

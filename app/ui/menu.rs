@@ -12,6 +12,7 @@ use crate::command::Command;
 use crate::state::examples::EXAMPLES;
 use crate::state::workshop::Workshop;
 use crate::ui::toolbar::what_if_buttons;
+use crate::window::Place;
 
 /// What the menus show besides the commands themselves.
 pub struct MenuState<'a> {
@@ -25,6 +26,9 @@ pub struct MenuState<'a> {
     pub workshop: &'a Workshop,
     /// The scenario, for the what-ifs that would change it.
     pub scenario: &'a Scenario,
+    /// On the desktop or in a page: a page has no recent files and keeps no price lists, and a
+    /// read-only one opens and edits nothing.
+    pub place: Place,
 }
 
 /// A menu item for `command`, with its keys; pushes it when clicked.
@@ -45,7 +49,7 @@ pub fn command_item(ui: &mut Ui, command: Command, enabled: bool, actions: &mut 
 /// The menu bar.
 pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, state.recent, actions));
+        ui.menu_button("File", |ui| file_menu_ui(ui, state, actions));
         ui.menu_button("Edit", |ui| {
             command_item(ui, Command::Undo, state.can_undo, actions);
             command_item(ui, Command::Redo, state.can_redo, actions);
@@ -56,9 +60,37 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<Action>
     });
 }
 
-fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
-    command_item(ui, Command::New, true, actions);
-    command_item(ui, Command::Open, true, actions);
+fn file_menu_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<Action>) {
+    let editable = !state.place.read_only;
+    command_item(ui, Command::New, editable, actions);
+    command_item(ui, Command::Open, editable, actions);
+    if !state.place.in_browser {
+        recent_menu_ui(ui, state.recent, actions);
+    }
+    ui.add_enabled_ui(editable, |ui| {
+        ui.menu_button("Examples", |ui| {
+            for (index, (name, _)) in EXAMPLES.iter().enumerate() {
+                if ui.button(*name).clicked() {
+                    actions.push(Action::OpenExample(index));
+                }
+            }
+        });
+    });
+    command_item(ui, Command::CompareWith, true, actions);
+    ui.separator();
+    command_item(ui, Command::Save, true, actions);
+    command_item(ui, Command::SaveAs, true, actions);
+    ui.separator();
+    command_item(ui, Command::Export, true, actions);
+    ui.separator();
+    if !state.place.in_browser {
+        command_item(ui, Command::ImportPrices, true, actions);
+    }
+    command_item(ui, Command::ImportUsage, editable, actions);
+}
+
+/// The recent files, on the desktop.
+fn recent_menu_ui(ui: &mut Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
     ui.menu_button("Open Recent", |ui| {
         if recent.is_empty() {
             ui.label(RichText::new("No recent files").weak());
@@ -74,22 +106,6 @@ fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
             }
         }
     });
-    ui.menu_button("Examples", |ui| {
-        for (index, (name, _)) in EXAMPLES.iter().enumerate() {
-            if ui.button(*name).clicked() {
-                actions.push(Action::OpenExample(index));
-            }
-        }
-    });
-    command_item(ui, Command::CompareWith, true, actions);
-    ui.separator();
-    command_item(ui, Command::Save, true, actions);
-    command_item(ui, Command::SaveAs, true, actions);
-    ui.separator();
-    command_item(ui, Command::Export, true, actions);
-    ui.separator();
-    command_item(ui, Command::ImportPrices, true, actions);
-    command_item(ui, Command::ImportUsage, true, actions);
 }
 
 fn workshop_menu_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<Action>) {
@@ -98,7 +114,9 @@ fn workshop_menu_ui(ui: &mut Ui, state: &MenuState<'_>, actions: &mut Vec<Action
     command_item(ui, Command::ResetToBaseline, pinned, actions);
     command_item(ui, Command::ClearBaseline, pinned, actions);
     ui.separator();
-    ui.menu_button("What if", |ui| what_if_buttons(ui, state.scenario, actions));
+    ui.menu_button("What if", |ui| {
+        what_if_buttons(ui, state.scenario, state.place.read_only, actions);
+    });
     ui.separator();
     command_item(ui, Command::CompareWith, true, actions);
     let comparing = state.workshop.comparison.is_some();

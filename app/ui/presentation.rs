@@ -54,8 +54,8 @@ const SLIDER_WIDTH: f32 = 120.0;
 /// The presentation bar, one row at a projector's 1280 wide: the live inputs, the what-ifs in a
 /// menu, and the way out. The scenario's name and client are written whole above the
 /// recommendation ([`heading_ui`]), where a copy cut to the bar's room is not needed. Edits go
-/// into `draft`.
-pub fn bar_ui(ui: &mut Ui, draft: &mut Scenario, actions: &mut Vec<Action>) {
+/// into `draft`; on a read-only page (`locked`) only the volume can be changed.
+pub fn bar_ui(ui: &mut Ui, draft: &mut Scenario, locked: bool, actions: &mut Vec<Action>) {
     enlarge(ui, BAR_SCALE);
     ui.spacing_mut().slider_width = SLIDER_WIDTH;
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -69,23 +69,27 @@ pub fn bar_ui(ui: &mut Ui, draft: &mut Scenario, actions: &mut Vec<Action>) {
         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
             volume_ui(ui, draft);
             ui.separator();
-            residency_combo(ui, draft, BOX_WIDTH);
-            ui.separator();
-            let name = ui.label("Rules from");
-            ui.scope(|ui| {
-                // A box that cuts its text takes all the room it is given: give it its width.
-                ui.set_max_width(BOX_WIDTH);
-                preset_combo(
-                    ui,
-                    "presentation-preset",
-                    &mut draft.rule_preset,
-                    BOX_WIDTH,
-                    name.id,
-                );
+            ui.add_enabled_ui(!locked, |ui| {
+                residency_combo(ui, draft, BOX_WIDTH);
+                ui.separator();
+                let name = ui.label("Rules from");
+                ui.scope(|ui| {
+                    // A box that cuts its text takes all the room it is given: give it its width.
+                    ui.set_max_width(BOX_WIDTH);
+                    preset_combo(
+                        ui,
+                        "presentation-preset",
+                        &mut draft.rule_preset,
+                        BOX_WIDTH,
+                        name.id,
+                    );
+                });
             });
             ui.separator();
             let before = draft.clone();
-            ui.menu_button("What if", |ui| what_if_buttons(ui, &before, actions));
+            ui.menu_button("What if", |ui| {
+                what_if_buttons(ui, &before, locked, actions);
+            });
         });
     });
 }

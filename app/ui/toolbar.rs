@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 use crate::action::{Action, WorkshopAction};
 use crate::command::Command;
 use crate::state::workshop::Workshop;
+use crate::window::READ_ONLY;
 
 /// A button for `command`; pushes it when clicked.
 fn command_button(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<Action>) {
@@ -19,23 +20,23 @@ fn command_button(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Ve
     }
 }
 
-/// One button a what-if: one click applies it; a what-if that would change nothing is greyed
-/// out and says why.
-pub fn what_if_buttons(ui: &mut Ui, scenario: &Scenario, actions: &mut Vec<Action>) {
+/// One button a what-if: one click applies it; a what-if that would change nothing, or more
+/// than the volume on a read-only page (`locked`), is greyed out and says why.
+pub fn what_if_buttons(ui: &mut Ui, scenario: &Scenario, locked: bool, actions: &mut Vec<Action>) {
     for what_if in WhatIf::ALL {
-        what_if_button(ui, what_if, scenario, actions);
+        what_if_button(ui, (what_if, scenario), locked, actions);
     }
 }
 
 /// The what-ifs grouped as the toolbar shows them: a button for one alone, a menu for a group.
-fn what_if_groups(ui: &mut Ui, scenario: &Scenario, actions: &mut Vec<Action>) {
+fn what_if_groups(ui: &mut Ui, scenario: &Scenario, locked: bool, actions: &mut Vec<Action>) {
     for (name, group) in WhatIf::GROUPS {
         match group {
-            [one] => what_if_button(ui, *one, scenario, actions),
+            [one] => what_if_button(ui, (*one, scenario), locked, actions),
             _ => {
                 ui.menu_button(name, |ui| {
                     for what_if in group {
-                        what_if_button(ui, *what_if, scenario, actions);
+                        what_if_button(ui, (*what_if, scenario), locked, actions);
                     }
                 });
             }
@@ -43,9 +44,17 @@ fn what_if_groups(ui: &mut Ui, scenario: &Scenario, actions: &mut Vec<Action>) {
     }
 }
 
-/// One what-if's button, greyed out with the reason when it would change nothing.
-fn what_if_button(ui: &mut Ui, what_if: WhatIf, scenario: &Scenario, actions: &mut Vec<Action>) {
-    let why_not = what_if.why_not(scenario);
+/// One what-if's button, greyed out with the reason when it would change nothing, or more than
+/// the volume on a read-only page.
+fn what_if_button(
+    ui: &mut Ui,
+    (what_if, scenario): (WhatIf, &Scenario),
+    locked: bool,
+    actions: &mut Vec<Action>,
+) {
+    let why_not = what_if
+        .why_not(scenario)
+        .or_else(|| (locked && !what_if.only_moves_volume(scenario)).then_some(READ_ONLY));
     let response = ui
         .add_enabled(why_not.is_none(), egui::Button::new(what_if.label()))
         .on_hover_text(format!(
@@ -63,8 +72,8 @@ fn what_if_button(ui: &mut Ui, what_if: WhatIf, scenario: &Scenario, actions: &m
 /// stands.
 pub fn toolbar_ui(
     ui: &mut Ui,
-    workshop: &Workshop,
-    scenario: &Scenario,
+    (workshop, scenario): (&Workshop, &Scenario),
+    locked: bool,
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -74,7 +83,7 @@ pub fn toolbar_ui(
         command_button(ui, Command::ClearBaseline, pinned, actions);
         ui.separator();
         ui.label(RichText::new("What if:").weak());
-        what_if_groups(ui, scenario, actions);
+        what_if_groups(ui, scenario, locked, actions);
         ui.separator();
         command_button(ui, Command::CompareWith, true, actions);
         let keys = Command::Present

@@ -76,26 +76,57 @@ pub struct BreakevenApp {
     pub(super) place: Place,
     /// What the page is to do for the window, in a browser: an upload or a download.
     pub(super) web_request: Option<WebRequest>,
+    /// Where File > Export looks for the web bundle that makes `interactive.html`.
+    pub(super) web_bundles: Vec<PathBuf>,
 }
 
 /// Where the window runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) struct Place {
+pub struct Place {
     /// In a browser page: files are uploaded and downloaded.
-    pub(super) in_browser: bool,
+    pub in_browser: bool,
     /// Only the volume may change (a page exported with `--read-only`).
-    pub(super) read_only: bool,
+    pub read_only: bool,
 }
 
 /// What a read-only page says when a change other than the volume is refused.
-const READ_ONLY: &str = "This page is read-only: only the volume can change.";
+pub const READ_ONLY: &str = "This page is read-only: only the volume can change.";
+
+/// What a page says when asked to import prices: it has no data folder to keep them in.
+const NO_PRICES_IN_A_PAGE: &str =
+    "A page keeps no price lists: import prices in the desktop app, then export the page again.";
+
+/// What a file uploaded to a page is for: what a desktop's path dialog would have asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Upload {
+    /// A scenario to open.
+    Scenario,
+    /// A scenario to compare with.
+    Compare,
+    /// A usage export to read ([`Command::ImportUsage`]).
+    Usage,
+    /// A benchmark of the instances at this path (`self_host.hosting`).
+    Benchmark(&'static str),
+}
+
+impl Upload {
+    /// The name and extensions of the files the browser's picker offers.
+    #[must_use]
+    pub const fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Self::Scenario | Self::Compare => ("Breakeven scenario", &["ron"]),
+            Self::Usage => ("Usage (JSON or CSV)", &["json", "csv"]),
+            Self::Benchmark(_) => ("Benchmark (JSON)", &["json"]),
+        }
+    }
+}
 
 /// What a window in a browser asks its page to do: files go through the browser's own upload
 /// and download, as a page has no paths.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WebRequest {
-    /// Ask the reader for a scenario file to open ([`Action::OpenText`]).
-    Upload,
+    /// Ask the reader for a file, for this; its text comes back as [`Action::Uploaded`].
+    Upload(Upload),
     /// Give the reader a file to keep.
     Download {
         /// Its name.
@@ -203,6 +234,15 @@ impl BreakevenApp {
         format!("Breakeven: {answer} · {}", self.doc.scenario().heading())
     }
 
+    /// What the Monte Carlo found for the figures on screen, once its run is complete.
+    #[must_use]
+    pub fn how_sure(&self) -> Option<std::sync::Arc<breakeven_model::uncertainty::Uncertainty>> {
+        self.sampler
+            .latest()
+            .filter(|e| e.revision == self.figures_key() && !e.refining)
+            .map(|e| e.uncertainty)
+    }
+
     /// Whether only the volume may change.
     #[must_use]
     pub const fn is_read_only(&self) -> bool {
@@ -225,6 +265,33 @@ impl BreakevenApp {
         // The notice is about the last thing done; anything else done replaces it.
         self.notice = None;
         match action {
+            // A read-only page takes a change of volume and nothing else.
+            Action::Edit(scenario)
+                if self.place.read_only
+                    && !self.doc.scenario().differs_only_in_volume(&scenario) =>
+            {
+                self.notice = Some(READ_ONLY.to_owned());
+            }
+            Action::EditFeatures(..)
+            | Action::Start(_)
+            | Action::OpenExample(_)
+            | Action::ApplyUsage
+            | Action::ApplyBenchmark
+            | Action::Command(Command::New | Command::Open | Command::ImportUsage)
+            | Action::AskBenchmark(_)
+                if self.place.read_only =>
+            {
+                self.notice = Some(READ_ONLY.to_owned());
+            }
+            // A what-if that moves only the volume (Volume 3x) is a drag of the volume.
+            Action::Workshop(WorkshopAction::WhatIf(what_if))
+                if self.place.read_only && !what_if.only_moves_volume(self.doc.scenario()) =>
+            {
+                self.notice = Some(READ_ONLY.to_owned());
+            }
+            Action::Uploaded(upload, ..) if self.place.read_only && upload != Upload::Compare => {
+                self.notice = Some(READ_ONLY.to_owned());
+            }
             Action::Command(Command::New)
             | Action::Open(_)
             | Action::OpenExample(_)
@@ -236,21 +303,10 @@ impl BreakevenApp {
                 });
                 return;
             }
-            // A read-only page takes a change of volume and nothing else.
-            Action::Edit(scenario)
-                if self.place.read_only
-                    && !self.doc.scenario().differs_only_in_volume(&scenario) =>
-            {
-                self.notice = Some(READ_ONLY.to_owned());
-            }
-            Action::EditFeatures(..) | Action::Start(_) | Action::OpenText(..)
-                if self.place.read_only =>
-            {
-                self.notice = Some(READ_ONLY.to_owned());
-            }
             Action::Command(command) => self.run(command),
             Action::Edit(scenario) => self.doc.edit(*scenario, busy),
-            Action::OpenText(name, text) => self.open_text(&name, &text),
+            Action::Upload(upload) => self.web_request = Some(WebRequest::Upload(upload)),
+            Action::Uploaded(upload, name, raw) => self.uploaded(upload, &name, raw),
             Action::EditFeatures(scenario, select) => {
                 self.doc.edit(*scenario, false);
                 self.feature = select;
@@ -279,7 +335,7 @@ impl BreakevenApp {
             Action::ForgetRecovered(file) => {
                 let _ = std::fs::remove_file(file);
             }
-            Action::Export(folder) => self.export(&folder),
+            Action::Export(folder, read_only) => self.export(&folder, read_only),
             Action::ImportPrices(path) => self.read_prices(&path),
             Action::KeepPrices => self.keep_prices(),
             Action::ImportUsage(path) => self.read_usage_file(&path),
@@ -302,9 +358,13 @@ impl BreakevenApp {
                 ..StartSheet::default()
             }))),
             Command::Open if self.place.in_browser => {
-                if !self.place.read_only {
-                    self.web_request = Some(WebRequest::Upload);
-                }
+                self.web_request = Some(WebRequest::Upload(Upload::Scenario));
+            }
+            Command::ImportUsage if self.place.in_browser => {
+                self.web_request = Some(WebRequest::Upload(Upload::Usage));
+            }
+            Command::ImportPrices if self.place.in_browser => {
+                self.notice = Some(NO_PRICES_IN_A_PAGE.to_owned());
             }
             Command::Save | Command::SaveAs if self.place.in_browser => self.download_scenario(),
             Command::Export if self.place.in_browser => self.download_report(),

@@ -7,6 +7,7 @@ use std::path::Path;
 use super::app::BreakevenApp;
 use crate::error::ExportError;
 use crate::export::Pack;
+use crate::export::interactive::{NO_BUNDLE, WebBundle};
 use crate::ui::dialogs::{Dialog, Purpose};
 
 impl BreakevenApp {
@@ -22,7 +23,7 @@ impl BreakevenApp {
             },
         );
         self.dialogs.open(Dialog::Path {
-            purpose: Purpose::Export,
+            purpose: Purpose::Export { read_only: false },
             text,
             then: None,
         });
@@ -65,26 +66,31 @@ impl BreakevenApp {
         }
     }
 
-    /// Writes the board-deck pack into `folder` and says what was written, or why not.
-    pub(super) fn export(&mut self, folder: &Path) {
+    /// Writes the board-deck pack into `folder`, with `interactive.html` (`read_only` or not)
+    /// when a web bundle is found, and says what was written, or why not.
+    pub(super) fn export(&mut self, folder: &Path, read_only: bool) {
         let Some(pack) = self.pack("exported") else {
             return;
         };
-        self.dialogs.open(match pack.write(folder) {
-            Ok(files) => Dialog::Exported {
-                folder: folder.to_owned(),
-                report_url: files.first().and_then(|report| file_url(report)),
-                files: files
-                    .iter()
-                    .filter_map(|f| f.file_name())
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .collect(),
-            },
-            Err(error) => Dialog::Message {
-                title: "Not exported".into(),
-                lines: vec![error.to_string(), "Your scenario is unchanged.".into()],
-            },
-        });
+        let bundle = WebBundle::find_in(&self.web_bundles);
+        let note = bundle.is_none().then(|| NO_BUNDLE.to_owned());
+        self.dialogs
+            .open(match pack.with_page(bundle, read_only).write(folder) {
+                Ok(files) => Dialog::Exported {
+                    folder: folder.to_owned(),
+                    report_url: files.first().and_then(|report| file_url(report)),
+                    files: files
+                        .iter()
+                        .filter_map(|f| f.file_name())
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .collect(),
+                    note,
+                },
+                Err(error) => Dialog::Message {
+                    title: "Not exported".into(),
+                    lines: vec![error.to_string(), "Your scenario is unchanged.".into()],
+                },
+            });
     }
 
     /// Puts the summary on the clipboard at the end of the frame.

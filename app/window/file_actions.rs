@@ -9,11 +9,12 @@ use breakeven_model::scenario::{CURRENT_VERSION, Loaded, migration_note};
 use breakeven_model::start::{start, starting_point};
 use breakeven_model::{LoadError, Scenario};
 
-use super::app::BreakevenApp;
+use super::app::{BreakevenApp, Upload};
 use crate::action::Action;
 use crate::error::FileError;
 use crate::state::document::Document;
 use crate::state::files::open_scenario;
+use crate::state::own_numbers::{benchmark_from_upload, usage_from_upload};
 use crate::state::recent::remember;
 use crate::state::start::StartSheet;
 use crate::ui::dialogs::{Dialog, Purpose};
@@ -123,10 +124,24 @@ impl BreakevenApp {
 
 /// Files in a browser page: opened from an upload, saved and exported as downloads.
 impl BreakevenApp {
-    /// Opens the scenario a reader uploaded, `name` being the file's name and `text` its text;
-    /// a file that cannot be read leaves the scenario as it is and says why.
-    pub(super) fn open_text(&mut self, name: &str, text: &str) {
-        match breakeven_model::scenario::load_str(text) {
+    /// Takes the file a reader uploaded for `upload`, `name` being the file's name: as the
+    /// desktop takes the file at a path. A file that cannot be read changes nothing and says
+    /// why.
+    pub(super) fn uploaded(&mut self, upload: Upload, name: &str, raw: Vec<u8>) {
+        match upload {
+            Upload::Scenario => self.open_upload(name, &raw),
+            Upload::Compare => self.compare_upload(name, &raw),
+            Upload::Usage => self.show_usage(usage_from_upload(name, raw), name),
+            Upload::Benchmark(base) => {
+                self.show_benchmark(base, benchmark_from_upload(name, raw), name.to_owned());
+            }
+        }
+    }
+
+    /// Opens the scenario a reader uploaded as `name`; a file that cannot be read leaves the
+    /// scenario as it is and says why.
+    fn open_upload(&mut self, name: &str, raw: &[u8]) {
+        match breakeven_model::scenario::load_bytes(raw) {
             Ok(Loaded {
                 scenario,
                 migrated_from,

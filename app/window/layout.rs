@@ -67,6 +67,7 @@ impl BreakevenApp {
                     can_redo: self.doc.can_redo(),
                     workshop: &self.workshop,
                     scenario: self.doc.scenario(),
+                    place: self.place,
                 };
                 menu_bar_ui(ui, &state, &mut actions);
             });
@@ -159,7 +160,10 @@ impl BreakevenApp {
             .start(&self.shown_scenario(), revision, self.today, move || {
                 repaint.request_repaint();
             });
-        if self.sampler.progress().is_some() {
+        // Where there are no threads, the run goes on here, a few samples a frame.
+        if self.sampler.tick() {
+            ctx.request_repaint();
+        } else if self.sampler.progress().is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
@@ -244,7 +248,7 @@ impl BreakevenApp {
                 // The live inputs are the shown feature's, as the curves are.
                 let shown = self.shown_scenario();
                 let mut draft = shown.clone();
-                presentation::bar_ui(ui, &mut draft, actions);
+                presentation::bar_ui(ui, &mut draft, self.place.read_only, actions);
                 if draft != shown {
                     let mut edited = self.doc.scenario().clone();
                     edited.put_feature(self.feature, draft);
@@ -253,7 +257,12 @@ impl BreakevenApp {
             });
         } else {
             egui::Panel::top("workshop").show(ui, |ui| {
-                toolbar_ui(ui, &self.workshop, self.doc.scenario(), actions);
+                toolbar_ui(
+                    ui,
+                    (&self.workshop, self.doc.scenario()),
+                    self.place.read_only,
+                    actions,
+                );
             });
         }
     }

@@ -15,7 +15,7 @@ mod price_actions;
 mod startup;
 mod workshop_actions;
 
-pub use app::{BreakevenApp, WebRequest};
+pub use app::{BreakevenApp, Place, READ_ONLY, Upload, WebRequest};
 pub use startup::Startup;
 #[cfg(not(target_arch = "wasm32"))]
 pub use startup::run;

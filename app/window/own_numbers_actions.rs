@@ -5,9 +5,10 @@
 
 use std::path::Path;
 
-use breakeven_model::usage;
+use breakeven_model::benchmark::Benchmark;
+use breakeven_model::usage::{self, Usage};
 
-use super::app::BreakevenApp;
+use super::app::{BreakevenApp, Upload, WebRequest};
 use crate::action::Action;
 use crate::state::own_numbers::{file_name, hosting_at, hosting_label, read_benchmark, read_usage};
 use crate::ui::dialogs::{Dialog, Purpose};
@@ -15,19 +16,23 @@ use crate::ui::dialogs::{Dialog, Purpose};
 impl BreakevenApp {
     /// Reads the usage export at `path` and shows what it measured, or why it cannot be read.
     pub(super) fn read_usage_file(&mut self, path: &Path) {
+        self.show_usage(read_usage(path, None), &file_name(path));
+    }
+
+    /// Shows what the usage export read as `file` measured, or why it could not be read.
+    pub(super) fn show_usage(&mut self, read: Result<Usage, String>, file: &str) {
         self.pending_usage = None;
-        let read = match read_usage(path, None) {
+        let read = match read {
             Ok(read) => read,
             Err(why) => {
                 self.dialogs.message("Nothing read", vec![why]);
                 return;
             }
         };
-        let file = file_name(path);
         let summary = usage::summarise(&read, self.prices.catalog());
         // The first twelve of each list: an export can have hundreds of keys and models.
-        let mut lines = usage::lines(&summary, &file, Some(12));
-        let measured = usage::measured(&summary, &file);
+        let mut lines = usage::lines(&summary, file, Some(12));
+        let measured = usage::measured(&summary, file);
         if let Some(m) = &measured {
             let at = lines.len().min(1);
             lines.insert(at, format!(
@@ -77,8 +82,12 @@ impl BreakevenApp {
         ));
     }
 
-    /// Asks for a benchmark of the instances at `base`.
+    /// Asks for a benchmark of the instances at `base`: its path, or in a browser an upload.
     pub(super) fn ask_benchmark(&mut self, base: &'static str) {
+        if self.place.in_browser {
+            self.web_request = Some(WebRequest::Upload(Upload::Benchmark(base)));
+            return;
+        }
         self.dialogs.open(Dialog::Path {
             purpose: Purpose::ImportBenchmark(base),
             text: String::new(),
@@ -88,10 +97,20 @@ impl BreakevenApp {
 
     /// Reads the benchmark at `path` for the instances at `base` and shows what it measured.
     pub(super) fn read_benchmark_file(&mut self, base: &'static str, path: &Path) {
+        self.show_benchmark(base, read_benchmark(path, None), file_name(path));
+    }
+
+    /// Shows what the benchmark read as `file` measured of the instances at `base`, or why it
+    /// could not be read.
+    pub(super) fn show_benchmark(
+        &mut self,
+        base: &'static str,
+        read: Result<Benchmark, String>,
+        file: String,
+    ) {
         self.pending_benchmark = None;
-        match read_benchmark(path, None) {
+        match read {
             Ok(measured) => {
-                let file = file_name(path);
                 let mut lines = measured.lines(&file);
                 lines.push(format!(
                     "Apply makes it the throughput and reply speed of {}, noted as your benchmark.",

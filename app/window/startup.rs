@@ -16,6 +16,7 @@ use breakeven_model::scenario::{load_draft, to_ron_string};
 use chrono::{Local, NaiveDate};
 
 use super::app::BreakevenApp;
+use crate::export::interactive::WebBundle;
 use crate::state::document::Document;
 use crate::state::files::load_scenario;
 #[cfg(not(target_arch = "wasm32"))]
@@ -50,6 +51,9 @@ pub struct Startup {
     /// The window runs in a browser: files are uploaded and downloaded through the page
     /// ([`crate::window::WebRequest`]), and nothing is kept on disk.
     pub in_browser: bool,
+    /// Where File > Export looks for the web bundle that makes `interactive.html`, in order
+    /// ([`WebBundle::places`]); none writes the pack without the page.
+    pub web_bundles: Vec<PathBuf>,
 }
 
 impl Startup {
@@ -69,6 +73,7 @@ impl Startup {
             opened: None,
             read_only: false,
             in_browser: false,
+            web_bundles: WebBundle::places(),
         }
     }
 }
@@ -98,6 +103,7 @@ impl BreakevenApp {
             opened,
             read_only,
             in_browser,
+            web_bundles,
         } = startup;
         let given = opened.is_some();
         let (scenario, path, load_error) = match (opened, &file) {
@@ -132,7 +138,12 @@ impl BreakevenApp {
             notice: None,
             workshop: Workshop::default(),
             legend: ShownChoices::default(),
-            sampler: crate::state::sampling::Sampler::new(samples),
+            // A page has no threads: its samples are computed a few in each frame.
+            sampler: if in_browser {
+                crate::state::sampling::Sampler::in_frames(samples)
+            } else {
+                crate::state::sampling::Sampler::new(samples)
+            },
             prices: crate::state::prices::Prices::load(prices_folder),
             pending_prices: None,
             pending_usage: None,
@@ -142,6 +153,7 @@ impl BreakevenApp {
                 read_only,
             },
             web_request: None,
+            web_bundles,
         };
         app.restore_session(storage, file_given);
         if let Some(folder) = recovery_folder {

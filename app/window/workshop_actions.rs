@@ -78,7 +78,21 @@ impl BreakevenApp {
             .filter(|p| !p.as_os_str().is_empty())
             .map(|p| format!("{}{}", p.display(), std::path::MAIN_SEPARATOR))
             .unwrap_or_default();
-        self.dialogs.open(Dialog::Compare { text });
+        self.dialogs.open(Dialog::Compare {
+            text,
+            upload: self.place.in_browser,
+        });
+    }
+
+    /// Compares with the scenario a reader uploaded to a page as `name`, or says why not.
+    pub(super) fn compare_upload(&mut self, name: &str, raw: &[u8]) {
+        match breakeven_model::scenario::load_bytes(raw) {
+            Ok(Loaded { scenario, .. }) => self.compare_with(name, scenario),
+            Err(error) => self.dialogs.message(
+                &format!("Could not compare with {name}"),
+                vec![error.to_string(), "Your scenario is as it was.".to_owned()],
+            ),
+        }
     }
 
     fn compare_with(&mut self, name: &str, scenario: Scenario) {

@@ -46,6 +46,8 @@ pub fn startup(file: Option<PathBuf>) -> Startup {
         today: today(),
         recovery_folder: Some(fresh_folder()),
         prices_folder: Some(fresh_folder()),
+        // No page unless a test gives a bundle: the checkout's own may or may not be built.
+        web_bundles: Vec::new(),
         ..Startup::new(file)
     }
 }

@@ -4,8 +4,8 @@
 //!
 //! - the scenario comes from the page itself (base64 in `<script id="scenario">`);
 //! - files are opened through the browser's upload and saved and exported as downloads;
-//! - nothing is kept on disk: no recovery files, no imported prices, no Monte Carlo in the
-//!   background (a page has no threads);
+//! - nothing is kept on disk: no recovery files, no imported prices;
+//! - the Monte Carlo is computed a few samples in each frame, as a page has no threads;
 //! - the page's title carries the answer on screen, since eframe's web runner exposes no
 //!   accessibility tree to read it from.
 
@@ -15,12 +15,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use breakeven::action::Action;
-use breakeven::window::{BreakevenApp, Startup, WebRequest};
+use breakeven::window::{BreakevenApp, Startup, Upload, WebRequest};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::*;
 
-/// A file the reader uploaded, waiting for the next frame: its name and text.
-type Uploaded = Rc<RefCell<Option<(String, String)>>>;
+/// A file the reader uploaded, waiting for the next frame: what for, its name and bytes.
+type Uploaded = Rc<RefCell<Option<(Upload, String, Vec<u8>)>>>;
 
 /// The app, and what the page does for it.
 struct Page {
@@ -33,12 +33,14 @@ struct Page {
 impl eframe::App for Page {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let arrived = self.uploaded.borrow_mut().take();
-        if let Some((name, text)) = arrived {
-            self.app.apply(Action::OpenText(name, text));
+        if let Some((upload, name, bytes)) = arrived {
+            self.app.apply(Action::Uploaded(upload, name, bytes));
         }
         self.app.show(ui);
         match self.app.take_web_request() {
-            Some(WebRequest::Upload) => upload(Rc::clone(&self.uploaded), ui.ctx().clone()),
+            Some(WebRequest::Upload(what)) => {
+                upload(what, Rc::clone(&self.uploaded), ui.ctx().clone());
+            }
             Some(WebRequest::Download { name, bytes, mime }) => download(&name, &bytes, mime),
             None => {}
         }
@@ -56,19 +58,19 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
-/// Asks the reader for a scenario file, through the browser's own file picker; its text
-/// arrives in a later frame.
-fn upload(uploaded: Uploaded, ctx: egui::Context) {
+/// Asks the reader for a file for `what`, through the browser's own file picker; its bytes
+/// arrive in a later frame.
+fn upload(what: Upload, uploaded: Uploaded, ctx: egui::Context) {
+    let (kind, extensions) = what.filter();
     wasm_bindgen_futures::spawn_local(async move {
         let picked = rfd::AsyncFileDialog::new()
-            .add_filter("Breakeven scenario", &["ron"])
+            .add_filter(kind, extensions)
             .pick_file()
             .await;
         if let Some(file) = picked {
             let name = file.file_name();
             let bytes = file.read().await;
-            let text = String::from_utf8(bytes).unwrap_or_default();
-            *uploaded.borrow_mut() = Some((name, text));
+            *uploaded.borrow_mut() = Some((what, name, bytes));
             ctx.request_repaint();
         }
     });
@@ -121,12 +123,14 @@ pub fn start() {
         file: None,
         today: chrono::Local::now().date_naive(),
         recovery_folder: None,
-        // A page has no threads to sample in the background.
-        samples: 0,
+        // The desktop's 10,000 samples, computed a few in each frame: a page has no threads.
+        samples: breakeven_model::uncertainty::DEFAULT_SAMPLES,
         prices_folder: None,
         opened,
         read_only,
         in_browser: true,
+        // A page downloads its report; it does not write interactive.html again.
+        web_bundles: Vec::new(),
     };
     wasm_bindgen_futures::spawn_local(async move {
         let started = eframe::WebRunner::new()

@@ -8,10 +8,29 @@ use egui::{RichText, Ui};
 use crate::action::{Action, WorkshopAction};
 use crate::state::examples::EXAMPLES;
 use crate::ui::widgets::browse::path_field_ui;
+use crate::window::Upload;
 
-/// The dialog; returns whether it is done, and whether Browse was clicked.
-pub fn show(ui: &mut Ui, text: &mut String, actions: &mut Vec<Action>) -> (bool, bool) {
+/// The dialog; returns whether it is done, and whether Browse was clicked. In a browser page
+/// (`upload`) the other file is uploaded instead of typed.
+pub fn show(
+    ui: &mut Ui,
+    text: &mut String,
+    upload: bool,
+    actions: &mut Vec<Action>,
+) -> (bool, bool) {
     ui.heading("Compare with another scenario");
+    if upload {
+        ui.label("Upload a scenario file, or pick a built-in example.");
+        let mut done = false;
+        ui.horizontal(|ui| {
+            if ui.button("Upload a scenario…").clicked() {
+                actions.push(Action::Upload(Upload::Compare));
+                done = true;
+            }
+            done |= ui.button("Cancel").clicked();
+        });
+        return (examples_ui(ui, actions) || done, false);
+    }
     ui.label("Type the file's path, or browse for it, or pick a built-in example.");
     let entered = path_field_ui(ui, "File to compare with", text, 300.0);
     let mut done = false;
@@ -30,13 +49,20 @@ pub fn show(ui: &mut Ui, text: &mut String, actions: &mut Vec<Action>) -> (bool,
         }
         done |= ui.button("Cancel").clicked();
     });
+    done |= examples_ui(ui, actions);
+    (done, browse)
+}
+
+/// The built-in examples to compare with; returns whether one was picked.
+fn examples_ui(ui: &mut Ui, actions: &mut Vec<Action>) -> bool {
     ui.separator();
     ui.label(RichText::new("Built-in examples").strong());
+    let mut picked = false;
     for (index, (name, _)) in EXAMPLES.iter().enumerate() {
         if ui.button(*name).clicked() {
             actions.push(WorkshopAction::CompareExample(index).into());
-            done = true;
+            picked = true;
         }
     }
-    (done, browse)
+    picked
 }

@@ -28,8 +28,11 @@ pub enum Purpose {
     Open,
     /// Save the scenario under a new name.
     SaveAs,
-    /// Export the board-deck pack into a folder.
-    Export,
+    /// Export the board-deck pack into a folder, its `interactive.html` read-only or not.
+    Export {
+        /// The page lets the client change only the volume.
+        read_only: bool,
+    },
     /// Import a price list into the catalog.
     ImportPrices,
     /// Read a usage export, to measure the workload.
@@ -44,7 +47,7 @@ impl Purpose {
         match self {
             Self::Open => Ask::OpenScenario,
             Self::SaveAs => Ask::SaveScenario,
-            Self::Export => Ask::Folder,
+            Self::Export { .. } => Ask::Folder,
             Self::ImportPrices | Self::ImportBenchmark(_) => Ask::PriceList,
             Self::ImportUsage => Ask::UsageFile,
         }
@@ -66,6 +69,8 @@ pub enum Dialog {
     Compare {
         /// The path typed so far.
         text: String,
+        /// In a browser page: the file is uploaded, not typed.
+        upload: bool,
     },
     /// Unsaved changes would be thrown away by `then`.
     Unsaved {
@@ -82,6 +87,8 @@ pub enum Dialog {
         files: Vec<String>,
         /// The report's address for a browser (`file:///…`), when the folder could be resolved.
         report_url: Option<String>,
+        /// What was not written, and how to get it: `interactive.html` without a web bundle.
+        note: Option<String>,
     },
     /// File > New's start sheet: the few answers a new scenario starts from.
     Start(Box<StartSheet>),
@@ -140,7 +147,7 @@ impl Dialogs {
 
     /// Takes the desktop dialog's answer into the path field, when it has come.
     fn receive(&mut self) {
-        if let (Some(path), Some(Dialog::Path { text, .. } | Dialog::Compare { text })) =
+        if let (Some(path), Some(Dialog::Path { text, .. } | Dialog::Compare { text, .. })) =
             (self.browser.picked(), &mut self.current)
         {
             *text = path.display().to_string();
@@ -165,12 +172,12 @@ impl Dialogs {
                     text,
                     then,
                 } => {
-                    let (done, browsing) = path::show(ui, *purpose, text, then, actions);
+                    let (done, browsing) = path::show(ui, purpose, text, then, actions);
                     browse = browsing.then(|| purpose.ask());
                     done
                 }
-                Dialog::Compare { text } => {
-                    let (done, browsing) = compare::show(ui, text, actions);
+                Dialog::Compare { text, upload } => {
+                    let (done, browsing) = compare::show(ui, text, *upload, actions);
                     browse = browsing.then_some(Ask::OpenScenario);
                     done
                 }
@@ -180,7 +187,8 @@ impl Dialogs {
                     folder,
                     files,
                     report_url,
-                } => exported::show(ui, folder, files, report_url.as_deref()),
+                    note,
+                } => exported::show(ui, (folder, files), report_url.as_deref(), note.as_deref()),
                 Dialog::Start(sheet) => start::show(ui, sheet, actions),
                 Dialog::Message { title, lines } => message::show(ui, title, lines),
                 Dialog::Preview {

@@ -23,12 +23,12 @@ pub fn whole_path(text: &str) -> Option<PathBuf> {
 /// The path dialog; returns whether it is done, and whether Browse was clicked.
 pub fn show(
     ui: &mut Ui,
-    purpose: Purpose,
+    purpose: &mut Purpose,
     text: &mut String,
     then: &mut Option<Box<Action>>,
     actions: &mut Vec<Action>,
 ) -> (bool, bool) {
-    let (title, verb, what) = match purpose {
+    let (title, verb, what) = match *purpose {
         Purpose::Open => (
             "Open a scenario",
             "Open",
@@ -61,24 +61,33 @@ pub fn show(
              LLMPerf summary. Its throughput and speed are shown before anything changes. Type the \
              file's path, or browse for it.",
         ),
-        Purpose::Export => (
+        Purpose::Export { .. } => (
             "Export for a board deck",
             "Export",
             "An HTML report (open it in a browser to print a PDF), the charts as SVG and as 16:9 PNG, \
-             the month-by-month CSV, and the JSON and Markdown reports, written into this folder. \
-             Type the folder's path, or browse for it.",
+             the month-by-month CSV, the JSON and Markdown reports, and interactive.html, this \
+             window for anyone with a browser, written into this folder. Type the folder's path, \
+             or browse for it.",
         ),
     };
     ui.heading(title);
     ui.label(what);
     let entered = path_field_ui(ui, "Path", text, 360.0);
+    if let Purpose::Export { read_only } = purpose {
+        ui.checkbox(read_only, "interactive.html read-only")
+            .on_hover_text(
+                "The client can drag the volume, switch tabs and present, but not change the \
+                 inputs: for a recommendation you stand behind. Leave it off for a client who \
+                 will try their own numbers.",
+            );
+    }
     // A relative path is taken from the folder Breakeven was started in: say which, whole.
     let whole = whole_path(text);
     if let Some(whole) = &whole {
-        let where_to = match purpose {
+        let where_to = match *purpose {
             Purpose::Open => "Opens",
             Purpose::SaveAs => "Saves to",
-            Purpose::Export => "Writes into",
+            Purpose::Export { .. } => "Writes into",
             Purpose::ImportPrices | Purpose::ImportUsage | Purpose::ImportBenchmark(_) => "Reads",
         };
         ui.add(egui::Label::new(format!("{where_to} {}", whole.display())).wrap());
@@ -90,10 +99,10 @@ pub fn show(
         let ready = whole.is_some();
         if ui.add_enabled(ready, egui::Button::new(verb)).clicked() || (entered && ready) {
             let path = whole.clone().unwrap_or_else(|| PathBuf::from(text.trim()));
-            actions.push(match purpose {
+            actions.push(match *purpose {
                 Purpose::Open => Action::Open(path),
                 Purpose::SaveAs => Action::SaveAs(path, then.take()),
-                Purpose::Export => Action::Export(path),
+                Purpose::Export { read_only } => Action::Export(path, read_only),
                 Purpose::ImportPrices => Action::ImportPrices(path),
                 Purpose::ImportUsage => Action::ImportUsage(path),
                 Purpose::ImportBenchmark(base) => Action::ImportBenchmark(base, path),

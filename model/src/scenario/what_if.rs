@@ -112,6 +112,14 @@ impl WhatIf {
         }
     }
 
+    /// Whether applying it to `scenario` changes its volume and nothing else (Volume 3x): what
+    /// a read-only page allows.
+    #[must_use]
+    pub fn only_moves_volume(self, scenario: &Scenario) -> bool {
+        self.apply(scenario)
+            .is_ok_and(|after| scenario.differs_only_in_volume(&after))
+    }
+
     /// Why the preset would change nothing in `scenario`, if it would not.
     #[must_use]
     pub fn why_not(self, scenario: &Scenario) -> Option<&'static str> {
