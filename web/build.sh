@@ -6,8 +6,15 @@
 #   rustup target add wasm32-unknown-unknown
 #   cargo install wasm-bindgen-cli --version 0.2.130   # the wasm-bindgen version in Cargo.lock
 #   apt-get install binaryen                           # optional: wasm-opt makes the page smaller
+#
+# `build.sh --quick` builds for a check, as CI does: less optimised, no LTO, no wasm-opt; the
+# page is larger and takes a little longer to start, and runs the same code.
 set -euo pipefail
 cd "$(dirname "$0")"
+profile=release
+if [ "${1:-}" = "--quick" ]; then
+  profile=quick
+fi
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' ../Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }') || true
 if [ "$want" != "$have" ]; then
@@ -18,10 +25,10 @@ fi
 # The workspace's versions, so the page runs the same code as the desktop.
 cp ../Cargo.lock Cargo.lock
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
-cargo build --release --target wasm32-unknown-unknown --lib
-wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/breakeven_web.wasm"
+cargo build --profile "$profile" --target wasm32-unknown-unknown --lib
+wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/breakeven_web.wasm"
 mkdir -p build dist
-if command -v wasm-opt >/dev/null; then
+if [ "$profile" = release ] && command -v wasm-opt >/dev/null; then
   # Before wasm-bindgen: Debian's wasm-opt 108 run on wasm-bindgen's output breaks its table of
   # references ("WebAssembly.Table.set(): Argument 1 is invalid").
   wasm-opt -Oz "$wasm" -o build/breakeven_web.wasm

@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Opens an interactive.html from its file path in headless Chromium and checks, as a reader
 would see it: the window is drawn (a screenshot that is not blank), the page's title names the
-recommended phase, dragging the volume to the left end changes it, and the page made no request
-but for itself, broke no Content-Security-Policy and threw nothing.
+recommended phase, dragging the volume to the left end changes it, a scenario uploaded through
+the browser's own file chooser opens, and the page made no request but for itself, broke no
+Content-Security-Policy and threw nothing.
 
-usage: check_page.py PAGE.html OUT_DIR [KNOB_X KNOB_Y]
+usage: check_page.py PAGE.html OUT_DIR [--knob X Y] [--upload SCENARIO.ron]
 
-KNOB_X and KNOB_Y are where the volume slider's knob is, in CSS pixels of a 1280x720 window
-(a read-only page puts the slider at the top of the inputs). Only the Python standard library
-is used: Chromium is driven over its DevTools protocol on a pipe (--remote-debugging-pipe)."""
+--knob X Y is where the volume slider's knob is, in CSS pixels of a 1280x720 window (a
+read-only page puts the slider at the top of the inputs). --upload opens a scenario with Ctrl+O
+through the page's file chooser (Chromium's, answered over the DevTools protocol, as a reader
+picks a file), waits for its answer in the title, then shows the How sure tab (Ctrl+7), whose
+samples a page computes a few a frame. The screenshots are written into OUT_DIR. Only the Python
+standard library is used: Chromium is driven over its DevTools protocol on a pipe
+(--remote-debugging-pipe)."""
 import base64, json, os, struct, subprocess, sys, time, zlib
 
 
@@ -104,15 +109,72 @@ def colours(png):
     return len(seen)
 
 
+def key(chrome, session, text, code, virtual):
+    """Ctrl and a key, as a reader presses them."""
+    for kind in ("rawKeyDown", "keyUp"):
+        chrome.send("Input.dispatchKeyEvent", {
+            "type": kind, "modifiers": 2, "key": text, "code": code,
+            "windowsVirtualKeyCode": virtual}, session=session)
+
+
+def upload_scenario(chrome, session, path, title, wait, problems):
+    """Opens the scenario at `path` as a reader does: Ctrl+O, then the file picked in the
+    browser's own chooser. Returns the title after, or None with the problem noted."""
+    chrome.send("Page.setInterceptFileChooserDialog", {"enabled": True}, session=session)
+    before = title()
+    # A click first: the canvas takes the keys, and the browser lets a page that was just
+    # used open a file chooser.
+    for kind in ("mousePressed", "mouseReleased"):
+        chrome.send("Input.dispatchMouseEvent", {
+            "type": kind, "x": 700, "y": 61, "button": "left", "buttons": 1 if kind == "mousePressed" else 0,
+            "clickCount": 1}, session=session)
+    key(chrome, session, "o", "KeyO", 79)
+    until, chooser = time.time() + 10, None
+    while time.time() < until and chooser is None:
+        chrome.send("Runtime.evaluate", {"expression": "1"}, session=session)
+        chooser = next((e["params"] for e in chrome.events
+                        if e.get("method") == "Page.fileChooserOpened"), None)
+        time.sleep(0.1)
+    if chooser is None:
+        # Without the browser's leave to open its chooser at once, the page shows its own
+        # card with the file input (rfd's), which the reader clicks: pick the file there.
+        document = chrome.send("DOM.getDocument", session=session)["root"]["nodeId"]
+        node = chrome.send("DOM.querySelector", {"nodeId": document, "selector": "#rfd-input"},
+                           session=session)["nodeId"]
+        if not node:
+            problems.append("Ctrl+O asked for no file")
+            return None
+        chrome.send("DOM.setFileInputFiles", {"files": [path], "nodeId": node}, session=session)
+    else:
+        chrome.send("DOM.setFileInputFiles", {"files": [path], "backendNodeId": chooser["backendNodeId"]},
+                    session=session)
+    after = wait(lambda t: t != before and t.startswith("Breakeven: "), 10)
+    if after == before:
+        problems.append(f"the uploaded {os.path.basename(path)} did not open: title {after!r}")
+        return None
+    return after
+
+
 def main():
-    page = os.path.abspath(sys.argv[1])
-    out = sys.argv[2]
-    knob = (float(sys.argv[3]), float(sys.argv[4])) if len(sys.argv) > 4 else None
+    args = sys.argv[1:]
+    if len(args) < 2:
+        sys.exit(__doc__)
+    page = os.path.abspath(args[0])
+    out = args[1]
+    knob = upload = None
+    rest = args[2:]
+    while rest:
+        if rest[0] == "--knob" and len(rest) >= 3:
+            knob, rest = (float(rest[1]), float(rest[2])), rest[3:]
+        elif rest[0] == "--upload" and len(rest) >= 2:
+            upload, rest = os.path.abspath(rest[1]), rest[2:]
+        else:
+            sys.exit(__doc__)
     os.makedirs(out, exist_ok=True)
     chrome = Chrome()
     target = chrome.send("Target.createTarget", {"url": "about:blank"})["targetId"]
     session = chrome.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-    for domain in ("Page", "Runtime", "Network", "Log"):
+    for domain in ("Page", "Runtime", "Network", "Log", "DOM"):
         chrome.send(domain + ".enable", session=session)
     url = "file://" + page
     start = time.time()
@@ -165,6 +227,13 @@ def main():
         shot("page-dragged.png")
         if moved == phase:
             problems.append(f"dragging the volume left the answer at {phase}")
+    opened = None
+    if upload:
+        opened = upload_scenario(chrome, session, upload, title, wait, problems)
+        if opened:
+            key(chrome, session, "7", "Digit7", 55)
+            time.sleep(8)
+            shot("page-how-sure.png")
     chrome.send("Runtime.evaluate", {"expression": "1"}, session=session)
     requests = [e["params"]["request"]["url"] for e in chrome.events
                 if e.get("method") == "Network.requestWillBeSent"]
@@ -177,8 +246,9 @@ def main():
             problems.append("policy broken: " + e["params"]["entry"]["text"][:300])
     chrome.close()
     print(f"page: {os.path.getsize(page):,} bytes; first frame after {first_frame:.1f} s; "
-          f"answer {phase}" + (f", after the drag {moved}" if knob else "") +
-          f"; {len(requests)} request (the page); screenshot {drawn} colours")
+          f"answer {phase}" + (f", after the drag {moved}" if knob else "")
+          + (f"; uploaded, then {opened!r}" if opened else "")
+          + f"; {len(requests)} request (the page); screenshot {drawn} colours")
     for problem in problems:
         print("FAIL:", problem)
     sys.exit(1 if problems else 0)
