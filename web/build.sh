@@ -2,10 +2,9 @@
 # Builds the web bundle `breakeven export` puts into interactive.html: web/dist/breakeven_web.js
 # (wasm-bindgen's glue, --target no-modules) and web/dist/breakeven_web_bg.wasm.
 #
-# Needs, once (see README, "In a browser"):
-#   rustup target add wasm32-unknown-unknown
-#   cargo install wasm-bindgen-cli --version 0.2.130   # the wasm-bindgen version in Cargo.lock
-#   apt-get install binaryen                           # optional: wasm-opt makes the page smaller
+# Needs, once (see README, "In a browser"): web/tools.sh, which installs the wasm32 target and
+# wasm-bindgen's tool at the version Cargo.lock names; and, optionally, Debian's binaryen, whose
+# wasm-opt makes the page smaller.
 #
 # `build.sh --quick` builds for a check, as CI does: less optimised, no LTO, no wasm-opt; the
 # page is larger and takes a little longer to start, and runs the same code.
@@ -15,11 +14,10 @@ profile=release
 if [ "${1:-}" = "--quick" ]; then
   profile=quick
 fi
-want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' ../Cargo.lock)
+want=$(./tools.sh --version)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }') || true
 if [ "$want" != "$have" ]; then
-  echo "web/build.sh: wasm-bindgen $want is needed (found ${have:-none}):" >&2
-  echo "  cargo install wasm-bindgen-cli --version $want" >&2
+  echo "web/build.sh: wasm-bindgen $want is needed (found ${have:-none}): run web/tools.sh" >&2
   exit 2
 fi
 # The workspace's versions, so the page runs the same code as the desktop.

@@ -22,7 +22,7 @@ pub const WASM_FILE: &str = "breakeven_web_bg.wasm";
 /// The variable naming a folder that holds the two.
 pub const BUNDLE_VARIABLE: &str = "BREAKEVEN_WEB_BUNDLE";
 /// What the export says when it finds no bundle: the one line of how to make one.
-pub const NO_BUNDLE: &str = "interactive.html not written: no web bundle was found; run `web/build.sh` in the repository (see README, \"In a browser\"), or set BREAKEVEN_WEB_BUNDLE to a folder holding breakeven_web.js and breakeven_web_bg.wasm.";
+pub const NO_BUNDLE: &str = "interactive.html not written: no web bundle was found; run `web/tools.sh && web/build.sh` in the repository (see README, \"In a browser\"), or set BREAKEVEN_WEB_BUNDLE to a folder holding breakeven_web.js and breakeven_web_bg.wasm.";
 
 /// The app built for the browser: its glue and its WebAssembly.
 pub struct WebBundle {
