@@ -10,7 +10,7 @@ use breakeven::command::Command;
 use breakeven::window::{BreakevenApp, Startup, Upload, WebRequest};
 use breakeven_model::engine::Phase;
 use breakeven_model::scenario::Volume;
-use common::{click, harness, scenario_file, shows, type_into};
+use common::{click, click_away, harness, scenario_file, shows, type_into};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use rust_decimal::dec;
@@ -119,6 +119,7 @@ fn a_page_opens_an_upload_and_saves_and_exports_as_downloads() {
     ));
     h.run();
     assert!(shows(&h, "Could not open broken.ron"));
+    click(&mut h, "OK");
     assert_eq!(h.state().recommended(), Some(Phase::FineTune));
     let default = std::fs::read(scenario_file("default.ron")).expect("the example");
     h.state_mut().apply(Action::Uploaded(
@@ -152,6 +153,42 @@ fn a_page_opens_an_upload_and_saves_and_exports_as_downloads() {
     }
     // Typing works as on the desktop.
     type_into(&mut h, "Growth", "3");
+    click_away(&mut h);
+    assert!(h.state().document().is_dirty());
+    // With unsaved changes, an uploaded scenario asks first; Save downloads them, then opens
+    // the upload.
+    h.state_mut().apply(Action::Command(Command::Open));
+    assert_eq!(
+        h.state_mut().take_web_request(),
+        Some(WebRequest::Upload(Upload::Scenario))
+    );
+    h.state_mut().apply(Action::Uploaded(
+        Upload::Scenario,
+        "legal.ron".into(),
+        std::fs::read(scenario_file("seed000-legal-tech.ron")).expect("the example"),
+    ));
+    h.run();
+    assert!(shows(&h, "has changes that are not saved"));
+    assert_eq!(h.state().recommended(), Some(Phase::Buy), "not opened yet");
+    click(&mut h, "Save");
+    match h.state_mut().take_web_request() {
+        Some(WebRequest::Download { bytes, .. }) => {
+            let saved = String::from_utf8(bytes).expect("text");
+            let saved = breakeven_model::scenario::load_draft(&saved).expect("a scenario");
+            assert_eq!(
+                saved.workload.growth_percent_per_month.value.get(),
+                dec!(3),
+                "the edit is in the download"
+            );
+        }
+        other => panic!("no download: {other:?}"),
+    }
+    assert_eq!(
+        h.state().recommended(),
+        Some(Phase::FineTune),
+        "then opened"
+    );
+    assert!(h.state().dialog().is_none());
 }
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");

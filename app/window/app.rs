@@ -74,8 +74,8 @@ pub struct BreakevenApp {
         Option<(&'static str, breakeven_model::benchmark::Benchmark, String)>,
     /// On the desktop, or in a browser page, read-only or not.
     pub(super) place: Place,
-    /// What the page is to do for the window, in a browser: an upload or a download.
-    pub(super) web_request: Option<WebRequest>,
+    /// What the page is to do for the window, in a browser, in order: uploads and downloads.
+    pub(super) web_requests: std::collections::VecDeque<WebRequest>,
     /// Where File > Export looks for the web bundle that makes `interactive.html`.
     pub(super) web_bundles: Vec<PathBuf>,
 }
@@ -218,9 +218,9 @@ impl BreakevenApp {
         }
     }
 
-    /// What the window asks its page to do, once: a browser's upload or download.
+    /// The next thing the window asks its page to do, once: a browser's upload or download.
     pub fn take_web_request(&mut self) -> Option<WebRequest> {
-        self.web_request.take()
+        self.web_requests.pop_front()
     }
 
     /// The page's title in a browser: the scenario, and the answer for the feature shown
@@ -294,6 +294,7 @@ impl BreakevenApp {
             }
             Action::Command(Command::New)
             | Action::Open(_)
+            | Action::Uploaded(Upload::Scenario, ..)
             | Action::OpenExample(_)
             | Action::Close
                 if dirty =>
@@ -305,7 +306,7 @@ impl BreakevenApp {
             }
             Action::Command(command) => self.run(command),
             Action::Edit(scenario) => self.doc.edit(*scenario, busy),
-            Action::Upload(upload) => self.web_request = Some(WebRequest::Upload(upload)),
+            Action::Upload(upload) => self.web_requests.push_back(WebRequest::Upload(upload)),
             Action::Uploaded(upload, name, raw) => self.uploaded(upload, &name, raw),
             Action::EditFeatures(scenario, select) => {
                 self.doc.edit(*scenario, false);
@@ -358,10 +359,12 @@ impl BreakevenApp {
                 ..StartSheet::default()
             }))),
             Command::Open if self.place.in_browser => {
-                self.web_request = Some(WebRequest::Upload(Upload::Scenario));
+                self.web_requests
+                    .push_back(WebRequest::Upload(Upload::Scenario));
             }
             Command::ImportUsage if self.place.in_browser => {
-                self.web_request = Some(WebRequest::Upload(Upload::Usage));
+                self.web_requests
+                    .push_back(WebRequest::Upload(Upload::Usage));
             }
             Command::ImportPrices if self.place.in_browser => {
                 self.notice = Some(NO_PRICES_IN_A_PAGE.to_owned());

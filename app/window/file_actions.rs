@@ -101,6 +101,14 @@ impl BreakevenApp {
 
     /// Saves (to `path`, or where it was saved), then does `then`.
     pub(super) fn save(&mut self, path: Option<&Path>, then: Option<Box<Action>>) {
+        if self.place.in_browser {
+            // A page saves by download; what was to follow goes on, the work being kept.
+            self.download_scenario();
+            if let Some(then) = then {
+                self.apply(Action::Discarding(then));
+            }
+            return;
+        }
         if path.is_none() && self.doc.path().is_none() {
             self.ask_path(Purpose::SaveAs, then);
             return;
@@ -177,11 +185,12 @@ impl BreakevenApp {
         let scenario = self.doc.scenario();
         match breakeven_model::scenario::to_ron_string(scenario) {
             Ok(text) => {
-                self.web_request = Some(super::app::WebRequest::Download {
-                    name: crate::export::scenario_file::file_name(None, &scenario.name),
-                    bytes: text.into_bytes(),
-                    mime: "text/plain",
-                });
+                self.web_requests
+                    .push_back(super::app::WebRequest::Download {
+                        name: crate::export::scenario_file::file_name(None, &scenario.name),
+                        bytes: text.into_bytes(),
+                        mime: "text/plain",
+                    });
             }
             Err(error) => self
                 .dialogs
@@ -197,11 +206,12 @@ impl BreakevenApp {
             Ok(evaluation) => {
                 let stem = crate::export::scenario_file::file_name(None, &scenario.name);
                 let stem = stem.trim_end_matches(".ron");
-                self.web_request = Some(super::app::WebRequest::Download {
-                    name: format!("{stem}-report.html"),
-                    bytes: evaluation.html(&[]).into_bytes(),
-                    mime: "text/html",
-                });
+                self.web_requests
+                    .push_back(super::app::WebRequest::Download {
+                        name: format!("{stem}-report.html"),
+                        bytes: evaluation.html(&[]).into_bytes(),
+                        mime: "text/html",
+                    });
             }
             Err(error) => self.dialogs.message(
                 "Nothing exported: the scenario has problems",

@@ -85,7 +85,8 @@ impl BreakevenApp {
     /// Asks for a benchmark of the instances at `base`: its path, or in a browser an upload.
     pub(super) fn ask_benchmark(&mut self, base: &'static str) {
         if self.place.in_browser {
-            self.web_request = Some(WebRequest::Upload(Upload::Benchmark(base)));
+            self.web_requests
+                .push_back(WebRequest::Upload(Upload::Benchmark(base)));
             return;
         }
         self.dialogs.open(Dialog::Path {

@@ -152,7 +152,7 @@ impl BreakevenApp {
                 in_browser,
                 read_only,
             },
-            web_request: None,
+            web_requests: std::collections::VecDeque::new(),
             web_bundles,
         };
         app.restore_session(storage, file_given);

@@ -37,12 +37,13 @@ impl eframe::App for Page {
             self.app.apply(Action::Uploaded(upload, name, bytes));
         }
         self.app.show(ui);
-        match self.app.take_web_request() {
-            Some(WebRequest::Upload(what)) => {
-                upload(what, Rc::clone(&self.uploaded), ui.ctx().clone());
+        while let Some(request) = self.app.take_web_request() {
+            match request {
+                WebRequest::Upload(what) => {
+                    upload(what, Rc::clone(&self.uploaded), ui.ctx().clone());
+                }
+                WebRequest::Download { name, bytes, mime } => download(&name, &bytes, mime),
             }
-            Some(WebRequest::Download { name, bytes, mime }) => download(&name, &bytes, mime),
-            None => {}
         }
         let title = self.app.page_title();
         if title != self.title {
