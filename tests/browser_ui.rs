@@ -103,21 +103,23 @@ fn a_read_only_page_takes_a_new_volume_and_refuses_every_other_change() {
     assert_eq!(input_tokens(h.state()), dec!(1_500_000));
 }
 
-#[test]
-fn a_page_opens_an_upload_and_saves_and_exports_as_downloads() {
-    let mut h = harness(page(false));
+/// File > Open in a page: the upload asked for, then the file `name` uploaded.
+fn open_upload(h: &mut egui_kittest::Harness<'_, BreakevenApp>, name: &str, bytes: Vec<u8>) {
     h.state_mut().apply(Action::Command(Command::Open));
     assert_eq!(
         h.state_mut().take_web_request(),
         Some(WebRequest::Upload(Upload::Scenario))
     );
-    // A damaged upload is named, and the scenario stays.
-    h.state_mut().apply(Action::Uploaded(
-        Upload::Scenario,
-        "broken.ron".into(),
-        b"Scenario(".to_vec(),
-    ));
+    h.state_mut()
+        .apply(Action::Uploaded(Upload::Scenario, name.into(), bytes));
     h.run();
+}
+
+#[test]
+fn a_page_opens_an_upload_and_saves_and_exports_as_downloads() {
+    let mut h = harness(page(false));
+    // A damaged upload is named, and the scenario stays.
+    open_upload(&mut h, "broken.ron", b"Scenario(".to_vec());
     assert!(shows(&h, "Could not open broken.ron"));
     click(&mut h, "OK");
     assert_eq!(h.state().recommended(), Some(Phase::FineTune));
@@ -157,17 +159,11 @@ fn a_page_opens_an_upload_and_saves_and_exports_as_downloads() {
     assert!(h.state().document().is_dirty());
     // With unsaved changes, an uploaded scenario asks first; Save downloads them, then opens
     // the upload.
-    h.state_mut().apply(Action::Command(Command::Open));
-    assert_eq!(
-        h.state_mut().take_web_request(),
-        Some(WebRequest::Upload(Upload::Scenario))
-    );
-    h.state_mut().apply(Action::Uploaded(
-        Upload::Scenario,
-        "legal.ron".into(),
+    open_upload(
+        &mut h,
+        "legal.ron",
         std::fs::read(scenario_file("seed000-legal-tech.ron")).expect("the example"),
-    ));
-    h.run();
+    );
     assert!(shows(&h, "has changes that are not saved"));
     assert_eq!(h.state().recommended(), Some(Phase::Buy), "not opened yet");
     click(&mut h, "Save");
