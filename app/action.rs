@@ -28,6 +28,9 @@ pub enum Action {
     Upload(Upload),
     /// A file uploaded to a browser page, for this: its name and its bytes.
     Uploaded(Upload, String, Vec<u8>),
+    /// A file uploaded to a browser page, for this, larger than [`Upload::limit`] and so not
+    /// read: its name and its size in bytes.
+    UploadTooLarge(Upload, String, u64),
     /// Open this file.
     Open(PathBuf),
     /// Open a built-in example, untitled.

@@ -264,6 +264,39 @@ fn a_page_compares_and_imports_through_uploads() {
     let throughput = format!("{:?}", h.state().scenario().self_host.hosting.throughput);
     assert!(throughput.contains("vllm.json"), "{throughput}");
 
+    // A file larger than its kind allows is refused before it is read, with its size, as the
+    // desktop refuses it; the scenario stays.
+    let before = h.state().scenario().clone();
+    for (upload, name, says) in [
+        (
+            Upload::Usage,
+            "huge.csv",
+            "huge.csv: it is 4768.3 MB; a usage file is read up to 64.0 MB",
+        ),
+        (
+            Upload::Benchmark("self_host.hosting"),
+            "huge.json",
+            "huge.json: it is 4768.3 MB; a benchmark is read up to 64.0 MB",
+        ),
+        (
+            Upload::Compare,
+            "huge.ron",
+            "the file is 5000000000 bytes; a scenario is at most",
+        ),
+        (
+            Upload::Scenario,
+            "huge.ron",
+            "the file is 5000000000 bytes; a scenario is at most",
+        ),
+    ] {
+        h.state_mut()
+            .apply(Action::UploadTooLarge(upload, name.into(), 5_000_000_000));
+        h.run();
+        assert!(shows(&h, says), "{upload:?}");
+        assert_eq!(h.state().scenario(), &before, "{upload:?}");
+        click(&mut h, "OK");
+    }
+
     // Import prices has no data folder to keep them in: the page says so.
     h.state_mut().apply(Action::Command(Command::ImportPrices));
     h.run();

@@ -14,7 +14,7 @@ picks a file), waits for its answer in the title, then shows the How sure tab (C
 samples a page computes a few a frame. The screenshots are written into OUT_DIR. Only the Python
 standard library is used: Chromium is driven over its DevTools protocol on a pipe
 (--remote-debugging-pipe)."""
-import base64, json, os, struct, subprocess, sys, time, zlib
+import base64, json, os, pathlib, struct, subprocess, sys, time, zlib
 
 
 class Chrome:
@@ -176,7 +176,7 @@ def main():
     session = chrome.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
     for domain in ("Page", "Runtime", "Network", "Log", "DOM"):
         chrome.send(domain + ".enable", session=session)
-    url = "file://" + page
+    url = pathlib.Path(page).as_uri()
     start = time.time()
     chrome.send("Page.navigate", {"url": url}, session=session)
 

@@ -5,8 +5,9 @@
 #
 # installs what the web build needs where it is missing (web/tools.sh), builds the web bundle
 # (web/build.sh), and exports the scenario's pack with interactive.html into OUT_DIR (by default
-# the scenario's file name with -page). The first run takes about 20 minutes on two cores, later
-# ones about a minute. Send OUT_DIR/interactive.html: it opens by double-click in a browser.
+# the scenario's file name with -page). On two cores the first run takes about half an hour
+# (wasm-bindgen's tool and the bundle are built once), later ones a few minutes. Send
+# OUT_DIR/interactive.html: it opens by double-click in a browser.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 if [ $# -lt 1 ]; then
@@ -16,6 +17,7 @@ fi
 scenario=$1
 shift
 out=
+# ${a[@]+...} below: an empty array is "unbound" to macOS's bash 3.2 under set -u.
 read_only=()
 for arg in "$@"; do
   case $arg in
@@ -27,5 +29,5 @@ out=${out:-$(basename "${scenario%.ron}")-page}
 "$here/tools.sh"
 "$here/build.sh"
 cargo run --release --quiet --manifest-path "$here/../Cargo.toml" -- \
-  export "$scenario" --out "$out" "${read_only[@]}"
+  export "$scenario" --out "$out" ${read_only[@]+"${read_only[@]}"}
 echo "Send $out/interactive.html: it opens by double-click in a browser, with no install."

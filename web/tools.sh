@@ -24,5 +24,7 @@ if [ "$have" != "$want" ]; then
     profile=(--debug)
   fi
   # Not --locked: the tool's own lock file names a webpki-roots the registry no longer has.
-  cargo install wasm-bindgen-cli --version "$want" "${profile[@]}"
+  # ${a[@]+...}: an empty array is "unbound" to macOS's bash 3.2 under set -u.
+  # --force: a tool cargo remembers installing, but whose program is gone or another, again.
+  cargo install wasm-bindgen-cli --version "$want" --force ${profile[@]+"${profile[@]}"}
 fi

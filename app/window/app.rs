@@ -110,6 +110,17 @@ pub enum Upload {
 }
 
 impl Upload {
+    /// The most bytes a file for this is read up to, as on the desktop: a larger one is refused
+    /// unread ([`Action::UploadTooLarge`]).
+    #[must_use]
+    pub const fn limit(self) -> u64 {
+        match self {
+            Self::Scenario | Self::Compare => breakeven_model::scenario::MAX_FILE_BYTES,
+            Self::Usage => breakeven_model::usage::MAX_USAGE_BYTES,
+            Self::Benchmark(_) => breakeven_model::benchmark::MAX_BENCHMARK_BYTES,
+        }
+    }
+
     /// The name and extensions of the files the browser's picker offers.
     #[must_use]
     pub const fn filter(self) -> (&'static str, &'static [&'static str]) {
@@ -308,6 +319,9 @@ impl BreakevenApp {
             Action::Edit(scenario) => self.doc.edit(*scenario, busy),
             Action::Upload(upload) => self.web_requests.push_back(WebRequest::Upload(upload)),
             Action::Uploaded(upload, name, raw) => self.uploaded(upload, &name, raw),
+            Action::UploadTooLarge(upload, name, size) => {
+                self.upload_too_large(upload, &name, size);
+            }
             Action::EditFeatures(scenario, select) => {
                 self.doc.edit(*scenario, false);
                 self.feature = select;
@@ -369,7 +383,9 @@ impl BreakevenApp {
             Command::ImportPrices if self.place.in_browser => {
                 self.notice = Some(NO_PRICES_IN_A_PAGE.to_owned());
             }
-            Command::Save | Command::SaveAs if self.place.in_browser => self.download_scenario(),
+            Command::Save | Command::SaveAs if self.place.in_browser => {
+                self.download_scenario();
+            }
             Command::Export if self.place.in_browser => self.download_report(),
             Command::Open => self.ask_path(Purpose::Open, None),
             Command::Save => self.save(None, None),

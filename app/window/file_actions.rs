@@ -4,9 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+use breakeven_model::benchmark::BenchError;
 use breakeven_model::engine::ShownChoices;
 use breakeven_model::scenario::{CURRENT_VERSION, Loaded, migration_note};
 use breakeven_model::start::{start, starting_point};
+use breakeven_model::usage::UsageError;
 use breakeven_model::{LoadError, Scenario};
 
 use super::app::{BreakevenApp, Upload};
@@ -102,9 +104,10 @@ impl BreakevenApp {
     /// Saves (to `path`, or where it was saved), then does `then`.
     pub(super) fn save(&mut self, path: Option<&Path>, then: Option<Box<Action>>) {
         if self.place.in_browser {
-            // A page saves by download; what was to follow goes on, the work being kept.
-            self.download_scenario();
-            if let Some(then) = then {
+            // A page saves by download; what was to follow goes on once the work is kept.
+            if self.download_scenario()
+                && let Some(then) = then
+            {
                 self.apply(Action::Discarding(then));
             }
             return;
@@ -146,6 +149,32 @@ impl BreakevenApp {
         }
     }
 
+    /// Says that the file a reader uploaded for `upload` as `name` is `size` bytes, more than
+    /// such a file is read up to: it was not read, and nothing changes.
+    pub(super) fn upload_too_large(&mut self, upload: Upload, name: &str, size: u64) {
+        match upload {
+            Upload::Scenario | Upload::Compare => self.dialogs.message(
+                &format!("Could not open {name}"),
+                vec![
+                    LoadError::TooLarge {
+                        bytes: size,
+                        limit: upload.limit(),
+                    }
+                    .to_string(),
+                    "Your scenario is as it was.".to_owned(),
+                ],
+            ),
+            Upload::Usage => {
+                let why = UsageError::TooLarge { bytes: size };
+                self.show_usage(Err(format!("{name}: {why}.")), name);
+            }
+            Upload::Benchmark(base) => {
+                let why = BenchError::TooLarge { bytes: size };
+                self.show_benchmark(base, Err(format!("{name}: {why}.")), name.to_owned());
+            }
+        }
+    }
+
     /// Opens the scenario a reader uploaded as `name`; a file that cannot be read leaves the
     /// scenario as it is and says why.
     fn open_upload(&mut self, name: &str, raw: &[u8]) {
@@ -180,8 +209,9 @@ impl BreakevenApp {
         }
     }
 
-    /// The scenario as a download, named after it.
-    pub(super) fn download_scenario(&mut self) {
+    /// The scenario as a download, named after it; returns whether it was given, or says why
+    /// not.
+    pub(super) fn download_scenario(&mut self) -> bool {
         let scenario = self.doc.scenario();
         match breakeven_model::scenario::to_ron_string(scenario) {
             Ok(text) => {
@@ -191,10 +221,13 @@ impl BreakevenApp {
                         bytes: text.into_bytes(),
                         mime: "text/plain",
                     });
+                true
             }
-            Err(error) => self
-                .dialogs
-                .message("Nothing saved", vec![error.to_string()]),
+            Err(error) => {
+                self.dialogs
+                    .message("Nothing saved", vec![error.to_string()]);
+                false
+            }
         }
     }
 

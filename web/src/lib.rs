@@ -11,7 +11,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use breakeven::action::Action;
@@ -19,8 +19,8 @@ use breakeven::window::{BreakevenApp, Startup, Upload, WebRequest};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::*;
 
-/// A file the reader uploaded, waiting for the next frame: what for, its name and bytes.
-type Uploaded = Rc<RefCell<Option<(Upload, String, Vec<u8>)>>>;
+/// A file the reader uploaded, waiting for the next frame: what it is for, as an action.
+type Uploaded = Rc<RefCell<Option<Action>>>;
 
 /// The app, and what the page does for it.
 struct Page {
@@ -28,13 +28,16 @@ struct Page {
     /// The page title last set.
     title: String,
     uploaded: Uploaded,
+    /// Whether the scenario has changes not downloaded: the browser asks before the page is
+    /// closed or reloaded then, as a page keeps no recovery file.
+    unsaved: Rc<Cell<bool>>,
 }
 
 impl eframe::App for Page {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let arrived = self.uploaded.borrow_mut().take();
-        if let Some((upload, name, bytes)) = arrived {
-            self.app.apply(Action::Uploaded(upload, name, bytes));
+        if let Some(action) = arrived {
+            self.app.apply(action);
         }
         self.app.show(ui);
         while let Some(request) = self.app.take_web_request() {
@@ -45,6 +48,9 @@ impl eframe::App for Page {
                 WebRequest::Download { name, bytes, mime } => download(&name, &bytes, mime),
             }
         }
+        // A read-only page's reader only moves the volume: nothing of theirs to lose.
+        self.unsaved
+            .set(!self.app.is_read_only() && self.app.document().is_dirty());
         let title = self.app.page_title();
         if title != self.title {
             if let Some(document) = document() {
@@ -70,11 +76,39 @@ fn upload(what: Upload, uploaded: Uploaded, ctx: egui::Context) {
             .await;
         if let Some(file) = picked {
             let name = file.file_name();
-            let bytes = file.read().await;
-            *uploaded.borrow_mut() = Some((what, name, bytes));
+            // As the desktop does, a file larger than its kind allows is refused unread: read
+            // whole, a file of gigabytes picked by mistake would take the page down with it.
+            // A size past f64's exact integers is past every limit anyway.
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let size = file.inner().size() as u64;
+            let action = if size > what.limit() {
+                Action::UploadTooLarge(what, name, size)
+            } else {
+                Action::Uploaded(what, name, file.read().await)
+            };
+            *uploaded.borrow_mut() = Some(action);
             ctx.request_repaint();
         }
     });
+}
+
+/// Has the browser ask before the page is closed or reloaded while `unsaved` is set.
+fn ask_before_leaving(unsaved: Rc<Cell<bool>>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let ask = Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
+        move |event: web_sys::BeforeUnloadEvent| {
+            if unsaved.get() {
+                event.prevent_default();
+                // The older browsers' way of asking.
+                event.set_return_value("Breakeven has changes that are not saved.");
+            }
+        },
+    );
+    window.set_onbeforeunload(Some(ask.as_ref().unchecked_ref()));
+    // The handler lives as long as the page.
+    ask.forget();
 }
 
 /// Gives the reader `bytes` as a file named `name`, as the browser downloads one.
@@ -139,11 +173,14 @@ pub fn start() {
                 canvas,
                 eframe::WebOptions::default(),
                 Box::new(move |_cc| {
+                    let unsaved = Rc::new(Cell::new(false));
+                    ask_before_leaving(Rc::clone(&unsaved));
                     Ok(Box::new(Page {
                         // The page's own scenario, never the one a browser's storage kept.
                         app: BreakevenApp::start(startup, None),
                         title: String::new(),
                         uploaded: Rc::new(RefCell::new(None)),
+                        unsaved,
                     }))
                 }),
             )
