@@ -276,31 +276,7 @@ impl BreakevenApp {
         // The notice is about the last thing done; anything else done replaces it.
         self.notice = None;
         match action {
-            // A read-only page takes a change of volume and nothing else.
-            Action::Edit(scenario)
-                if self.place.read_only
-                    && !self.doc.scenario().differs_only_in_volume(&scenario) =>
-            {
-                self.notice = Some(READ_ONLY.to_owned());
-            }
-            Action::EditFeatures(..)
-            | Action::Start(_)
-            | Action::OpenExample(_)
-            | Action::ApplyUsage
-            | Action::ApplyBenchmark
-            | Action::Command(Command::New | Command::Open | Command::ImportUsage)
-            | Action::AskBenchmark(_)
-                if self.place.read_only =>
-            {
-                self.notice = Some(READ_ONLY.to_owned());
-            }
-            // A what-if that moves only the volume (Volume 3x) is a drag of the volume.
-            Action::Workshop(WorkshopAction::WhatIf(what_if))
-                if self.place.read_only && !what_if.only_moves_volume(self.doc.scenario()) =>
-            {
-                self.notice = Some(READ_ONLY.to_owned());
-            }
-            Action::Uploaded(upload, ..) if self.place.read_only && upload != Upload::Compare => {
+            _ if self.place.read_only && self.read_only_refuses(&action) => {
                 self.notice = Some(READ_ONLY.to_owned());
             }
             Action::Command(Command::New)
@@ -363,6 +339,27 @@ impl BreakevenApp {
         }
         self.evaluate();
         self.note_for_recovery();
+    }
+
+    /// Whether a read-only page refuses `action`: it takes a change of volume and nothing else,
+    /// so every edit but the volume's, and every way to open, start or import a scenario.
+    fn read_only_refuses(&self, action: &Action) -> bool {
+        let now = self.doc.scenario();
+        match action {
+            Action::Edit(scenario) => !now.differs_only_in_volume(scenario),
+            // A what-if that moves only the volume (Volume 3x) is a drag of the volume.
+            Action::Workshop(WorkshopAction::WhatIf(what_if)) => !what_if.only_moves_volume(now),
+            // Another scenario may be compared with, not opened.
+            Action::Uploaded(upload, ..) => *upload != Upload::Compare,
+            Action::EditFeatures(..)
+            | Action::Start(_)
+            | Action::OpenExample(_)
+            | Action::ApplyUsage
+            | Action::ApplyBenchmark
+            | Action::AskBenchmark(_)
+            | Action::Command(Command::New | Command::Open | Command::ImportUsage) => true,
+            _ => false,
+        }
     }
 
     /// Carries out a command from a menu, the toolbar or the keys.
